@@ -1,0 +1,117 @@
+//! Whole-process figures: wall time and peak memory (max RSS) of the real binary, median of
+//! several runs. `cargo bench --bench process` (skips a case whose data is absent).
+//!
+//! Wall time is measured around spawn..wait; peak memory comes from wait4's rusage, so it is
+//! the child's own figure, not this harness's.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const RUNS: usize = 15;
+
+struct Case {
+    name: &'static str,
+    args: Vec<String>,
+    goal: &'static str,
+}
+
+fn main() {
+    let exe = env!("CARGO_BIN_EXE_saywho");
+    let bbc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if !bbc.is_dir() {
+        println!("skipping: {} is absent", bbc.display());
+        return;
+    }
+    let bbc = bbc.display().to_string();
+    let cases = vec![
+        Case {
+            name: "list bbc",
+            args: vec!["list".into(), bbc.clone()],
+            goal: "≤ 50 ms, ≤ 40 MB",
+        },
+        Case {
+            name: "quotes --json bbc",
+            args: vec!["quotes".into(), "--json".into(), bbc.clone()],
+            goal: "≤ 200 ms",
+        },
+        Case {
+            name: "people --json bbc",
+            args: vec!["people".into(), "--json".into(), bbc.clone()],
+            goal: "",
+        },
+        Case {
+            name: "links --json bbc",
+            args: vec!["links".into(), "--json".into(), bbc.clone()],
+            goal: "",
+        },
+        Case {
+            name: "tui first frame bbc",
+            args: vec![
+                "--exit-after-first-frame".into(),
+                "--headless".into(),
+                "--fresh".into(),
+                bbc.clone(),
+            ],
+            goal: "≤ 100 ms, ≤ 50 MB",
+        },
+    ];
+    for case in cases {
+        if filter.as_deref().is_some_and(|f| !case.name.contains(f)) {
+            continue;
+        }
+        let mut times = Vec::new();
+        let mut rss = Vec::new();
+        let mut ok = true;
+        for _ in 0..RUNS {
+            match run(exe, &case.args) {
+                Some((t, kb)) => {
+                    times.push(t);
+                    rss.push(kb);
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            println!("{:<24} failed to run (not built yet?)", case.name);
+            continue;
+        }
+        times.sort_by(f64::total_cmp);
+        rss.sort();
+        println!(
+            "{:<24} median {:>7.1} ms  (min {:.1}, max {:.1})  peak RSS median {:>6.1} MB   goal {}",
+            case.name,
+            times[RUNS / 2],
+            times[0],
+            times[RUNS - 1],
+            rss[RUNS / 2] as f64 / 1024.0,
+            case.goal
+        );
+    }
+}
+
+/// (wall ms, max RSS KiB) of one run, or None when it failed.
+fn run(exe: &str, args: &[String]) -> Option<(f64, i64)> {
+    let start = Instant::now();
+    let child = Command::new(exe)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .stdin(Stdio::null())
+        .spawn()
+        .ok()?;
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    if r != pid || !libc::WIFEXITED(status) || !matches!(libc::WEXITSTATUS(status), 0 | 3) {
+        return None;
+    }
+    Some((ms, usage.ru_maxrss))
+}

@@ -1,0 +1,73 @@
+//! `saywho list`: one article per line.
+
+use crate::corpus::Corpus;
+use crate::text::{fit, width};
+use anyhow::Result;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+    author: Option<&'a str>,
+    date: Option<String>,
+    url: Option<&'a str>,
+    words: usize,
+    paragraphs: usize,
+    encoding: crate::corpus::decode::Encoding,
+}
+
+pub fn run(corpus: &Corpus, json: bool, out: &mut impl Write) -> Result<()> {
+    if json {
+        for a in &corpus.articles {
+            super::json_line(
+                out,
+                &Row {
+                    id: &a.id,
+                    path: &a.path,
+                    title: &a.meta.title,
+                    source: a.meta.source.as_deref(),
+                    author: a.meta.author.as_deref(),
+                    date: a.meta.date.map(|d| d.to_string()),
+                    url: a.meta.url.as_deref(),
+                    words: a.words,
+                    paragraphs: a.paragraphs.len(),
+                    encoding: a.encoding,
+                },
+            )?;
+        }
+        return Ok(());
+    }
+    let id_w = corpus
+        .articles
+        .iter()
+        .map(|a| width(&a.id))
+        .max()
+        .unwrap_or(2)
+        .min(40);
+    let src_w = corpus
+        .articles
+        .iter()
+        .map(|a| a.meta.source.as_deref().map_or(1, width))
+        .max()
+        .unwrap_or(1)
+        .min(20);
+    for a in &corpus.articles {
+        let date = a
+            .meta
+            .date
+            .map_or_else(|| "-".repeat(10), |d| d.to_string());
+        writeln!(
+            out,
+            "{}  {}  {}  {}",
+            fit(&a.id, id_w),
+            date,
+            fit(a.meta.source.as_deref().unwrap_or("-"), src_w),
+            a.meta.title
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! The command line: `saywho [PATH]...` opens the reader; `list`, `show`, `quotes`,
+//! `people`, `links` print what the reader shows, as text or JSON Lines.
+
+mod list;
+mod show;
+
+use crate::config::{self, Config};
+use crate::corpus::{self, Corpus, LoadOptions, Rules};
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status when some input was skipped but the rest loaded.
+pub const EXIT_PARTIAL: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "saywho",
+    version,
+    about = "A terminal reader for news articles: who said what, and where else they said it",
+    long_about = "A terminal reader for news articles: who said what, and where else they said it.\n\nWith no PATH, saywho reads its bundled corpus. PATHs may be files or folders (searched recursively for .txt, .md and .markdown files).",
+    args_conflicts_with_subcommands = true,
+    after_help = "Exit status: 0 when everything loaded, 3 when some input was skipped (each named on stderr), 1 on an error, 2 on a usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub input: Input,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct Global {
+    /// Config file (default: $XDG_CONFIG_HOME/saywho/config.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Largest file to read, in bytes (default 20000000; also max_file_size in the config)
+    #[arg(long, global = true, value_name = "BYTES")]
+    pub max_size: Option<u64>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct Input {
+    /// Files or folders of articles (default: the bundled corpus)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List articles: id, date, source, title
+    List {
+        #[command(flatten)]
+        input: Input,
+        /// JSON Lines, one article each
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one article, cleaned and wrapped
+    Show {
+        /// Article id (as `saywho list` prints it; a unique prefix will do)
+        id: String,
+        #[command(flatten)]
+        input: Input,
+        /// One JSON object: metadata, paragraphs with byte offsets, removed boilerplate
+        #[arg(long)]
+        json: bool,
+        /// Wrap width (default: the terminal's width, or 80)
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+}
+
+/// Everything a subcommand needs: the corpus and the config.
+pub struct Context_ {
+    pub corpus: Corpus,
+    pub config: Config,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("saywho: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let (config, _) = config::load(cli.global.config.as_deref())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = match cli.command {
+        None => {
+            let corpus = load(&cli.input, &cli.global, &config)?;
+            eprintln!(
+                "saywho: the reader is not built yet; {} articles loaded. Try `saywho list` or `saywho show ID`.",
+                corpus.articles.len()
+            );
+            Ok(status(&corpus))
+        }
+        Some(Command::List { input, json }) => {
+            let corpus = load(&input, &cli.global, &config)?;
+            list::run(&corpus, json, &mut out).map(|_| status(&corpus))
+        }
+        Some(Command::Show {
+            id,
+            input,
+            json,
+            width,
+        }) => {
+            let corpus = load(&input, &cli.global, &config)?;
+            show::run(&corpus, &id, json, width, &mut out).map(|_| status(&corpus))
+        }
+    };
+    match result.and_then(|code| out.flush().map(|_| code).map_err(Into::into)) {
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The boilerplate rules: built-in plus the user's file, if the config names one.
+pub fn rules(config: &Config) -> Result<Rules> {
+    match &config.boilerplate {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read boilerplate rules {}", p.display()))?;
+            Rules::with_user(&text, &p.display().to_string())
+        }
+        None => Ok(Rules::builtin()),
+    }
+}
+
+/// Load the corpus named by `input` (or the bundled one), reporting problems on stderr.
+/// No article at all is an error.
+pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
+    let rules = rules(config)?;
+    let corpus = if input.paths.is_empty() {
+        corpus::load_bundled(&rules)
+    } else {
+        let opts = LoadOptions {
+            max_size: global
+                .max_size
+                .or(config.max_file_size)
+                .unwrap_or(corpus::load::DEFAULT_MAX_SIZE),
+            rules: &rules,
+            progress: None,
+        };
+        corpus::load_paths(&input.paths, &opts)
+    };
+    for p in &corpus.problems {
+        eprintln!("{p}");
+    }
+    if corpus.articles.is_empty() {
+        let named: Vec<String> = input
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        anyhow::bail!("no articles to read in {}", named.join(", "));
+    }
+    Ok(corpus)
+}
+
+fn status(corpus: &Corpus) -> ExitCode {
+    if corpus.skipped_any() {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Write one JSON value as a line.
+pub fn json_line(out: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer(&mut *out, v)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! `saywho show ID`: one article, cleaned, as text or JSON.
+
+use crate::corpus::{Article, Corpus};
+use anyhow::{Result, bail};
+use serde::Serialize;
+use std::io::Write;
+
+/// Find an article by id: exact, then case-insensitive, then a unique prefix.
+pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Article> {
+    if let Some(a) = corpus.get(id) {
+        return Ok(a);
+    }
+    let lower = id.to_lowercase();
+    if let Some(a) = corpus
+        .articles
+        .iter()
+        .find(|a| a.id.to_lowercase() == lower)
+    {
+        return Ok(a);
+    }
+    let matches: Vec<&Article> = corpus
+        .articles
+        .iter()
+        .filter(|a| a.id.to_lowercase().starts_with(&lower))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => bail!("no article with id {id:?} (see `saywho list`)"),
+        many => {
+            let ids: Vec<&str> = many.iter().take(5).map(|a| a.id.as_str()).collect();
+            bail!(
+                "{id:?} matches {} articles: {}{}",
+                many.len(),
+                ids.join(", "),
+                if many.len() > 5 { ", …" } else { "" }
+            )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Para<'a> {
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    paragraphs: Vec<Para<'a>>,
+    removed: Vec<Para<'a>>,
+}
+
+pub fn run<'a>(
+    corpus: &'a Corpus,
+    id: &str,
+    json: bool,
+    width: Option<usize>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let a = find(corpus, id)?;
+    if json {
+        let para = |start: usize, end: usize, reason: Option<&'a str>| Para {
+            start,
+            end,
+            text: crate::corpus::clean::collapse(&a.text[start..end]),
+            reason,
+        };
+        let shown = Shown {
+            article: a,
+            paragraphs: a
+                .paragraphs
+                .iter()
+                .map(|p| para(p.start, p.end, None))
+                .collect(),
+            removed: a
+                .removed
+                .iter()
+                .map(|r| para(r.start, r.end, Some(&r.reason)))
+                .collect(),
+        };
+        return super::json_line(out, &shown);
+    }
+    let width = width
+        .or_else(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
+        .unwrap_or(80)
+        .clamp(20, 1000);
+    for line in textwrap::wrap(&a.meta.title, width) {
+        writeln!(out, "{line}")?;
+    }
+    let byline = byline(a);
+    if !byline.is_empty() {
+        writeln!(out, "{byline}")?;
+    }
+    for i in 0..a.paragraphs.len() {
+        writeln!(out)?;
+        let text = crate::corpus::clean::collapse(a.paragraph_text(i));
+        for line in textwrap::wrap(&text, width) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// "source · author · date", leaving out what is unknown.
+pub fn byline(a: &Article) -> String {
+    let date = a.meta.date.map(|d| d.format("%-d %B %Y").to_string());
+    [
+        a.meta.source.as_deref(),
+        a.meta.author.as_deref(),
+        date.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}

@@ -1,0 +1,358 @@
+//! Decides which paragraphs are the article and which are page furniture. Rules are data
+//! (`assets/boilerplate.toml`, plus the user's own file); generic signals catch the rest:
+//! a repeat of the title, repeated paragraphs, duplicated captions, and short non-sentence
+//! lines at the start and end of the text.
+
+use anyhow::{Context, Result};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::ops::Range;
+
+const DEFAULT_RULES: &str = include_str!("../../assets/boilerplate.toml");
+
+#[derive(Debug, Deserialize)]
+struct RuleFile {
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSpec {
+    name: String,
+    pattern: String,
+    until: Option<String>,
+    #[serde(default)]
+    rest: bool,
+}
+
+#[derive(Debug)]
+struct Rule {
+    name: String,
+    pattern: Regex,
+    until: Option<Regex>,
+    rest: bool,
+}
+
+/// The compiled boilerplate rules.
+#[derive(Debug)]
+pub struct Rules {
+    rules: Vec<Rule>,
+}
+
+impl Rules {
+    /// The rules shipped in `assets/boilerplate.toml`.
+    pub fn builtin() -> Self {
+        // The shipped file is tested; failing here is a build defect, not an input problem.
+        Self::parse(DEFAULT_RULES, "assets/boilerplate.toml").unwrap_or(Rules { rules: vec![] })
+    }
+
+    /// The shipped rules followed by those in `text` (a user's file named `origin`).
+    pub fn with_user(text: &str, origin: &str) -> Result<Self> {
+        let mut all = Self::builtin();
+        all.rules.extend(Self::parse(text, origin)?.rules);
+        Ok(all)
+    }
+
+    fn parse(text: &str, origin: &str) -> Result<Self> {
+        let file: RuleFile =
+            toml::from_str(text).with_context(|| format!("{origin}: not a valid rules file"))?;
+        let compile = |p: &str, name: &str| {
+            RegexBuilder::new(p)
+                .case_insensitive(true)
+                .build()
+                .with_context(|| format!("{origin}: rule {name:?}: bad pattern {p:?}"))
+        };
+        let rules = file
+            .rule
+            .into_iter()
+            .map(|r| {
+                Ok(Rule {
+                    pattern: compile(&r.pattern, &r.name)?,
+                    until: r
+                        .until
+                        .as_deref()
+                        .map(|u| compile(u, &r.name))
+                        .transpose()?,
+                    rest: r.rest,
+                    name: r.name,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Rules { rules })
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+/// Why a paragraph was left out of the reading view.
+pub type Reason = String;
+
+/// Collapse whitespace so rules see one line of single-spaced text (borrowed when it is
+/// already so).
+pub fn collapse_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let clean = single_spaced(s);
+    if clean {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(collapse(s))
+    }
+}
+
+/// Collapse whitespace so rules see one line of single-spaced text.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Letters and digits only, lowercased: for comparing a paragraph with the title.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when the only whitespace in `s` is single spaces between words. SIMD searches
+/// (memchr), since this runs on every paragraph of every article.
+pub fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr3(b'\n', b'\r', b'\t', b).is_none()
+        && memchr::memmem::find(b, b"  ").is_none()
+        && !b.first().is_some_and(|c| c.is_ascii_whitespace())
+        && !b.last().is_some_and(|c| c.is_ascii_whitespace())
+        && memchr::memchr2(0x0b, 0x0c, b).is_none()
+}
+
+/// Word count: runs of non-space separated by ASCII whitespace.
+pub fn words(s: &str) -> usize {
+    if s.is_empty() {
+        0
+    } else if single_spaced(s) {
+        memchr::memchr_iter(b' ', s.as_bytes()).count() + 1
+    } else {
+        words_upto(s, usize::MAX)
+    }
+}
+
+/// Word count, stopping early once `limit` is reached.
+pub fn words_upto(s: &str, limit: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            n += 1;
+            if n >= limit {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
+}
+
+/// Ends like a sentence (after closing quotes and brackets).
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// A paragraph that reads as running text.
+pub fn is_sentence(s: &str) -> bool {
+    let n = words_upto(s, 25);
+    (n >= 8 && ends_sentence(s)) || n >= 25
+}
+
+/// Apply the rules (step 1) to the paragraphs, returning a reason for each removed one.
+pub fn apply_rules(text: &str, paras: &[Range<usize>], rules: &Rules) -> Vec<Option<Reason>> {
+    let n = paras.len();
+    let mut marks: Vec<Option<Reason>> = vec![None; n];
+    let collapsed: Vec<std::borrow::Cow<str>> = paras
+        .iter()
+        .map(|r| collapse_cow(&text[r.clone()]))
+        .collect();
+    let mut i = 0;
+    while i < n {
+        if marks[i].is_none()
+            && let Some(rule) = rules
+                .rules
+                .iter()
+                .find(|r| r.pattern.is_match(&collapsed[i]))
+        {
+            marks[i] = Some(rule.name.clone());
+            if rule.rest && i * 2 >= n {
+                for m in marks.iter_mut().skip(i + 1) {
+                    m.get_or_insert_with(|| rule.name.clone());
+                }
+            }
+            if let Some(until) = &rule.until
+                && let Some(j) = (i + 1..n.min(i + 21)).find(|&j| until.is_match(&collapsed[j]))
+            {
+                for m in &mut marks[i + 1..=j] {
+                    m.get_or_insert_with(|| rule.name.clone());
+                }
+            }
+        }
+        i += 1;
+    }
+    marks
+}
+
+/// Generic signals (step 2): title repeats, repeated paragraphs, duplicated captions, and
+/// short non-sentence lines at the edges.
+pub fn apply_signals(
+    text: &str,
+    paras: &[Range<usize>],
+    marks: &mut [Option<Reason>],
+    title: Option<&str>,
+) {
+    let n = paras.len();
+    // Long paragraphs are never titles or captions; for repeats a hash of them will do.
+    let folded: Vec<String> = paras
+        .iter()
+        .map(|r| {
+            let p = &text[r.clone()];
+            if p.len() <= 400 {
+                fold(p)
+            } else {
+                format!(
+                    "#{}{}{}",
+                    p.len(),
+                    &p[..p.floor_char_boundary(80)],
+                    &p[p.ceil_char_boundary(p.len() - 80)..]
+                )
+            }
+        })
+        .collect();
+    let title = title.map(fold).filter(|t| !t.is_empty());
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..n {
+        let f = &folded[i];
+        if f.is_empty() {
+            marks[i].get_or_insert_with(|| "empty".into());
+            continue;
+        }
+        if title.as_deref() == Some(f.as_str()) {
+            marks[i].get_or_insert_with(|| "title".into());
+        }
+        if !seen.insert(f.clone()) {
+            marks[i].get_or_insert_with(|| "repeated".into());
+        }
+        // a caption printed twice, the second time with a credit: "… (Reuters)"
+        if i + 1 < n {
+            let next = &folded[i + 1];
+            if !f.starts_with('#')
+                && next.len() > f.len()
+                && next.starts_with(f.as_str())
+                && next.len() - f.len() <= 40
+                && words(&text[paras[i].clone()]) >= 4
+            {
+                marks[i].get_or_insert_with(|| "image caption".into());
+                marks[i + 1].get_or_insert_with(|| "image caption".into());
+            }
+        }
+    }
+    let sentence: Vec<bool> = paras
+        .iter()
+        .map(|r| is_sentence(&text[r.clone()]))
+        .collect();
+    let fragment = |i: usize| {
+        let s = &text[paras[i].clone()];
+        !ends_sentence(s) && words_upto(s, 15) < 15
+    };
+    let (Some(first), Some(last)) = (
+        (0..n).find(|&i| marks[i].is_none() && sentence[i]),
+        (0..n).rev().find(|&i| marks[i].is_none() && sentence[i]),
+    ) else {
+        return; // no running text at all: leave the edges alone
+    };
+    for i in (0..first).chain(last + 1..n) {
+        if marks[i].is_none() && fragment(i) {
+            marks[i] = Some("edge".into());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranges(t: &str) -> Vec<Range<usize>> {
+        super::super::paragraphs::split(t, 0)
+    }
+
+    #[test]
+    fn builtin_rules_compile() {
+        assert!(Rules::builtin().len() >= 10);
+    }
+
+    #[test]
+    fn until_removes_a_run() {
+        let t = "Real text that is long enough to count as a sentence here.\n\nYour support helps us to tell the story\n\nAppeal body.\n\nYour support makes all the difference.\n\nMore real text.";
+        let p = ranges(t);
+        let m = apply_rules(t, &p, &Rules::builtin());
+        assert_eq!(
+            m.iter().map(Option::is_some).collect::<Vec<_>>(),
+            [false, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn rest_only_in_second_half() {
+        let t = "Join our commenting forum\n\nA.\n\nB.\n\nC.";
+        let p = ranges(t);
+        let m = apply_rules(t, &p, &Rules::builtin());
+        assert!(m[0].is_some() && m[1].is_none());
+    }
+
+    #[test]
+    fn user_rules_are_added_and_bad_ones_refused() {
+        let r =
+            Rules::with_user("[[rule]]\nname = \"x\"\npattern = \"^promo\"", "user.toml").unwrap();
+        assert_eq!(r.len(), Rules::builtin().len() + 1);
+        let err =
+            Rules::with_user("[[rule]]\nname = \"x\"\npattern = \"(\"", "user.toml").unwrap_err();
+        assert!(format!("{err:#}").contains("user.toml"));
+    }
+
+    #[test]
+    fn signals() {
+        let t = "Highlight one\n\nThe Title\n\nThis is the first real paragraph of the story, and it ends.\n\nA caption of a picture here\n\nA caption of a picture here (Reuters)\n\nSecond real paragraph with enough words to be a sentence.\n\nThis is the first real paragraph of the story, and it ends.\n\nRelated headline";
+        let p = ranges(t);
+        let mut m = vec![None; p.len()];
+        apply_signals(t, &p, &mut m, Some("The title"));
+        let got: Vec<Option<&str>> = m.iter().map(|x| x.as_deref()).collect();
+        assert_eq!(
+            got,
+            [
+                Some("edge"),
+                Some("title"),
+                None,
+                Some("image caption"),
+                Some("image caption"),
+                None,
+                Some("repeated"),
+                Some("edge")
+            ]
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Articles: finding files, decoding, front matter, metadata, paragraphs and cleaning.
+//! Knows nothing of terminals; the CLI and the TUI both read a [`Corpus`].
+
+pub mod bundled;
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod frontmatter;
+pub mod load;
+pub mod metadata;
+pub mod paragraphs;
+pub mod sanitize;
+
+pub use clean::Rules;
+pub use load::{LoadOptions, load_bundled, load_paths};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What is known about an article. Empty means unknown: nothing is invented.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub url: Option<String>,
+}
+
+/// A paragraph of the reading view: a byte range in [`Article::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Paragraph {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A paragraph left out of the reading view, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
+}
+
+/// One article. `text` is the decoded file (BOM dropped) with terminal-unsafe characters
+/// blanked to spaces of the same byte length, so every offset is an offset in the decoded
+/// file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub path: String,
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip)]
+    pub text: String,
+    pub encoding: decode::Encoding,
+    #[serde(skip)]
+    pub body_start: usize,
+    #[serde(skip)]
+    pub paragraphs: Vec<Paragraph>,
+    #[serde(skip)]
+    pub removed: Vec<Removed>,
+    pub words: usize,
+}
+
+impl Article {
+    /// Build an article from decoded text.
+    pub fn parse(
+        id: String,
+        path: String,
+        raw: String,
+        encoding: decode::Encoding,
+        rules: &Rules,
+    ) -> (Article, Option<String>) {
+        let text = sanitize::sanitize_owned(raw);
+        let fm = frontmatter::parse(&text);
+        let (fields, body_start, warning) = match fm {
+            Some(p) => (p.fields, p.body_start, p.error),
+            None => (frontmatter::FrontMatter::default(), 0, None),
+        };
+        let paras = paragraphs::split(&text, body_start);
+        let mut marks = clean::apply_rules(&text, &paras, rules);
+        let derived = metadata::derive(&text, &paras, &mut marks);
+        let meta = Meta {
+            title: fields.title.or(derived.title).unwrap_or_default(),
+            source: fields.source.or(derived.source),
+            author: fields.author.or(derived.author),
+            date: fields.date.or(derived.date),
+            url: fields.url,
+        };
+        clean::apply_signals(
+            &text,
+            &paras,
+            &mut marks,
+            Some(&meta.title)
+                .filter(|t| !t.is_empty())
+                .map(String::as_str),
+        );
+        let mut paragraphs = Vec::new();
+        let mut removed = Vec::new();
+        let mut words = 0;
+        for (r, mark) in paras.into_iter().zip(marks) {
+            match mark {
+                Some(reason) => removed.push(Removed {
+                    start: r.start,
+                    end: r.end,
+                    reason,
+                }),
+                None => {
+                    words += clean::words(&text[r.clone()]);
+                    paragraphs.push(Paragraph {
+                        start: r.start,
+                        end: r.end,
+                    });
+                }
+            }
+        }
+        let meta = Meta {
+            title: if meta.title.is_empty() {
+                id.clone()
+            } else {
+                meta.title
+            },
+            ..meta
+        };
+        let article = Article {
+            id,
+            path,
+            meta,
+            text,
+            encoding,
+            body_start,
+            paragraphs,
+            removed,
+            words,
+        };
+        (article, warning)
+    }
+
+    /// The text of paragraph `i`.
+    pub fn paragraph_text(&self, i: usize) -> &str {
+        self.paragraphs.get(i).map_or("", |p| &self.text[p.range()])
+    }
+
+    /// Index of the paragraph holding byte `pos`, or the one after it.
+    pub fn paragraph_at(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.end <= pos)
+    }
+}
+
+/// A problem with one input. `skipped` means the file is not in the corpus; otherwise it
+/// loaded with a warning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub reason: String,
+    pub skipped: bool,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = if self.skipped { "skipped" } else { "warning" };
+        write!(f, "saywho: {what}: {}: {}", self.path, self.reason)
+    }
+}
+
+/// The loaded articles, in path order, and what went wrong on the way.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+impl Corpus {
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// True when some input was not loaded.
+    pub fn skipped_any(&self) -> bool {
+        self.problems.iter().any(|p| p.skipped)
+    }
+}

@@ -1,0 +1,129 @@
+//! The command line as a user runs it.
+
+mod common;
+
+use common::bin;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = bin().args(args).output().expect("run saywho");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json_lines(s: &str) -> Vec<Value> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+#[test]
+fn list_json_has_the_fields() {
+    let (code, out, _) = run(&["list", "--json"]);
+    assert_eq!(code, 0);
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 3);
+    for r in &rows {
+        for k in [
+            "id",
+            "path",
+            "title",
+            "source",
+            "author",
+            "date",
+            "words",
+            "paragraphs",
+        ] {
+            assert!(r.get(k).is_some(), "missing {k} in {r}");
+        }
+        assert!(r["words"].as_u64().unwrap() > 100);
+    }
+    assert_eq!(rows[2]["date"], "2017-02-14");
+    assert_eq!(rows[0]["date"], Value::Null);
+}
+
+#[test]
+fn list_text_is_one_line_per_article() {
+    let (code, out, _) = run(&["list"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[2].starts_with("002_a6dbcf461c5f4e37  2017-02-14  The Independent"));
+}
+
+#[test]
+fn show_json_has_paragraph_offsets() {
+    let (code, out, _) = run(&["show", "002", "--json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["author"], "Samuel Osborne");
+    let paras = v["paragraphs"].as_array().unwrap();
+    assert_eq!(paras.len(), 11);
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/002_a6dbcf461c5f4e37.txt"
+    ))
+    .unwrap();
+    for p in paras {
+        let (s, e) = (
+            p["start"].as_u64().unwrap() as usize,
+            p["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            saywho::corpus::clean::collapse(&file[s..e]),
+            p["text"].as_str().unwrap()
+        );
+    }
+    assert!(
+        v["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["reason"] == "donation appeal")
+    );
+}
+
+#[test]
+fn show_text_wraps_to_width() {
+    let (code, out, _) = run(&["show", "000_60cf7d78ee1ee50f", "--width", "40"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Russia reacts to Flynn's resignation\nCNN\n"));
+    assert!(out.lines().all(|l| saywho::text::width(l) <= 40), "{out}");
+    assert!(out.contains("“The target is not Flynn,”"));
+    let (code, _, err) = run(&["show", "nope"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no article with id \"nope\""));
+}
+
+#[test]
+fn bad_paths_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["list", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("no articles"), "{err}");
+    std::fs::write(dir.path().join("a.txt"), "Title\n\nSome text that is here.").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "").unwrap();
+    let missing = dir.path().join("missing");
+    let (code, out, err) = run(&[
+        "list",
+        dir.path().to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 3, "partial load: {err}");
+    assert_eq!(out.lines().count(), 1);
+    assert!(err.contains("b.txt: empty file"), "{err}");
+    assert!(err.contains("missing: no such file"), "{err}");
+}
+
+#[test]
+fn help_and_version() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("list") && out.contains("show"));
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("saywho "));
+}

@@ -1,0 +1,304 @@
+//! The foundation: the bundled corpus, the BBC corpus, and bad input.
+
+mod common;
+
+use saywho::corpus::{self, Article, LoadOptions, Rules};
+use std::path::PathBuf;
+
+fn bundled() -> Vec<Article> {
+    let c = corpus::load_bundled(&Rules::builtin());
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    c.articles
+}
+
+fn kept_text(a: &Article) -> Vec<String> {
+    (0..a.paragraphs.len())
+        .map(|i| corpus::clean::collapse(a.paragraph_text(i)))
+        .collect()
+}
+
+#[test]
+fn bundled_metadata() {
+    let arts = bundled();
+    assert_eq!(arts.len(), 3);
+    let cnn = &arts[0];
+    assert_eq!(cnn.id, "000_60cf7d78ee1ee50f");
+    assert_eq!(cnn.meta.title, "Russia reacts to Flynn's resignation");
+    assert_eq!(cnn.meta.source.as_deref(), Some("CNN"));
+    assert_eq!(cnn.meta.author, None);
+    assert_eq!(cnn.meta.date, None);
+    let rd = &arts[1];
+    assert_eq!(rd.meta.source.as_deref(), Some("Russia Direct"));
+    assert_eq!(rd.meta.author, None);
+    let ind = &arts[2];
+    assert_eq!(ind.meta.source.as_deref(), Some("The Independent"));
+    assert_eq!(ind.meta.author.as_deref(), Some("Samuel Osborne"));
+    assert_eq!(
+        ind.meta.date.map(|d| d.to_string()).as_deref(),
+        Some("2017-02-14")
+    );
+    assert!(
+        ind.meta
+            .title
+            .starts_with("Russia responds to Michael Flynn")
+    );
+}
+
+/// Boilerplate in the seeds, by article: none of these may reach the reading view.
+const BOILERPLATE: &[(usize, &[&str])] = &[
+    (
+        0,
+        &[
+            "Story highlights",
+            "Politicians claim Russia is real target",
+            "Moscow CNN —",
+        ],
+    ),
+    (
+        1,
+        &[
+            "Also read:",
+            "Recommended:",
+            "The opinion of the author may not necessarily reflect",
+            "The resignation of National Security Advisor Michael Flynn (pictured)",
+        ],
+    ),
+    (
+        2,
+        &[
+            "Stay up to date with notifications",
+            "Notifications can be managed",
+            "Samuel Osborne",
+            "Tuesday 14 February 2017",
+            "Comments",
+            "Michael Flynn resigned after revelations he had discussed",
+            "Your support helps us to tell the story",
+            "From reproductive rights to climate change",
+            "At such a critical moment in US history",
+            "The Independent is trusted by Americans",
+            "Your support makes all the difference",
+            "Join our commenting forum",
+            "Join thought-provoking conversations",
+            "Thank you for registering",
+            "Please refresh the page",
+            "'It's nothing to do with us'",
+        ],
+    ),
+];
+
+const SEEDS: [&str; 3] = [
+    "000_60cf7d78ee1ee50f.txt",
+    "001_fd44dedc337e22ef.txt",
+    "002_a6dbcf461c5f4e37.txt",
+];
+
+#[test]
+fn boilerplate_is_gone_and_every_real_paragraph_is_kept() {
+    let arts = bundled();
+    for &(i, junk) in BOILERPLATE {
+        let kept = kept_text(&arts[i]);
+        for j in junk {
+            assert!(
+                !kept.iter().any(|p| p.starts_with(j)),
+                "{}: boilerplate {j:?} kept",
+                arts[i].id
+            );
+        }
+        // every other line of the seed (but the title) is a kept paragraph, verbatim
+        let seed = common::seed_text(SEEDS[i]);
+        let mut real = 0;
+        for line in seed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if junk.iter().any(|j| line.starts_with(j))
+                || corpus::clean::fold(line) == corpus::clean::fold(&arts[i].meta.title)
+            {
+                continue;
+            }
+            real += 1;
+            assert!(
+                kept.iter().any(|p| p == line),
+                "{}: real paragraph missing: {line:?}",
+                arts[i].id
+            );
+        }
+        assert_eq!(
+            real,
+            kept.len(),
+            "{}: kept paragraphs that are not in the seed",
+            arts[i].id
+        );
+    }
+}
+
+#[test]
+fn paragraph_offsets_point_into_the_file() {
+    for a in bundled() {
+        let file = saywho::corpus::bundled::FILES
+            .iter()
+            .find(|(n, _)| n.starts_with(&a.id))
+            .unwrap()
+            .1;
+        for p in &a.paragraphs {
+            assert_eq!(&file[p.start..p.end], &a.text[p.start..p.end]);
+        }
+    }
+}
+
+#[test]
+fn bbc_corpus_loads() {
+    let Some(dir) = common::bbc() else { return };
+    let rules = Rules::builtin();
+    let c = corpus::load_paths(
+        std::slice::from_ref(&dir),
+        &LoadOptions {
+            max_size: corpus::load::DEFAULT_MAX_SIZE,
+            rules: &rules,
+            progress: None,
+        },
+    );
+    assert!(
+        c.problems.is_empty(),
+        "{:?}",
+        &c.problems[..c.problems.len().min(5)]
+    );
+    let articles: Vec<&Article> = c.articles.iter().filter(|a| a.id != "README").collect();
+    assert_eq!(articles.len(), 2225);
+    for a in &articles {
+        let raw = std::fs::read(&a.path).unwrap();
+        let first_line = String::from_utf8_lossy(&raw)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if a.id != "sport/199" {
+            assert_eq!(
+                a.meta.title,
+                corpus::clean::collapse(&first_line),
+                "{}",
+                a.id
+            );
+        }
+        assert!(!a.paragraphs.is_empty(), "{}", a.id);
+    }
+    let mutu = c.get("sport/199").unwrap();
+    assert_eq!(mutu.meta.title, "Chelsea sack Mutu");
+    assert_eq!(mutu.encoding, corpus::decode::Encoding::Windows1252);
+    let body: String = (0..mutu.paragraphs.len())
+        .map(|i| mutu.paragraph_text(i))
+        .collect();
+    assert!(body.contains("£15.8m"), "Latin-1 pound sign decoded");
+}
+
+fn load_dir(dir: &std::path::Path, max_size: u64) -> corpus::Corpus {
+    let rules = Rules::builtin();
+    corpus::load_paths(
+        &[dir.to_path_buf()],
+        &LoadOptions {
+            max_size,
+            rules: &rules,
+            progress: None,
+        },
+    )
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    w(
+        "good.txt",
+        b"A good title\n\nA good paragraph with words enough to be a real sentence.",
+    );
+    w("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00garbage");
+    w("empty.txt", b"");
+    w(
+        "latin1.txt",
+        b"Caf\xe9 news\n\nThe caf\xe9 in M\xfcnchen opened, and \x93quoted\x94 text too.",
+    );
+    w("crlf.txt", b"CRLF title\r\n\r\nFirst paragraph here, hard-wrapped by an editor at a\r\nfixed width.\r\n\r\nSecond.\r\n");
+    w("bom.md", b"\xEF\xBB\xBFBOM title\n\nBody text.");
+    w(
+        "escape.txt",
+        b"Evil \x1b]0;pwned\x07title\n\nText \x1b[2J with \xc2\x9b C1 and \xe2\x80\xae bidi.",
+    );
+    w(".hidden.txt", b"Hidden\n\nShould not load.");
+    w("notes.json", b"{}");
+    std::fs::write(dir.path().join("huge.txt"), vec![b'a'; 2_000_001]).unwrap();
+    let c = load_dir(dir.path(), 2_000_000);
+    let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["bom", "crlf", "escape", "good", "latin1"]);
+    let reasons: Vec<(String, String)> = c
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                PathBuf::from(&p.path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                p.reason.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|(f, r)| f == "binary.txt" && r.contains("binary"))
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(f, r)| f == "empty.txt" && r.contains("empty"))
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(f, r)| f == "huge.txt" && r.contains("size limit"))
+    );
+    assert!(c.skipped_any());
+
+    let get = |id: &str| c.get(id).unwrap();
+    assert_eq!(get("latin1").meta.title, "Café news");
+    assert!(get("latin1").paragraph_text(0).contains("München"));
+    assert_eq!(get("bom").meta.title, "BOM title");
+    let crlf = get("crlf");
+    assert_eq!(crlf.meta.title, "CRLF title");
+    assert_eq!(crlf.paragraphs.len(), 2);
+    assert_eq!(
+        corpus::clean::collapse(crlf.paragraph_text(0)),
+        "First paragraph here, hard-wrapped by an editor at a fixed width."
+    );
+    let esc = get("escape");
+    for s in [esc.meta.title.as_str(), esc.paragraph_text(0)] {
+        assert!(
+            !s.chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{s:?}"
+        );
+        assert!(!s.contains("pwned"));
+    }
+    assert_eq!(
+        corpus::clean::collapse(esc.paragraph_text(0)),
+        "Text with C1 and bidi."
+    );
+}
+
+#[test]
+fn folders_without_articles_and_missing_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = load_dir(dir.path(), 1000);
+    assert!(c.articles.is_empty());
+    assert!(c.problems[0].reason.contains("no articles"));
+    let rules = Rules::builtin();
+    let c = corpus::load_paths(
+        &[dir.path().join("nope")],
+        &LoadOptions {
+            max_size: 1000,
+            rules: &rules,
+            progress: None,
+        },
+    );
+    assert!(c.problems[0].reason.contains("no such file"));
+}
