@@ -34,8 +34,8 @@ pub fn default_path() -> Option<PathBuf> {
 pub fn read(explicit: Option<&Path>) -> Result<Option<(String, PathBuf)>> {
     match explicit {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read config file {}", p.display()))?;
+            let text =
+                std::fs::read_to_string(p).with_context(|| format!("cannot read config file {}", p.display()))?;
             Ok(Some((text, p.to_path_buf())))
         }
         None => {
@@ -45,9 +45,7 @@ pub fn read(explicit: Option<&Path>) -> Result<Option<(String, PathBuf)>> {
             match std::fs::read_to_string(&p) {
                 Ok(text) => Ok(Some((text, p))),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => {
-                    Err(e).with_context(|| format!("cannot read config file {}", p.display()))
-                }
+                Err(e) => Err(e).with_context(|| format!("cannot read config file {}", p.display())),
             }
         }
     }
@@ -56,9 +54,7 @@ pub fn read(explicit: Option<&Path>) -> Result<Option<(String, PathBuf)>> {
 /// Parse a config file's text; errors name the file and the line.
 pub fn parse(text: &str, path: &Path) -> Result<Config> {
     toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
         match line {
             Some(l) => anyhow::anyhow!("{}:{l}: {}", path.display(), e.message()),
             None => anyhow::anyhow!("{}: {}", path.display(), e.message()),

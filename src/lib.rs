@@ -7,4 +7,6 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod index;
+pub mod quotes;
 pub mod text;

@@ -15,9 +15,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 fn json_lines(s: &str) -> Vec<Value> {
-    s.lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect()
+    s.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
 }
 
 #[test]
@@ -27,16 +25,7 @@ fn list_json_has_the_fields() {
     let rows = json_lines(&out);
     assert_eq!(rows.len(), 3);
     for r in &rows {
-        for k in [
-            "id",
-            "path",
-            "title",
-            "source",
-            "author",
-            "date",
-            "words",
-            "paragraphs",
-        ] {
+        for k in ["id", "path", "title", "source", "author", "date", "words", "paragraphs"] {
             assert!(r.get(k).is_some(), "missing {k} in {r}");
         }
         assert!(r["words"].as_u64().unwrap() > 100);
@@ -62,11 +51,8 @@ fn show_json_has_paragraph_offsets() {
     assert_eq!(v["author"], "Samuel Osborne");
     let paras = v["paragraphs"].as_array().unwrap();
     assert_eq!(paras.len(), 11);
-    let file = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/corpus/002_a6dbcf461c5f4e37.txt"
-    ))
-    .unwrap();
+    let file =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/002_a6dbcf461c5f4e37.txt")).unwrap();
     for p in paras {
         let (s, e) = (
             p["start"].as_u64().unwrap() as usize,
@@ -107,11 +93,7 @@ fn bad_paths_exit_status() {
     std::fs::write(dir.path().join("a.txt"), "Title\n\nSome text that is here.").unwrap();
     std::fs::write(dir.path().join("b.txt"), "").unwrap();
     let missing = dir.path().join("missing");
-    let (code, out, err) = run(&[
-        "list",
-        dir.path().to_str().unwrap(),
-        missing.to_str().unwrap(),
-    ]);
+    let (code, out, err) = run(&["list", dir.path().to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, 3, "partial load: {err}");
     assert_eq!(out.lines().count(), 1);
     assert!(err.contains("b.txt: empty file"), "{err}");

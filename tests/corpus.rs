@@ -33,15 +33,8 @@ fn bundled_metadata() {
     let ind = &arts[2];
     assert_eq!(ind.meta.source.as_deref(), Some("The Independent"));
     assert_eq!(ind.meta.author.as_deref(), Some("Samuel Osborne"));
-    assert_eq!(
-        ind.meta.date.map(|d| d.to_string()).as_deref(),
-        Some("2017-02-14")
-    );
-    assert!(
-        ind.meta
-            .title
-            .starts_with("Russia responds to Michael Flynn")
-    );
+    assert_eq!(ind.meta.date.map(|d| d.to_string()).as_deref(), Some("2017-02-14"));
+    assert!(ind.meta.title.starts_with("Russia responds to Michael Flynn"));
 }
 
 /// Boilerplate in the seeds, by article: none of these may reach the reading view.
@@ -155,11 +148,7 @@ fn bbc_corpus_loads() {
             progress: None,
         },
     );
-    assert!(
-        c.problems.is_empty(),
-        "{:?}",
-        &c.problems[..c.problems.len().min(5)]
-    );
+    assert!(c.problems.is_empty(), "{:?}", &c.problems[..c.problems.len().min(5)]);
     let articles: Vec<&Article> = c.articles.iter().filter(|a| a.id != "README").collect();
     assert_eq!(articles.len(), 2225);
     for a in &articles {
@@ -171,21 +160,14 @@ fn bbc_corpus_loads() {
             .trim()
             .to_string();
         if a.id != "sport/199" {
-            assert_eq!(
-                a.meta.title,
-                corpus::clean::collapse(&first_line),
-                "{}",
-                a.id
-            );
+            assert_eq!(a.meta.title, corpus::clean::collapse(&first_line), "{}", a.id);
         }
         assert!(!a.paragraphs.is_empty(), "{}", a.id);
     }
     let mutu = c.get("sport/199").unwrap();
     assert_eq!(mutu.meta.title, "Chelsea sack Mutu");
     assert_eq!(mutu.encoding, corpus::decode::Encoding::Windows1252);
-    let body: String = (0..mutu.paragraphs.len())
-        .map(|i| mutu.paragraph_text(i))
-        .collect();
+    let body: String = (0..mutu.paragraphs.len()).map(|i| mutu.paragraph_text(i)).collect();
     assert!(body.contains("£15.8m"), "Latin-1 pound sign decoded");
 }
 
@@ -215,7 +197,10 @@ fn bad_inputs_are_named_and_the_rest_loads() {
         "latin1.txt",
         b"Caf\xe9 news\n\nThe caf\xe9 in M\xfcnchen opened, and \x93quoted\x94 text too.",
     );
-    w("crlf.txt", b"CRLF title\r\n\r\nFirst paragraph here, hard-wrapped by an editor at a\r\nfixed width.\r\n\r\nSecond.\r\n");
+    w(
+        "crlf.txt",
+        b"CRLF title\r\n\r\nFirst paragraph here, hard-wrapped by an editor at a\r\nfixed width.\r\n\r\nSecond.\r\n",
+    );
     w("bom.md", b"\xEF\xBB\xBFBOM title\n\nBody text.");
     w(
         "escape.txt",
@@ -242,21 +227,9 @@ fn bad_inputs_are_named_and_the_rest_loads() {
         })
         .collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");
-    assert!(
-        reasons
-            .iter()
-            .any(|(f, r)| f == "binary.txt" && r.contains("binary"))
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|(f, r)| f == "empty.txt" && r.contains("empty"))
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|(f, r)| f == "huge.txt" && r.contains("size limit"))
-    );
+    assert!(reasons.iter().any(|(f, r)| f == "binary.txt" && r.contains("binary")));
+    assert!(reasons.iter().any(|(f, r)| f == "empty.txt" && r.contains("empty")));
+    assert!(reasons.iter().any(|(f, r)| f == "huge.txt" && r.contains("size limit")));
     assert!(c.skipped_any());
 
     let get = |id: &str| c.get(id).unwrap();
@@ -279,10 +252,7 @@ fn bad_inputs_are_named_and_the_rest_loads() {
         );
         assert!(!s.contains("pwned"));
     }
-    assert_eq!(
-        corpus::clean::collapse(esc.paragraph_text(0)),
-        "Text with C1 and bidi."
-    );
+    assert_eq!(corpus::clean::collapse(esc.paragraph_text(0)), "Text with C1 and bidi.");
 }
 
 #[test]

@@ -41,13 +41,7 @@ pub fn run(corpus: &Corpus, json: bool, out: &mut impl Write) -> Result<()> {
         }
         return Ok(());
     }
-    let id_w = corpus
-        .articles
-        .iter()
-        .map(|a| width(&a.id))
-        .max()
-        .unwrap_or(2)
-        .min(40);
+    let id_w = corpus.articles.iter().map(|a| width(&a.id)).max().unwrap_or(2).min(40);
     let src_w = corpus
         .articles
         .iter()
@@ -56,10 +50,7 @@ pub fn run(corpus: &Corpus, json: bool, out: &mut impl Write) -> Result<()> {
         .unwrap_or(1)
         .min(20);
     for a in &corpus.articles {
-        let date = a
-            .meta
-            .date
-            .map_or_else(|| "-".repeat(10), |d| d.to_string());
+        let date = a.meta.date.map_or_else(|| "-".repeat(10), |d| d.to_string());
         writeln!(
             out,
             "{}  {}  {}  {}",

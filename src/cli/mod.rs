@@ -2,6 +2,7 @@
 //! `people`, `links` print what the reader shows, as text or JSON Lines.
 
 mod list;
+mod quotes;
 mod show;
 
 use crate::config::{self, Config};
@@ -73,6 +74,20 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         width: Option<usize>,
     },
+    /// Every quotation with its speaker
+    Quotes {
+        #[command(flatten)]
+        input: Input,
+        /// Only this person's quotes (any name they go by, case-insensitive)
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+        /// Include scare quotes (quoted words with no speaker)
+        #[arg(long)]
+        all: bool,
+        /// JSON Lines, one quote each
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Everything a subcommand needs: the corpus and the config.
@@ -108,12 +123,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let corpus = load(&input, &cli.global, &config)?;
             list::run(&corpus, json, &mut out).map(|_| status(&corpus))
         }
-        Some(Command::Show {
-            id,
+        Some(Command::Quotes {
             input,
+            person,
+            all,
             json,
-            width,
         }) => {
+            let corpus = load(&input, &cli.global, &config)?;
+            let index = crate::index::Index::build(&corpus);
+            quotes::run(&corpus, &index, person.as_deref(), json, all, &mut out).map(|_| status(&corpus))
+        }
+        Some(Command::Show { id, input, json, width }) => {
             let corpus = load(&input, &cli.global, &config)?;
             show::run(&corpus, &id, json, width, &mut out).map(|_| status(&corpus))
         }
@@ -135,8 +155,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 pub fn rules(config: &Config) -> Result<Rules> {
     match &config.boilerplate {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read boilerplate rules {}", p.display()))?;
+            let text =
+                std::fs::read_to_string(p).with_context(|| format!("cannot read boilerplate rules {}", p.display()))?;
             Rules::with_user(&text, &p.display().to_string())
         }
         None => Ok(Rules::builtin()),
@@ -164,11 +184,7 @@ pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
         eprintln!("{p}");
     }
     if corpus.articles.is_empty() {
-        let named: Vec<String> = input
-            .paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
+        let named: Vec<String> = input.paths.iter().map(|p| p.display().to_string()).collect();
         anyhow::bail!("no articles to read in {}", named.join(", "));
     }
     Ok(corpus)

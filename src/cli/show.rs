@@ -11,11 +11,7 @@ pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Article> {
         return Ok(a);
     }
     let lower = id.to_lowercase();
-    if let Some(a) = corpus
-        .articles
-        .iter()
-        .find(|a| a.id.to_lowercase() == lower)
-    {
+    if let Some(a) = corpus.articles.iter().find(|a| a.id.to_lowercase() == lower) {
         return Ok(a);
     }
     let matches: Vec<&Article> = corpus
@@ -55,13 +51,7 @@ struct Shown<'a> {
     removed: Vec<Para<'a>>,
 }
 
-pub fn run<'a>(
-    corpus: &'a Corpus,
-    id: &str,
-    json: bool,
-    width: Option<usize>,
-    out: &mut impl Write,
-) -> Result<()> {
+pub fn run<'a>(corpus: &'a Corpus, id: &str, json: bool, width: Option<usize>, out: &mut impl Write) -> Result<()> {
     let a = find(corpus, id)?;
     if json {
         let para = |start: usize, end: usize, reason: Option<&'a str>| Para {
@@ -72,11 +62,7 @@ pub fn run<'a>(
         };
         let shown = Shown {
             article: a,
-            paragraphs: a
-                .paragraphs
-                .iter()
-                .map(|p| para(p.start, p.end, None))
-                .collect(),
+            paragraphs: a.paragraphs.iter().map(|p| para(p.start, p.end, None)).collect(),
             removed: a
                 .removed
                 .iter()
@@ -109,13 +95,9 @@ pub fn run<'a>(
 /// "source · author · date", leaving out what is unknown.
 pub fn byline(a: &Article) -> String {
     let date = a.meta.date.map(|d| d.format("%-d %B %Y").to_string());
-    [
-        a.meta.source.as_deref(),
-        a.meta.author.as_deref(),
-        date.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ")
+    [a.meta.source.as_deref(), a.meta.author.as_deref(), date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

@@ -55,8 +55,7 @@ impl Rules {
     }
 
     fn parse(text: &str, origin: &str) -> Result<Self> {
-        let file: RuleFile =
-            toml::from_str(text).with_context(|| format!("{origin}: not a valid rules file"))?;
+        let file: RuleFile = toml::from_str(text).with_context(|| format!("{origin}: not a valid rules file"))?;
         let compile = |p: &str, name: &str| {
             RegexBuilder::new(p)
                 .case_insensitive(true)
@@ -69,11 +68,7 @@ impl Rules {
             .map(|r| {
                 Ok(Rule {
                     pattern: compile(&r.pattern, &r.name)?,
-                    until: r
-                        .until
-                        .as_deref()
-                        .map(|u| compile(u, &r.name))
-                        .transpose()?,
+                    until: r.until.as_deref().map(|u| compile(u, &r.name)).transpose()?,
                     rest: r.rest,
                     name: r.name,
                 })
@@ -186,17 +181,11 @@ pub fn is_sentence(s: &str) -> bool {
 pub fn apply_rules(text: &str, paras: &[Range<usize>], rules: &Rules) -> Vec<Option<Reason>> {
     let n = paras.len();
     let mut marks: Vec<Option<Reason>> = vec![None; n];
-    let collapsed: Vec<std::borrow::Cow<str>> = paras
-        .iter()
-        .map(|r| collapse_cow(&text[r.clone()]))
-        .collect();
+    let collapsed: Vec<std::borrow::Cow<str>> = paras.iter().map(|r| collapse_cow(&text[r.clone()])).collect();
     let mut i = 0;
     while i < n {
         if marks[i].is_none()
-            && let Some(rule) = rules
-                .rules
-                .iter()
-                .find(|r| r.pattern.is_match(&collapsed[i]))
+            && let Some(rule) = rules.rules.iter().find(|r| r.pattern.is_match(&collapsed[i]))
         {
             marks[i] = Some(rule.name.clone());
             if rule.rest && i * 2 >= n {
@@ -219,12 +208,7 @@ pub fn apply_rules(text: &str, paras: &[Range<usize>], rules: &Rules) -> Vec<Opt
 
 /// Generic signals (step 2): title repeats, repeated paragraphs, duplicated captions, and
 /// short non-sentence lines at the edges.
-pub fn apply_signals(
-    text: &str,
-    paras: &[Range<usize>],
-    marks: &mut [Option<Reason>],
-    title: Option<&str>,
-) {
+pub fn apply_signals(text: &str, paras: &[Range<usize>], marks: &mut [Option<Reason>], title: Option<&str>) {
     let n = paras.len();
     // Long paragraphs are never titles or captions; for repeats a hash of them will do.
     let folded: Vec<String> = paras
@@ -271,10 +255,7 @@ pub fn apply_signals(
             }
         }
     }
-    let sentence: Vec<bool> = paras
-        .iter()
-        .map(|r| is_sentence(&text[r.clone()]))
-        .collect();
+    let sentence: Vec<bool> = paras.iter().map(|r| is_sentence(&text[r.clone()])).collect();
     let fragment = |i: usize| {
         let s = &text[paras[i].clone()];
         !ends_sentence(s) && words_upto(s, 15) < 15
@@ -326,11 +307,9 @@ mod tests {
 
     #[test]
     fn user_rules_are_added_and_bad_ones_refused() {
-        let r =
-            Rules::with_user("[[rule]]\nname = \"x\"\npattern = \"^promo\"", "user.toml").unwrap();
+        let r = Rules::with_user("[[rule]]\nname = \"x\"\npattern = \"^promo\"", "user.toml").unwrap();
         assert_eq!(r.len(), Rules::builtin().len() + 1);
-        let err =
-            Rules::with_user("[[rule]]\nname = \"x\"\npattern = \"(\"", "user.toml").unwrap_err();
+        let err = Rules::with_user("[[rule]]\nname = \"x\"\npattern = \"(\"", "user.toml").unwrap_err();
         assert!(format!("{err:#}").contains("user.toml"));
     }
 

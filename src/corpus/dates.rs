@@ -7,8 +7,7 @@ use std::sync::LazyLock;
 
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").expect("static regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").expect("static regex"));
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)? ({MONTHS})\.?,? (\d{{4}})\b"
@@ -51,15 +50,13 @@ pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
     if let Some(c) = DMY.captures(s) {
-        let d = month_number(&c[2]).and_then(|m| {
-            NaiveDate::from_ymd_opt(c[3].parse().unwrap_or(0), m, c[1].parse().unwrap_or(0))
-        });
+        let d = month_number(&c[2])
+            .and_then(|m| NaiveDate::from_ymd_opt(c[3].parse().unwrap_or(0), m, c[1].parse().unwrap_or(0)));
         consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
     if let Some(c) = MDY.captures(s) {
-        let d = month_number(&c[1]).and_then(|m| {
-            NaiveDate::from_ymd_opt(c[3].parse().unwrap_or(0), m, c[2].parse().unwrap_or(0))
-        });
+        let d = month_number(&c[1])
+            .and_then(|m| NaiveDate::from_ymd_opt(c[3].parse().unwrap_or(0), m, c[2].parse().unwrap_or(0)));
         consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
     best
@@ -135,17 +132,11 @@ mod tests {
 
     #[test]
     fn date_lines() {
-        assert_eq!(
-            is_date_line("Tuesday 14 February 2017 05:57 EST"),
-            d(2017, 2, 14)
-        );
+        assert_eq!(is_date_line("Tuesday 14 February 2017 05:57 EST"), d(2017, 2, 14));
         assert_eq!(
             is_date_line("Updated 1:15 PM ET, Tue February 14, 2017"),
             d(2017, 2, 14)
         );
-        assert_eq!(
-            is_date_line("He said on 14 February 2017 that it rained"),
-            None
-        );
+        assert_eq!(is_date_line("He said on 14 February 2017 that it rained"), None);
     }
 }

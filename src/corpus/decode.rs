@@ -91,14 +91,8 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(
-            decode(b"\x7fELF\x02\x01\x01\0\0\0").unwrap_err(),
-            DecodeError::Binary
-        );
-        assert_eq!(
-            decode(&[1, 2, 3, 4, 5, 6, 7, 8, 65]).unwrap_err(),
-            DecodeError::Binary
-        );
+        assert_eq!(decode(b"\x7fELF\x02\x01\x01\0\0\0").unwrap_err(), DecodeError::Binary);
+        assert_eq!(decode(&[1, 2, 3, 4, 5, 6, 7, 8, 65]).unwrap_err(), DecodeError::Binary);
     }
 
     #[test]

@@ -50,11 +50,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
         pos = line_end? + 1;
     };
     let inner = &text[inner_start..inner_end];
-    let result = if is_toml {
-        parse_toml(inner)
-    } else {
-        parse_yaml(inner)
-    };
+    let result = if is_toml { parse_toml(inner) } else { parse_yaml(inner) };
     Some(match result {
         Ok(fields) => Parsed {
             fields,
@@ -101,8 +97,7 @@ fn parse_yaml(inner: &str) -> Result<FrontMatter, String> {
     if inner.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
-    let value: serde_yaml_ng::Value =
-        serde_yaml_ng::from_str(inner).map_err(|e| format!("YAML front matter: {e}"))?;
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(inner).map_err(|e| format!("YAML front matter: {e}"))?;
     let map = value
         .as_mapping()
         .ok_or_else(|| "YAML front matter: expected key: value pairs".to_string())?;

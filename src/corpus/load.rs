@@ -60,9 +60,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
-                    files.push(e.into_path())
-                }
+                Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => files.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) => problems.push(Problem {
                     path: e.path().map_or(shown.clone(), |p| p.display().to_string()),
@@ -124,11 +122,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     Corpus { articles, problems }
 }
 
-fn read_one(
-    path: &Path,
-    id: String,
-    opts: &LoadOptions,
-) -> Result<(Article, Option<String>), Problem> {
+fn read_one(path: &Path, id: String, opts: &LoadOptions) -> Result<(Article, Option<String>), Problem> {
     let shown = path.display().to_string();
     let fail = |reason: String| Problem {
         path: shown.clone(),
@@ -149,18 +143,12 @@ fn read_one(
         )));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes)
-        .map_err(|e| fail(io_reason(&e)))?;
+    file.read_to_end(&mut bytes).map_err(|e| fail(io_reason(&e)))?;
     parse_bytes(id, shown.clone(), &bytes, opts.rules).map_err(fail)
 }
 
 /// Decode and parse one file's bytes; an error is the reason it was skipped.
-pub fn parse_bytes(
-    id: String,
-    path: String,
-    bytes: &[u8],
-    rules: &Rules,
-) -> Result<(Article, Option<String>), String> {
+pub fn parse_bytes(id: String, path: String, bytes: &[u8], rules: &Rules) -> Result<(Article, Option<String>), String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
@@ -200,12 +188,7 @@ pub fn unique_ids(files: &[PathBuf]) -> Vec<String> {
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
             let mut v = vec![stem];
             if let Some(parent) = p.parent() {
-                v.extend(
-                    parent
-                        .iter()
-                        .rev()
-                        .map(|c| c.to_string_lossy().into_owned()),
-                );
+                v.extend(parent.iter().rev().map(|c| c.to_string_lossy().into_owned()));
             }
             v
         })

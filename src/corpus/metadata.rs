@@ -38,9 +38,8 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by)\s+([A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3}(?:\s+(?i:and)\s+[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3})?)\s*(?:[,|•·—-].*)?$")
         .expect("static regex")
 });
-static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){1,3}$").expect("static regex")
-});
+static NAME_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){1,3}$").expect("static regex"));
 
 /// Fields derived from the text.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -56,8 +55,7 @@ pub struct Derived {
 pub fn derive(text: &str, paras: &[Range<usize>], marks: &mut [Option<Reason>]) -> Derived {
     let mut d = Derived::default();
     let p = |i: usize| collapse(&text[paras[i].clone()]);
-    let first_sentence =
-        (0..paras.len()).find(|&i| marks[i].is_none() && is_sentence(&text[paras[i].clone()]));
+    let first_sentence = (0..paras.len()).find(|&i| marks[i].is_none() && is_sentence(&text[paras[i].clone()]));
     let lead_end = first_sentence.unwrap_or(paras.len()).min(12);
     let mut title_idx = None;
     for i in 0..lead_end {
@@ -183,10 +181,7 @@ mod tests {
         let (d, _) = run(
             "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months.",
         );
-        assert_eq!(
-            d.title.as_deref(),
-            Some("Ad sales boost Time Warner profit")
-        );
+        assert_eq!(d.title.as_deref(), Some("Ad sales boost Time Warner profit"));
         assert_eq!(d.source, None);
         assert_eq!(d.author, None);
         assert_eq!(d.date, None);
@@ -208,9 +203,7 @@ mod tests {
         );
         assert_eq!(
             d.title.as_deref(),
-            Some(
-                "After a scandalous resignation, Russia has started to back away from the president."
-            )
+            Some("After a scandalous resignation, Russia has started to back away from the president.")
         );
     }
 }

@@ -99,9 +99,7 @@ impl Article {
             &text,
             &paras,
             &mut marks,
-            Some(&meta.title)
-                .filter(|t| !t.is_empty())
-                .map(String::as_str),
+            Some(&meta.title).filter(|t| !t.is_empty()).map(String::as_str),
         );
         let mut paragraphs = Vec::new();
         let mut removed = Vec::new();
@@ -123,11 +121,7 @@ impl Article {
             }
         }
         let meta = Meta {
-            title: if meta.title.is_empty() {
-                id.clone()
-            } else {
-                meta.title
-            },
+            title: if meta.title.is_empty() { id.clone() } else { meta.title },
             ..meta
         };
         let article = Article {

@@ -73,10 +73,7 @@ mod tests {
 
     #[test]
     fn blank_lines_separate() {
-        assert_eq!(
-            texts("One.\n\n  Two.  \r\n\r\nThree."),
-            ["One.", "Two.", "Three."]
-        );
+        assert_eq!(texts("One.\n\n  Two.  \r\n\r\nThree."), ["One.", "Two.", "Three."]);
     }
 
     #[test]
@@ -90,11 +87,7 @@ mod tests {
         let t = "Samuel Osborne\nTuesday 14 February 2017 05:57 EST\nComments";
         assert_eq!(
             texts(t),
-            [
-                "Samuel Osborne",
-                "Tuesday 14 February 2017 05:57 EST",
-                "Comments"
-            ]
+            ["Samuel Osborne", "Tuesday 14 February 2017 05:57 EST", "Comments"]
         );
     }
 

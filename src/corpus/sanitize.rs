@@ -9,9 +9,7 @@ pub fn is_forbidden(c: char) -> bool {
         '\n' | '\r' | '\t' => false,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         // bidi embeddings, overrides and isolates; marks that reorder text
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
-            true
-        }
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => true,
         // zero-width no-break space / BOM inside text, interlinear annotation controls
         '\u{feff}' | '\u{fff9}'..='\u{fffb}' => true,
         _ => false,
@@ -69,12 +67,7 @@ pub fn needs_sanitizing(text: &str) -> bool {
             for (j, &c) in chunk.iter().enumerate() {
                 if suspect(c) {
                     let i = base + j;
-                    if c < 0x80
-                        || text
-                            .get(i..)
-                            .and_then(|s| s.chars().next())
-                            .is_some_and(is_forbidden)
-                    {
+                    if c < 0x80 || text.get(i..).and_then(|s| s.chars().next()).is_some_and(is_forbidden) {
                         return true;
                     }
                 }
@@ -150,10 +143,7 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        assert!(matches!(
-            sanitize("plain “text”"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        assert!(matches!(sanitize("plain “text”"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -22,12 +22,8 @@ pub fn seed_text(name: &str) -> String {
     if let Ok(t) = std::fs::read_to_string(&shared) {
         return t;
     }
-    let bundled = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("corpus")
-            .join(name),
-    )
-    .expect("bundled seed");
+    let bundled = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name))
+        .expect("bundled seed");
     let end = bundled[3..].find("+++\n").expect("front matter") + 3 + 4;
     bundled[end..].to_string()
 }

@@ -1,0 +1,76 @@
+//! The corpus index: quotes of every article, one identity per person across articles
+//! (`people`), and the cross-links and statements built on them (`links`). No terminal
+//! code here; the CLI and the TUI both read an [`Index`].
+
+pub mod links;
+pub mod people;
+
+use crate::corpus::Corpus;
+use crate::quotes::{self, Quote};
+pub use people::{Person, PersonId};
+use rayon::prelude::*;
+
+pub struct Index {
+    /// Quotes per article (same order as `Corpus::articles`), scare quotes included.
+    pub quotes: Vec<Vec<Quote>>,
+    /// Everyone quoted, most-quoted first.
+    pub people: Vec<Person>,
+    /// Person id of each quote's speaker (None: description, unattributed or scare).
+    speakers: Vec<Vec<Option<PersonId>>>,
+    /// Statements: quotes of one person in several articles that say the same thing.
+    pub links: links::Links,
+}
+
+impl Index {
+    pub fn build(corpus: &Corpus) -> Index {
+        let quotes: Vec<Vec<Quote>> = corpus.articles.par_iter().map(quotes::extract).collect();
+        Self::from_quotes(corpus, quotes)
+    }
+
+    pub fn from_quotes(corpus: &Corpus, quotes: Vec<Vec<Quote>>) -> Index {
+        let (people, speakers) = people::identify(&quotes);
+        let links = links::Links::build(corpus, &quotes, &people, &speakers);
+        Index {
+            quotes,
+            people,
+            speakers,
+            links,
+        }
+    }
+
+    pub fn speaker_of(&self, article: usize, quote: usize) -> Option<PersonId> {
+        self.speakers.get(article).and_then(|v| v.get(quote)).copied().flatten()
+    }
+
+    /// The person named `name`: any alias, case- and accent-insensitive; a unique
+    /// substring match as a last resort.
+    pub fn find_person(&self, name: &str) -> Option<PersonId> {
+        let key = people::fold(name);
+        if key.is_empty() {
+            return None;
+        }
+        let exact = self.people.iter().position(|p| p.keys.iter().any(|k| *k == key));
+        if exact.is_some() {
+            return exact;
+        }
+        let sorted = people::order_key(&key);
+        if let Some(p) = self.people.iter().position(|p| people::order_key(&p.keys[0]) == sorted) {
+            return Some(p);
+        }
+        let partial: Vec<usize> = (0..self.people.len())
+            .filter(|&p| self.people[p].keys.iter().any(|k| k.contains(&key)))
+            .collect();
+        (partial.len() == 1).then(|| partial[0])
+    }
+
+    /// People quoted in article `a` (attributed, not scare), in order of first quote.
+    pub fn people_in(&self, a: usize) -> Vec<PersonId> {
+        let mut out = Vec::new();
+        for p in self.speakers.get(a).into_iter().flatten().flatten() {
+            if !out.contains(p) {
+                out.push(*p);
+            }
+        }
+        out
+    }
+}

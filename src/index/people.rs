@@ -1,0 +1,208 @@
+//! One identity per person across the corpus. Names are compared folded: case, diacritics,
+//! punctuation and name order do not matter. A bare surname joins a full name only when
+//! exactly one person in the corpus has that surname; two different full names are never
+//! merged. Organisations are identities too, marked as such.
+
+use crate::quotes::{Quote, QuoteKind, SpeakerKind};
+use serde::Serialize;
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+pub type PersonId = usize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Other ways the text names them ("Kosachev", "Mr Peskov").
+    pub aliases: Vec<String>,
+    /// Roles seen with the name.
+    pub roles: Vec<String>,
+    /// Article indexes, in corpus order.
+    pub articles: Vec<usize>,
+    /// (article, quote) indexes of their quotes, in reading order.
+    pub quotes: Vec<(usize, usize)>,
+    /// Folded forms of the name and aliases, for lookups.
+    #[serde(skip)]
+    pub keys: Vec<String>,
+}
+
+/// Lowercase, no diacritics, letters and digits only, single spaces.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' || c == '.' {
+            // O'Brien, J.R.: joined, not split
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// The folded name with its words sorted: "putin vladimir" and "vladimir putin" agree.
+pub fn order_key(folded: &str) -> String {
+    let mut w: Vec<&str> = folded.split(' ').collect();
+    w.sort_unstable();
+    w.join(" ")
+}
+
+fn is_honorific_only(role: &str) -> bool {
+    matches!(
+        fold(role).as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
+    )
+}
+
+/// Identities for the speakers of `quotes`; returns the people (most-quoted first) and
+/// each quote's person id.
+pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>>>) {
+    // 1. full keys of multi-word person names, and orgs
+    let mut by_key: HashMap<(String, bool), usize> = HashMap::new(); // (order key, is_org)
+    let mut people: Vec<Person> = Vec::new();
+    let mut surname_owners: HashMap<String, Vec<usize>> = HashMap::new();
+    let is_person = |q: &Quote| q.speaker_kind == Some(SpeakerKind::Person);
+    let mut get = |name: &str, kind: SpeakerKind, people: &mut Vec<Person>| -> usize {
+        let f = fold(name);
+        let k = (order_key(&f), kind == SpeakerKind::Organization);
+        *by_key.entry(k).or_insert_with(|| {
+            people.push(Person {
+                name: name.to_string(),
+                kind,
+                aliases: vec![],
+                roles: vec![],
+                articles: vec![],
+                quotes: vec![],
+                keys: vec![f],
+            });
+            people.len() - 1
+        })
+    };
+    for qs in quotes {
+        for q in qs {
+            if q.kind == QuoteKind::Scare {
+                continue;
+            }
+            if let Some(s) = &q.speaker
+                && is_person(q)
+                && fold(s).contains(' ')
+            {
+                let id = get(s, SpeakerKind::Person, &mut people);
+                let f = fold(s);
+                if let Some(last) = f.rsplit(' ').next() {
+                    let owners = surname_owners.entry(last.to_string()).or_default();
+                    if !owners.contains(&id) {
+                        owners.push(id);
+                    }
+                }
+            }
+        }
+    }
+    // 2. every quote: single-word names join the one full name with that surname
+    let mut speakers: Vec<Vec<Option<PersonId>>> = Vec::with_capacity(quotes.len());
+    for (ai, qs) in quotes.iter().enumerate() {
+        let mut row = Vec::with_capacity(qs.len());
+        for (qi, q) in qs.iter().enumerate() {
+            let id = match (&q.speaker, q.speaker_kind, q.kind) {
+                (_, _, QuoteKind::Scare) | (None, _, _) => None,
+                (Some(s), Some(SpeakerKind::Organization), _) => Some(get(s, SpeakerKind::Organization, &mut people)),
+                (Some(s), Some(SpeakerKind::Person), _) => {
+                    let f = fold(s);
+                    if f.is_empty() {
+                        None
+                    } else if f.contains(' ') {
+                        Some(get(s, SpeakerKind::Person, &mut people))
+                    } else {
+                        match surname_owners.get(&f).map(Vec::as_slice) {
+                            Some([one]) => Some(*one),
+                            _ => Some(get(s, SpeakerKind::Person, &mut people)),
+                        }
+                    }
+                }
+                _ => None,
+            };
+            if let Some(id) = id {
+                let p = &mut people[id];
+                p.quotes.push((ai, qi));
+                if p.articles.last() != Some(&ai) {
+                    p.articles.push(ai);
+                }
+                if let Some(m) = &q.mention
+                    && q.speaker.as_deref() != Some(m.as_str())
+                    && !matches!(fold(m).as_str(), "he" | "she" | "i")
+                    && m != &p.name
+                    && !p.aliases.iter().any(|a| a == m)
+                    && m.chars().next().is_some_and(char::is_uppercase)
+                {
+                    p.aliases.push(m.clone());
+                    p.keys.push(fold(m));
+                }
+                if let Some(s) = &q.speaker
+                    && s != &p.name
+                    && !p.aliases.contains(s)
+                {
+                    p.aliases.push(s.clone());
+                    p.keys.push(fold(s));
+                }
+                if let Some(r) = &q.role
+                    && !is_honorific_only(r)
+                    && !p.roles.iter().any(|x| fold(x) == fold(r))
+                {
+                    p.roles.push(r.clone());
+                }
+            }
+            row.push(id);
+        }
+        speakers.push(row);
+    }
+    // most-quoted first; ids are remapped
+    let mut order: Vec<usize> = (0..people.len()).filter(|&i| !people[i].quotes.is_empty()).collect();
+    order.sort_by(|&a, &b| {
+        people[b]
+            .quotes
+            .len()
+            .cmp(&people[a].quotes.len())
+            .then(people[b].articles.len().cmp(&people[a].articles.len()))
+            .then_with(|| people[a].name.cmp(&people[b].name))
+    });
+    let mut remap = vec![None; people.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = Some(new);
+    }
+    let mut sorted: Vec<Person> = Vec::with_capacity(order.len());
+    let mut slots: Vec<Option<Person>> = people.into_iter().map(Some).collect();
+    for &old in &order {
+        if let Some(p) = slots[old].take() {
+            sorted.push(p);
+        }
+    }
+    for row in &mut speakers {
+        for s in row.iter_mut() {
+            *s = s.and_then(|id| remap[id]);
+        }
+    }
+    (sorted, speakers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  Aleksey  PUSHKOV"), "aleksey pushkov");
+        assert_eq!(fold("José Mourinho"), "jose mourinho");
+        assert_eq!(fold("O'Brien"), "obrien");
+        assert_eq!(order_key("putin vladimir"), order_key("vladimir putin"));
+    }
+}

@@ -1,0 +1,265 @@
+//! Finding direct quotations by their marks: curly “…”, straight "…", guillemets «…»,
+//! low-high „…“, and top-level single quotes ‘…’ / '…'. Apostrophes (it's, Russia's, the
+//! '90s) are not quote marks. A quote that is still open at the end of a paragraph goes on
+//! only if the next paragraph reopens with a mark (the newspaper convention for
+//! multi-paragraph quotes); otherwise the stray mark is dropped, so it never swallows the
+//! rest of the article.
+
+use crate::corpus::Article;
+
+/// One quoted span inside one paragraph (a multi-paragraph quote is several spans).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offsets in the article text; the marks are included.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (in `Article::paragraphs`).
+    pub para: usize,
+    /// The quote goes on in the next paragraph (this span has no closing mark).
+    pub continues: bool,
+    /// This span continues the previous span's quote from the paragraph before.
+    pub continued: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    family: Family,
+    can_open: bool,
+    can_close: bool,
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+fn opens_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-/:;,“‘\"'«„".contains(c),
+    }
+}
+
+fn closes_context(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) => c.is_whitespace() || ",.;:!?)]}—–-…”’\"'»".contains(c),
+    }
+}
+
+/// The quote marks of one paragraph, classified.
+fn marks(text: &str, base: usize) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let m = |family, can_open, can_close| Mark {
+            pos: base + i,
+            len: c.len_utf8(),
+            family,
+            can_open,
+            can_close,
+        };
+        let mark = match c {
+            '“' | '„' | '«' => Some(m(Family::Double, true, !opens_context(prev) && closes_context(next))),
+            '”' | '»' => Some(m(
+                Family::Double,
+                opens_context(prev) && !closes_context(next) && c == '»',
+                true,
+            )),
+            '"' => {
+                let o = opens_context(prev) && !next.is_some_and(char::is_whitespace) && next.is_some();
+                let cl = !prev.is_some_and(char::is_whitespace) && prev.is_some() && closes_context(next);
+                (o || cl).then(|| m(Family::Double, o, cl))
+            }
+            '‘' => (!is_word(prev)).then(|| m(Family::Single, true, false)),
+            '’' | '\'' => {
+                // apostrophes: inside a word (it's), before a year ('90s), or elision ('em)
+                let apostrophe =
+                    (is_word(prev) && is_word(next)) || (!is_word(prev) && next.is_some_and(|n| n.is_ascii_digit()));
+                if apostrophe {
+                    None
+                } else {
+                    let o = c == '\'' && opens_context(prev) && is_word(next);
+                    let cl = prev.is_some_and(|p| !p.is_whitespace()) && closes_context(next);
+                    (o || cl).then(|| m(Family::Single, o, cl))
+                }
+            }
+            _ => None,
+        };
+        if let Some(mk) = mark {
+            out.push(mk);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Pair the marks of one family; returns (open, close) mark index pairs, and the open mark
+/// left unclosed at the end, if any.
+fn pair(marks: &[Mark], family: Family, within: &[(usize, usize)]) -> (Vec<(usize, usize)>, Option<usize>) {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, m) in marks.iter().enumerate() {
+        if m.family != family || within.iter().any(|&(s, e)| m.pos > s && m.pos < e) {
+            continue;
+        }
+        match open {
+            None => {
+                if m.can_open {
+                    open = Some(k);
+                }
+            }
+            Some(o) => {
+                if m.can_close {
+                    spans.push((o, k));
+                    open = None;
+                } else if m.can_open {
+                    open = Some(k); // the earlier opener was stray
+                }
+            }
+        }
+    }
+    (spans, open)
+}
+
+/// All quoted spans of an article, in text order.
+pub fn find(article: &Article) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut carry = false; // previous paragraph ended inside a quote
+    for (pi, p) in article.paragraphs.iter().enumerate() {
+        let text = &article.text[p.start..p.end];
+        if !text.contains(['“', '”', '"', '«', '»', '„', '‘', '’', '\'']) {
+            if carry {
+                drop_open_tail(&mut out);
+            }
+            carry = false;
+            continue;
+        }
+        let ms = marks(text, p.start);
+        let starts_with_opener = ms
+            .first()
+            .is_some_and(|m| m.pos == p.start && m.can_open && m.family == Family::Double);
+        if carry && !starts_with_opener {
+            drop_open_tail(&mut out);
+        }
+        let continued = carry && starts_with_opener;
+        let (doubles, open) = pair(&ms, Family::Double, &[]);
+        let mut spans: Vec<(usize, usize, bool)> = doubles
+            .iter()
+            .map(|&(o, c)| (ms[o].pos, ms[c].pos + ms[c].len, false))
+            .collect();
+        if let Some(o) = open {
+            spans.push((ms[o].pos, p.end, true));
+        }
+        // single quotes only where no double quote encloses them
+        let taken: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+        let (singles, _) = pair(&ms, Family::Single, &taken);
+        for (o, c) in singles {
+            let (s, e) = (ms[o].pos, ms[c].pos + ms[c].len);
+            if !taken.iter().any(|&(ts, te)| s < te && e > ts) && e - s > 2 {
+                spans.push((s, e, false));
+            }
+        }
+        spans.sort_unstable();
+        for (k, (s, e, cont)) in spans.iter().copied().enumerate() {
+            out.push(Span {
+                start: s,
+                end: e,
+                para: pi,
+                continues: cont,
+                continued: continued && k == 0 && s == p.start,
+            });
+        }
+        carry = open.is_some();
+    }
+    if carry {
+        drop_open_tail(&mut out);
+    }
+    out
+}
+
+/// The last span was open at its paragraph's end and nothing continued it: the mark was
+/// stray, so the span is dropped (unless it continued an earlier quote, which then ends
+/// there).
+fn drop_open_tail(out: &mut Vec<Span>) {
+    if let Some(last) = out.last_mut()
+        && last.continues
+    {
+        if last.continued {
+            last.continues = false;
+        } else {
+            out.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Rules, decode::Encoding};
+
+    fn spans(t: &str) -> Vec<String> {
+        let (a, _) = Article::parse(
+            "t".into(),
+            "t".into(),
+            format!("Title\n\n{t}"),
+            Encoding::Utf8,
+            &Rules::builtin(),
+        );
+        find(&a).iter().map(|s| a.text[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        assert_eq!(
+            spans("“The target is not Flynn,” tweeted Aleksey Pushkov, “but the relationship.”"),
+            ["“The target is not Flynn,”", "“but the relationship.”"]
+        );
+        assert_eq!(
+            spans("\"This is it,\" he said. \"Done.\""),
+            ["\"This is it,\"", "\"Done.\""]
+        );
+        assert_eq!(spans("«Bonjour», dit-il."), ["«Bonjour»"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(spans("It's Russia's view of the '90s and the players’ union.").is_empty());
+        assert_eq!(spans("He said 'it's over' and left."), ["'it's over'"]);
+    }
+
+    #[test]
+    fn nested_singles_stay_inside() {
+        assert_eq!(
+            spans("“He told me ‘no way’ twice,” she said."),
+            ["“He told me ‘no way’ twice,”"]
+        );
+    }
+
+    #[test]
+    fn unbalanced_mark_does_not_swallow() {
+        let s = spans("A stray “mark here.\n\nNext paragraph with “a real quote” in it.");
+        assert_eq!(s, ["“a real quote”"]);
+        assert_eq!(spans("Text “one” and “stray and “two” end."), ["“one”", "“two”"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let t = "He wrote that it was “not just paranoia.\n\n“Either way it is over.”\n\nThen more.";
+        assert_eq!(spans(t), ["“not just paranoia.", "“Either way it is over.”"]);
+    }
+
+    #[test]
+    fn quote_at_very_start_and_end() {
+        assert_eq!(spans("\"Start,\" he said, \"and end\""), ["\"Start,\"", "\"and end\""]);
+    }
+}

@@ -1,0 +1,244 @@
+//! A small tokenizer for the sentences the quote engine reads: words (with internal
+//! apostrophes, hyphens and abbreviation periods), punctuation, and each quoted span as one
+//! opaque token. Lowercase forms live in one arena string per paragraph, so tokenizing
+//! allocates twice per paragraph, not once per word.
+
+use super::marks::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// A quoted span: index into the article's spans.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    lo: u32,
+    hi: u32,
+    /// First character is uppercase.
+    pub cap: bool,
+    /// Two or more letters, all uppercase (NATO, RIA).
+    pub caps: bool,
+}
+
+/// The tokens of one paragraph.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub toks: Vec<Tok>,
+    arena: String,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "prof", "rev",
+    "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "dept", "est", "univ", "pres", "gov't",
+];
+
+impl Tokens {
+    pub fn lower(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.arena[t.lo as usize..t.hi as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// The word at `i`, lowercased, without a possessive 's.
+    pub fn stem(&self, i: usize) -> &str {
+        let w = self.lower(i);
+        w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+    }
+
+    pub fn possessive(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+    }
+
+    /// Tokenize `text[range]`; `spans` (sorted) become single Quote tokens.
+    pub fn of(text: &str, range: std::ops::Range<usize>, spans: &[Span]) -> Tokens {
+        let mut t = Tokens {
+            toks: Vec::with_capacity((range.end - range.start) / 5),
+            arena: String::with_capacity(range.end - range.start),
+        };
+        let mut si = spans.partition_point(|s| s.end <= range.start);
+        let bytes = text.as_bytes();
+        let mut i = range.start;
+        while i < range.end {
+            if let Some(s) = spans.get(si)
+                && s.start <= i
+            {
+                if s.start < range.end {
+                    t.push(text, s.start, s.end.min(range.end), Kind::Quote(si));
+                }
+                i = s.end.max(i + 1);
+                si += 1;
+                continue;
+            }
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                let end = word_end(text, i, range.end, spans.get(si).map_or(usize::MAX, |s| s.start));
+                t.push(text, i, end, Kind::Word);
+                i = end;
+            } else {
+                let len = c.len_utf8();
+                if !c.is_whitespace() {
+                    t.push(text, i, i + len, Kind::Punct(c));
+                }
+                i += len;
+            }
+        }
+        t
+    }
+
+    fn push(&mut self, text: &str, start: usize, end: usize, kind: Kind) {
+        let lo = self.arena.len() as u32;
+        let s = &text[start..end];
+        if kind == Kind::Word {
+            for c in s.chars() {
+                if c == '’' {
+                    self.arena.push('\'');
+                } else {
+                    self.arena.extend(c.to_lowercase());
+                }
+            }
+        }
+        let hi = self.arena.len() as u32;
+        let cap = s.chars().next().is_some_and(char::is_uppercase);
+        let caps = cap && s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase);
+        self.toks.push(Tok {
+            start,
+            end,
+            kind,
+            lo,
+            hi,
+            cap,
+            caps,
+        });
+    }
+
+    /// Sentence ranges (token index ranges) in this paragraph.
+    pub fn sentences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let n = self.toks.len();
+        for i in 0..n {
+            let next_starts = self
+                .toks
+                .get(i + 1)
+                .is_none_or(|t| t.cap || matches!(t.kind, Kind::Quote(_)) || !matches!(t.kind, Kind::Word));
+            let boundary = match self.toks[i].kind {
+                Kind::Punct('.' | '!' | '?' | '…') => {
+                    next_starts && !self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Punct(')'))
+                }
+                Kind::Quote(_) => {
+                    let q = &text[self.toks[i].start..self.toks[i].end];
+                    let inner = q.trim_end_matches(['”', '"', '’', '\'', '»', '“']);
+                    inner.ends_with(['.', '!', '?'])
+                        && self
+                            .toks
+                            .get(i + 1)
+                            .is_some_and(|t| t.cap && t.kind == Kind::Word && !is_attribution_start(self, i + 1))
+                }
+                _ => false,
+            };
+            if boundary {
+                out.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+        if start < n {
+            out.push(start..n);
+        }
+        out
+    }
+}
+
+/// After a quote that ends in a full stop, a capitalised word that begins "Name said" is
+/// still the same sentence in news style only when a cue follows at once; otherwise a new
+/// sentence starts. Looks two tokens ahead.
+fn is_attribution_start(t: &Tokens, i: usize) -> bool {
+    let lex = &super::lexicon::LEX;
+    (i..(i + 4).min(t.len())).any(|j| t.is_word(j) && lex.is_cue(t.lower(j)))
+}
+
+/// End of the word starting at `i`: letters and digits, with ' ’ - . & inside a word, and a
+/// final period kept on initials and known abbreviations.
+fn word_end(text: &str, i: usize, limit: usize, next_span: usize) -> usize {
+    let limit = limit.min(next_span);
+    let mut end = i;
+    let mut it = text[i..limit].char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        if c.is_alphanumeric() {
+            end = i + k + c.len_utf8();
+            continue;
+        }
+        let next_alnum = it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if matches!(c, '\'' | '’' | '-' | '&' | '.' | '‐') && next_alnum {
+            continue; // inner joiner; `end` advances with the next alphanumeric
+        }
+        if c == '.' {
+            let w = &text[i..end];
+            let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+            if single || w.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+                end = i + k + 1;
+            }
+        }
+        if matches!(c, '\'' | '’') && text[i..end].ends_with(['s', 'S']) {
+            end = i + k + c.len_utf8(); // plural possessive: players’
+        }
+        break;
+    }
+    end.max(i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<String> {
+        let tk = Tokens::of(t, 0..t.len(), &[]);
+        (0..tk.len())
+            .map(|i| t[tk.toks[i].start..tk.toks[i].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn words_and_punctuation() {
+        assert_eq!(
+            words("Mr. Peskov's U.S. co-founder, J. Smith."),
+            ["Mr.", "Peskov's", "U.S.", "co-founder", ",", "J.", "Smith", "."]
+        );
+        assert_eq!(words("the players’ union"), ["the", "players’", "union"]);
+        assert_eq!(words("it's AT&T"), ["it's", "AT&T"]);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let t = "Sean Spicer said on Feb. 14 that Mr. Trump spoke. He left.";
+        let tk = Tokens::of(t, 0..t.len(), &[]);
+        assert_eq!(tk.sentences(t).len(), 2);
+    }
+}
