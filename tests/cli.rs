@@ -109,3 +109,72 @@ fn help_and_version() {
     assert_eq!(code, 0);
     assert!(out.starts_with("saywho "));
 }
+
+#[test]
+fn quotes_json_has_the_fields() {
+    let (code, out, _) = run(&["quotes", "--json"]);
+    assert_eq!(code, 0);
+    let rows = json_lines(&out);
+    assert!(rows.len() >= 20, "{}", rows.len());
+    for r in &rows {
+        for k in [
+            "article",
+            "file",
+            "start",
+            "end",
+            "text",
+            "kind",
+            "speaker",
+            "speaker_kind",
+            "mention",
+            "cue",
+        ] {
+            assert!(r.get(k).is_some(), "missing {k} in {r}");
+        }
+        assert!(["direct", "indirect", "mixed"].contains(&r["kind"].as_str().unwrap()));
+    }
+    let kosachev = rows
+        .iter()
+        .find(|r| r["text"].as_str().unwrap().starts_with("“Either Trump has not gained"))
+        .unwrap();
+    assert_eq!(kosachev["speaker"], "Konstantin Kosachev");
+    assert_eq!(kosachev["mention"], "Kosachev");
+    assert_eq!(kosachev["kind"], "direct");
+    // offsets are byte offsets in the file
+    let file =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/000_60cf7d78ee1ee50f.txt")).unwrap();
+    let (s, e) = (
+        kosachev["start"].as_u64().unwrap() as usize,
+        kosachev["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&file[s..e], kosachev["text"].as_str().unwrap());
+}
+
+#[test]
+fn quotes_for_one_person_by_any_alias() {
+    let (code, out, _) = run(&["quotes", "--person", "KOSACHEV", "--json"]);
+    assert_eq!(code, 0);
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|r| r["speaker"] == "Konstantin Kosachev"));
+    let (code, _, err) = run(&["quotes", "--person", "Nobody Atall"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nobody called"));
+}
+
+#[test]
+fn people_json() {
+    let (code, out, _) = run(&["people", "--json"]);
+    assert_eq!(code, 0);
+    let rows = json_lines(&out);
+    let k = rows.iter().find(|r| r["name"] == "Konstantin Kosachev").unwrap();
+    assert_eq!(
+        k["articles"],
+        serde_json::json!(["000_60cf7d78ee1ee50f", "002_a6dbcf461c5f4e37"])
+    );
+    assert_eq!(k["kind"], "person");
+    assert!(k["aliases"].as_array().unwrap().iter().any(|a| a == "Kosachev"));
+    assert!(!k["roles"].as_array().unwrap().is_empty());
+    let counts: Vec<u64> = rows.iter().map(|r| r["quotes"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most-quoted first: {counts:?}");
+}

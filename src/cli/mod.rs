@@ -2,6 +2,7 @@
 //! `people`, `links` print what the reader shows, as text or JSON Lines.
 
 mod list;
+mod people;
 mod quotes;
 mod show;
 
@@ -88,6 +89,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Everyone quoted: name, roles, articles, number of quotes; most-quoted first
+    People {
+        #[command(flatten)]
+        input: Input,
+        /// JSON Lines, one person each
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Everything a subcommand needs: the corpus and the config.
@@ -132,6 +141,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let corpus = load(&input, &cli.global, &config)?;
             let index = crate::index::Index::build(&corpus);
             quotes::run(&corpus, &index, person.as_deref(), json, all, &mut out).map(|_| status(&corpus))
+        }
+        Some(Command::People { input, json }) => {
+            let corpus = load(&input, &cli.global, &config)?;
+            let index = crate::index::Index::build(&corpus);
+            people::run(&corpus, &index, json, &mut out).map(|_| status(&corpus))
         }
         Some(Command::Show { id, input, json, width }) => {
             let corpus = load(&input, &cli.global, &config)?;

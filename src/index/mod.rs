@@ -49,7 +49,7 @@ impl Index {
         if key.is_empty() {
             return None;
         }
-        let exact = self.people.iter().position(|p| p.keys.iter().any(|k| *k == key));
+        let exact = self.people.iter().position(|p| p.keys.contains(&key));
         if exact.is_some() {
             return exact;
         }

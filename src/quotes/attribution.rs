@@ -19,7 +19,8 @@ pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if !t.is_word(i) {
         return None;
     }
-    for p in &LEX.phrases {
+    let head = LEX.phrase_heads.contains(t.lower(i));
+    for p in LEX.phrases.iter().filter(|_| head) {
         if i + p.len() <= hi
             && p.iter()
                 .enumerate()
@@ -125,8 +126,11 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
     let mut first_other = None;
     let mut i = lo;
     while i < hi {
-        if t.is_word(i) && (t.toks[i].cap || t.lower(i) == "the") {
-            if let Some(m) = mentions::starting_at(t, i, hi) {
+        if t.is_word(i)
+            && (t.toks[i].cap || t.lower(i) == "the")
+            && let Some(m) = mentions::starting_at(t, i, hi)
+        {
+            {
                 match m.kind {
                     MentionKind::Name { .. } => return Some(m),
                     MentionKind::Organisation if first_other.is_none() => return Some(m),
@@ -162,6 +166,23 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
     }
     if k >= hi {
         return None;
+    }
+    // a pull quote signed with a dash: “…” ― Pamela Padilla
+    if matches!(t.toks[k].kind, Kind::Punct('―' | '—' | '–' | '-'))
+        && let Some(m) = mentions::starting_at(t, k + 1, hi)
+        && matches!(m.kind, MentionKind::Name { .. })
+        && (m.end >= hi || matches!(t.toks[m.end].kind, Kind::Punct(_)))
+    {
+        let cue = Cue {
+            start: k,
+            end: k + 1,
+            strong: true,
+        };
+        return Some(Direct {
+            clause_end: m.end,
+            speaker: m,
+            cue,
+        });
     }
     // inverted: cue first
     let mut c = k;
@@ -214,9 +235,8 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
 /// `According to X, "…"`.
 pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     let mut e = q;
-    if e > lo && (t.is_punct(e - 1, ':') || t.is_punct(e - 1, ',') || t.is_punct(e - 1, '—')) {
-        e -= 1;
-    } else if e > lo && t.is_word(e - 1) && t.lower(e - 1) == "that" {
+    let ends_intro = |k: usize| t.is_punct(k, ':') || t.is_punct(k, ',') || t.is_punct(k, '—');
+    if e > lo && (ends_intro(e - 1) || (t.is_word(e - 1) && t.lower(e - 1) == "that")) {
         e -= 1;
     }
     let from = lo.max(e.saturating_sub(7));

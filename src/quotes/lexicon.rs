@@ -1,7 +1,7 @@
 //! The word lists of `assets/lexicon.toml`, compiled into hash sets once.
 
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 const LEXICON: &str = include_str!("../../assets/lexicon.toml");
@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub he: HashSet<String>,
     pub she: HashSet<String>,
     pub they: HashSet<String>,
+    /// First words of the multi-word cues, to skip phrase matching quickly.
+    pub phrase_heads: HashSet<String>,
 }
 
 fn set(v: Vec<String>) -> HashSet<String> {
@@ -82,6 +84,13 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         he: set(f.pronouns_male),
         she: set(f.pronouns_female),
         they: set(f.pronouns_plural),
+        phrase_heads: f
+            .cues
+            .phrases
+            .iter()
+            .filter_map(|p| p.split(' ').next())
+            .map(str::to_string)
+            .collect(),
     }
 });
 

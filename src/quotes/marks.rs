@@ -59,11 +59,18 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    while let Some((i, mut c)) = it.next() {
+        let mut len = c.len_utf8();
+        // two apostrophes stand for a double quote mark in some archives: ''like this''
+        if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
+            it.next();
+            c = '"';
+            len = 2;
+        }
         let next = it.peek().map(|&(_, n)| n);
         let m = |family, can_open, can_close| Mark {
             pos: base + i,
-            len: c.len_utf8(),
+            len,
             family,
             can_open,
             can_close,
@@ -98,7 +105,7 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
         if let Some(mk) = mark {
             out.push(mk);
         }
-        prev = Some(c);
+        prev = Some(if len == 2 && c == '"' { '\'' } else { c });
     }
     out
 }
@@ -256,6 +263,11 @@ mod tests {
     fn multi_paragraph_quote() {
         let t = "He wrote that it was “not just paranoia.\n\n“Either way it is over.”\n\nThen more.";
         assert_eq!(spans(t), ["“not just paranoia.", "“Either way it is over.”"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_mark() {
+        assert_eq!(spans("''It is over,'' Mr. Bush said."), ["''It is over,''"]);
     }
 
     #[test]

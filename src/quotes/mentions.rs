@@ -74,9 +74,8 @@ fn cap_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     let mut j = i;
     while j > lo {
         let k = j - 1;
-        if is_name_word(t, k) && !t.possessive(k) && !LEX.not_names.contains(t.lower(k)) {
-            j = k;
-        } else if k > lo && is_particle(t.lower(k)) && is_name_word(t, k - 1) {
+        let name_word = is_name_word(t, k) && !t.possessive(k) && !LEX.not_names.contains(t.lower(k));
+        if name_word || (k > lo && is_particle(t.lower(k)) && is_name_word(t, k - 1)) {
             j = k;
         } else {
             break;
@@ -139,23 +138,23 @@ fn classify_run(t: &Tokens, s: usize, e: usize, preceded_by_the: bool) -> Option
         }
     }
     let gender = (s..name_start).find_map(|k| honorific_gender(t.lower(k)));
-    if is_org_run(t, name_start.min(e - 1), e) || (preceded_by_the && name_start == s) {
-        return Some(Mention {
-            start: s,
-            end: e,
-            kind: MentionKind::Organisation,
-            role: None,
-            gender: None,
-        });
-    }
     if name_start >= e {
-        // only titles: "the President said"
+        // only titles: "the President said", "the Trump-appointed US ambassador"
         return Some(Mention {
             start: s,
             end: e,
             kind: MentionKind::Description,
             role: None,
             gender,
+        });
+    }
+    if is_org_run(t, name_start, e) || (preceded_by_the && name_start == s) {
+        return Some(Mention {
+            start: s,
+            end: e,
+            kind: MentionKind::Organisation,
+            role: None,
+            gender: None,
         });
     }
     if e - name_start == 1 && LEX.not_names.contains(t.stem(name_start)) {
@@ -367,7 +366,8 @@ pub fn appositive_after(t: &Tokens, e: usize, hi: usize) -> Option<(usize, usize
     }
     let s = e + 1;
     let first = t.is_word(s).then(|| t.lower(s))?;
-    if !(DETERMINERS.contains(&first) || !t.toks[s].cap || is_title(t, s)) || LEX.is_cue(first) || first == "who" {
+    let role_like = DETERMINERS.contains(&first) || is_title(t, s) || LEX.speaker_nouns.contains(first);
+    if !role_like || LEX.is_cue(first) || first == "who" {
         return None;
     }
     let mut j = s;

@@ -100,6 +100,18 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
+    // the words that name the speaker: a name with the capitalised titles just before it
+    // ("Mr Peskov", "President Putin"), not a descriptive role ("Vladimir Putin's spokesman")
+    let mention_start = match &m.kind {
+        MentionKind::Name { name } => {
+            let mut k = name.0;
+            while k > m.start && t.toks[k - 1].cap && lexicon::LEX.titles.contains(t.lower(k - 1)) {
+                k -= 1;
+            }
+            k
+        }
+        _ => m.start,
+    };
     let kind = match &m.kind {
         MentionKind::Name { name } => RawKind::Name(strip_possessive(&slice(text, t, name.0, name.1)).to_string()),
         MentionKind::Pronoun { gender, plural } => RawKind::Pronoun {
@@ -119,7 +131,7 @@ fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
     };
     Raw {
         kind,
-        mention: (t.toks[m.start].start, t.toks[m.end - 1].end),
+        mention: (t.toks[mention_start].start, t.toks[m.end - 1].end),
         role: m.role.map(|(a, b)| slice(text, t, a, b)).filter(|r| !r.is_empty()),
         gender: m.gender,
     }

@@ -117,11 +117,16 @@ impl Tokens {
         let lo = self.arena.len() as u32;
         let s = &text[start..end];
         if kind == Kind::Word {
-            for c in s.chars() {
-                if c == '’' {
-                    self.arena.push('\'');
-                } else {
-                    self.arena.extend(c.to_lowercase());
+            if s.is_ascii() {
+                self.arena.push_str(s);
+                self.arena[lo as usize..].make_ascii_lowercase();
+            } else {
+                for c in s.chars() {
+                    if c == '’' {
+                        self.arena.push('\'');
+                    } else {
+                        self.arena.extend(c.to_lowercase());
+                    }
                 }
             }
         }

@@ -1,0 +1,96 @@
+//! No panic on any input: random texts built from the pieces that stress the quote engine
+//! (every kind of quote mark, apostrophes, cue words, names, titles, dashes, newlines,
+//! control characters), and random bytes through the loader. CI runs these with the
+//! default case count (PROPTEST_CASES raises it for a longer soak).
+
+use proptest::prelude::*;
+use saywho::corpus::{Rules, load::parse_bytes};
+use saywho::index::Index;
+
+const PIECES: &[&str] = &[
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "''",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ",",
+    ".",
+    ":",
+    ";",
+    "—",
+    "―",
+    "-",
+    "(",
+    ")",
+    "said",
+    "told reporters",
+    "according to",
+    "wrote on Facebook that",
+    "he",
+    "she",
+    "added",
+    "Mr",
+    "Mr.",
+    "Peskov",
+    "Konstantin Kosachev",
+    "the Kremlin",
+    "a spokesman",
+    "U.S.",
+    "it's",
+    "'90s",
+    "The",
+    "and",
+    "that",
+    "who",
+    "was quoted as saying",
+    "by saying",
+    "\x1b[2J",
+    "\u{202e}",
+    "日本",
+    "é",
+    "0",
+    "Feb. 14",
+    "\r\n",
+    "\t",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn extraction_never_panics(body in text()) {
+        let rules = Rules::builtin();
+        if let Ok((a, _)) = parse_bytes("f".into(), "f".into(), body.as_bytes(), &rules) {
+            for q in saywho::quotes::extract(&a) {
+                prop_assert!(q.start < q.end && q.end <= a.text.len());
+                prop_assert!(a.text.is_char_boundary(q.start) && a.text.is_char_boundary(q.end));
+            }
+        }
+    }
+
+    #[test]
+    fn loader_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let rules = Rules::builtin();
+        if let Ok((a, _)) = parse_bytes("f".into(), "f".into(), &bytes, &rules) {
+            for p in &a.paragraphs {
+                prop_assert!(a.text.is_char_boundary(p.start) && a.text.is_char_boundary(p.end));
+            }
+            let corpus = saywho::corpus::Corpus { articles: vec![a], problems: vec![] };
+            let _ = Index::build(&corpus);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The quote engine's patterns, one small text each, failure cases included.
+
+use saywho::corpus::{Article, Rules, decode::Encoding};
+use saywho::quotes::{self, QuoteKind};
+
+/// (quoted text, speaker or "-", kind) for each quote, scare quotes included.
+fn run(body: &str) -> Vec<(String, String, QuoteKind)> {
+    let (a, _) = Article::parse(
+        "t".into(),
+        "t".into(),
+        format!("A title\n\n{body}"),
+        Encoding::Utf8,
+        &Rules::builtin(),
+    );
+    quotes::extract(&a)
+        .into_iter()
+        .map(|q| {
+            (
+                a.text[q.start..q.end].to_string(),
+                q.speaker.unwrap_or_else(|| "-".into()),
+                q.kind,
+            )
+        })
+        .collect()
+}
+
+fn speakers(body: &str) -> Vec<String> {
+    run(body)
+        .into_iter()
+        .filter(|q| q.2 != QuoteKind::Scare)
+        .map(|q| q.1)
+        .collect()
+}
+
+#[test]
+fn post_quote_and_inverted() {
+    assert_eq!(
+        speakers("“We will win,” Jane Smith said. Later, “We lost,” said Jane Smith."),
+        ["Jane Smith", "Jane Smith"]
+    );
+    assert_eq!(
+        speakers("\"It is over,\" said Mr. Tom Jones, the club's chairman."),
+        ["Tom Jones"]
+    );
+}
+
+#[test]
+fn pre_quote() {
+    assert_eq!(
+        speakers("Maria Lopez said: “The plan is dead and we all know it.”"),
+        ["Maria Lopez"]
+    );
+    assert_eq!(
+        speakers("Maria Lopez told reporters, \"The plan is dead and we all know it.\""),
+        ["Maria Lopez"]
+    );
+    assert_eq!(
+        speakers("According to Maria Lopez, \"the plan is dead and we all know it.\""),
+        ["Maria Lopez"]
+    );
+}
+
+#[test]
+fn appositives_and_roles() {
+    let q =
+        run("\"This cannot stand,\" Michael Mulgrew, president of the United Federation of Teachers, said on Monday.");
+    assert_eq!(q[0].1, "Michael Mulgrew");
+    assert_eq!(
+        speakers("“He looked great on stage tonight,” MSNBC host Chris Matthews said."),
+        ["Chris Matthews"]
+    );
+    assert_eq!(
+        speakers("“We are ready for them,” Vladimir Putin's spokesman Dmitry Peskov told reporters."),
+        ["Dmitry Peskov"]
+    );
+}
+
+#[test]
+fn resolution_inside_an_article() {
+    let text = "Angela Merkel met the press on Monday.\n\n“We stand together,” Merkel said.\n\n“Nothing changes,” she added.\n\nMrs Merkel has previously said the euro is safe.";
+    assert_eq!(speakers(text), ["Angela Merkel", "Angela Merkel", "Angela Merkel"]);
+}
+
+#[test]
+fn follow_on_paragraph_and_split_quote() {
+    let text = "“The first part is here,” said John Doe, a farmer, “and the second part is here.”\n\n“A whole paragraph more of what he thinks about it all.”";
+    assert_eq!(speakers(text), ["John Doe", "John Doe", "John Doe"]);
+}
+
+#[test]
+fn signed_pull_quote() {
+    assert_eq!(
+        speakers("“The most unqualified child to ever run for president.” ― Francisco Herrero"),
+        ["Francisco Herrero"]
+    );
+}
+
+#[test]
+fn reported_speech() {
+    let q = run("The minister, Ann Lee, said on Tuesday that taxes would rise next year.");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].1.as_str(), q[0].2),
+        ("taxes would rise next year", "Ann Lee", QuoteKind::Indirect)
+    );
+    let q = run("Taxes will rise next year, Ann Lee said.");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].1.as_str()),
+        ("Taxes will rise next year", "Ann Lee")
+    );
+    let q = run("Ann Lee denied that she had ever met him.");
+    assert_eq!(q[0].1, "Ann Lee");
+    let q = run("A police spokesman said the road would reopen at noon.");
+    assert_eq!((q[0].1.as_str(), q[0].2), ("-", QuoteKind::Indirect));
+}
+
+#[test]
+fn mixed_quote() {
+    let q = run("Ann Lee wrote on Facebook that the decision was a “disgrace” to the town.");
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].1.as_str(), q[0].2), ("Ann Lee", QuoteKind::Mixed));
+}
+
+#[test]
+fn scare_quotes_are_not_attributed() {
+    let q = run("The so-called “bromance” between the leaders is over, and the “reset” failed.");
+    assert!(q.iter().all(|x| x.2 == QuoteKind::Scare && x.1 == "-"), "{q:?}");
+}
+
+#[test]
+fn organisations_and_descriptions() {
+    let q = run("The Kremlin said the talks were over.");
+    assert_eq!(q[0].1, "Kremlin");
+    let q = run("“We will not comment,” a company spokeswoman said.");
+    assert_eq!(q[0].1, "-");
+}
+
+#[test]
+fn unbalanced_marks_do_not_swallow_the_article() {
+    let text = "He said “this never closes.\n\nA second paragraph, “a real quote here,” said Bob Marley.\n\nThe end.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "“a real quote here,”");
+    assert_eq!(q[0].1, "Bob Marley");
+}
+
+#[test]
+fn apostrophes_and_nested_quotes() {
+    assert!(run("It's the players’ view of Russia's '90s.").is_empty());
+    let q = run("“He told me ‘never again’ and left,” Tom Waits said.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "“He told me ‘never again’ and left,”");
+}
+
+#[test]
+fn quotes_at_the_very_start_and_end() {
+    let q = run("“Start of the text right here now,” he said");
+    assert_eq!(q.len(), 1);
+    let q = run("The text ends with Jane Roe saying: “the end of it all is here”");
+    assert_eq!(q[0].1, "Jane Roe");
+    assert!(run("“").is_empty());
+    assert!(run("\"").is_empty());
+}
