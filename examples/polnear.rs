@@ -100,14 +100,8 @@ struct Pred {
     speaker: Option<String>,
 }
 
-fn predict(text: &str) -> Vec<Pred> {
-    let (article, _) = Article::parse(
-        "x".into(),
-        "x".into(),
-        text.to_string(),
-        Encoding::Utf8,
-        &Rules::builtin(),
-    );
+fn predict(text: &str, rules: &Rules) -> Vec<Pred> {
+    let (article, _) = Article::parse("x".into(), "x".into(), text.to_string(), Encoding::Utf8, rules);
     // byte offsets → char offsets
     let mut map = vec![0usize; article.text.len() + 1];
     let mut c = 0;
@@ -274,7 +268,8 @@ fn main() {
     }
     println!("PolNeAR {}: {} articles", dir.display(), docs.len());
     let t0 = std::time::Instant::now();
-    let preds: Vec<Vec<Pred>> = docs.iter().map(|(_, t, _)| predict(t)).collect();
+    let rules = Rules::builtin();
+    let preds: Vec<Vec<Pred>> = docs.iter().map(|(_, t, _)| predict(t, &rules)).collect();
     let elapsed = t0.elapsed();
     for (label, speech_only) in [("speech", true), ("all attributions", false)] {
         for threshold in [0.3, 0.8] {

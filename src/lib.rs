@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod filter;
 pub mod index;
 pub mod quotes;
 pub mod text;
+pub mod tui;

@@ -33,6 +33,15 @@ pub struct Cli {
     pub input: Input,
     #[command(flatten)]
     pub global: Global,
+    /// Draw the first frame and exit (for measuring start-up)
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+    /// Draw into memory instead of the terminal (with --exit-after-first-frame, for benches)
+    #[arg(long, hide = true)]
+    pub headless: bool,
+    /// Start fresh: do not return to where the last session was
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -117,16 +126,20 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let (config, _) = config::load(cli.global.config.as_deref())?;
+    let config_text = config::read(cli.global.config.as_deref())?;
+    let config = match &config_text {
+        Some((text, path)) => config::parse(text, path)?,
+        None => Config::default(),
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = match cli.command {
         None => {
-            let corpus = load(&cli.input, &cli.global, &config)?;
-            eprintln!(
-                "saywho: the reader is not built yet; {} articles loaded. Try `saywho list` or `saywho show ID`.",
-                corpus.articles.len()
+            drop(out);
+            return reader(
+                &cli,
+                &config,
+                config_text.as_ref().map(|(t, p)| (t.as_str(), p.as_path())),
             );
-            Ok(status(&corpus))
         }
         Some(Command::List { input, json }) => {
             let corpus = load(&input, &cli.global, &config)?;
@@ -162,6 +175,58 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Open the reader on the corpus named on the command line.
+fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Path)>) -> Result<ExitCode> {
+    let mut opts = crate::tui::options_from_config(config, config_text)?;
+    opts.exit_after_first_frame = cli.exit_after_first_frame;
+    opts.headless = cli.headless;
+    let rules = rules(config)?;
+    let paths = cli.input.paths.clone();
+    let max_size = cli
+        .global
+        .max_size
+        .or(config.max_file_size)
+        .unwrap_or(corpus::load::DEFAULT_MAX_SIZE);
+    // problems found while loading are printed after the terminal is restored
+    let problems = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = problems.clone();
+    let result = crate::tui::run(opts, move |done, total| {
+        let corpus = if paths.is_empty() {
+            corpus::load_bundled(&rules)
+        } else {
+            let (files, _) = corpus::load::discover(&paths);
+            total.store(files.len(), std::sync::atomic::Ordering::Relaxed);
+            corpus::load_paths(
+                &paths,
+                &LoadOptions {
+                    max_size,
+                    rules: &rules,
+                    progress: Some(done),
+                },
+            )
+        };
+        if let Ok(mut p) = sink.lock() {
+            p.extend(corpus.problems.iter().cloned());
+        }
+        if corpus.articles.is_empty() {
+            let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            anyhow::bail!("no articles to read in {}", named.join(", "));
+        }
+        let index = crate::index::Index::build(&corpus);
+        Ok((corpus, index))
+    });
+    let problems = problems.lock().map(|p| p.clone()).unwrap_or_default();
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    result?;
+    Ok(if problems.iter().any(|p| p.skipped) {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 

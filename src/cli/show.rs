@@ -94,10 +94,5 @@ pub fn run<'a>(corpus: &'a Corpus, id: &str, json: bool, width: Option<usize>, o
 
 /// "source · author · date", leaving out what is unknown.
 pub fn byline(a: &Article) -> String {
-    let date = a.meta.date.map(|d| d.format("%-d %B %Y").to_string());
-    [a.meta.source.as_deref(), a.meta.author.as_deref(), date.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+    a.byline()
 }

@@ -138,6 +138,20 @@ impl Article {
         (article, warning)
     }
 
+    /// "source · author · date", leaving out what is unknown.
+    pub fn byline(&self) -> String {
+        let date = self.meta.date.map(|d| d.format("%-d %B %Y").to_string());
+        [
+            self.meta.source.as_deref(),
+            self.meta.author.as_deref(),
+            date.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
     /// The text of paragraph `i`.
     pub fn paragraph_text(&self, i: usize) -> &str {
         self.paragraphs.get(i).map_or("", |p| &self.text[p.range()])

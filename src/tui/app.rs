@@ -1,0 +1,1391 @@
+//! The reader's state and the only way it changes: `App::update(Action)`. Keys become
+//! actions in [`App::key_action`]; the view only draws. Everything here is testable
+//! without a terminal.
+
+use super::keymap::{Command, Context, Key, Keymap};
+use super::theme::Theme;
+use super::wrap::{self, Layout};
+use crate::corpus::Corpus;
+use crate::filter::{Filter, Item, Query};
+use crate::index::{Index, PersonId};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+    People,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Date,
+    Source,
+    Title,
+}
+
+/// Which line is taking typed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    None,
+    Filter,
+    Search,
+    PeopleFilter,
+    HelpFilter,
+}
+
+/// A jump target in the palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Article(usize),
+    Person(PersonId),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub query: String,
+    pub hits: Vec<(Target, Vec<usize>)>,
+    pub selected: usize,
+}
+
+/// Where a followed link can land: (article, quote index).
+#[derive(Debug, Clone, Default)]
+pub struct Chooser {
+    pub title: String,
+    pub targets: Vec<(usize, usize)>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Palette(Palette),
+    Choose(Chooser),
+}
+
+/// Everything history restores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub focus: Focus,
+    pub open: Option<usize>,
+    pub scroll: usize,
+    pub selected_article: Option<usize>,
+    pub query: String,
+    pub person: Option<PersonId>,
+    pub people_selected: usize,
+    pub target: Option<(usize, usize)>,
+}
+
+/// In-article search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// (line, start, end) byte ranges in layout lines.
+    pub hits: Vec<(usize, usize, usize)>,
+    pub current: usize,
+}
+
+/// The people view: everyone quoted, or one person's quotes.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleView {
+    pub query: String,
+    pub rows: Vec<PersonId>,
+    pub selected: usize,
+    pub offset: usize,
+    /// The person whose quotes are shown, with the (article, quote) rows and selection.
+    pub person: Option<PersonId>,
+    pub quote_rows: Vec<(usize, usize)>,
+    pub quote_selected: usize,
+    pub quote_offset: usize,
+}
+
+/// A change to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Command(Command),
+    /// Typed text for the active input line.
+    Char(char),
+    Backspace,
+    Submit,
+    Cancel,
+    /// Follow link number N (1-based) in the open article.
+    FollowNumber(usize),
+    Resize(u16, u16),
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Wheel {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub index: Index,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub size: (u16, u16),
+    pub focus: Focus,
+    pub overlay: Overlay,
+    pub input: Input,
+    pub message: Option<String>,
+    pub quit: bool,
+    // list
+    items: Vec<Item>,
+    filter: Filter,
+    pub query: String,
+    /// Article indexes shown, in order.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    pub list_offset: usize,
+    pub sort: Sort,
+    /// Matched title characters per article, for the rows in view.
+    pub highlights: HashMap<usize, Vec<usize>>,
+    pub read: Vec<bool>,
+    pub starred: Vec<bool>,
+    pub hide_read: bool,
+    pub starred_only: bool,
+    pub mark_read_on_open: bool,
+    // reader
+    pub open: Option<usize>,
+    pub layout: Layout,
+    pub scroll: usize,
+    pub search: Search,
+    /// Linked people of the open article, numbered from 1 in the order shown.
+    pub links: Vec<PersonId>,
+    pub link_selected: Option<usize>,
+    /// The quote a followed link landed on (article, quote).
+    pub target: Option<(usize, usize)>,
+    /// Scroll position per article, restored on reopening.
+    pub positions: HashMap<usize, usize>,
+    // people
+    pub people: PeopleView,
+    // history
+    pub back: Vec<Snapshot>,
+    pub forward: Vec<Snapshot>,
+    pub help_query: String,
+    /// Help rows (context, keys, description), generated from the live keymap.
+    pub help_rows: Vec<(String, String, String)>,
+}
+
+/// Below this width the panes stack: one at a time.
+pub const NARROW: u16 = 80;
+
+impl App {
+    pub fn new(corpus: Corpus, index: Index, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let n = corpus.articles.len();
+        let items = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(ai, a)| {
+                let people: Vec<String> = index
+                    .people_in(ai)
+                    .iter()
+                    .map(|&p| index.people[p].name.clone())
+                    .collect();
+                let hay = format!(
+                    "{} {} {} {}",
+                    a.meta.title,
+                    a.meta.source.as_deref().unwrap_or(""),
+                    a.meta.author.as_deref().unwrap_or(""),
+                    people.join(" ")
+                );
+                let mut all_names = people.clone();
+                for &p in &index.people_in(ai) {
+                    all_names.extend(index.people[p].aliases.iter().cloned());
+                }
+                Item::new(hay, a.meta.source.as_deref().unwrap_or(""), all_names)
+            })
+            .collect();
+        let help_rows = help_rows(&keymap);
+        let mut app = App {
+            corpus,
+            index,
+            keymap,
+            theme,
+            size,
+            focus: Focus::List,
+            overlay: Overlay::None,
+            input: Input::None,
+            message: None,
+            quit: false,
+            items,
+            filter: Filter::default(),
+            query: String::new(),
+            rows: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            sort: Sort::Date,
+            highlights: HashMap::new(),
+            read: vec![false; n],
+            starred: vec![false; n],
+            hide_read: false,
+            starred_only: false,
+            mark_read_on_open: true,
+            open: None,
+            layout: Layout::default(),
+            scroll: 0,
+            search: Search::default(),
+            links: Vec::new(),
+            link_selected: None,
+            target: None,
+            positions: HashMap::new(),
+            people: PeopleView::default(),
+            back: Vec::new(),
+            forward: Vec::new(),
+            help_query: String::new(),
+            help_rows,
+        };
+        app.refilter();
+        app.refresh_people();
+        app.preview();
+        app
+    }
+
+    // ---------- geometry ----------
+
+    pub fn narrow(&self) -> bool {
+        self.size.0 < NARROW
+    }
+
+    /// Width of the list pane when both panes show.
+    pub fn list_width(&self) -> u16 {
+        (self.size.0 * 2 / 5).clamp(30, 70).min(self.size.0)
+    }
+
+    /// Columns for the reader's text.
+    pub fn reader_width(&self) -> u16 {
+        let pane = if self.narrow() {
+            self.size.0
+        } else {
+            self.size.0.saturating_sub(self.list_width() + 1)
+        };
+        pane.saturating_sub(2).clamp(1, 100)
+    }
+
+    /// Rows of a pane's content (screen less the status bar and the pane header).
+    pub fn body_height(&self) -> usize {
+        self.size.1.saturating_sub(2).max(1) as usize
+    }
+
+    // ---------- keys ----------
+
+    /// The context whose bindings apply now.
+    pub fn context(&self) -> Context {
+        match self.focus {
+            Focus::List => Context::List,
+            Focus::Reader => Context::Reader,
+            Focus::People => Context::People,
+        }
+    }
+
+    /// Turn a key press into an action, given the mode.
+    pub fn key_action(&self, ev: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(ev);
+        let text_input = self.input != Input::None || matches!(self.overlay, Overlay::Palette(_));
+        if text_input {
+            return match ev.code {
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::Submit),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Down | KeyCode::Up if matches!(self.overlay, Overlay::Palette(_)) => {
+                    Some(Action::Command(if ev.code == KeyCode::Down {
+                        Command::Down
+                    } else {
+                        Command::Up
+                    }))
+                }
+                KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(Action::Command(Command::Quit))
+                }
+                KeyCode::Char('n') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(Action::Command(Command::Down))
+                }
+                KeyCode::Char('p')
+                    if ev.modifiers.contains(KeyModifiers::CONTROL) && matches!(self.overlay, Overlay::Palette(_)) =>
+                {
+                    Some(Action::Command(Command::Up))
+                }
+                KeyCode::Char(c) if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                    Some(Action::Char(c))
+                }
+                _ => None,
+            };
+        }
+        if let KeyCode::Char(c @ '1'..='9') = ev.code
+            && self.focus == Focus::Reader
+            && matches!(self.overlay, Overlay::None)
+            && ev.modifiers.is_empty()
+        {
+            return Some(Action::FollowNumber(c as usize - '0' as usize));
+        }
+        match &self.overlay {
+            Overlay::Help { .. } => {
+                if ev.code == KeyCode::Char('/') {
+                    return Some(Action::Command(Command::Filter));
+                }
+                // help scrolls with the list keys and closes with its own key or Esc
+                self.keymap.lookup(Context::List, key).map(Action::Command)
+            }
+            Overlay::Choose(_) => match ev.code {
+                KeyCode::Enter => Some(Action::Submit),
+                KeyCode::Esc => Some(Action::Cancel),
+                _ => self.keymap.lookup(Context::List, key).map(Action::Command),
+            },
+            _ => self.keymap.lookup(self.context(), key).map(Action::Command),
+        }
+    }
+
+    // ---------- update ----------
+
+    /// Apply an action. Returns true when something visible changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        self.message = None;
+        match action {
+            Action::Resize(w, h) => {
+                self.resize(w, h);
+                true
+            }
+            Action::Char(c) => {
+                self.type_char(c);
+                true
+            }
+            Action::Backspace => {
+                self.backspace();
+                true
+            }
+            Action::Submit => {
+                self.submit();
+                true
+            }
+            Action::Cancel => {
+                self.cancel();
+                true
+            }
+            Action::FollowNumber(n) => {
+                self.follow(n.saturating_sub(1));
+                true
+            }
+            Action::Click { col, row } => self.click(col, row),
+            Action::Wheel { col, row, down } => self.wheel(col, row, down),
+            Action::Command(c) => self.command(c),
+        }
+    }
+
+    fn command(&mut self, c: Command) -> bool {
+        // overlays take their commands first
+        match &mut self.overlay {
+            Overlay::Help { scroll } => {
+                let n = self.help_rows.len();
+                match c {
+                    Command::Down => *scroll = (*scroll + 1).min(n.saturating_sub(1)),
+                    Command::Up => *scroll = scroll.saturating_sub(1),
+                    Command::PageDown => *scroll = (*scroll + 10).min(n.saturating_sub(1)),
+                    Command::PageUp => *scroll = scroll.saturating_sub(10),
+                    Command::Top => *scroll = 0,
+                    Command::Bottom => *scroll = n.saturating_sub(1),
+                    Command::Filter => self.input = Input::HelpFilter,
+                    Command::Quit => self.quit = true,
+                    Command::Help | Command::Back => {
+                        self.overlay = Overlay::None;
+                        self.help_query.clear();
+                    }
+                    _ => return false,
+                }
+                return true;
+            }
+            Overlay::Palette(p) => {
+                match c {
+                    Command::Down => p.selected = (p.selected + 1).min(p.hits.len().saturating_sub(1)),
+                    Command::Up => p.selected = p.selected.saturating_sub(1),
+                    Command::Quit => self.quit = true,
+                    _ => return false,
+                }
+                return true;
+            }
+            Overlay::Choose(ch) => {
+                match c {
+                    Command::Down => ch.selected = (ch.selected + 1).min(ch.targets.len().saturating_sub(1)),
+                    Command::Up => ch.selected = ch.selected.saturating_sub(1),
+                    Command::Back | Command::Quit => self.overlay = Overlay::None,
+                    _ => return false,
+                }
+                return true;
+            }
+            Overlay::None => {}
+        }
+        match c {
+            Command::Quit => self.quit = true,
+            Command::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Command::Palette => {
+                let mut p = Palette::default();
+                self.palette_search(&mut p);
+                self.overlay = Overlay::Palette(p);
+            }
+            Command::Focus => {
+                self.focus = match self.focus {
+                    Focus::List => {
+                        self.ensure_open();
+                        Focus::Reader
+                    }
+                    Focus::Reader | Focus::People => Focus::List,
+                };
+            }
+            Command::Back => self.back_out(),
+            Command::People => {
+                self.remember();
+                self.focus = Focus::People;
+            }
+            Command::HistoryBack => return self.history_back(),
+            Command::HistoryForward => return self.history_forward(),
+            Command::Filter if self.focus == Focus::List => {
+                self.input = Input::Filter;
+            }
+            Command::Filter if self.focus == Focus::People => {
+                self.input = Input::PeopleFilter;
+            }
+            Command::Search => {
+                self.input = Input::Search;
+                self.search = Search::default();
+            }
+            Command::SearchNext | Command::SearchPrev => self.search_step(c == Command::SearchNext),
+            Command::Sort => {
+                self.sort = match self.sort {
+                    Sort::Date => Sort::Source,
+                    Sort::Source => Sort::Title,
+                    Sort::Title => Sort::Date,
+                };
+                let keep = self.selected_article();
+                self.refilter();
+                self.select_article(keep);
+                self.message = Some(format!("sorted by {}", self.sort_name()));
+            }
+            Command::Open => match self.focus {
+                Focus::List => {
+                    self.ensure_open();
+                    self.focus = Focus::Reader;
+                }
+                Focus::People => self.people_open(),
+                Focus::Reader => {}
+            },
+            Command::ToggleRead => {
+                if let Some(a) = self.current_article() {
+                    self.read[a] = !self.read[a];
+                    self.message = Some(if self.read[a] {
+                        "marked read".into()
+                    } else {
+                        "marked unread".into()
+                    });
+                    if self.hide_read {
+                        let keep = self.selected_article();
+                        self.refilter();
+                        self.select_article(keep);
+                    }
+                }
+            }
+            Command::MarkAllRead => {
+                for &a in &self.rows {
+                    self.read[a] = true;
+                }
+                self.message = Some(format!("{} articles marked read", self.rows.len()));
+            }
+            Command::HideRead => {
+                self.hide_read = !self.hide_read;
+                let keep = self.selected_article();
+                self.refilter();
+                self.select_article(keep);
+                self.message = Some(if self.hide_read {
+                    "read articles hidden".into()
+                } else {
+                    "read articles shown".into()
+                });
+            }
+            Command::Star => {
+                if let Some(a) = self.current_article() {
+                    self.starred[a] = !self.starred[a];
+                    self.message = Some(if self.starred[a] {
+                        "starred".into()
+                    } else {
+                        "unstarred".into()
+                    });
+                }
+            }
+            Command::StarredOnly => {
+                self.starred_only = !self.starred_only;
+                let keep = self.selected_article();
+                self.refilter();
+                self.select_article(keep);
+                self.message = Some(if self.starred_only {
+                    "starred articles only".into()
+                } else {
+                    "all articles".into()
+                });
+            }
+            Command::StarQuote => {}
+            Command::NextArticle | Command::PrevArticle => {
+                if self.rows.is_empty() {
+                    return false;
+                }
+                let next = if c == Command::NextArticle {
+                    (self.selected + 1).min(self.rows.len() - 1)
+                } else {
+                    self.selected.saturating_sub(1)
+                };
+                if next == self.selected {
+                    self.message = Some(if c == Command::NextArticle {
+                        "last article".into()
+                    } else {
+                        "first article".into()
+                    });
+                    return true;
+                }
+                self.selected = next;
+                self.keep_selection_visible();
+                self.open_article(self.rows[next], None);
+            }
+            Command::NextLink | Command::PrevLink => {
+                if self.links.is_empty() {
+                    self.message = Some("no one in this article is quoted elsewhere".into());
+                    return true;
+                }
+                let n = self.links.len();
+                self.link_selected = Some(match (self.link_selected, c) {
+                    (None, Command::NextLink) => 0,
+                    (None, _) => n - 1,
+                    (Some(i), Command::NextLink) => (i + 1) % n,
+                    (Some(i), _) => (i + n - 1) % n,
+                });
+                self.relayout();
+                if let Some(line) = self.link_line(self.link_selected.unwrap_or(0)) {
+                    self.scroll_to_show(line);
+                }
+            }
+            Command::Follow => {
+                if self.focus == Focus::Reader
+                    && let Some(i) = self.link_selected
+                {
+                    self.follow(i);
+                } else if self.focus != Focus::Reader {
+                    return self.command(Command::Open);
+                }
+            }
+            Command::Down
+            | Command::Up
+            | Command::Top
+            | Command::Bottom
+            | Command::PageDown
+            | Command::PageUp
+            | Command::HalfDown
+            | Command::HalfUp => {
+                self.motion(c);
+            }
+            Command::Filter => {}
+        }
+        true
+    }
+
+    fn sort_name(&self) -> &'static str {
+        match self.sort {
+            Sort::Date => "date",
+            Sort::Source => "source",
+            Sort::Title => "title",
+        }
+    }
+
+    fn motion(&mut self, c: Command) {
+        let page = self.body_height();
+        match self.focus {
+            Focus::List => {
+                let n = self.rows.len();
+                if n == 0 {
+                    return;
+                }
+                self.selected = step(self.selected, n, c, page);
+                self.keep_selection_visible();
+                self.preview();
+            }
+            Focus::Reader => {
+                let max = self.max_scroll();
+                self.scroll = match c {
+                    Command::Down => self.scroll + 1,
+                    Command::Up => self.scroll.saturating_sub(1),
+                    Command::PageDown => self.scroll + page.saturating_sub(1).max(1),
+                    Command::PageUp => self.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+                    Command::HalfDown => self.scroll + (page / 2).max(1),
+                    Command::HalfUp => self.scroll.saturating_sub((page / 2).max(1)),
+                    Command::Top => 0,
+                    Command::Bottom => max,
+                    _ => self.scroll,
+                }
+                .min(max);
+                self.save_position();
+            }
+            Focus::People => {
+                if let Some(_p) = self.people.person {
+                    let n = self.people.quote_rows.len();
+                    if n > 0 {
+                        self.people.quote_selected = step(self.people.quote_selected, n, c, page / 2);
+                    }
+                } else {
+                    let n = self.people.rows.len();
+                    if n > 0 {
+                        self.people.selected = step(self.people.selected, n, c, page);
+                        let h = page;
+                        if self.people.selected < self.people.offset {
+                            self.people.offset = self.people.selected;
+                        } else if self.people.selected >= self.people.offset + h {
+                            self.people.offset = self.people.selected + 1 - h;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn back_out(&mut self) {
+        if self.focus == Focus::People && self.people.person.is_some() {
+            self.people.person = None;
+            return;
+        }
+        if self.focus == Focus::Reader && self.link_selected.is_some() {
+            self.link_selected = None;
+            self.relayout();
+            return;
+        }
+        if self.focus == Focus::Reader && !self.search.query.is_empty() {
+            self.search = Search::default();
+            return;
+        }
+        if self.focus != Focus::List {
+            self.focus = Focus::List;
+            return;
+        }
+        if !self.query.is_empty() {
+            self.query.clear();
+            let keep = self.selected_article();
+            self.refilter();
+            self.select_article(keep);
+        }
+    }
+
+    // ---------- text input ----------
+
+    fn type_char(&mut self, c: char) {
+        match (&mut self.overlay, self.input) {
+            (Overlay::Palette(_), _) => {
+                if let Overlay::Palette(mut p) = std::mem::replace(&mut self.overlay, Overlay::None) {
+                    p.query.push(c);
+                    self.palette_search(&mut p);
+                    self.overlay = Overlay::Palette(p);
+                }
+            }
+            (_, Input::Filter) => {
+                self.query.push(c);
+                self.refilter();
+                self.preview();
+            }
+            (_, Input::Search) => {
+                self.search.query.push(c);
+                self.run_search();
+            }
+            (_, Input::PeopleFilter) => {
+                self.people.query.push(c);
+                self.refresh_people();
+            }
+            (_, Input::HelpFilter) => self.help_query.push(c),
+            _ => {}
+        }
+    }
+
+    fn backspace(&mut self) {
+        match (&mut self.overlay, self.input) {
+            (Overlay::Palette(_), _) => {
+                if let Overlay::Palette(mut p) = std::mem::replace(&mut self.overlay, Overlay::None) {
+                    p.query.pop();
+                    self.palette_search(&mut p);
+                    self.overlay = Overlay::Palette(p);
+                }
+            }
+            (_, Input::Filter) => {
+                self.query.pop();
+                self.refilter();
+                self.preview();
+            }
+            (_, Input::Search) => {
+                self.search.query.pop();
+                self.run_search();
+            }
+            (_, Input::PeopleFilter) => {
+                self.people.query.pop();
+                self.refresh_people();
+            }
+            (_, Input::HelpFilter) => {
+                self.help_query.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn submit(&mut self) {
+        if let Overlay::Palette(p) = &self.overlay {
+            let target = p.hits.get(p.selected).map(|h| h.0);
+            self.overlay = Overlay::None;
+            match target {
+                Some(Target::Article(a)) => {
+                    self.remember();
+                    if !self.rows.contains(&a) {
+                        self.query.clear();
+                        self.refilter();
+                    }
+                    self.select_article(Some(a));
+                    self.open_article(a, None);
+                    self.focus = Focus::Reader;
+                }
+                Some(Target::Person(pid)) => {
+                    self.remember();
+                    self.focus = Focus::People;
+                    self.people.query.clear();
+                    self.refresh_people();
+                    self.people.selected = self.people.rows.iter().position(|&r| r == pid).unwrap_or(0);
+                    self.show_person(pid);
+                }
+                None => {}
+            }
+            return;
+        }
+        if let Overlay::Choose(ch) = &self.overlay {
+            let t = ch.targets.get(ch.selected).copied();
+            self.overlay = Overlay::None;
+            if let Some((a, q)) = t {
+                self.go_to_quote(a, q);
+            }
+            return;
+        }
+        match self.input {
+            Input::Filter => {
+                self.input = Input::None;
+                self.focus = Focus::List;
+                if self.rows.is_empty() {
+                    self.message = Some(format!("no article matches {:?}", self.query));
+                }
+            }
+            Input::Search => {
+                self.input = Input::None;
+                if self.search.hits.is_empty() && !self.search.query.is_empty() {
+                    self.message = Some(format!("{:?} not found", self.search.query));
+                }
+            }
+            Input::PeopleFilter | Input::HelpFilter => self.input = Input::None,
+            Input::None => {}
+        }
+    }
+
+    fn cancel(&mut self) {
+        if matches!(self.overlay, Overlay::Palette(_) | Overlay::Choose(_)) {
+            self.overlay = Overlay::None;
+            return;
+        }
+        match self.input {
+            Input::Filter => {
+                self.input = Input::None;
+                let keep = self.selected_article();
+                self.query.clear();
+                self.refilter();
+                self.select_article(keep);
+            }
+            Input::Search => {
+                self.input = Input::None;
+                self.search = Search::default();
+            }
+            Input::PeopleFilter => {
+                self.input = Input::None;
+                self.people.query.clear();
+                self.refresh_people();
+            }
+            Input::HelpFilter => {
+                self.input = Input::None;
+                self.help_query.clear();
+            }
+            Input::None => {}
+        }
+    }
+
+    // ---------- list ----------
+
+    pub fn selected_article(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The article the keys act on: the open one in the reader, else the selected one.
+    fn current_article(&self) -> Option<usize> {
+        if self.focus == Focus::Reader {
+            self.open.or(self.selected_article())
+        } else {
+            self.selected_article()
+        }
+    }
+
+    fn select_article(&mut self, a: Option<usize>) {
+        if let Some(i) = a.and_then(|a| self.rows.iter().position(|&r| r == a)) {
+            self.selected = i;
+        } else {
+            self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Re-run the filter and sort.
+    pub fn refilter(&mut self) {
+        let q = Query::parse(&self.query);
+        let hits = self.filter.run(&self.items, &q);
+        let mut rows: Vec<usize> = hits.iter().map(|h| h.item).collect();
+        rows.retain(|&a| {
+            (!self.hide_read || !self.read[a] || Some(a) == self.open) && (!self.starred_only || self.starred[a])
+        });
+        if q.pattern.is_empty() {
+            let arts = &self.corpus.articles;
+            match self.sort {
+                // newest first; undated last
+                Sort::Date => rows.sort_by(|&a, &b| arts[b].meta.date.cmp(&arts[a].meta.date).then(a.cmp(&b))),
+                Sort::Source => rows.sort_by(|&a, &b| {
+                    let sa = arts[a].meta.source.as_deref().unwrap_or("\u{10ffff}");
+                    let sb = arts[b].meta.source.as_deref().unwrap_or("\u{10ffff}");
+                    sa.to_lowercase()
+                        .cmp(&sb.to_lowercase())
+                        .then(arts[b].meta.date.cmp(&arts[a].meta.date))
+                        .then(a.cmp(&b))
+                }),
+                Sort::Title => rows.sort_by(|&a, &b| {
+                    arts[a]
+                        .meta
+                        .title
+                        .to_lowercase()
+                        .cmp(&arts[b].meta.title.to_lowercase())
+                        .then(a.cmp(&b))
+                }),
+            }
+        }
+        self.rows = rows;
+        self.selected = 0;
+        self.list_offset = 0;
+        self.highlights.clear();
+        self.compute_highlights();
+    }
+
+    /// Matched positions for the rows in view (the view only draws them).
+    pub fn compute_highlights(&mut self) {
+        let q = Query::parse(&self.query);
+        if q.pattern.is_empty() {
+            self.highlights.clear();
+            return;
+        }
+        let h = self.body_height();
+        for &a in self.rows.iter().skip(self.list_offset).take(h) {
+            if !self.highlights.contains_key(&a) {
+                let title = &self.corpus.articles[a].meta.title;
+                let idx = self.filter.indices(title, &q.pattern);
+                self.highlights.insert(a, idx);
+            }
+        }
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let h = self.body_height();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + h {
+            self.list_offset = self.selected + 1 - h;
+        }
+        self.compute_highlights();
+    }
+
+    /// Moving in the list previews the article in the reader.
+    fn preview(&mut self) {
+        if self.narrow() {
+            return;
+        }
+        if let Some(a) = self.selected_article()
+            && self.open != Some(a)
+        {
+            self.open_article_quietly(a);
+        }
+    }
+
+    fn ensure_open(&mut self) {
+        if let Some(a) = self.selected_article() {
+            if self.open != Some(a) {
+                self.open_article(a, None);
+            } else if self.mark_read_on_open {
+                self.read[a] = true;
+            }
+        }
+    }
+
+    // ---------- reader ----------
+
+    fn open_article_quietly(&mut self, a: usize) {
+        self.save_position();
+        self.open = Some(a);
+        self.search = Search::default();
+        self.link_selected = None;
+        self.target = None;
+        self.relayout();
+        self.scroll = self.positions.get(&a).copied().unwrap_or(0).min(self.max_scroll());
+    }
+
+    /// Open article `a` in the reader (marking it read), at a quote if given.
+    pub fn open_article(&mut self, a: usize, quote: Option<usize>) {
+        self.open_article_quietly(a);
+        if self.mark_read_on_open {
+            self.read[a] = true;
+        }
+        if let Some(q) = quote {
+            self.target = Some((a, q));
+            self.relayout();
+            if let Some(start) = self.index.quotes.get(a).and_then(|qs| qs.get(q)).map(|q| q.start) {
+                let line = self.layout.line_of(start);
+                self.scroll = line.saturating_sub(2).min(self.max_scroll());
+                self.save_position();
+            }
+        }
+    }
+
+    fn save_position(&mut self) {
+        if let Some(a) = self.open {
+            self.positions.insert(a, self.scroll);
+        }
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.body_height().max(1))
+    }
+
+    fn relayout(&mut self) {
+        let Some(a) = self.open else {
+            self.layout = Layout::default();
+            self.links.clear();
+            return;
+        };
+        let width = self.reader_width();
+        self.links = self.linked_people(a);
+        let extra = wrap::Extras {
+            links: &self.links,
+            selected_link: self.link_selected,
+            target: self.target.filter(|t| t.0 == a).map(|t| t.1),
+        };
+        self.layout = wrap::layout(
+            &self.corpus.articles[a],
+            a,
+            Some(&self.index),
+            &self.corpus,
+            width,
+            &extra,
+        );
+        if !self.search.query.is_empty() {
+            self.run_search();
+        }
+    }
+
+    /// People quoted in article `a` who are quoted in other articles too, in order.
+    fn linked_people(&self, a: usize) -> Vec<PersonId> {
+        self.index
+            .people_in(a)
+            .into_iter()
+            .filter(|&p| self.index.people[p].articles.len() >= 2)
+            .collect()
+    }
+
+    fn link_line(&self, i: usize) -> Option<usize> {
+        let marker = format!("[{}]", i + 1);
+        self.layout
+            .lines
+            .iter()
+            .position(|l| l.src.is_none() && l.text.contains(&marker))
+    }
+
+    fn scroll_to_show(&mut self, line: usize) {
+        let h = self.body_height();
+        if line < self.scroll || line >= self.scroll + h {
+            self.scroll = line.saturating_sub(h / 3).min(self.max_scroll());
+        }
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        let anchor = self.layout.anchor(self.scroll);
+        let was_top = self.scroll == 0;
+        self.size = (w, h);
+        if self.open.is_some() && self.layout.width != self.reader_width() {
+            self.relayout();
+            if let Some(anc) = anchor.filter(|_| !was_top) {
+                self.scroll = self.layout.line_for(anc).min(self.max_scroll());
+            }
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        self.keep_selection_visible();
+        self.save_position();
+    }
+
+    fn run_search(&mut self) {
+        self.search.hits.clear();
+        self.search.current = 0;
+        let q = self.search.query.to_lowercase();
+        if q.is_empty() {
+            return;
+        }
+        for (li, line) in self.layout.lines.iter().enumerate() {
+            let lower = line.text.to_lowercase();
+            if lower.len() != line.text.len() {
+                // case folding changed lengths: match exactly instead
+                for (s, _) in line.text.match_indices(&self.search.query) {
+                    self.search.hits.push((li, s, s + self.search.query.len()));
+                }
+                continue;
+            }
+            for (s, _) in lower.match_indices(&q) {
+                self.search.hits.push((li, s, s + q.len()));
+            }
+        }
+        // the first hit at or after the top of the screen
+        self.search.current = self.search.hits.iter().position(|h| h.0 >= self.scroll).unwrap_or(0);
+        if let Some(&(line, _, _)) = self.search.hits.get(self.search.current) {
+            self.scroll_to_show(line);
+        }
+    }
+
+    fn search_step(&mut self, forward: bool) {
+        let n = self.search.hits.len();
+        if n == 0 {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                format!("{:?} not found", self.search.query)
+            });
+            return;
+        }
+        self.search.current = if forward {
+            (self.search.current + 1) % n
+        } else {
+            (self.search.current + n - 1) % n
+        };
+        let line = self.search.hits[self.search.current].0;
+        self.scroll_to_show(line);
+        self.save_position();
+    }
+
+    // ---------- links and history ----------
+
+    fn follow(&mut self, i: usize) {
+        let Some(a) = self.open else { return };
+        let Some(&pid) = self.links.get(i) else {
+            self.message = Some(format!("no link [{}] here", i + 1));
+            return;
+        };
+        let p = &self.index.people[pid];
+        let targets: Vec<(usize, usize)> = p
+            .articles
+            .iter()
+            .filter(|&&other| other != a)
+            .filter_map(|&other| p.quotes.iter().find(|q| q.0 == other).copied())
+            .collect();
+        match targets.as_slice() {
+            [] => self.message = Some("nowhere else to go".into()),
+            [one] => self.go_to_quote(one.0, one.1),
+            _ => {
+                self.overlay = Overlay::Choose(Chooser {
+                    title: format!("{} is also quoted in", p.name),
+                    targets,
+                    selected: 0,
+                });
+            }
+        }
+    }
+
+    /// Open article `a` at quote `q`, remembering where we were.
+    pub fn go_to_quote(&mut self, a: usize, q: usize) {
+        self.remember();
+        if !self.rows.contains(&a) {
+            self.query.clear();
+            self.refilter();
+        }
+        self.select_article(Some(a));
+        self.focus = Focus::Reader;
+        self.open_article(a, Some(q));
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            focus: self.focus,
+            open: self.open,
+            scroll: self.scroll,
+            selected_article: self.selected_article(),
+            query: self.query.clone(),
+            person: self.people.person,
+            people_selected: self.people.selected,
+            target: self.target,
+        }
+    }
+
+    fn remember(&mut self) {
+        let s = self.snapshot();
+        if self.back.last() != Some(&s) {
+            self.back.push(s);
+        }
+        self.forward.clear();
+    }
+
+    fn restore(&mut self, s: Snapshot) {
+        if self.query != s.query {
+            self.query = s.query.clone();
+            self.refilter();
+        }
+        self.select_article(s.selected_article);
+        self.people.person = s.person;
+        if let Some(p) = s.person {
+            self.show_person(p);
+        }
+        self.people.selected = s.people_selected;
+        if let Some(a) = s.open {
+            self.open_article_quietly(a);
+        } else {
+            self.open = None;
+            self.relayout();
+        }
+        self.target = s.target;
+        self.relayout();
+        self.scroll = s.scroll.min(self.max_scroll());
+        self.save_position();
+        self.focus = s.focus;
+    }
+
+    fn history_back(&mut self) -> bool {
+        let Some(s) = self.back.pop() else {
+            self.message = Some("nothing to go back to".into());
+            return true;
+        };
+        self.forward.push(self.snapshot());
+        self.restore(s);
+        true
+    }
+
+    fn history_forward(&mut self) -> bool {
+        let Some(s) = self.forward.pop() else {
+            self.message = Some("nothing to go forward to".into());
+            return true;
+        };
+        self.back.push(self.snapshot());
+        self.restore(s);
+        true
+    }
+
+    // ---------- people ----------
+
+    pub fn refresh_people(&mut self) {
+        let q = self.people.query.to_lowercase();
+        let m = Filter::default();
+        let mut rows: Vec<(PersonId, i64)> = Vec::new();
+        for (pid, p) in self.index.people.iter().enumerate() {
+            if q.is_empty() {
+                rows.push((pid, 0));
+                continue;
+            }
+            let hay = format!("{} {} {}", p.name, p.aliases.join(" "), p.roles.join(" "));
+            if !m.indices(&hay, &q).is_empty() {
+                rows.push((pid, -(m.indices(&p.name, &q).first().copied().unwrap_or(99) as i64)));
+            }
+        }
+        if !q.is_empty() {
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        self.people.rows = rows.into_iter().map(|r| r.0).collect();
+        self.people.selected = 0;
+        self.people.offset = 0;
+    }
+
+    fn show_person(&mut self, pid: PersonId) {
+        self.people.person = Some(pid);
+        let p = &self.index.people[pid];
+        self.people.quote_rows = p
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&(a, q)| self.index.quotes[a][q].kind != crate::quotes::QuoteKind::Scare)
+            .collect();
+        self.people.quote_selected = 0;
+        self.people.quote_offset = 0;
+    }
+
+    fn people_open(&mut self) {
+        match self.people.person {
+            None => {
+                if let Some(&pid) = self.people.rows.get(self.people.selected) {
+                    self.remember();
+                    self.show_person(pid);
+                }
+            }
+            Some(_) => {
+                if let Some(&(a, q)) = self.people.quote_rows.get(self.people.quote_selected) {
+                    self.go_to_quote(a, q);
+                }
+            }
+        }
+    }
+
+    // ---------- palette ----------
+
+    fn palette_search(&self, p: &mut Palette) {
+        let m = Filter::default();
+        let mut hits: Vec<(i64, Target, Vec<usize>)> = Vec::new();
+        let q = p.query.trim();
+        for (pid, person) in self.index.people.iter().enumerate() {
+            if q.is_empty() {
+                continue;
+            }
+            let ix = m.indices(&person.name, q);
+            if !ix.is_empty() {
+                hits.push((score(&ix) + 5, Target::Person(pid), ix));
+            }
+        }
+        for &a in self.rows.iter().chain(
+            (0..self.corpus.articles.len())
+                .filter(|a| !self.rows.contains(a))
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
+            let title = &self.corpus.articles[a].meta.title;
+            if q.is_empty() {
+                hits.push((0, Target::Article(a), vec![]));
+                if hits.len() >= 200 {
+                    break;
+                }
+                continue;
+            }
+            let ix = m.indices(title, q);
+            if !ix.is_empty() {
+                hits.push((score(&ix), Target::Article(a), ix));
+            }
+        }
+        if !q.is_empty() {
+            hits.sort_by(|a, b| b.0.cmp(&a.0));
+        }
+        hits.truncate(200);
+        p.hits = hits.into_iter().map(|h| (h.1, h.2)).collect();
+        p.selected = 0;
+    }
+
+    // ---------- mouse ----------
+
+    fn click(&mut self, col: u16, row: u16) -> bool {
+        let in_list = !self.narrow() && col < self.list_width() || self.narrow() && self.focus == Focus::List;
+        if row == 0 || row + 1 >= self.size.1 {
+            return false;
+        }
+        if in_list && matches!(self.overlay, Overlay::None) {
+            let i = self.list_offset + row as usize - 1;
+            if i < self.rows.len() {
+                self.focus = Focus::List;
+                self.selected = i;
+                self.keep_selection_visible();
+                self.preview();
+                return true;
+            }
+        } else if !self.narrow() {
+            self.focus = Focus::Reader;
+            self.ensure_open();
+            return true;
+        }
+        false
+    }
+
+    fn wheel(&mut self, col: u16, _row: u16, down: bool) -> bool {
+        let over_list = !self.narrow() && col < self.list_width();
+        let saved = self.focus;
+        self.focus = if over_list {
+            Focus::List
+        } else if self.narrow() {
+            saved
+        } else {
+            Focus::Reader
+        };
+        if self.focus == Focus::Reader {
+            for _ in 0..3 {
+                self.motion(if down { Command::Down } else { Command::Up });
+            }
+        } else {
+            self.motion(if down { Command::Down } else { Command::Up });
+        }
+        self.focus = saved;
+        true
+    }
+
+    // ---------- status ----------
+
+    /// "45%" of the open article shown.
+    pub fn percent(&self) -> usize {
+        let max = self.max_scroll();
+        if max == 0 { 100 } else { self.scroll * 100 / max }
+    }
+
+    pub fn unread(&self) -> usize {
+        self.read.iter().filter(|r| !**r).count()
+    }
+
+    /// Help rows matching the help filter.
+    pub fn help_view(&self) -> Vec<&(String, String, String)> {
+        let q = self.help_query.to_lowercase();
+        self.help_rows
+            .iter()
+            .filter(|r| {
+                q.is_empty()
+                    || r.0.to_lowercase().contains(&q)
+                    || r.1.to_lowercase().contains(&q)
+                    || r.2.to_lowercase().contains(&q)
+            })
+            .collect()
+    }
+}
+
+fn score(ix: &[usize]) -> i64 {
+    // earlier and tighter matches first
+    let first = ix.first().copied().unwrap_or(0) as i64;
+    let spread = ix.last().copied().unwrap_or(0) as i64 - first;
+    1000 - first * 4 - spread
+}
+
+fn step(cur: usize, n: usize, c: Command, page: usize) -> usize {
+    let last = n.saturating_sub(1);
+    match c {
+        Command::Down => (cur + 1).min(last),
+        Command::Up => cur.saturating_sub(1),
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::PageDown | Command::HalfDown => (cur + page.max(1)).min(last),
+        Command::PageUp | Command::HalfUp => cur.saturating_sub(page.max(1)),
+        _ => cur,
+    }
+}
+
+/// (context, keys, description) for every binding, in keymap order, plus the fixed keys of
+/// text input.
+pub fn help_rows(keymap: &Keymap) -> Vec<(String, String, String)> {
+    let mut rows: Vec<(String, String, String)> = keymap
+        .bindings
+        .iter()
+        .map(|b| {
+            (
+                b.context.name().to_string(),
+                b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
+                b.desc.clone(),
+            )
+        })
+        .collect();
+    rows.push(("reader".into(), "1…9".into(), "Follow link number N".into()));
+    rows.push(("input".into(), "Enter".into(), "Keep the filter or search".into()));
+    rows.push(("input".into(), "Esc".into(), "Clear it".into()));
+    rows
+}

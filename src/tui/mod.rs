@@ -1,0 +1,144 @@
+//! The reading TUI: state + actions (`app`), a view that only draws (`view`), keys as data
+//! (`keymap`), the article layout cache (`wrap`) and colours (`theme`). This module runs
+//! the loop: load in the background with a progress line, then block on the next event,
+//! turn it into an action, update, and redraw only when something changed.
+
+pub mod app;
+pub mod keymap;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::index::Index;
+use anyhow::Result;
+use app::{Action, App};
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// How the reader starts.
+pub struct Options {
+    pub keymap: keymap::Keymap,
+    pub theme: theme::Theme,
+    pub mouse: bool,
+    pub mark_read_on_open: bool,
+    /// Draw one frame and exit (for measuring start-up).
+    pub exit_after_first_frame: bool,
+    /// Draw into an in-memory buffer instead of the terminal (with the above, for benches).
+    pub headless: bool,
+}
+
+/// Build keymap and theme from the config, refusing bad entries with the file and line.
+pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::path::Path)>) -> Result<Options> {
+    let keymap = match text_and_path {
+        Some((text, path)) => keymap::Keymap::with_user(text, path)?,
+        None => keymap::Keymap::builtin(),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = theme::Theme::from_config(&config.theme, no_color).map_err(|e| match text_and_path {
+        Some((_, p)) => anyhow::anyhow!("{}: {e}", p.display()),
+        None => anyhow::anyhow!(e),
+    })?;
+    Ok(Options {
+        keymap,
+        theme,
+        mouse: config.mouse,
+        mark_read_on_open: config.mark_read_on_open.unwrap_or(true),
+        exit_after_first_frame: false,
+        headless: false,
+    })
+}
+
+type Loaded = Result<(Corpus, Index)>;
+
+/// Run the reader. `load` reads the corpus (reporting progress through the counters:
+/// files done, files in all) and is run on a worker thread.
+pub fn run<F>(opts: Options, load: F) -> Result<()>
+where
+    F: FnOnce(&AtomicUsize, &AtomicUsize) -> Loaded + Send + 'static,
+{
+    let done = Arc::new(AtomicUsize::new(0));
+    let total = Arc::new(AtomicUsize::new(0));
+    let (d, t) = (done.clone(), total.clone());
+    let worker = std::thread::spawn(move || load(&d, &t));
+
+    if opts.headless {
+        let (corpus, index) = worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??;
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
+        let mut app = App::new(corpus, index, opts.keymap, opts.theme, (200, 50));
+        app.mark_read_on_open = opts.mark_read_on_open;
+        terminal.draw(|f| view::draw(f, &app))?;
+        return Ok(());
+    }
+
+    let mut terminal = ratatui::init();
+    if opts.mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    }
+    let result = (|| -> Result<()> {
+        // loading: a progress line, the keyboard still answers (q or Ctrl-C quits)
+        let loaded = loop {
+            if worker.is_finished() {
+                break worker.join().map_err(|_| anyhow::anyhow!("loading failed"))?;
+            }
+            let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
+            terminal.draw(|f| view::loading(f, "reading articles", n, of))?;
+            if event::poll(Duration::from_millis(40))?
+                && let Event::Key(k) = event::read()?
+                && k.kind == KeyEventKind::Press
+                && (k.code == crossterm::event::KeyCode::Char('q')
+                    || (k.code == crossterm::event::KeyCode::Char('c')
+                        && k.modifiers.contains(crossterm::event::KeyModifiers::CONTROL)))
+            {
+                return Ok(());
+            }
+        };
+        let (corpus, index) = loaded?;
+        let size = terminal.size()?;
+        let mut app = App::new(corpus, index, opts.keymap, opts.theme, (size.width, size.height));
+        app.mark_read_on_open = opts.mark_read_on_open;
+        terminal.draw(|f| view::draw(f, &app))?;
+        if opts.exit_after_first_frame {
+            return Ok(());
+        }
+        while !app.quit {
+            let action = match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => app.key_action(&k),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Mouse(m) if opts.mouse => match m.kind {
+                    MouseEventKind::Down(_) => Some(Action::Click {
+                        col: m.column,
+                        row: m.row,
+                    }),
+                    MouseEventKind::ScrollDown => Some(Action::Wheel {
+                        col: m.column,
+                        row: m.row,
+                        down: true,
+                    }),
+                    MouseEventKind::ScrollUp => Some(Action::Wheel {
+                        col: m.column,
+                        row: m.row,
+                        down: false,
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(a) = action
+                && app.update(a)
+                && !app.quit
+            {
+                terminal.draw(|f| view::draw(f, &app))?;
+            }
+        }
+        Ok(())
+    })();
+    if opts.mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}

@@ -1,0 +1,653 @@
+//! Drawing. Reads the state, writes the frame, changes nothing; no wrapping, parsing or
+//! file access happens here (the reader draws a slice of the cached layout).
+
+use super::app::{App, Focus, Input, Overlay, Sort, Target};
+use super::keymap::{Command, Context};
+use super::wrap::Mark;
+use crate::text::{fit, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// Smallest screen that shows the panes.
+pub const MIN_W: u16 = 20;
+pub const MIN_H: u16 = 5;
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if area.width < MIN_W || area.height < MIN_H {
+        let msg = truncate("terminal too small", area.width as usize);
+        f.render_widget(Paragraph::new(msg), area);
+        return;
+    }
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let status = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    match app.focus {
+        Focus::People => people(f, app, body),
+        _ if app.narrow() => {
+            if app.focus == Focus::Reader {
+                reader(f, app, body);
+            } else {
+                list(f, app, body);
+            }
+        }
+        _ => {
+            let lw = app.list_width();
+            list(f, app, Rect { width: lw, ..body });
+            let divider = Rect {
+                x: body.x + lw,
+                width: 1,
+                ..body
+            };
+            let bar: Vec<Line> = (0..divider.height)
+                .map(|_| Line::styled("│", app.theme.dim()))
+                .collect();
+            f.render_widget(Paragraph::new(bar), divider);
+            reader(
+                f,
+                app,
+                Rect {
+                    x: body.x + lw + 1,
+                    width: body.width.saturating_sub(lw + 1),
+                    ..body
+                },
+            );
+        }
+    }
+    status_bar(f, app, status);
+    match &app.overlay {
+        Overlay::Help { scroll } => help(f, app, area, *scroll),
+        Overlay::Palette(_) => palette(f, app, area),
+        Overlay::Choose(_) => chooser(f, app, area),
+        Overlay::None => {}
+    }
+}
+
+fn header(f: &mut Frame, app: &App, area: Rect, text: &str, focused: bool) {
+    let style = if focused {
+        app.theme.header().add_modifier(Modifier::REVERSED)
+    } else {
+        app.theme.header()
+    };
+    f.render_widget(
+        Paragraph::new(Line::styled(fit(text, area.width as usize), style)),
+        Rect { height: 1, ..area },
+    );
+}
+
+fn list(f: &mut Frame, app: &App, area: Rect) {
+    let sort = match app.sort {
+        Sort::Date => "date",
+        Sort::Source => "source",
+        Sort::Title => "title",
+    };
+    let total = app.corpus.articles.len();
+    let shown = if app.query.is_empty() && !app.hide_read && !app.starred_only {
+        format!(" Articles {total} · {} unread · by {sort}", app.unread())
+    } else {
+        format!(" Articles {}/{total} · by {sort}", app.rows.len())
+    };
+    header(f, app, area, &shown, app.focus == Focus::List);
+    let h = area.height.saturating_sub(1) as usize;
+    let w = area.width as usize;
+    let mut lines: Vec<Line> = Vec::with_capacity(h);
+    if app.rows.is_empty() {
+        let msg = if app.query.is_empty() {
+            "No articles."
+        } else {
+            "No article matches the filter."
+        };
+        lines.push(Line::styled(truncate(&format!(" {msg}"), w), app.theme.dim()));
+    }
+    let show_source = w >= 50;
+    let show_date = w >= 34;
+    let src_w = if show_source { (w / 6).clamp(6, 16) } else { 0 };
+    for (row, &a) in app.rows.iter().enumerate().skip(app.list_offset).take(h) {
+        let art = &app.corpus.articles[a];
+        let mut spans: Vec<Span> = Vec::new();
+        let read = if app.read[a] { " " } else { "●" };
+        let star = if app.starred[a] { "★" } else { " " };
+        spans.push(Span::styled(read, app.theme.link()));
+        spans.push(Span::styled(star, app.theme.quote()));
+        spans.push(Span::raw(" "));
+        let mut used = 3;
+        if show_date {
+            let d = art.meta.date.map_or_else(|| " ".repeat(10), |d| d.to_string());
+            spans.push(Span::styled(d, app.theme.dim()));
+            spans.push(Span::raw(" "));
+            used += 11;
+        }
+        if show_source {
+            spans.push(Span::styled(
+                fit(art.meta.source.as_deref().unwrap_or(""), src_w),
+                app.theme.dim(),
+            ));
+            spans.push(Span::raw(" "));
+            used += src_w + 1;
+        }
+        let people = app.index.people_in(a).len();
+        let count = if people > 0 {
+            format!("{people:>3}")
+        } else {
+            "   ".into()
+        };
+        let title_w = w.saturating_sub(used + 4);
+        let title = fit(&art.meta.title, title_w);
+        let hl = app.highlights.get(&a);
+        spans.extend(highlighted(
+            &title,
+            hl.map(Vec::as_slice).unwrap_or(&[]),
+            Style::default(),
+            app.theme.matched(),
+        ));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(count, app.theme.speaker()));
+        let mut line = Line::from(spans);
+        if row == app.selected {
+            line = line.patch_style(app.theme.selected());
+        }
+        lines.push(line);
+    }
+    f.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+    );
+}
+
+/// `text` with the characters at `positions` in `hit` style.
+fn highlighted<'a>(text: &str, positions: &[usize], base: Style, hit: Style) -> Vec<Span<'a>> {
+    if positions.is_empty() {
+        return vec![Span::styled(text.to_string(), base)];
+    }
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_hit = false;
+    for (i, c) in text.chars().enumerate() {
+        let h = positions.binary_search(&i).is_ok();
+        if h != cur_hit && !cur.is_empty() {
+            out.push(Span::styled(std::mem::take(&mut cur), if cur_hit { hit } else { base }));
+        }
+        cur_hit = h;
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push(Span::styled(cur, if cur_hit { hit } else { base }));
+    }
+    out
+}
+
+fn mark_style(app: &App, m: Mark) -> Style {
+    let t = &app.theme;
+    match m {
+        Mark::Title => t.title(),
+        Mark::Byline | Mark::Note => t.dim(),
+        Mark::Quote => t.quote(),
+        Mark::Reported => t.reported(),
+        Mark::Speaker => t.speaker(),
+        Mark::Target => t.target(),
+        Mark::Link => t.link(),
+        Mark::LinkSelected => t.link().add_modifier(Modifier::REVERSED),
+    }
+}
+
+fn reader(f: &mut Frame, app: &App, area: Rect) {
+    let Some(a) = app.open else {
+        header(f, app, area, " Reader", app.focus == Focus::Reader);
+        let hint = app.keymap.hint(Context::List, Command::Open).unwrap_or_default();
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                format!(" Select an article and press {hint}."),
+                app.theme.dim(),
+            )),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+        return;
+    };
+    let art = &app.corpus.articles[a];
+    let head = format!(
+        " {} · {}%",
+        art.meta.source.as_deref().unwrap_or(&art.id),
+        app.percent()
+    );
+    header(f, app, area, &head, app.focus == Focus::Reader);
+    let h = area.height.saturating_sub(1) as usize;
+    let hits = &app.search.hits;
+    let first_hit = hits.partition_point(|x| x.0 < app.scroll);
+    let mut lines: Vec<Line> = Vec::with_capacity(h);
+    for (li, l) in app.layout.lines.iter().enumerate().skip(app.scroll).take(h) {
+        let mut cuts: Vec<usize> = vec![0, l.text.len()];
+        for &(s, e, _) in &l.marks {
+            cuts.push(s);
+            cuts.push(e);
+        }
+        let line_hits: Vec<(usize, usize, usize)> = hits[first_hit..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, x)| x.0 == li || x.0 < li)
+            .filter(|(_, x)| x.0 == li)
+            .map(|(k, x)| (x.1, x.2, first_hit + k))
+            .collect();
+        for &(s, e, _) in &line_hits {
+            cuts.push(s);
+            cuts.push(e);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut spans = vec![Span::raw(" ")];
+        for w in cuts.windows(2) {
+            let (s, e) = (w[0], w[1]);
+            if s >= e || !l.text.is_char_boundary(s) || !l.text.is_char_boundary(e) {
+                continue;
+            }
+            let mut style = Style::default();
+            for &(ms, me, m) in &l.marks {
+                if ms <= s && e <= me {
+                    style = style.patch(mark_style(app, m));
+                }
+            }
+            for &(hs, he, k) in &line_hits {
+                if hs <= s && e <= he {
+                    style = style.patch(if k == app.search.current {
+                        app.theme.current_match()
+                    } else {
+                        app.theme.matched()
+                    });
+                }
+            }
+            spans.push(Span::styled(l.text[s..e].to_string(), style));
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+    );
+}
+
+fn people(f: &mut Frame, app: &App, area: Rect) {
+    let h = area.height.saturating_sub(1) as usize;
+    let w = area.width as usize;
+    let pv = &app.people;
+    if let Some(pid) = pv.person {
+        let p = &app.index.people[pid];
+        let role = p.roles.first().map(|r| format!(", {r}")).unwrap_or_default();
+        header(
+            f,
+            app,
+            area,
+            &format!(
+                " {}{role} · {} quotes in {} articles",
+                p.name,
+                pv.quote_rows.len(),
+                p.articles.len()
+            ),
+            true,
+        );
+        // rows: an article heading before each article's quotes
+        let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+        let mut last_article = None;
+        for (k, &(a, q)) in pv.quote_rows.iter().enumerate() {
+            if last_article != Some(a) {
+                let art = &app.corpus.articles[a];
+                let by = art.byline();
+                let head = if by.is_empty() {
+                    art.meta.title.clone()
+                } else {
+                    format!("{by} · {}", art.meta.title)
+                };
+                rows.push((None, Line::styled(fit(&format!(" {head}"), w), app.theme.title())));
+                last_article = Some(a);
+            }
+            let quote = &app.index.quotes[a][q];
+            let text = crate::corpus::clean::collapse(&app.corpus.articles[a].text[quote.start..quote.end]);
+            let style = if quote.kind == crate::quotes::QuoteKind::Direct {
+                app.theme.quote()
+            } else {
+                app.theme.reported()
+            };
+            let mut line = Line::styled(fit(&format!("   {text}"), w), style);
+            if k == pv.quote_selected {
+                line = line.patch_style(app.theme.selected());
+            }
+            rows.push((Some(k), line));
+        }
+        let sel_row = rows.iter().position(|r| r.0 == Some(pv.quote_selected)).unwrap_or(0);
+        let offset = sel_row
+            .saturating_sub(h.saturating_sub(2))
+            .min(rows.len().saturating_sub(1));
+        let offset = if sel_row > 0 && rows.get(sel_row - 1).is_some_and(|r| r.0.is_none()) && offset == sel_row {
+            offset - 1
+        } else {
+            offset
+        };
+        let lines: Vec<Line> = rows.into_iter().skip(offset).take(h).map(|r| r.1).collect();
+        f.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(1),
+                ..area
+            },
+        );
+        return;
+    }
+    let title = if pv.query.is_empty() {
+        format!(" People quoted {} · most quoted first", pv.rows.len())
+    } else {
+        format!(" People {}/{}", pv.rows.len(), app.index.people.len())
+    };
+    header(f, app, area, &title, true);
+    let mut lines = Vec::new();
+    if pv.rows.is_empty() {
+        lines.push(Line::styled(" Nobody matches.", app.theme.dim()));
+    }
+    for (row, &pid) in pv.rows.iter().enumerate().skip(pv.offset).take(h) {
+        let p = &app.index.people[pid];
+        let counts = format!("{:>4} quotes {:>3} articles ", p.quotes.len(), p.articles.len());
+        let link = if p.articles.len() >= 2 { "↔ " } else { "  " };
+        let kind = if p.kind == crate::quotes::SpeakerKind::Organization {
+            " (organisation)"
+        } else {
+            ""
+        };
+        let role = p.roles.first().map(|r| format!(" — {r}")).unwrap_or_default();
+        let name_w = w.saturating_sub(width(&counts) + 3);
+        let mut line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(counts, app.theme.dim()),
+            Span::styled(link, app.theme.link()),
+            Span::styled(truncate(&format!("{}{kind}", p.name), name_w), app.theme.speaker()),
+            Span::styled(
+                truncate(&role, name_w.saturating_sub(width(&p.name) + width(kind))),
+                app.theme.dim(),
+            ),
+        ]);
+        if row == pv.selected {
+            line = line.patch_style(app.theme.selected());
+        }
+        lines.push(line);
+    }
+    f.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+    );
+}
+
+fn status_bar(f: &mut Frame, app: &App, area: Rect) {
+    let w = area.width as usize;
+    let mode = match (app.input, app.focus) {
+        (Input::Filter, _) => "FILTER",
+        (Input::Search, _) => "SEARCH",
+        (Input::PeopleFilter, _) => "FILTER",
+        (Input::HelpFilter, _) => "HELP",
+        (_, Focus::List) => "LIST",
+        (_, Focus::Reader) => "READ",
+        (_, Focus::People) => "PEOPLE",
+    };
+    let left = match app.input {
+        Input::Filter => format!("/{}▏ {}/{}", app.query, app.rows.len(), app.corpus.articles.len()),
+        Input::Search => {
+            let n = app.search.hits.len();
+            let pos = if n == 0 {
+                "0/0".to_string()
+            } else {
+                format!("{}/{n}", app.search.current + 1)
+            };
+            format!("/{}▏ {pos}", app.search.query)
+        }
+        Input::PeopleFilter => format!(
+            "/{}▏ {}/{}",
+            app.people.query,
+            app.people.rows.len(),
+            app.index.people.len()
+        ),
+        Input::HelpFilter => format!("/{}▏", app.help_query),
+        Input::None => match &app.message {
+            Some(m) => m.clone(),
+            None => match app.focus {
+                Focus::List => {
+                    let pos = if app.rows.is_empty() { 0 } else { app.selected + 1 };
+                    let filt = if app.query.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · filter {:?}", app.query)
+                    };
+                    format!("{pos}/{}{filt}", app.rows.len())
+                }
+                Focus::Reader => {
+                    let search = if app.search.hits.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " · {:?} {}/{}",
+                            app.search.query,
+                            app.search.current + 1,
+                            app.search.hits.len()
+                        )
+                    };
+                    let links = if app.links.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {} linked", app.links.len())
+                    };
+                    format!("{}%{search}{links}", app.percent())
+                }
+                Focus::People => format!("{} people", app.people.rows.len()),
+            },
+        },
+    };
+    let ctx = app.context();
+    let hint = |c: Context, cmd: Command, what: &str| app.keymap.hint(c, cmd).map(|k| format!("{k} {what}"));
+    let hints: Vec<String> = match app.focus {
+        Focus::List => vec![
+            hint(Context::List, Command::Filter, "filter"),
+            hint(Context::Global, Command::Palette, "jump"),
+            hint(Context::Global, Command::People, "people"),
+        ],
+        Focus::Reader => vec![
+            hint(ctx, Command::Search, "search"),
+            hint(ctx, Command::NextLink, "links"),
+            hint(Context::Global, Command::HistoryBack, "back"),
+        ],
+        Focus::People => vec![hint(ctx, Command::Filter, "filter"), hint(ctx, Command::Open, "open")],
+    }
+    .into_iter()
+    .flatten()
+    .chain(hint(Context::Global, Command::Help, "help"))
+    .chain(hint(Context::Global, Command::Quit, "quit"))
+    .collect();
+    let right = hints.join("  ");
+    let mode_s = format!(" {mode} ");
+    let room = w.saturating_sub(width(&mode_s) + 1);
+    let right = if width(&right) + 2 < room / 2 {
+        right
+    } else {
+        String::new()
+    };
+    let left_w = room.saturating_sub(width(&right) + 1);
+    let line = Line::from(vec![
+        Span::styled(mode_s, app.theme.header().add_modifier(Modifier::REVERSED)),
+        Span::styled(format!(" {}", fit(&left, left_w)), app.theme.status()),
+        Span::styled(format!("{right} "), app.theme.status()),
+    ]);
+    f.render_widget(Paragraph::new(line).style(app.theme.status()), area);
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn boxed<'a>(app: &App, title: &'a str) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(app.theme.header())
+}
+
+fn help(f: &mut Frame, app: &App, area: Rect, scroll: usize) {
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(90),
+        area.height.saturating_sub(2),
+    );
+    f.render_widget(Clear, r);
+    let title = if app.help_query.is_empty() {
+        " Keys — / to filter, Esc to close ".to_string()
+    } else {
+        format!(" Keys matching {:?} ", app.help_query)
+    };
+    let block = boxed(app, &title);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let rows = app.help_view();
+    let kw = 22.min(inner.width as usize / 3);
+    let cw = 8;
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll.min(rows.len().saturating_sub(1)))
+        .take(inner.height as usize)
+        .map(|(ctx, keys, desc)| {
+            Line::from(vec![
+                Span::styled(fit(ctx, cw), app.theme.dim()),
+                Span::styled(fit(keys, kw), app.theme.speaker()),
+                Span::raw(" "),
+                Span::raw(truncate(desc, (inner.width as usize).saturating_sub(kw + cw + 1))),
+            ])
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn palette(f: &mut Frame, app: &App, area: Rect) {
+    let Overlay::Palette(p) = &app.overlay else { return };
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2).min(24),
+    );
+    f.render_widget(Clear, r);
+    let block = boxed(app, " Jump to an article or a person ");
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", app.theme.header()),
+        Span::raw(format!("{}▏", p.query)),
+    ])];
+    let h = inner.height.saturating_sub(1) as usize;
+    let offset = p.selected.saturating_sub(h.saturating_sub(1));
+    let w = inner.width as usize;
+    if p.hits.is_empty() {
+        lines.push(Line::styled("  nothing matches", app.theme.dim()));
+    }
+    for (i, (t, ix)) in p.hits.iter().enumerate().skip(offset).take(h) {
+        let (tag, text, extra) = match *t {
+            Target::Article(a) => {
+                let art = &app.corpus.articles[a];
+                (
+                    "  ",
+                    art.meta.title.clone(),
+                    art.meta.source.clone().map(|s| format!("  {s}")).unwrap_or_default(),
+                )
+            }
+            Target::Person(pid) => {
+                let p = &app.index.people[pid];
+                (
+                    "@ ",
+                    p.name.clone(),
+                    format!("  {} quotes, {} articles", p.quotes.len(), p.articles.len()),
+                )
+            }
+        };
+        let text = truncate(&text, w.saturating_sub(2 + width(&extra)));
+        let mut spans = vec![Span::styled(tag, app.theme.link())];
+        spans.extend(highlighted(&text, ix, Style::default(), app.theme.matched()));
+        spans.push(Span::styled(extra, app.theme.dim()));
+        let mut line = Line::from(spans);
+        if i == p.selected {
+            line = line.patch_style(app.theme.selected());
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn chooser(f: &mut Frame, app: &App, area: Rect) {
+    let Overlay::Choose(c) = &app.overlay else { return };
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(90),
+        (c.targets.len() as u16 + 2).min(area.height),
+    );
+    f.render_widget(Clear, r);
+    let title = format!(" {} ", c.title);
+    let block = boxed(app, &title);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = c
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, _))| {
+            let art = &app.corpus.articles[a];
+            let by = art.byline();
+            let mut line = Line::raw(fit(&format!(" {} — {}", art.meta.title, by), w));
+            if i == c.selected {
+                line = line.patch_style(app.theme.selected());
+            }
+            line
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The loading screen: what is being read and how far it has got.
+pub fn loading(f: &mut Frame, what: &str, done: usize, total: usize) {
+    let area = f.area();
+    let text = if total > 0 {
+        format!("saywho: {what} {done}/{total}…")
+    } else {
+        format!("saywho: {what}…")
+    };
+    let y = area.height / 2;
+    f.render_widget(
+        Paragraph::new(truncate(&text, area.width as usize)),
+        Rect {
+            y: area.y + y,
+            height: 1.min(area.height),
+            ..area
+        },
+    );
+}

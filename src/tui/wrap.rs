@@ -1,0 +1,394 @@
+//! An article laid out for the reader at one width: title, byline, then the paragraphs
+//! wrapped with textwrap, each line a byte range of the article text plus style spans
+//! (quotes, speakers). Built once per (article, width); drawing reads a slice of it.
+
+use crate::corpus::{Article, Corpus};
+use crate::index::{Index, PersonId};
+use crate::quotes::{QuoteKind, SpeakerKind};
+use textwrap::core::Word;
+
+/// What the reader adds to the text: numbered links and the quote a link landed on.
+#[derive(Debug, Default)]
+pub struct Extras<'a> {
+    /// Linked people of this article; link N is `links[N-1]`.
+    pub links: &'a [PersonId],
+    pub selected_link: Option<usize>,
+    /// Quote index to highlight.
+    pub target: Option<usize>,
+}
+
+/// What a stretch of text is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Title,
+    Byline,
+    Quote,
+    /// A quote that is reported (indirect or mixed).
+    Reported,
+    Speaker,
+    /// The quote a link landed on.
+    Target,
+    /// "Also quoted elsewhere" and other notes.
+    Note,
+    /// A link marker "[1]".
+    Link,
+    /// The link the cursor is on.
+    LinkSelected,
+}
+
+/// One screen line.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Display text: whitespace turned to spaces, so byte i here is byte `src + i` in the
+    /// article (for lines from the text) .
+    pub text: String,
+    /// Byte offset in the article text where the line starts (None for generated lines).
+    pub src: Option<usize>,
+    /// Paragraph index (None for the header and notes).
+    pub para: Option<usize>,
+    /// Styled byte ranges within `text`.
+    pub marks: Vec<(usize, usize, Mark)>,
+}
+
+/// The laid-out article.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub width: u16,
+    pub lines: Vec<Line>,
+    /// First line of each paragraph.
+    pub para_first: Vec<usize>,
+}
+
+/// ASCII whitespace becomes a space (same byte length, so offsets still map 1:1).
+fn display(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// Wrap `text` (already display-safe) to `width`, returning byte ranges of each line.
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<(usize, usize)> {
+    let width = width.max(1);
+    let base = text.as_ptr() as usize;
+    let mut words: Vec<Word> = Vec::new();
+    let mut i = 0;
+    let b = text.as_bytes();
+    while i < b.len() {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let s = i;
+        while i < b.len() && b[i] != b' ' {
+            i += 1;
+        }
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        if s < i {
+            words.push(Word::from(&text[s..i]));
+        }
+    }
+    let words: Vec<Word> = textwrap::core::break_words(words, width);
+    let lines = textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]);
+    lines
+        .iter()
+        .filter_map(|l| {
+            let first = l.first()?;
+            let last = l.last()?;
+            let s = first.word.as_ptr() as usize - base;
+            let e = last.word.as_ptr() as usize - base + last.word.len();
+            Some((s, e))
+        })
+        .collect()
+}
+
+/// A generated line built from pieces, each with its mark.
+fn note_lines(out: &mut Layout, pieces: &[(String, Mark)], width: usize, indent: usize) {
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    for (t, m) in pieces {
+        let s = text.len();
+        text.push_str(&display(t));
+        marks.push((s, text.len(), *m));
+    }
+    let pad = " ".repeat(indent.min(width.saturating_sub(1)));
+    for (a, b) in wrap_ranges(&text, width.saturating_sub(pad.len()).max(1)) {
+        let line_marks = marks
+            .iter()
+            .filter_map(|&(s, e, m)| {
+                let (s, e) = (s.max(a), e.min(b));
+                (s < e).then_some((s - a + pad.len(), e - a + pad.len(), m))
+            })
+            .collect();
+        out.lines.push(Line {
+            text: format!("{pad}{}", &text[a..b]),
+            src: None,
+            para: None,
+            marks: line_marks,
+        });
+    }
+}
+
+/// Lay out article `ai` at `width` columns.
+pub fn layout(
+    article: &Article,
+    ai: usize,
+    index: Option<&Index>,
+    corpus: &Corpus,
+    width: u16,
+    extra: &Extras,
+) -> Layout {
+    let w = width.max(1) as usize;
+    let mut out = Layout {
+        width,
+        lines: Vec::new(),
+        para_first: Vec::with_capacity(article.paragraphs.len()),
+    };
+    let generated = |out: &mut Layout, s: &str, mark: Mark| {
+        let text = display(s);
+        for (a, b) in wrap_ranges(&text, w) {
+            let t = text[a..b].to_string();
+            let n = t.len();
+            out.lines.push(Line {
+                text: t,
+                src: None,
+                para: None,
+                marks: vec![(0, n, mark)],
+            });
+        }
+    };
+    generated(&mut out, &article.meta.title, Mark::Title);
+    let byline = article.byline();
+    if !byline.is_empty() {
+        generated(&mut out, &byline, Mark::Byline);
+    }
+    // style ranges in article coordinates: quotes and speaker mentions
+    let mut spans: Vec<(usize, usize, Mark)> = Vec::new();
+    if let Some(ix) = index {
+        for (qi, q) in ix.quotes.get(ai).into_iter().flatten().enumerate() {
+            if q.kind == QuoteKind::Scare {
+                continue;
+            }
+            if extra.target == Some(qi) {
+                spans.push((q.start, q.end, Mark::Target));
+                continue;
+            }
+            let m = if q.kind == QuoteKind::Direct {
+                Mark::Quote
+            } else {
+                Mark::Reported
+            };
+            spans.push((q.start, q.end, m));
+            if let (Some(s), Some(e)) = (q.mention_start, q.mention_end)
+                && q.speaker.is_some()
+            {
+                spans.push((s, e, Mark::Speaker));
+            }
+        }
+    }
+    spans.sort_by_key(|s| s.0);
+    for (pi, p) in article.paragraphs.iter().enumerate() {
+        out.lines.push(Line {
+            text: String::new(),
+            src: None,
+            para: None,
+            marks: vec![],
+        });
+        out.para_first.push(out.lines.len());
+        let text = display(&article.text[p.start..p.end]);
+        let first_span = spans.partition_point(|s| s.1 <= p.start);
+        for (a, b) in wrap_ranges(&text, w) {
+            let (src_a, src_b) = (p.start + a, p.start + b);
+            let mut marks = Vec::new();
+            for &(s, e, m) in spans[first_span..].iter().take_while(|s| s.0 < p.end) {
+                let (s, e) = (s.max(src_a), e.min(src_b));
+                if s < e {
+                    marks.push((s - src_a, e - src_a, m));
+                }
+            }
+            out.lines.push(Line {
+                text: text[a..b].to_string(),
+                src: Some(src_a),
+                para: Some(pi),
+                marks,
+            });
+        }
+        if let Some(ix) = index {
+            let pieces = speaker_note(ix, corpus, ai, pi, extra);
+            if !pieces.is_empty() {
+                note_lines(&mut out, &pieces, w, 2);
+            }
+        }
+    }
+    if let Some(ix) = index
+        && !extra.links.is_empty()
+    {
+        out.lines.push(Line {
+            text: String::new(),
+            src: None,
+            para: None,
+            marks: vec![],
+        });
+        note_lines(&mut out, &[("Also quoted elsewhere".to_string(), Mark::Title)], w, 0);
+        for (i, &pid) in extra.links.iter().enumerate() {
+            let p = &ix.people[pid];
+            let m = if extra.selected_link == Some(i) {
+                Mark::LinkSelected
+            } else {
+                Mark::Link
+            };
+            let mut head = vec![(format!("[{}] ", i + 1), m), (p.name.clone(), Mark::Speaker)];
+            if let Some(r) = p.roles.first() {
+                head.push((format!(", {r}"), Mark::Note));
+            }
+            note_lines(&mut out, &head, w, 0);
+            for &other in p.articles.iter().filter(|&&o| o != ai) {
+                let a = &corpus.articles[other];
+                let n = p.quotes.iter().filter(|q| q.0 == other).count();
+                let byline = a.byline();
+                let line = format!(
+                    "{}{}{} ({n} quote{})",
+                    if byline.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{byline} · ")
+                    },
+                    a.meta.title,
+                    "",
+                    if n == 1 { "" } else { "s" }
+                );
+                note_lines(&mut out, &[(line, Mark::Note)], w, 4);
+            }
+        }
+    }
+    out
+}
+
+/// "↳ Aleksey Pushkov · Konstantin Kosachev [1], also reported by The Independent": who
+/// speaks in paragraph `pi`, with link numbers and statements reported elsewhere.
+fn speaker_note(ix: &Index, corpus: &Corpus, ai: usize, pi: usize, extra: &Extras) -> Vec<(String, Mark)> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut pieces: Vec<(String, Mark)> = Vec::new();
+    for (qi, q) in ix.quotes[ai].iter().enumerate() {
+        if q.para != pi || q.kind == QuoteKind::Scare || q.speaker_kind.is_none() {
+            continue;
+        }
+        let pid = ix.speaker_of(ai, qi);
+        let name = match (pid, q.speaker_kind) {
+            (Some(p), _) => ix.people[p].name.clone(),
+            (None, Some(SpeakerKind::Description)) => match &q.mention {
+                Some(m) => format!("({m})"),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let mut also = String::new();
+        if let Some(st) = ix.links.statement_of(ai, qi) {
+            let others: Vec<String> = st
+                .quotes
+                .iter()
+                .filter(|x| x.0 != ai)
+                .map(|x| {
+                    corpus.articles[x.0]
+                        .meta
+                        .source
+                        .clone()
+                        .unwrap_or_else(|| corpus.articles[x.0].meta.title.clone())
+                })
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if !others.is_empty() {
+                also = format!("also reported by {}", others.join(", "));
+            }
+        }
+        let key = format!("{name}{also}");
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        pieces.push((
+            if pieces.is_empty() {
+                "↳ ".to_string()
+            } else {
+                " · ".to_string()
+            },
+            Mark::Note,
+        ));
+        pieces.push((name, Mark::Speaker));
+        if let Some(p) = pid
+            && let Some(n) = extra.links.iter().position(|&l| l == p)
+        {
+            let m = if extra.selected_link == Some(n) {
+                Mark::LinkSelected
+            } else {
+                Mark::Link
+            };
+            pieces.push((format!(" [{}]", n + 1), m));
+        }
+        if !also.is_empty() {
+            pieces.push((format!(", {also}"), Mark::Note));
+        }
+    }
+    pieces
+}
+
+impl Layout {
+    /// The line showing byte `pos` of the article, or the nearest after.
+    pub fn line_of(&self, pos: usize) -> usize {
+        let mut best = 0;
+        for (i, l) in self.lines.iter().enumerate() {
+            if let Some(s) = l.src {
+                if s > pos {
+                    break;
+                }
+                best = i;
+            }
+        }
+        best
+    }
+
+    /// The paragraph at line `i` and how far into it (0..1), to keep a reading position
+    /// across widths.
+    pub fn anchor(&self, i: usize) -> Option<(usize, f64)> {
+        let (para, idx) = self
+            .lines
+            .iter()
+            .enumerate()
+            .skip(i)
+            .find_map(|(k, l)| l.para.map(|p| (p, k)))?;
+        let first = *self.para_first.get(para)?;
+        let last = self.para_first.get(para + 1).map_or(self.lines.len(), |n| n - 1);
+        let len = (last - first).max(1);
+        Some((para, (idx.saturating_sub(first)) as f64 / len as f64))
+    }
+
+    /// The line for an anchor from another width.
+    pub fn line_for(&self, anchor: (usize, f64)) -> usize {
+        let (para, frac) = anchor;
+        let Some(&first) = self.para_first.get(para) else {
+            return 0;
+        };
+        let last = self.para_first.get(para + 1).map_or(self.lines.len(), |n| n - 1);
+        first + ((last - first) as f64 * frac).floor() as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_to_width_by_display_columns() {
+        let t = "one two three four five six seven";
+        let r = wrap_ranges(t, 10);
+        let lines: Vec<&str> = r.iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(lines, ["one two", "three four", "five six", "seven"]);
+        let cjk = "日本語のテキストです";
+        for (a, b) in wrap_ranges(cjk, 6) {
+            assert!(crate::text::width(&cjk[a..b]) <= 6);
+        }
+        assert!(wrap_ranges("", 10).is_empty());
+        assert_eq!(wrap_ranges("abcdefghij", 1).len(), 10);
+    }
+}
