@@ -178,3 +178,22 @@ fn people_json() {
     let counts: Vec<u64> = rows.iter().map(|r| r["quotes"].as_u64().unwrap()).collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most-quoted first: {counts:?}");
 }
+
+#[test]
+fn links_json() {
+    let (code, out, _) = run(&["links", "--json"]);
+    assert_eq!(code, 0);
+    let rows = json_lines(&out);
+    let k = rows.iter().find(|r| r["person"] == "Konstantin Kosachev").unwrap();
+    assert_eq!(
+        k["articles"],
+        serde_json::json!(["000_60cf7d78ee1ee50f", "002_a6dbcf461c5f4e37"])
+    );
+    let st = k["statements"].as_array().unwrap();
+    assert_eq!(st.len(), 1);
+    assert_eq!(st[0]["articles"], k["articles"]);
+    assert!(rows.iter().any(|r| r["person"] == "Donald Trump"));
+    let (_, out, _) = run(&["people", "--json"]);
+    let people = json_lines(&out);
+    assert_eq!(people.iter().filter(|p| p["linked"] == true).count(), rows.len());
+}

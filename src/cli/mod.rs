@@ -1,6 +1,7 @@
 //! The command line: `saywho [PATH]...` opens the reader; `list`, `show`, `quotes`,
 //! `people`, `links` print what the reader shows, as text or JSON Lines.
 
+mod links;
 mod list;
 mod people;
 mod quotes;
@@ -98,6 +99,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// People quoted in two or more articles, and the statements several articles report
+    Links {
+        #[command(flatten)]
+        input: Input,
+        /// JSON Lines, one person each
+        #[arg(long)]
+        json: bool,
+    },
     /// Everyone quoted: name, roles, articles, number of quotes; most-quoted first
     People {
         #[command(flatten)]
@@ -154,6 +163,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let corpus = load(&input, &cli.global, &config)?;
             let index = crate::index::Index::build(&corpus);
             quotes::run(&corpus, &index, person.as_deref(), json, all, &mut out).map(|_| status(&corpus))
+        }
+        Some(Command::Links { input, json }) => {
+            let corpus = load(&input, &cli.global, &config)?;
+            let index = crate::index::Index::build(&corpus);
+            links::run(&corpus, &index, json, &mut out).map(|_| status(&corpus))
         }
         Some(Command::People { input, json }) => {
             let corpus = load(&input, &cli.global, &config)?;

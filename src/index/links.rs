@@ -106,9 +106,9 @@ impl Links {
                 }
             }
             let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
-            for i in 0..qs.len() {
+            for (i, q) in qs.iter().enumerate() {
                 let r = find(&mut parent, i);
-                groups.entry(r).or_default().push((qs[i].0, qs[i].1));
+                groups.entry(r).or_default().push((q.0, q.1));
             }
             let mut groups: Vec<Vec<(usize, usize)>> = groups
                 .into_values()

@@ -1194,7 +1194,7 @@ impl App {
                 rows.push((pid, 0));
                 continue;
             }
-            let hay = format!("{} {} {}", p.name, p.aliases.join(" "), p.roles.join(" "));
+            let hay = format!("{} {}", p.name, p.aliases.join(" "));
             if !m.indices(&hay, &q).is_empty() {
                 rows.push((pid, -(m.indices(&p.name, &q).first().copied().unwrap_or(99) as i64)));
             }
@@ -1271,7 +1271,7 @@ impl App {
             }
         }
         if !q.is_empty() {
-            hits.sort_by(|a, b| b.0.cmp(&a.0));
+            hits.sort_by_key(|h| std::cmp::Reverse(h.0));
         }
         hits.truncate(200);
         p.hits = hits.into_iter().map(|h| (h.1, h.2)).collect();
@@ -1328,7 +1328,7 @@ impl App {
     /// "45%" of the open article shown.
     pub fn percent(&self) -> usize {
         let max = self.max_scroll();
-        if max == 0 { 100 } else { self.scroll * 100 / max }
+        (self.scroll * 100).checked_div(max).unwrap_or(100)
     }
 
     pub fn unread(&self) -> usize {

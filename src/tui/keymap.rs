@@ -245,10 +245,18 @@ impl Keymap {
     }
 
     fn parse_default() -> Result<Keymap> {
-        let table: BTreeMap<String, BTreeMap<String, DefaultEntry>> = toml::from_str(DEFAULT)?;
+        // toml's preserve_order keeps the file's order, which the help overlay shows
+        let table: toml::Table = toml::from_str(DEFAULT)?;
         let mut bindings = Vec::new();
         for ctx in Context::ALL {
-            for (name, e) in table.get(ctx.name()).into_iter().flatten() {
+            let Some(actions) = table.get(ctx.name()).and_then(|v| v.as_table()) else {
+                continue;
+            };
+            for (name, v) in actions {
+                let e: DefaultEntry = v
+                    .clone()
+                    .try_into()
+                    .map_err(|e| anyhow!("assets/keymap.toml: {name}: {e}"))?;
                 let command =
                     Command::from_name(name).ok_or_else(|| anyhow!("assets/keymap.toml: unknown action {name}"))?;
                 let keys = e

@@ -240,7 +240,7 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
         let line_hits: Vec<(usize, usize, usize)> = hits[first_hit..]
             .iter()
             .enumerate()
-            .take_while(|(_, x)| x.0 == li || x.0 < li)
+            .take_while(|(_, x)| x.0 <= li)
             .filter(|(_, x)| x.0 == li)
             .map(|(k, x)| (x.1, x.2, first_hit + k))
             .collect();
@@ -291,13 +291,13 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
     let pv = &app.people;
     if let Some(pid) = pv.person {
         let p = &app.index.people[pid];
-        let role = p.roles.first().map(|r| format!(", {r}")).unwrap_or_default();
+        let role = p.roles.first().map(|r| format!(" — {r}")).unwrap_or_default();
         header(
             f,
             app,
             area,
             &format!(
-                " {}{role} · {} quotes in {} articles",
+                " {} · {} quotes in {} articles{role}",
                 p.name,
                 pv.quote_rows.len(),
                 p.articles.len()
@@ -481,14 +481,16 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     .chain(hint(Context::Global, Command::Help, "help"))
     .chain(hint(Context::Global, Command::Quit, "quit"))
     .collect();
-    let right = hints.join("  ");
     let mode_s = format!(" {mode} ");
     let room = w.saturating_sub(width(&mode_s) + 1);
-    let right = if width(&right) + 2 < room / 2 {
-        right
-    } else {
-        String::new()
-    };
+    // as many hints as fit beside the message, the most specific ones dropped first
+    let keep_left = width(&left).min(room / 2) + 2;
+    let mut hints = hints;
+    let mut right = hints.join("  ");
+    while !hints.is_empty() && width(&right) + keep_left > room {
+        hints.remove(0);
+        right = hints.join("  ");
+    }
     let left_w = room.saturating_sub(width(&right) + 1);
     let line = Line::from(vec![
         Span::styled(mode_s, app.theme.header().add_modifier(Modifier::REVERSED)),

@@ -117,7 +117,7 @@ fn note_lines(out: &mut Layout, pieces: &[(String, Mark)], width: usize, indent:
             .iter()
             .filter_map(|&(s, e, m)| {
                 let (s, e) = (s.max(a), e.min(b));
-                (s < e).then_some((s - a + pad.len(), e - a + pad.len(), m))
+                (s < e).then(|| (s - a + pad.len(), e - a + pad.len(), m))
             })
             .collect();
         out.lines.push(Line {

@@ -1,0 +1,85 @@
+//! `saywho links`: people quoted in two or more articles, with the statements reported by
+//! several of them.
+
+use crate::corpus::Corpus;
+use crate::index::Index;
+use anyhow::Result;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct Reported<'a> {
+    article: &'a str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct StatementRow<'a> {
+    articles: Vec<&'a str>,
+    texts: Vec<Reported<'a>>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    person: &'a str,
+    articles: Vec<&'a str>,
+    statements: Vec<StatementRow<'a>>,
+}
+
+pub fn run(corpus: &Corpus, index: &Index, json: bool, out: &mut impl Write) -> Result<()> {
+    for (pid, p) in index.people.iter().enumerate() {
+        if p.articles.len() < 2 {
+            continue;
+        }
+        let articles: Vec<&str> = p.articles.iter().map(|&a| corpus.articles[a].id.as_str()).collect();
+        let statements: Vec<StatementRow> = index
+            .links
+            .statements
+            .iter()
+            .filter(|s| s.person == pid)
+            .map(|s| {
+                let mut ids: Vec<&str> = s.quotes.iter().map(|&(a, _)| corpus.articles[a].id.as_str()).collect();
+                ids.dedup();
+                StatementRow {
+                    articles: ids,
+                    texts: s
+                        .quotes
+                        .iter()
+                        .map(|&(a, q)| {
+                            let qt = &index.quotes[a][q];
+                            Reported {
+                                article: corpus.articles[a].id.as_str(),
+                                text: crate::corpus::clean::collapse(&corpus.articles[a].text[qt.start..qt.end]),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        if json {
+            super::json_line(
+                out,
+                &Row {
+                    person: &p.name,
+                    articles,
+                    statements,
+                },
+            )?;
+            continue;
+        }
+        writeln!(
+            out,
+            "{} — quoted in {} articles: {}",
+            p.name,
+            articles.len(),
+            articles.join(", ")
+        )?;
+        for s in &statements {
+            writeln!(out, "  one statement, reported by {}:", s.articles.join(", "))?;
+            for t in &s.texts {
+                writeln!(out, "    {}: {}", t.article, t.text)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,177 @@
+//! End to end: the real binary in tmux, driven by send-keys and read by capture-pane, as a
+//! person uses it. Skips (saying so) when tmux is not installed; CI installs it.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    _state: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// A private tmux server running an interactive shell, 100×30.
+    fn start(name: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipping: tmux is not installed");
+            return None;
+        }
+        let state = tempfile::tempdir().ok()?;
+        let socket = format!("saywho-{name}-{}", std::process::id());
+        let t = Tmux { socket, _state: state };
+        let env = format!(
+            "env -i PATH=/usr/bin:/bin HOME={h} XDG_STATE_HOME={h}/state XDG_CONFIG_HOME={h}/config TERM=xterm-256color PS1='$ ' bash --norc --noprofile",
+            h = t._state.path().display()
+        );
+        let ok = t.tmux(&["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", &env]);
+        ok.then_some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> bool {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            assert!(self.tmux(&["send-keys", "-t", "main", k]), "send-keys {k}");
+        }
+    }
+
+    fn literal(&self, text: &str) {
+        assert!(self.tmux(&["send-keys", "-t", "main", "-l", text]));
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(["capture-pane", "-p", "-t", "main"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Poll the screen until `pred` holds (5 s at most); returns the screen.
+    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn run_saywho(&self, args: &str) {
+        self.literal(&format!("{} {args}", env!("CARGO_BIN_EXE_saywho")));
+        self.keys(&["Enter"]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn status(screen: &str) -> String {
+    screen
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn filter_open_scroll_search_quit() {
+    let Some(t) = Tmux::start("journey") else { return };
+    t.run_saywho("");
+    t.wait("the list", |s| s.contains("Articles 3") && s.contains("LIST"));
+    t.literal("/indep");
+    let s = t.wait("the filter", |s| s.contains("/indep"));
+    assert!(status(&s).contains("FILTER"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait("the list again", |s| status(s).contains("LIST"));
+    t.keys(&["Enter"]);
+    let s = t.wait("the reader", |s| status(s).contains("READ"));
+    assert!(s.contains("The Independent"), "{s}");
+    assert!(s.contains("Samuel Osborne"), "{s}");
+    t.keys(&["j", "j", "j", "j", "j", "j"]);
+    let s = t.wait("scrolled", |s| {
+        !s.contains("Russia responds to Michael Flynn's resignation as")
+    });
+    assert!(s.contains("%"), "{s}");
+    t.literal("/peskov");
+    let s = t.wait("search", |s| status(s).contains("/peskov"));
+    assert!(status(&s).contains("1/"), "{s}");
+    t.keys(&["Enter", "n"]);
+    t.wait("second match", |s| status(s).contains("\"peskov\" 2/"));
+    t.keys(&["q"]);
+    // the shell is usable afterwards
+    t.literal("echo shell-ok-$((40+2))");
+    t.keys(&["Enter"]);
+    let s = t.wait("the shell", |s| s.contains("shell-ok-42"));
+    assert!(!s.contains("READ "), "screen restored: {s}");
+}
+
+#[test]
+fn follow_a_link_and_come_back() {
+    let Some(t) = Tmux::start("links") else { return };
+    t.run_saywho("");
+    t.wait("the list", |s| s.contains("Articles 3"));
+    // open the CNN article
+    t.literal("/reacts");
+    t.keys(&["Enter", "Enter"]);
+    let s = t.wait("the CNN article", |s| status(s).contains("READ") && s.contains("CNN"));
+    assert!(s.contains("Russia reacts to Flynn"), "{s}");
+    // next link: Kosachev's (CNN shares him and Donald Trump with other articles)
+    t.keys(&["L"]);
+    let s = t.wait("a link selected", |s| s.contains("[1]"));
+    if !s.contains("Konstantin Kosachev [1]") {
+        t.keys(&["L"]);
+        t.wait("the next link", |s| s.contains("Konstantin Kosachev [2]"));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let before = t.screen();
+    let top_before: String = before.lines().nth(1).unwrap_or("").to_string();
+    t.keys(&["Enter"]);
+    let s = t.wait("The Independent", |s| {
+        s.contains("The Independent ·") && s.contains("Kosachev")
+    });
+    assert!(
+        s.contains("Either Trump hasn’t found") || s.contains("not just paranoia"),
+        "landed on his quote: {s}"
+    );
+    t.keys(&["BSpace"]);
+    let s = t.wait("back on CNN", |s| s.contains(" CNN ·"));
+    let top_after: String = s.lines().nth(1).unwrap_or("").to_string();
+    // the reader pane's first line is the same as before following
+    let reader = |l: &str| l.split('│').nth(1).unwrap_or("").to_string();
+    assert_eq!(reader(&top_after), reader(&top_before), "same scroll position");
+    // people view: filter to kosa, open his quotes, open one
+    t.keys(&["Escape", "p"]);
+    t.wait("people", |s| s.contains("People quoted"));
+    t.literal("/kosa");
+    t.keys(&["Enter"]);
+    let s = t.wait("filtered", |s| s.contains("People 1/"));
+    assert!(s.contains("Konstantin Kosachev"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait("his quotes", |s| s.contains("quotes in 2 articles"));
+    assert!(
+        s.contains("CNN") && s.contains("The Independent"),
+        "grouped by article: {s}"
+    );
+    t.keys(&["Enter"]);
+    t.wait("the article at his quote", |s| status(s).contains("READ"));
+    t.keys(&["q"]);
+}

@@ -1,0 +1,190 @@
+//! Cross-links: people quoted in several articles, statements, following links and history.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use saywho::corpus::{self, Rules};
+use saywho::index::Index;
+use saywho::quotes::QuoteKind;
+use saywho::tui::app::{Action, App, Focus};
+use saywho::tui::keymap::{Command, Keymap};
+use saywho::tui::theme::Theme;
+use saywho::tui::view;
+
+fn bundled() -> (corpus::Corpus, Index) {
+    let c = corpus::load_bundled(&Rules::builtin());
+    let ix = Index::build(&c);
+    (c, ix)
+}
+
+fn app(w: u16, h: u16) -> App {
+    let (c, ix) = bundled();
+    App::new(c, ix, Keymap::builtin(), Theme::default(), (w, h))
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::draw(f, app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = saywho::text::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn ids(c: &corpus::Corpus, ix: &Index, name: &str) -> Vec<String> {
+    let p = &ix.people[ix.find_person(name).unwrap()];
+    p.articles.iter().map(|&a| c.articles[a].id.clone()).collect()
+}
+
+#[test]
+fn people_linked_across_the_bundled_corpus() {
+    let (c, ix) = bundled();
+    assert_eq!(
+        ids(&c, &ix, "Konstantin Kosachev"),
+        ["000_60cf7d78ee1ee50f", "002_a6dbcf461c5f4e37"]
+    );
+    assert_eq!(
+        ids(&c, &ix, "Donald Trump"),
+        ["000_60cf7d78ee1ee50f", "001_fd44dedc337e22ef"]
+    );
+    let linked: Vec<&str> = ix
+        .people
+        .iter()
+        .filter(|p| p.articles.len() >= 2)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(linked.len(), 2, "{linked:?}");
+    // nobody is linked by a scare quote
+    for p in ix.people.iter().filter(|p| p.articles.len() >= 2) {
+        for &a in &p.articles {
+            assert!(
+                p.quotes
+                    .iter()
+                    .any(|&(qa, q)| qa == a && ix.quotes[qa][q].kind != QuoteKind::Scare)
+            );
+        }
+    }
+}
+
+#[test]
+fn either_trump_is_one_statement_in_two_articles() {
+    let (c, ix) = bundled();
+    let kosachev = ix.find_person("Kosachev").unwrap();
+    let st: Vec<_> = ix.links.statements.iter().filter(|s| s.person == kosachev).collect();
+    assert_eq!(st.len(), 1, "{st:?}");
+    let texts: Vec<&str> = st[0]
+        .quotes
+        .iter()
+        .map(|&(a, q)| &c.articles[a].text[ix.quotes[a][q].start..ix.quotes[a][q].end])
+        .collect();
+    assert_eq!(texts.len(), 2);
+    assert!(texts[0].starts_with("“Either Trump has not gained"));
+    assert!(texts[1].starts_with("“Either Trump hasn’t found"));
+}
+
+fn open_cnn(a: &mut App) {
+    a.update(Action::Command(Command::Filter));
+    for ch in "reacts".chars() {
+        a.update(Action::Char(ch));
+    }
+    a.update(Action::Submit);
+    a.update(Action::Command(Command::Open));
+    assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
+}
+
+#[test]
+fn follow_back_forward_restores_everything() {
+    let mut a = app(100, 30);
+    open_cnn(&mut a);
+    for _ in 0..7 {
+        a.update(Action::Command(Command::Down));
+    }
+    let before = a.snapshot();
+    let kosachev = a.index.find_person("Kosachev").unwrap();
+    let n = a.links.iter().position(|&p| p == kosachev).unwrap();
+    a.update(Action::FollowNumber(n + 1));
+    assert_eq!(
+        a.corpus.articles[a.open.unwrap()].meta.source.as_deref(),
+        Some("The Independent")
+    );
+    assert_eq!(a.focus, Focus::Reader);
+    let target = a.target.expect("a quote is highlighted");
+    assert_eq!(a.index.speaker_of(target.0, target.1), Some(kosachev));
+    let landed = a.snapshot();
+    a.update(Action::Command(Command::HistoryBack));
+    let back = a.snapshot();
+    assert_eq!(back.open, before.open);
+    assert_eq!(back.scroll, before.scroll);
+    assert_eq!(back.selected_article, before.selected_article);
+    assert_eq!(back.query, before.query);
+    assert_eq!(back.focus, before.focus);
+    a.update(Action::Command(Command::HistoryForward));
+    let fwd = a.snapshot();
+    assert_eq!(
+        (fwd.open, fwd.scroll, fwd.selected_article, fwd.query.clone(), fwd.focus),
+        (
+            landed.open,
+            landed.scroll,
+            landed.selected_article,
+            landed.query.clone(),
+            landed.focus
+        )
+    );
+}
+
+#[test]
+fn reader_with_link_markers_and_also_quoted() {
+    let mut a = app(100, 40);
+    open_cnn(&mut a);
+    let s = screen(&a);
+    insta::assert_snapshot!("reader_links_top", s);
+    a.update(Action::Command(Command::Bottom));
+    let s = screen(&a);
+    assert!(s.contains("Also quoted elsewhere"), "{s}");
+    let all: Vec<&str> = a.layout.lines.iter().map(|l| l.text.trim()).collect();
+    let all = all.join(" ");
+    assert!(
+        all.contains("Konstantin Kosachev [1], also reported by The Independent"),
+        "{all}"
+    );
+    insta::assert_snapshot!("reader_links_bottom", s);
+}
+
+#[test]
+fn people_view_and_a_persons_quotes() {
+    let mut a = app(100, 24);
+    a.update(Action::Command(Command::People));
+    assert_eq!(a.focus, Focus::People);
+    insta::assert_snapshot!("people_view", screen(&a));
+    a.update(Action::Command(Command::Filter));
+    for ch in "kosa".chars() {
+        a.update(Action::Char(ch));
+    }
+    a.update(Action::Submit);
+    assert_eq!(a.people.rows.len(), 1);
+    a.update(Action::Command(Command::Open));
+    insta::assert_snapshot!("person_quotes", screen(&a));
+    a.update(Action::Command(Command::Down));
+    a.update(Action::Command(Command::Open));
+    assert_eq!(a.focus, Focus::Reader);
+    let (art, q) = a.target.unwrap();
+    assert_eq!(a.index.speaker_of(art, q), a.index.find_person("Kosachev"));
+    // and back to the person's quotes
+    a.update(Action::Command(Command::HistoryBack));
+    assert_eq!(a.focus, Focus::People);
+    assert!(a.people.person.is_some());
+}

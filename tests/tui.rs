@@ -1,0 +1,261 @@
+//! The reader as a person sees it: TestBackend snapshots at 80×24 and 40×12 (insta), style
+//! assertions on cells where colour carries meaning, and state tests that feed actions.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use saywho::corpus::{self, Rules};
+use saywho::index::Index;
+use saywho::tui::app::{Action, App, Focus, Overlay};
+use saywho::tui::keymap::{Command, Keymap};
+use saywho::tui::theme::Theme;
+use saywho::tui::view;
+
+fn app(w: u16, h: u16) -> App {
+    let c = corpus::load_bundled(&Rules::builtin());
+    let ix = Index::build(&c);
+    App::new(c, ix, Keymap::builtin(), Theme::default(), (w, h))
+}
+
+fn render(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = saywho::text::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn cmd(app: &mut App, c: Command) {
+    app.update(Action::Command(c));
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::Char(c));
+    }
+}
+
+#[test]
+fn startup_80x24() {
+    insta::assert_snapshot!(text(&render(&app(80, 24))));
+}
+
+#[test]
+fn startup_40x12() {
+    insta::assert_snapshot!(text(&render(&app(40, 12))));
+}
+
+#[test]
+fn open_article_scrolled_80x24() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Bottom);
+    cmd(&mut a, Command::Open);
+    for _ in 0..5 {
+        cmd(&mut a, Command::Down);
+    }
+    assert_eq!(a.focus, Focus::Reader);
+    insta::assert_snapshot!(text(&render(&a)));
+}
+
+#[test]
+fn open_article_40x12_takes_the_screen() {
+    let mut a = app(40, 12);
+    cmd(&mut a, Command::Open);
+    cmd(&mut a, Command::PageDown);
+    insta::assert_snapshot!(text(&render(&a)));
+}
+
+#[test]
+fn filter_with_matches() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "indep");
+    let buf = render(&a);
+    insta::assert_snapshot!(text(&buf));
+    assert_eq!(
+        a.corpus.articles[a.rows[0]].meta.source.as_deref(),
+        Some("The Independent"),
+        "best match first"
+    );
+    // the selected row is drawn selected, and matched characters are highlighted
+    let row_y = 1;
+    assert!(buf[(5, row_y)].modifier.contains(Modifier::BOLD) || buf[(5, row_y)].bg != ratatui::style::Color::Reset);
+    let underlined = (0..a.list_width())
+        .filter(|&x| buf[(x, row_y)].modifier.contains(Modifier::UNDERLINED))
+        .count();
+    assert!(underlined >= 3, "matched characters are underlined: {underlined}");
+}
+
+#[test]
+fn filter_with_no_match_says_so() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "zzzzqq");
+    let t = text(&render(&a));
+    assert!(t.contains("No article matches the filter."), "{t}");
+    assert!(t.contains("0/3"), "{t}");
+}
+
+#[test]
+fn jump_palette() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Palette);
+    typed(&mut a, "kosa");
+    insta::assert_snapshot!(text(&render(&a)));
+}
+
+#[test]
+fn search_in_article() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Open);
+    cmd(&mut a, Command::Search);
+    typed(&mut a, "flynn");
+    let buf = render(&a);
+    insta::assert_snapshot!(text(&buf));
+    let n = a.search.hits.len();
+    assert!(n >= 5, "{n}");
+    a.update(Action::Submit);
+    cmd(&mut a, Command::SearchNext);
+    assert_eq!(a.search.current, 1);
+    cmd(&mut a, Command::SearchPrev);
+    cmd(&mut a, Command::SearchPrev);
+    assert_eq!(a.search.current, n - 1, "wraps around");
+}
+
+#[test]
+fn help_overlay_lists_every_binding() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Help);
+    assert!(matches!(a.overlay, Overlay::Help { .. }));
+    insta::assert_snapshot!(text(&render(&a)));
+    // every binding of the live keymap is a help row, with its keys and description
+    for b in &a.keymap.bindings {
+        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        assert!(
+            a.help_rows.iter().any(|r| r.1 == keys.join(" ") && r.2 == b.desc),
+            "{:?} missing from help",
+            b.command
+        );
+    }
+}
+
+#[test]
+fn tiny_terminals() {
+    for (w, h) in [(1, 1), (20, 5), (2, 30), (200, 1)] {
+        let mut a = app(w, h);
+        cmd(&mut a, Command::Open);
+        let t = text(&render(&a));
+        if (w, h) == (1, 1) {
+            insta::assert_snapshot!("tiny_1x1", t);
+        }
+        if (w, h) == (20, 5) {
+            insta::assert_snapshot!("tiny_20x5", t);
+        }
+    }
+}
+
+#[test]
+fn esc_restores_the_list() {
+    let mut a = app(80, 24);
+    let before = a.rows.clone();
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "osborne");
+    assert_eq!(a.rows.len(), 1);
+    a.update(Action::Cancel);
+    assert_eq!(a.rows, before);
+    assert_eq!(a.query, "");
+}
+
+#[test]
+fn enter_keeps_the_filter() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "source:cnn");
+    a.update(Action::Submit);
+    assert_eq!(a.rows.len(), 1);
+    assert_eq!(a.query, "source:cnn");
+    cmd(&mut a, Command::Back);
+    assert_eq!(a.rows.len(), 3, "Esc in the list clears a kept filter");
+}
+
+#[test]
+fn person_qualifier() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "@kosachev");
+    assert_eq!(a.rows.len(), 2);
+    a.update(Action::Cancel);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "@peskov");
+    assert_eq!(a.rows.len(), 1);
+}
+
+#[test]
+fn resize_keeps_the_top_paragraph() {
+    let mut a = app(100, 30);
+    cmd(&mut a, Command::Open);
+    for _ in 0..14 {
+        cmd(&mut a, Command::Down);
+    }
+    let para = |a: &App| a.layout.anchor(a.scroll).map(|x| x.0);
+    let before = para(&a);
+    assert!(before.is_some_and(|p| p > 0));
+    a.update(Action::Resize(140, 40));
+    assert_eq!(para(&a), before);
+    a.update(Action::Resize(60, 20));
+    assert_eq!(para(&a), before);
+}
+
+#[test]
+fn sort_cycles_and_list_moves() {
+    let mut a = app(80, 24);
+    let by_date = a.rows.clone();
+    assert_eq!(
+        a.corpus.articles[by_date[0]].meta.source.as_deref(),
+        Some("The Independent"),
+        "the dated article first"
+    );
+    cmd(&mut a, Command::Sort);
+    let srcs: Vec<String> = a
+        .rows
+        .iter()
+        .map(|&r| a.corpus.articles[r].meta.source.clone().unwrap())
+        .collect();
+    assert_eq!(srcs, ["CNN", "Russia Direct", "The Independent"]);
+    cmd(&mut a, Command::Bottom);
+    assert_eq!(a.selected, 2);
+    cmd(&mut a, Command::Top);
+    assert_eq!(a.selected, 0);
+}
+
+#[test]
+fn next_and_previous_article_from_the_reader() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Open);
+    let first = a.open;
+    cmd(&mut a, Command::NextArticle);
+    assert_ne!(a.open, first);
+    assert_eq!(a.focus, Focus::Reader);
+    cmd(&mut a, Command::PrevArticle);
+    assert_eq!(a.open, first);
+}
