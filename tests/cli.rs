@@ -1,5 +1,7 @@
 //! The command line as a user runs it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 mod common;
 
 use common::bin;

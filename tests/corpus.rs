@@ -1,5 +1,7 @@
 //! The foundation: the bundled corpus, the BBC corpus, and bad input.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 mod common;
 
 use saywho::corpus::{self, Article, LoadOptions, Rules};

@@ -1,6 +1,8 @@
 //! End to end: the real binary in tmux, driven by send-keys and read by capture-pane, as a
 //! person uses it. Skips (saying so) when tmux is not installed; CI installs it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -84,12 +86,7 @@ impl Drop for Tmux {
 }
 
 fn status(screen: &str) -> String {
-    screen
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
-        .unwrap_or("")
-        .to_string()
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! control characters), and random bytes through the loader. CI runs these with the
 //! default case count (PROPTEST_CASES raises it for a longer soak).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 use proptest::prelude::*;
 use saywho::corpus::{Rules, load::parse_bytes};
 use saywho::index::Index;

@@ -1,5 +1,7 @@
 //! Cross-links: people quoted in several articles, statements, following links and history.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use saywho::corpus::{self, Rules};

@@ -1,5 +1,7 @@
 //! The quote engine's patterns, one small text each, failure cases included.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 use saywho::corpus::{Article, Rules, decode::Encoding};
 use saywho::quotes::{self, QuoteKind};
 

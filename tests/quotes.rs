@@ -1,5 +1,7 @@
 //! The quote engine on the bundled corpus: every named speaker below is exact.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 use saywho::corpus::{self, Article, Rules};
 use saywho::index::Index;
 use saywho::quotes::{Quote, QuoteKind, SpeakerKind};

@@ -1,6 +1,8 @@
 //! The reader as a person sees it: TestBackend snapshots at 80×24 and 40×12 (insta), style
 //! assertions on cells where colour carries meaning, and state tests that feed actions.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

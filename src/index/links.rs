@@ -56,7 +56,8 @@ pub fn same_statement(a: &str, b: &str) -> bool {
 fn near(a: &FxHashSet<String>, b: &FxHashSet<String>) -> bool {
     let shared = a.intersection(b).count();
     let small = a.len().min(b.len());
-    small > 0 && shared >= 4.min(small) && shared * 2 >= small
+    // fewer than three content words is too little to call two quotes one statement
+    small >= 3 && shared >= 4.min(small) && shared * 2 >= small
 }
 
 fn find(parent: &mut [usize], x: usize) -> usize {
