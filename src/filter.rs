@@ -4,8 +4,11 @@
 //!
 //! Speed: a cheap subsequence test (memchr per pattern character) rejects most items
 //! before the scorer runs; a query that extends the previous one only re-checks the
-//! previous matches; items are scored in parallel. Highlight positions are computed
-//! only for the rows shown ([`Filter::indices`]).
+//! previous matches; items are scored in parallel. While more than [`LARGE`] candidates
+//! remain (the first keystrokes over a big corpus) the matcher uses fuzzy-matcher's own
+//! linear scorer (`element_limit`, its `simple_match`) instead of the full score matrix:
+//! the same scoring rules, greedy alignment, half the cost. Highlight positions are
+//! computed only for the rows shown ([`Filter::indices`]).
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -89,8 +92,12 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// Above this many candidates the linear scorer is used.
+pub const LARGE: usize = 2_000;
+
 pub struct Filter {
     matcher: SkimMatcherV2,
+    fast: SkimMatcherV2,
     last: Option<(Query, Vec<Hit>)>,
 }
 
@@ -98,6 +105,7 @@ impl Default for Filter {
     fn default() -> Self {
         Filter {
             matcher: SkimMatcherV2::default().smart_case(),
+            fast: SkimMatcherV2::default().smart_case().element_limit(1),
             last: None,
         }
     }
@@ -128,7 +136,7 @@ impl Filter {
         };
         let pat_lower = query.pattern.to_lowercase();
         let pat_bytes: Vec<u8> = pat_lower.bytes().collect();
-        let matcher = &self.matcher;
+        let matcher = if base.len() > LARGE { &self.fast } else { &self.matcher };
         let check = |&i: &usize| -> Option<Hit> {
             let it = items.get(i)?;
             if !query.sources.iter().all(|s| it.source.contains(s.as_str())) {
@@ -156,7 +164,8 @@ impl Filter {
             base.iter().filter_map(check).collect()
         };
         if !query.pattern.is_empty() {
-            hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+            // (score desc, item asc) is a total order, so an unstable sort is deterministic
+            hits.par_sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
         }
         self.last = Some((query.clone(), hits.clone()));
         hits

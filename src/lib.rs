@@ -10,5 +10,6 @@ pub mod corpus;
 pub mod filter;
 pub mod index;
 pub mod quotes;
+pub mod synth;
 pub mod text;
 pub mod tui;
