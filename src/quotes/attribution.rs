@@ -2,7 +2,7 @@
 //! quoted as saying`), after it (`said Aleksey Pushkov, a senior Russian lawmaker`), and
 //! the attribution of a direct quote from the words around it.
 
-use super::lexicon::LEX;
+use super::lexicon::{LEX, flag};
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
 
@@ -19,7 +19,7 @@ pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if !t.is_word(i) {
         return None;
     }
-    let head = LEX.phrase_heads.contains(t.lower(i));
+    let head = t.has(i, flag::PHRASE_HEAD);
     for p in LEX.phrases.iter().filter(|_| head) {
         if i + p.len() <= hi
             && p.iter()
@@ -37,14 +37,13 @@ pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if t.toks[i].cap && i > 0 && !t.is_punct(i - 1, '(') {
         return None;
     }
-    let w = t.lower(i);
-    if LEX.strong.contains(w) {
+    if t.has(i, flag::STRONG) {
         Some(Cue {
             start: i,
             end: i + 1,
             strong: true,
         })
-    } else if LEX.weak.contains(w) {
+    } else if t.has(i, flag::WEAK) {
         Some(Cue {
             start: i,
             end: i + 1,
@@ -63,7 +62,7 @@ pub fn cue_is(t: &Tokens, c: &Cue, phrase: &str) -> bool {
 fn skippable(t: &Tokens, i: usize) -> bool {
     t.is_word(i) && {
         let w = t.lower(i);
-        LEX.between.contains(w) || (w.ends_with("ly") && !t.toks[i].cap && w.len() > 4)
+        t.has(i, flag::BETWEEN) || (w.ends_with("ly") && !t.toks[i].cap && w.len() > 4)
     }
 }
 

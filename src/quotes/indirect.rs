@@ -3,7 +3,7 @@
 //! runs to the end of the sentence (or back to its start, for post-posed cues).
 
 use super::attribution::{Cue, cue_at, cue_is, sentence_subject, speaker_before};
-use super::lexicon::LEX;
+use super::lexicon::{LEX, flag};
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
 
@@ -126,7 +126,7 @@ fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
 /// Where the content starts after the cue, or None when the cue does not report here.
 fn content_start(t: &Tokens, cue: &Cue, hi: usize) -> Option<usize> {
     let mut k = cue.end;
-    while k < hi && t.is_word(k) && (LEX.between.contains(t.lower(k)) || t.lower(k).ends_with("ly")) && !t.toks[k].cap {
+    while k < hi && t.is_word(k) && (t.has(k, flag::BETWEEN) || t.lower(k).ends_with("ly")) && !t.toks[k].cap {
         k += 1;
     }
     // a listener: "told reporters", "told the BBC", "told CNN"
@@ -296,7 +296,7 @@ fn one(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]) -> Opt
 fn bare_description(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
     let mut j = i;
     while j < hi && t.is_word(j) && j - i < 4 {
-        if LEX.speaker_nouns.contains(t.lower(j)) {
+        if t.has(j, flag::SPEAKER_NOUN) {
             return Some(Mention {
                 start: i,
                 end: j + 1,

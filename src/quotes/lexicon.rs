@@ -50,6 +50,21 @@ pub struct Lexicon {
     pub they: HashSet<String>,
     /// First words of the multi-word cues, to skip phrase matching quickly.
     pub phrase_heads: HashSet<String>,
+    /// Every listed word with the lists it is in (one lookup per token).
+    pub flags: rustc_hash::FxHashMap<String, u16>,
+}
+
+/// Bits of [`Lexicon::flags`].
+pub mod flag {
+    pub const STRONG: u16 = 1;
+    pub const WEAK: u16 = 2;
+    pub const PHRASE_HEAD: u16 = 4;
+    pub const BETWEEN: u16 = 8;
+    pub const TITLE: u16 = 16;
+    pub const NOT_NAME: u16 = 32;
+    pub const ORG: u16 = 64;
+    pub const SPEAKER_NOUN: u16 = 128;
+    pub const CUE: u16 = STRONG | WEAK;
 }
 
 fn set(v: Vec<String>) -> HashSet<String> {
@@ -68,7 +83,29 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     };
     let (org_multi, org_single): (Vec<String>, Vec<String>) =
         f.organisation_words.into_iter().partition(|w| w.contains(' '));
+    let mut flags: rustc_hash::FxHashMap<String, u16> = rustc_hash::FxHashMap::default();
+    let mut add = |words: &[String], bit: u16| {
+        for w in words {
+            *flags.entry(w.clone()).or_default() |= bit;
+        }
+    };
+    add(&f.cues.strong, flag::STRONG);
+    add(&f.cues.weak, flag::WEAK);
+    let heads: Vec<String> = f
+        .cues
+        .phrases
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .map(str::to_string)
+        .collect();
+    add(&heads, flag::PHRASE_HEAD);
+    add(&f.between, flag::BETWEEN);
+    add(&f.titles, flag::TITLE);
+    add(&f.not_names, flag::NOT_NAME);
+    add(&org_single, flag::ORG);
+    add(&f.speaker_nouns, flag::SPEAKER_NOUN);
     Lexicon {
+        flags,
         strong: set(f.cues.strong),
         weak: set(f.cues.weak),
         phrases: split_words(&f.cues.phrases),

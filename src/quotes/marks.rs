@@ -54,20 +54,35 @@ fn closes_context(next: Option<char>) -> bool {
     }
 }
 
-/// The quote marks of one paragraph, classified.
+/// The character ending just before byte `i` of `text`.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// The quote marks of one paragraph, classified. Only bytes that can start a mark are
+/// looked at (" ' and the lead bytes of “ ” ‘ ’ „ « »), so running text costs a byte scan.
 fn marks(text: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, mut c)) = it.next() {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let Some(off) = b[i..].iter().position(|&c| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)) else {
+            break;
+        };
+        i += off;
+        let Some(mut c) = text[i..].chars().next() else { break };
         let mut len = c.len_utf8();
+        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»') {
+            i += len;
+            continue;
+        }
         // two apostrophes stand for a double quote mark in some archives: ''like this''
-        if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
-            it.next();
+        if c == '\'' && b.get(i + 1) == Some(&b'\'') {
             c = '"';
             len = 2;
         }
-        let next = it.peek().map(|&(_, n)| n);
+        let prev = char_before(text, i);
+        let next = text[i + len..].chars().next();
         let m = |family, can_open, can_close| Mark {
             pos: base + i,
             len,
@@ -88,8 +103,8 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
                 (o || cl).then(|| m(Family::Double, o, cl))
             }
             '‘' => (!is_word(prev)).then(|| m(Family::Single, true, false)),
-            '’' | '\'' => {
-                // apostrophes: inside a word (it's), before a year ('90s), or elision ('em)
+            _ => {
+                // ’ or ': apostrophes inside a word (it's), before a year ('90s), or elision
                 let apostrophe =
                     (is_word(prev) && is_word(next)) || (!is_word(prev) && next.is_some_and(|n| n.is_ascii_digit()));
                 if apostrophe {
@@ -100,12 +115,11 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
                     (o || cl).then(|| m(Family::Single, o, cl))
                 }
             }
-            _ => None,
         };
         if let Some(mk) = mark {
             out.push(mk);
         }
-        prev = Some(if len == 2 && c == '"' { '\'' } else { c });
+        i += len;
     }
     out
 }

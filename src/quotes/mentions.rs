@@ -1,7 +1,7 @@
 //! Noun phrases that can be speakers: a person's name (titles and roles split off), a
 //! pronoun, a named organisation, or a description ("a Kremlin spokesman").
 
-use super::lexicon::LEX;
+use super::lexicon::{LEX, flag};
 use super::tokens::{Kind, Tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -66,7 +66,7 @@ fn is_name_word(t: &Tokens, i: usize) -> bool {
 }
 
 fn is_title(t: &Tokens, i: usize) -> bool {
-    LEX.titles.contains(t.stem(i)) || LEX.titles.contains(t.lower(i))
+    t.stem_has(i, flag::TITLE) || t.has(i, flag::TITLE)
 }
 
 /// Start of the run of capitalised words (with name particles inside) that ends at `i`.
@@ -74,7 +74,7 @@ fn cap_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     let mut j = i;
     while j > lo {
         let k = j - 1;
-        let name_word = is_name_word(t, k) && !t.possessive(k) && !LEX.not_names.contains(t.lower(k));
+        let name_word = is_name_word(t, k) && !t.possessive(k) && !t.has(k, flag::NOT_NAME);
         if name_word || (k > lo && is_particle(t.lower(k)) && is_name_word(t, k - 1)) {
             j = k;
         } else {
@@ -88,7 +88,7 @@ fn cap_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
 fn cap_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     let mut j = i;
     while j < hi {
-        if is_name_word(t, j) && (j == i || !LEX.not_names.contains(t.lower(j))) {
+        if is_name_word(t, j) && (j == i || !t.has(j, flag::NOT_NAME)) {
             j += 1;
             if t.possessive(j - 1) {
                 break;
@@ -157,7 +157,7 @@ fn classify_run(t: &Tokens, s: usize, e: usize, preceded_by_the: bool) -> Option
             gender: None,
         });
     }
-    if e - name_start == 1 && LEX.not_names.contains(t.stem(name_start)) {
+    if e - name_start == 1 && t.stem_has(name_start, flag::NOT_NAME) {
         return None;
     }
     Some(Mention {
@@ -217,9 +217,8 @@ fn role_before(t: &Tokens, s: usize, lo: usize) -> Option<(usize, usize)> {
         }
         let w = t.lower(k);
         if DETERMINERS.contains(&w)
-            || LEX.is_cue(w)
-            || LEX.between.contains(w)
-            || (LEX.not_names.contains(w) && !t.toks[k].cap)
+            || t.has(k, flag::CUE | flag::BETWEEN)
+            || (t.has(k, flag::NOT_NAME) && !t.toks[k].cap)
             || matches!(
                 w,
                 "as" | "by" | "and" | "with" | "that" | "for" | "from" | "to" | "of" | "said" | "says"
@@ -227,12 +226,12 @@ fn role_before(t: &Tokens, s: usize, lo: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        if !t.toks[k].cap && LEX.not_names.contains(w) {
+        if !t.toks[k].cap && t.has(k, flag::NOT_NAME) {
             break;
         }
         j = k;
     }
-    let has_role_noun = (j..s).any(|k| LEX.speaker_nouns.contains(t.stem(k)) || is_title(t, k));
+    let has_role_noun = (j..s).any(|k| t.stem_has(k, flag::SPEAKER_NOUN) || is_title(t, k));
     (j < s && has_role_noun).then_some((j, s))
 }
 
@@ -266,7 +265,7 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         return Some(m);
     }
     // a description: modifiers back to a determiner, e.g. "a senior Russian politician"
-    if LEX.not_names.contains(w) || LEX.between.contains(w) || LEX.is_cue(w) || w.ends_with("ly") {
+    if t.has(i, flag::NOT_NAME | flag::BETWEEN | flag::CUE) || w.ends_with("ly") {
         return None;
     }
     let mut j = i;
@@ -282,12 +281,12 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             det = true;
             break;
         }
-        if LEX.not_names.contains(kw) || LEX.is_cue(kw) || LEX.between.contains(kw) {
+        if t.has(k, flag::NOT_NAME | flag::CUE | flag::BETWEEN) {
             break;
         }
         j = k;
     }
-    if det || LEX.speaker_nouns.contains(w) {
+    if det || t.has(i, flag::SPEAKER_NOUN) {
         Some(Mention {
             start: j,
             end: i + 1,
@@ -338,8 +337,7 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
     while j < hi && j - i < 6 && t.is_word(j) {
         let w = t.lower(j);
         if j > i
-            && (LEX.is_cue(w)
-                || LEX.between.contains(w)
+            && (t.has(j, flag::CUE | flag::BETWEEN)
                 || matches!(
                     w,
                     "on" | "in" | "at" | "to" | "of" | "that" | "who" | "from" | "by" | "after" | "before" | "during"
@@ -366,13 +364,13 @@ pub fn appositive_after(t: &Tokens, e: usize, hi: usize) -> Option<(usize, usize
     }
     let s = e + 1;
     let first = t.is_word(s).then(|| t.lower(s))?;
-    let role_like = DETERMINERS.contains(&first) || is_title(t, s) || LEX.speaker_nouns.contains(first);
-    if !role_like || LEX.is_cue(first) || first == "who" {
+    let role_like = DETERMINERS.contains(&first) || is_title(t, s) || t.has(s, flag::SPEAKER_NOUN);
+    if !role_like || t.has(s, flag::CUE) || first == "who" {
         return None;
     }
     let mut j = s;
     while j < hi && j - s < 20 && !matches!(t.toks[j].kind, Kind::Punct(_) | Kind::Quote(_)) {
-        if LEX.is_cue(t.lower(j)) {
+        if t.has(j, flag::CUE) {
             return None;
         }
         j += 1;
@@ -386,7 +384,7 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
-        if is_name_word(t, i) && !LEX.not_names.contains(t.lower(i)) || (is_name_word(t, i) && is_title(t, i)) {
+        if is_name_word(t, i) && !t.has(i, flag::NOT_NAME) || (is_name_word(t, i) && is_title(t, i)) {
             let e = cap_run_end(t, i, hi);
             if e > i {
                 let the = i > lo && t.lower(i - 1) == "the";

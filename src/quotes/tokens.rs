@@ -24,6 +24,9 @@ pub struct Tok {
     pub cap: bool,
     /// Two or more letters, all uppercase (NATO, RIA).
     pub caps: bool,
+    /// Lexicon flags of the word and of its stem (without a possessive 's).
+    pub flags: u16,
+    pub stem_flags: u16,
 }
 
 /// The tokens of one paragraph.
@@ -65,6 +68,16 @@ impl Tokens {
     pub fn stem(&self, i: usize) -> &str {
         let w = self.lower(i);
         w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+    }
+
+    /// The word at `i` is in a lexicon list (`lexicon::flag` bits).
+    pub fn has(&self, i: usize, bits: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.flags & bits != 0)
+    }
+
+    /// The word at `i`, possessive dropped, is in a lexicon list.
+    pub fn stem_has(&self, i: usize, bits: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.stem_flags & bits != 0)
     }
 
     pub fn possessive(&self, i: usize) -> bool {
@@ -131,8 +144,31 @@ impl Tokens {
             }
         }
         let hi = self.arena.len() as u32;
-        let cap = s.chars().next().is_some_and(char::is_uppercase);
-        let caps = cap && s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase);
+        let (cap, caps) = if s.is_ascii() {
+            let b = s.as_bytes();
+            let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+            let caps = cap
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && !b.iter().any(u8::is_ascii_lowercase);
+            (cap, caps)
+        } else {
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            (
+                cap,
+                cap && s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase),
+            )
+        };
+        let (flags, stem_flags) = if kind == Kind::Word {
+            let lower = &self.arena[lo as usize..hi as usize];
+            let f = super::lexicon::LEX.flags.get(lower).copied().unwrap_or(0);
+            let sf = match lower.strip_suffix("'s") {
+                Some(stem) => super::lexicon::LEX.flags.get(stem).copied().unwrap_or(0),
+                None => f,
+            };
+            (f, sf)
+        } else {
+            (0, 0)
+        };
         self.toks.push(Tok {
             start,
             end,
@@ -141,6 +177,8 @@ impl Tokens {
             hi,
             cap,
             caps,
+            flags,
+            stem_flags,
         });
     }
 
@@ -185,14 +223,26 @@ impl Tokens {
 /// still the same sentence in news style only when a cue follows at once; otherwise a new
 /// sentence starts. Looks two tokens ahead.
 fn is_attribution_start(t: &Tokens, i: usize) -> bool {
-    let lex = &super::lexicon::LEX;
-    (i..(i + 4).min(t.len())).any(|j| t.is_word(j) && lex.is_cue(t.lower(j)))
+    (i..(i + 4).min(t.len())).any(|j| t.has(j, super::lexicon::flag::CUE))
 }
 
 /// End of the word starting at `i`: letters and digits, with ' ’ - . & inside a word, and a
 /// final period kept on initials and known abbreviations.
 fn word_end(text: &str, i: usize, limit: usize, next_span: usize) -> usize {
     let limit = limit.min(next_span);
+    let b = text.as_bytes();
+    // ASCII fast path: most words are plain ASCII letters and digits
+    let mut j = i;
+    while j < limit && b[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    if j >= limit || (b[j].is_ascii() && !matches!(b[j], b'\'' | b'-' | b'&' | b'.')) {
+        return j.max(i + 1);
+    }
+    word_end_slow(text, i, limit)
+}
+
+fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
     let mut end = i;
     let mut it = text[i..limit].char_indices().peekable();
     while let Some((k, c)) = it.next() {
