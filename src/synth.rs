@@ -80,7 +80,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -89,7 +89,7 @@ impl Rng {
         x
     }
     pub fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v[(self.next() % v.len() as u64) as usize]
+        v[(self.next_u64() % v.len() as u64) as usize]
     }
 }
 
@@ -114,9 +114,9 @@ pub fn article(r: &mut Rng, paragraphs: usize) -> String {
     let title = format!("{} {} {}", capital(r.pick(WORDS)), r.pick(VERBS), r.pick(WORDS));
     let date = format!(
         "20{:02}-{:02}-{:02}",
-        4 + r.next() % 20,
-        1 + r.next() % 12,
-        1 + r.next() % 28
+        4 + r.next_u64() % 20,
+        1 + r.next_u64() % 12,
+        1 + r.next_u64() % 28
     );
     let mut t = format!(
         "+++\ntitle = \"{title}\"\nsource = \"{}\"\ndate = \"{date}\"\n+++\n\n",
@@ -145,7 +145,7 @@ pub fn long_article(seed: u64, bytes: usize) -> String {
     let mut r = Rng::new(seed);
     let mut t = article(&mut r, 3);
     while t.len() < bytes {
-        t.push_str(&article(&mut r, 30).split("+++\n\n").nth(1).unwrap_or(""));
+        t.push_str(article(&mut r, 30).split("+++\n\n").nth(1).unwrap_or(""));
     }
     t
 }
