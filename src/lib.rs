@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod filter;
 pub mod index;
 pub mod quotes;
+pub mod state;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -172,3 +172,82 @@ fn follow_a_link_and_come_back() {
     t.wait("the article at his quote", |s| status(s).contains("READ"));
     t.keys(&["q"]);
 }
+
+impl Tmux {
+    fn dir(&self) -> std::path::PathBuf {
+        self._state.path().to_path_buf()
+    }
+}
+
+#[test]
+fn marks_stars_and_position_survive_a_restart() {
+    let Some(t) = Tmux::start("restart") else { return };
+    let sd = t.dir().join("st");
+    let args = format!("--state-dir {}", sd.display());
+    t.run_saywho(&args);
+    t.wait("the list", |s| s.contains("3 unread"));
+    t.keys(&["Enter"]); // opens (and marks read) the first article: The Independent
+    t.wait("the reader", |s| status(s).contains("READ"));
+    t.keys(&["*", "j", "j", "j", "j", "j", "j", "j", "j"]);
+    let before = t.wait("starred and scrolled", |s| {
+        !s.contains("Russia responds to Michael Flynn's resignation as")
+    });
+    let reader = |s: &str| {
+        s.lines()
+            .skip(1)
+            .take(3)
+            .map(|l| l.split('│').nth(1).unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let top_before = reader(&before);
+    t.keys(&["q"]);
+    t.wait("the shell", |s| s.contains("$ "));
+    // again: back in the same article at the same place, with its marks
+    t.run_saywho(&args);
+    let after = t.wait("restored", |s| s.contains("2 unread") && status(s).contains("READ"));
+    assert_eq!(reader(&after), top_before, "same reading position");
+    assert!(after.lines().nth(1).unwrap_or("").contains("★"), "starred: {after}");
+    t.keys(&["q"]);
+    // the CLI sees the same marks
+    let list = |flag: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_saywho"))
+            .args(["list", flag, "--state-dir", sd.to_str().unwrap()])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).lines().count()
+    };
+    assert_eq!(list("--unread"), 2);
+    assert_eq!(list("--starred"), 1);
+    // --fresh starts in the list
+    t.run_saywho(&format!("{args} --fresh"));
+    t.wait("a fresh start", |s| status(s).contains("LIST"));
+    t.keys(&["q"]);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_state() {
+    let Some(t) = Tmux::start("panic") else { return };
+    let sd = t.dir().join("st");
+    t.literal(&format!(
+        "SAYWHO_TEST_PANIC_KEY=% {} --state-dir {}",
+        env!("CARGO_BIN_EXE_saywho"),
+        sd.display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait("the list", |s| s.contains("3 unread"));
+    t.keys(&["j", "Enter"]);
+    t.wait("the reader", |s| status(s).contains("READ"));
+    t.keys(&["%"]);
+    let s = t.wait("the panic message", |s| s.contains("test panic"));
+    assert!(!s.contains("READ "), "terminal restored: {s}");
+    t.literal("echo after-$((6*7))");
+    t.keys(&["Enter"]);
+    t.wait("a usable shell", |s| s.contains("after-42"));
+    let st = saywho::state::parse(&std::fs::read(sd.join("state.json")).unwrap()).unwrap();
+    assert_eq!(
+        st.articles.values().filter(|a| a.read).count(),
+        1,
+        "the read mark was saved"
+    );
+    assert!(st.session.is_some(), "the session was saved on the way out");
+}

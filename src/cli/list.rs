@@ -20,9 +20,23 @@ struct Row<'a> {
     encoding: crate::corpus::decode::Encoding,
 }
 
-pub fn run(corpus: &Corpus, json: bool, out: &mut impl Write) -> Result<()> {
+/// `marks`: the state store and whether to keep only unread / only starred articles.
+pub fn run(
+    corpus: &Corpus,
+    json: bool,
+    marks: Option<(&crate::state::Store, bool, bool)>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let keep = |a: &crate::corpus::Article| match marks {
+        None => true,
+        Some((store, unread, starred)) => {
+            let st = store.article(&crate::state::key_of(a));
+            (!unread || !st.is_some_and(|s| s.read)) && (!starred || st.is_some_and(|s| s.starred))
+        }
+    };
+    let articles: Vec<&crate::corpus::Article> = corpus.articles.iter().filter(|a| keep(a)).collect();
     if json {
-        for a in &corpus.articles {
+        for a in articles.iter().copied() {
             super::json_line(
                 out,
                 &Row {
@@ -41,15 +55,14 @@ pub fn run(corpus: &Corpus, json: bool, out: &mut impl Write) -> Result<()> {
         }
         return Ok(());
     }
-    let id_w = corpus.articles.iter().map(|a| width(&a.id)).max().unwrap_or(2).min(40);
-    let src_w = corpus
-        .articles
+    let id_w = articles.iter().map(|a| width(&a.id)).max().unwrap_or(2).min(40);
+    let src_w = articles
         .iter()
         .map(|a| a.meta.source.as_deref().map_or(1, width))
         .max()
         .unwrap_or(1)
         .min(20);
-    for a in &corpus.articles {
+    for a in articles {
         let date = a.meta.date.map_or_else(|| "-".repeat(10), |d| d.to_string());
         writeln!(
             out,

@@ -6,6 +6,7 @@ mod list;
 mod people;
 mod quotes;
 mod show;
+mod state;
 
 use crate::config::{self, Config};
 use crate::corpus::{self, Corpus, LoadOptions, Rules};
@@ -53,6 +54,16 @@ pub struct Global {
     /// Largest file to read, in bytes (default 20000000; also max_file_size in the config)
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_size: Option<u64>,
+    /// Where read marks, stars and positions are kept (default: $XDG_STATE_HOME/saywho)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+}
+
+impl Global {
+    /// The state folder in use.
+    pub fn state_dir(&self) -> Option<PathBuf> {
+        self.state_dir.clone().or_else(crate::state::default_dir)
+    }
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -71,6 +82,12 @@ pub enum Command {
         /// JSON Lines, one article each
         #[arg(long)]
         json: bool,
+        /// Only articles not read yet
+        #[arg(long)]
+        unread: bool,
+        /// Only starred articles
+        #[arg(long)]
+        starred: bool,
     },
     /// Print one article, cleaned and wrapped
     Show {
@@ -95,9 +112,17 @@ pub enum Command {
         /// Include scare quotes (quoted words with no speaker)
         #[arg(long)]
         all: bool,
+        /// Only quotes you starred in the reader
+        #[arg(long)]
+        starred: bool,
         /// JSON Lines, one quote each
         #[arg(long)]
         json: bool,
+    },
+    /// Read marks, stars and positions: export them, or import an export
+    State {
+        #[command(subcommand)]
+        action: StateAction,
     },
     /// People quoted in two or more articles, and the statements several articles report
     Links {
@@ -114,6 +139,25 @@ pub enum Command {
         /// JSON Lines, one person each
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StateAction {
+    /// Print the state (JSON with --json, else a summary)
+    Export {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge an exported state file into this one (newer entries win)
+    Import { file: PathBuf },
+    /// Test aid: save marks in a tight loop (used by the crash and concurrency tests)
+    #[command(hide = true)]
+    SaveLoop {
+        #[arg(long)]
+        prefix: String,
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
     },
 }
 
@@ -150,19 +194,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 config_text.as_ref().map(|(t, p)| (t.as_str(), p.as_path())),
             );
         }
-        Some(Command::List { input, json }) => {
+        Some(Command::List {
+            input,
+            json,
+            unread,
+            starred,
+        }) => {
             let corpus = load(&input, &cli.global, &config)?;
-            list::run(&corpus, json, &mut out).map(|_| status(&corpus))
+            let marks = if unread || starred {
+                Some(state::open(&cli.global))
+            } else {
+                None
+            };
+            list::run(&corpus, json, marks.as_ref().map(|m| (m, unread, starred)), &mut out).map(|_| status(&corpus))
         }
+        Some(Command::State { action }) => state::run(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
         Some(Command::Quotes {
             input,
             person,
             all,
+            starred,
             json,
         }) => {
             let corpus = load(&input, &cli.global, &config)?;
             let index = crate::index::Index::build(&corpus);
-            quotes::run(&corpus, &index, person.as_deref(), json, all, &mut out).map(|_| status(&corpus))
+            let store = starred.then(|| state::open(&cli.global));
+            quotes::run(&corpus, &index, person.as_deref(), json, all, store.as_ref(), &mut out)
+                .map(|_| status(&corpus))
         }
         Some(Command::Links { input, json }) => {
             let corpus = load(&input, &cli.global, &config)?;
@@ -197,6 +255,8 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
     let mut opts = crate::tui::options_from_config(config, config_text)?;
     opts.exit_after_first_frame = cli.exit_after_first_frame;
     opts.headless = cli.headless;
+    opts.fresh = cli.fresh;
+    opts.store = Some(state::open(&cli.global));
     let rules = rules(config)?;
     let paths = cli.input.paths.clone();
     let max_size = cli

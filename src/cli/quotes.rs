@@ -29,6 +29,7 @@ pub fn run(
     person: Option<&str>,
     json: bool,
     all: bool,
+    starred: Option<&crate::state::Store>,
     out: &mut impl Write,
 ) -> Result<()> {
     let wanted = match person {
@@ -39,10 +40,17 @@ pub fn run(
         None => None,
     };
     for (ai, a) in corpus.articles.iter().enumerate() {
+        let key = starred.map(|_| crate::state::key_of(a));
         let mut header = false;
         for (qi, q) in index.quotes[ai].iter().enumerate() {
             if q.kind == QuoteKind::Scare && !all {
                 continue;
+            }
+            if let (Some(store), Some(k)) = (starred, &key) {
+                let qk = crate::state::quote_key(k, q.start, q.end);
+                if !store.state.quotes.get(&qk).is_some_and(|s| s.starred) {
+                    continue;
+                }
             }
             let pid = index.speaker_of(ai, qi);
             if wanted.is_some() && pid != wanted {

@@ -171,6 +171,14 @@ pub struct App {
     pub help_query: String,
     /// Help rows (context, keys, description), generated from the live keymap.
     pub help_rows: Vec<(String, String, String)>,
+    /// Lasting state (read marks, stars, positions), when attached.
+    pub store: Option<crate::state::Store>,
+    /// State key of each article.
+    pub keys: Vec<String>,
+    /// Starred quotes (article, quote).
+    pub starred_quotes: std::collections::HashSet<(usize, usize)>,
+    /// Reading positions from the state file, used the first time an article opens.
+    stored_positions: HashMap<usize, (usize, f64)>,
 }
 
 /// Below this width the panes stack: one at a time.
@@ -241,11 +249,116 @@ impl App {
             forward: Vec::new(),
             help_query: String::new(),
             help_rows,
+            store: None,
+            keys: Vec::new(),
+            starred_quotes: std::collections::HashSet::new(),
+            stored_positions: HashMap::new(),
         };
         app.refilter();
         app.refresh_people();
         app.preview();
         app
+    }
+
+    // ---------- lasting state ----------
+
+    /// Use `store` for read marks, stars and positions; unless `fresh`, return to where the
+    /// last session was.
+    pub fn attach_store(&mut self, store: crate::state::Store, fresh: bool) {
+        self.keys = self.corpus.articles.iter().map(crate::state::key_of).collect();
+        let by_key: HashMap<String, usize> = self.keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        for (i, k) in self.keys.iter().enumerate() {
+            if let Some(st) = store.article(k) {
+                self.read[i] = st.read;
+                self.starred[i] = st.starred;
+                if let Some(p) = st.position {
+                    self.stored_positions.insert(i, p);
+                }
+            }
+        }
+        for (k, q) in &store.state.quotes {
+            let Some((ak, range)) = k.split_once('@') else { continue };
+            let Some((s, e)) = range.split_once('-') else { continue };
+            let (Some(&a), Ok(s), Ok(e)) = (by_key.get(ak), s.parse::<usize>(), e.parse::<usize>()) else {
+                continue;
+            };
+            if let Some(qi) = self.index.quotes[a].iter().position(|x| x.start == s && x.end == e)
+                && q.starred
+            {
+                self.starred_quotes.insert((a, qi));
+            }
+        }
+        if let Some(w) = store.warnings.first() {
+            self.message = Some(w.clone());
+        }
+        let session = store.state.session.clone();
+        self.store = Some(store);
+        // the preview opened before the state was known: reopen with stored positions
+        self.positions.clear();
+        if let Some(a) = self.open.take() {
+            self.open_article_quietly(a);
+        }
+        if fresh {
+            return;
+        }
+        if let Some(s) = session {
+            if !s.query.is_empty() {
+                self.query = s.query.clone();
+                self.refilter();
+            }
+            if let Some(&a) = s.article.as_deref().and_then(|k| by_key.get(k)) {
+                self.select_article(Some(a));
+                self.open_article_quietly(a);
+                if s.reading {
+                    self.focus = Focus::Reader;
+                }
+            }
+        }
+    }
+
+    /// Record article `a`'s marks and position in the store.
+    fn persist(&mut self, a: usize) {
+        let Some(key) = self.keys.get(a).cloned() else { return };
+        let (read, starred) = (self.read[a], self.starred[a]);
+        let position = if self.open == Some(a) {
+            self.layout.anchor(self.scroll)
+        } else {
+            self.stored_positions.get(&a).copied()
+        };
+        let title = self.corpus.articles[a].meta.title.clone();
+        if let Some(store) = &mut self.store {
+            store.update_article(&key, |s| {
+                s.read = read;
+                s.starred = starred;
+                s.position = position;
+                s.title = title;
+            });
+        }
+    }
+
+    /// Save what changed; a failure becomes the status message and reading goes on.
+    pub fn flush(&mut self) {
+        if let Some(store) = &mut self.store
+            && let Err(e) = store.save()
+        {
+            self.message = Some(format!("warning: {e:#}"));
+        }
+    }
+
+    /// Before quitting: the position in the open article and where we are.
+    pub fn save_session(&mut self) {
+        if let Some(a) = self.open {
+            self.persist(a);
+        }
+        let session = crate::state::Session {
+            article: self.open.and_then(|a| self.keys.get(a).cloned()),
+            query: self.query.clone(),
+            reading: self.focus == Focus::Reader,
+        };
+        if let Some(store) = &mut self.store {
+            store.set_session(session);
+        }
+        self.flush();
     }
 
     // ---------- geometry ----------
@@ -490,9 +603,11 @@ impl App {
                 }
             }
             Command::MarkAllRead => {
-                for &a in &self.rows {
+                for a in self.rows.clone() {
                     self.read[a] = true;
+                    self.persist(a);
                 }
+                self.flush();
                 self.message = Some(format!("{} articles marked read", self.rows.len()));
             }
             Command::HideRead => {
@@ -509,6 +624,8 @@ impl App {
             Command::Star => {
                 if let Some(a) = self.current_article() {
                     self.starred[a] = !self.starred[a];
+                    self.persist(a);
+                    self.flush();
                     self.message = Some(if self.starred[a] {
                         "starred".into()
                     } else {
@@ -527,7 +644,7 @@ impl App {
                     "all articles".into()
                 });
             }
-            Command::StarQuote => {}
+            Command::StarQuote => self.star_quote(),
             Command::NextArticle | Command::PrevArticle => {
                 if self.rows.is_empty() {
                     return false;
@@ -921,8 +1038,10 @@ impl App {
         if let Some(a) = self.selected_article() {
             if self.open != Some(a) {
                 self.open_article(a, None);
-            } else if self.mark_read_on_open {
+            } else if self.mark_read_on_open && !self.read[a] {
                 self.read[a] = true;
+                self.persist(a);
+                self.flush();
             }
         }
     }
@@ -931,19 +1050,29 @@ impl App {
 
     fn open_article_quietly(&mut self, a: usize) {
         self.save_position();
+        if let Some(old) = self.open.filter(|&o| o != a) {
+            self.persist(old);
+        }
         self.open = Some(a);
         self.search = Search::default();
         self.link_selected = None;
         self.target = None;
         self.relayout();
-        self.scroll = self.positions.get(&a).copied().unwrap_or(0).min(self.max_scroll());
+        self.scroll = match (self.positions.get(&a), self.stored_positions.get(&a)) {
+            (Some(&s), _) => s,
+            (None, Some(&anchor)) => self.layout.line_for(anchor),
+            _ => 0,
+        }
+        .min(self.max_scroll());
     }
 
     /// Open article `a` in the reader (marking it read), at a quote if given.
     pub fn open_article(&mut self, a: usize, quote: Option<usize>) {
         self.open_article_quietly(a);
-        if self.mark_read_on_open {
+        if self.mark_read_on_open && !self.read[a] {
             self.read[a] = true;
+            self.persist(a);
+            self.flush();
         }
         if let Some(q) = quote {
             self.target = Some((a, q));
@@ -1076,6 +1205,51 @@ impl App {
         let line = self.search.hits[self.search.current].0;
         self.scroll_to_show(line);
         self.save_position();
+    }
+
+    /// Star (or unstar) the first quote shown in the reader.
+    fn star_quote(&mut self) {
+        let Some(a) = self.open else { return };
+        let top = self
+            .layout
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .find_map(|l| l.src)
+            .unwrap_or(0);
+        let Some(qi) = self.index.quotes[a]
+            .iter()
+            .position(|q| q.end > top && q.kind != crate::quotes::QuoteKind::Scare)
+        else {
+            self.message = Some("no quote on screen".into());
+            return;
+        };
+        let starred = !self.starred_quotes.contains(&(a, qi));
+        if starred {
+            self.starred_quotes.insert((a, qi));
+        } else {
+            self.starred_quotes.remove(&(a, qi));
+        }
+        let q = &self.index.quotes[a][qi];
+        let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[q.start..q.end]);
+        let speaker = self.index.speaker_of(a, qi).map(|p| self.index.people[p].name.clone());
+        let who = speaker.clone().unwrap_or_else(|| "unattributed".into());
+        if let Some(key) = self.keys.get(a).cloned()
+            && let Some(store) = &mut self.store
+        {
+            let k = crate::state::quote_key(&key, q.start, q.end);
+            store.update_quote(&k, |s| {
+                s.starred = starred;
+                s.text = text;
+                s.speaker = speaker;
+            });
+        }
+        self.flush();
+        self.message = Some(if starred {
+            format!("starred a quote by {who}")
+        } else {
+            "quote unstarred".into()
+        });
     }
 
     // ---------- links and history ----------

@@ -29,6 +29,10 @@ pub struct Options {
     pub exit_after_first_frame: bool,
     /// Draw into an in-memory buffer instead of the terminal (with the above, for benches).
     pub headless: bool,
+    /// Lasting state; None keeps everything in memory.
+    pub store: Option<crate::state::Store>,
+    /// Do not return to where the last session was.
+    pub fresh: bool,
 }
 
 /// Build keymap and theme from the config, refusing bad entries with the file and line.
@@ -49,6 +53,8 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
         mark_read_on_open: config.mark_read_on_open.unwrap_or(true),
         exit_after_first_frame: false,
         headless: false,
+        store: None,
+        fresh: false,
     })
 }
 
@@ -70,6 +76,9 @@ where
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
         let mut app = App::new(corpus, index, opts.keymap, opts.theme, (200, 50));
         app.mark_read_on_open = opts.mark_read_on_open;
+        if let Some(store) = opts.store {
+            app.attach_store(store, opts.fresh);
+        }
         terminal.draw(|f| view::draw(f, &app))?;
         return Ok(());
     }
@@ -100,41 +109,72 @@ where
         let size = terminal.size()?;
         let mut app = App::new(corpus, index, opts.keymap, opts.theme, (size.width, size.height));
         app.mark_read_on_open = opts.mark_read_on_open;
+        if let Some(store) = opts.store {
+            app.attach_store(store, opts.fresh);
+        }
         terminal.draw(|f| view::draw(f, &app))?;
         if opts.exit_after_first_frame {
             return Ok(());
         }
-        while !app.quit {
-            let action = match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => app.key_action(&k),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                Event::Mouse(m) if opts.mouse => match m.kind {
-                    MouseEventKind::Down(_) => Some(Action::Click {
-                        col: m.column,
-                        row: m.row,
-                    }),
-                    MouseEventKind::ScrollDown => Some(Action::Wheel {
-                        col: m.column,
-                        row: m.row,
-                        down: true,
-                    }),
-                    MouseEventKind::ScrollUp => Some(Action::Wheel {
-                        col: m.column,
-                        row: m.row,
-                        down: false,
-                    }),
+        // a test-only trigger: this key panics, to check the terminal and the state survive
+        let panic_key = std::env::var("SAYWHO_TEST_PANIC_KEY")
+            .ok()
+            .and_then(|k| k.chars().next());
+        let app_cell = std::cell::RefCell::new(app);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
+            let mut app = app_cell.borrow_mut();
+            while !app.quit {
+                // save pending positions when idle
+                if !event::poll(Duration::from_secs(2))? {
+                    app.flush();
+                    continue;
+                }
+                let action = match event::read()? {
+                    Event::Key(k) if k.kind == KeyEventKind::Press => {
+                        if panic_key.is_some() && k.code == crossterm::event::KeyCode::Char(panic_key.unwrap_or(' ')) {
+                            panic!("test panic (SAYWHO_TEST_PANIC_KEY)");
+                        }
+                        app.key_action(&k)
+                    }
+                    Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                    Event::Mouse(m) if opts.mouse => match m.kind {
+                        MouseEventKind::Down(_) => Some(Action::Click {
+                            col: m.column,
+                            row: m.row,
+                        }),
+                        MouseEventKind::ScrollDown => Some(Action::Wheel {
+                            col: m.column,
+                            row: m.row,
+                            down: true,
+                        }),
+                        MouseEventKind::ScrollUp => Some(Action::Wheel {
+                            col: m.column,
+                            row: m.row,
+                            down: false,
+                        }),
+                        _ => None,
+                    },
                     _ => None,
-                },
-                _ => None,
-            };
-            if let Some(a) = action
-                && app.update(a)
-                && !app.quit
-            {
-                terminal.draw(|f| view::draw(f, &app))?;
+                };
+                if let Some(a) = action
+                    && app.update(a)
+                    && !app.quit
+                {
+                    terminal.draw(|f| view::draw(f, &app))?;
+                }
+            }
+            Ok(())
+        }));
+        // whatever happened, what the reader did is saved (a panic released the borrow
+        // while unwinding)
+        app_cell.borrow_mut().save_session();
+        match outcome {
+            Ok(r) => r,
+            Err(p) => {
+                ratatui::restore();
+                std::panic::resume_unwind(p)
             }
         }
-        Ok(())
     })();
     if opts.mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);

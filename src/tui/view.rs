@@ -326,7 +326,12 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
             } else {
                 app.theme.reported()
             };
-            let mut line = Line::styled(fit(&format!("   {text}"), w), style);
+            let star = if app.starred_quotes.contains(&(a, q)) {
+                " ★ "
+            } else {
+                "   "
+            };
+            let mut line = Line::styled(fit(&format!("{star}{text}"), w), style);
             if k == pv.quote_selected {
                 line = line.patch_style(app.theme.selected());
             }

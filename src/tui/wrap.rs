@@ -348,29 +348,34 @@ impl Layout {
         best
     }
 
-    /// The paragraph at line `i` and how far into it (0..1), to keep a reading position
-    /// across widths.
+    /// The paragraph block holding line `i` (its lines, notes and the blank line after)
+    /// and how far into it (0..1): a reading position that survives a change of width.
+    /// None above the first paragraph.
     pub fn anchor(&self, i: usize) -> Option<(usize, f64)> {
-        let (para, idx) = self
-            .lines
-            .iter()
-            .enumerate()
-            .skip(i)
-            .find_map(|(k, l)| l.para.map(|p| (p, k)))?;
-        let first = *self.para_first.get(para)?;
-        let last = self.para_first.get(para + 1).map_or(self.lines.len(), |n| n - 1);
-        let len = (last - first).max(1);
-        Some((para, (idx.saturating_sub(first)) as f64 / len as f64))
+        let para = self.para_first.partition_point(|&f| f <= i).checked_sub(1)?;
+        let first = self.para_first[para];
+        let end = self
+            .para_first
+            .get(para + 1)
+            .copied()
+            .unwrap_or(self.lines.len())
+            .max(first + 1);
+        Some((para, (i - first) as f64 / (end - first) as f64))
     }
 
-    /// The line for an anchor from another width.
+    /// The line for an anchor from another width (or another session).
     pub fn line_for(&self, anchor: (usize, f64)) -> usize {
         let (para, frac) = anchor;
         let Some(&first) = self.para_first.get(para) else {
             return 0;
         };
-        let last = self.para_first.get(para + 1).map_or(self.lines.len(), |n| n - 1);
-        first + ((last - first) as f64 * frac).floor() as usize
+        let end = self
+            .para_first
+            .get(para + 1)
+            .copied()
+            .unwrap_or(self.lines.len())
+            .max(first + 1);
+        first + ((end - first) as f64 * frac.clamp(0.0, 1.0)).round() as usize
     }
 }
 

@@ -1,0 +1,417 @@
+//! Reading state that lasts: read marks, stars, positions, starred quotes and where the
+//! last session was. No terminal code here.
+//!
+//! - Articles are keyed by a hash of their decoded text (xxh3), so an article is
+//!   recognised when its folder moves and a changed file is a different article.
+//! - The file is `state.json` under `$XDG_STATE_HOME/saywho/` (or `--state-dir`).
+//! - Saving takes an exclusive lock on `state.lock`, re-reads the file, merges in only
+//!   what this process changed, writes a temporary file, fsyncs it, renames it over the
+//!   old one and fsyncs the folder: a crash or kill -9 leaves the old or the new state,
+//!   never half of one, and two processes never lose each other's marks.
+//! - A file that cannot be parsed (random bytes, truncated JSON, a schema version this
+//!   build does not know) is moved aside as `state.json.corrupt-TIME` with a message; one
+//!   that cannot be read at all is left alone and never written over. A read-only or full
+//!   folder gives a warning and reading goes on.
+
+use crate::corpus::Article;
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The schema version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleState {
+    #[serde(default)]
+    pub read: bool,
+    #[serde(default)]
+    pub starred: bool,
+    /// Reading position: paragraph index and fraction through it (independent of width).
+    #[serde(default)]
+    pub position: Option<(usize, f64)>,
+    /// For people reading an export.
+    #[serde(default)]
+    pub title: String,
+    /// Unix seconds of the last change.
+    #[serde(default)]
+    pub updated: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuoteState {
+    pub starred: bool,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub updated: u64,
+}
+
+/// Where the last session was.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub article: Option<String>,
+    #[serde(default)]
+    pub query: String,
+    #[serde(default)]
+    pub reading: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    pub version: u32,
+    /// Unique per write (process, time, counter): tells a saver whether anyone else wrote
+    /// the file since it last did. Serialised right after the version, at the file's head.
+    #[serde(default)]
+    pub stamp: String,
+    #[serde(default)]
+    pub articles: BTreeMap<String, ArticleState>,
+    /// Starred quotes, keyed "ARTICLEKEY@START-END".
+    #[serde(default)]
+    pub quotes: BTreeMap<String, QuoteState>,
+    #[serde(default)]
+    pub session: Option<Session>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            version: VERSION,
+            stamp: String::new(),
+            articles: BTreeMap::new(),
+            quotes: BTreeMap::new(),
+            session: None,
+        }
+    }
+}
+
+/// The key of an article: a hash of its text.
+pub fn key_of(a: &Article) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(a.text.as_bytes()))
+}
+
+/// The key of a quote in an article.
+pub fn quote_key(article_key: &str, start: usize, end: usize) -> String {
+    format!("{article_key}@{start}-{end}")
+}
+
+/// The default state folder.
+pub fn default_dir() -> Option<PathBuf> {
+    let d = directories::ProjectDirs::from("", "", "saywho")?;
+    Some(d.state_dir().unwrap_or_else(|| d.data_local_dir()).to_path_buf())
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Parse a state file's bytes; the error says what is wrong.
+pub fn parse(bytes: &[u8]) -> Result<State, String> {
+    let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
+    match v.get("version").and_then(|x| x.as_u64()) {
+        Some(n) if n == VERSION as u64 => {}
+        Some(n) => return Err(format!("schema version {n}, this saywho reads version {VERSION}")),
+        None => return Err("no schema version".into()),
+    }
+    serde_json::from_value(v).map_err(|e| format!("unexpected contents ({e})"))
+}
+
+/// The state on disk plus what this process changed since it last saved.
+pub struct Store {
+    dir: PathBuf,
+    pub state: State,
+    dirty_articles: BTreeSet<String>,
+    dirty_quotes: BTreeSet<String>,
+    dirty_session: bool,
+    /// The file exists but could not be read: never write over it.
+    frozen: bool,
+    /// The stamp of the file as this process last read or wrote it: when the file still
+    /// carries it at the next save, nobody else wrote it and it need not be re-read.
+    seen: Option<String>,
+    writes: u64,
+    /// Messages for the user (corrupt file moved aside, save failed…).
+    pub warnings: Vec<String>,
+}
+
+impl Store {
+    pub fn path(&self) -> PathBuf {
+        self.dir.join("state.json")
+    }
+
+    /// Open the state in `dir` (created when missing). Never fails: problems become
+    /// warnings and an empty state.
+    pub fn open(dir: &Path) -> Store {
+        let mut s = Store {
+            dir: dir.to_path_buf(),
+            state: State::default(),
+            dirty_articles: BTreeSet::new(),
+            dirty_quotes: BTreeSet::new(),
+            dirty_session: false,
+            frozen: false,
+            seen: None,
+            writes: 0,
+            warnings: Vec::new(),
+        };
+        match s.read_disk() {
+            Ok(Some(st)) => s.state = st,
+            Ok(None) => {}
+            Err(w) => s.warnings.push(w),
+        }
+        s
+    }
+
+    /// Read the file: Ok(None) when there is none; a corrupt one is moved aside.
+    fn read_disk(&mut self) -> Result<Option<State>, String> {
+        let path = self.path();
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                self.frozen = true;
+                return Err(format!(
+                    "cannot read state file {}: {e}; marks will not be saved this session",
+                    path.display()
+                ));
+            }
+        };
+        match parse(&bytes) {
+            Ok(st) => {
+                self.seen = Some(st.stamp.clone()).filter(|s| !s.is_empty());
+                Ok(Some(st))
+            }
+            Err(why) => {
+                let aside = self.dir.join(format!("state.json.corrupt-{}", now()));
+                match std::fs::rename(&path, &aside) {
+                    Ok(()) => Err(format!(
+                        "state file {} was unreadable: {why}; moved it aside to {}",
+                        path.display(),
+                        aside.display()
+                    )),
+                    Err(e) => {
+                        self.frozen = true;
+                        Err(format!(
+                            "state file {} is unreadable ({why}) and could not be moved aside ({e}); it is left as it is",
+                            path.display()
+                        ))
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn article(&self, key: &str) -> Option<&ArticleState> {
+        self.state.articles.get(key)
+    }
+
+    /// Change an article's state (saved by the next [`Store::save`]).
+    pub fn update_article(&mut self, key: &str, f: impl FnOnce(&mut ArticleState)) {
+        let e = self.state.articles.entry(key.to_string()).or_default();
+        f(e);
+        e.updated = now();
+        self.dirty_articles.insert(key.to_string());
+    }
+
+    pub fn update_quote(&mut self, key: &str, f: impl FnOnce(&mut QuoteState)) {
+        let e = self.state.quotes.entry(key.to_string()).or_default();
+        f(e);
+        e.updated = now();
+        self.dirty_quotes.insert(key.to_string());
+    }
+
+    pub fn set_session(&mut self, s: Session) {
+        if self.state.session.as_ref() != Some(&s) {
+            self.state.session = Some(s);
+            self.dirty_session = true;
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        !self.dirty_articles.is_empty() || !self.dirty_quotes.is_empty() || self.dirty_session
+    }
+
+    /// Write what changed: lock, merge with what is on disk now, write atomically.
+    pub fn save(&mut self) -> Result<()> {
+        if !self.is_dirty() {
+            return Ok(());
+        }
+        if self.frozen {
+            anyhow::bail!(
+                "state not saved: {} could not be read, so it is not written over",
+                self.path().display()
+            );
+        }
+        std::fs::create_dir_all(&self.dir)
+            .with_context(|| format!("cannot create state folder {}", self.dir.display()))?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join("state.lock"))
+            .with_context(|| format!("cannot open {}", self.dir.join("state.lock").display()))?;
+        lock.lock().context("cannot lock the state file")?;
+        let unchanged = self.seen.as_deref().is_some_and(|s| head_has_stamp(&self.path(), s));
+        let disk = if unchanged {
+            Ok(Some(std::mem::take(&mut self.state)))
+        } else {
+            self.read_disk()
+        };
+        let mut merged = match disk {
+            Ok(Some(st)) => st,
+            Ok(None) => State::default(),
+            Err(w) => {
+                self.warnings.push(w);
+                if self.frozen {
+                    anyhow::bail!("state not saved");
+                }
+                State::default()
+            }
+        };
+        for k in &self.dirty_articles {
+            if let Some(v) = self.state.articles.get(k) {
+                merged.articles.insert(k.clone(), v.clone());
+            }
+        }
+        for k in &self.dirty_quotes {
+            match self.state.quotes.get(k) {
+                Some(v) if v.starred => {
+                    merged.quotes.insert(k.clone(), v.clone());
+                }
+                _ => {
+                    merged.quotes.remove(k);
+                }
+            }
+        }
+        if self.dirty_session {
+            merged.session = self.state.session.clone();
+        }
+        self.writes += 1;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        merged.stamp = format!("{}-{nanos}-{}", std::process::id(), self.writes);
+        let written = write_atomic(&self.dir, &self.path(), &serde_json::to_vec(&merged)?);
+        if let Err(e) = written {
+            self.state = merged; // keep what we have in memory; the dirty sets stay dirty
+            return Err(e);
+        }
+        self.seen = Some(merged.stamp.clone());
+        drop(lock); // unlocks
+        self.state = merged;
+        self.dirty_articles.clear();
+        self.dirty_quotes.clear();
+        self.dirty_session = false;
+        Ok(())
+    }
+
+    /// Merge another state (an export) into this one; returns how many entries changed.
+    pub fn import(&mut self, other: State) -> usize {
+        let mut n = 0;
+        for (k, v) in other.articles {
+            let newer = self
+                .state
+                .articles
+                .get(&k)
+                .is_none_or(|mine| mine.updated <= v.updated && *mine != v);
+            if newer {
+                self.state.articles.insert(k.clone(), v);
+                self.dirty_articles.insert(k);
+                n += 1;
+            }
+        }
+        for (k, v) in other.quotes {
+            if self.state.quotes.get(&k) != Some(&v) {
+                self.state.quotes.insert(k.clone(), v);
+                self.dirty_quotes.insert(k);
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+/// Does the file start with our stamp? (It is serialised within the first bytes.)
+fn head_has_stamp(path: &Path, stamp: &str) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 160];
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = f.read(&mut head).unwrap_or(0);
+    let want = format!("\"stamp\":\"{stamp}\"");
+    head[..n].windows(want.len()).any(|w| w == want.as_bytes())
+}
+
+/// Write `bytes` to `path` so that readers see the old or the new file, never a part.
+pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = dir.join(format!(".state.json.tmp-{}", std::process::id()));
+    let result = (|| -> Result<()> {
+        let mut f = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+        f.write_all(bytes)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        f.sync_all().with_context(|| format!("cannot sync {}", tmp.display()))?;
+        std::fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_merge() {
+        let d = tempfile::tempdir().unwrap();
+        let mut a = Store::open(d.path());
+        let mut b = Store::open(d.path());
+        a.update_article("aaa", |s| s.read = true);
+        b.update_article("bbb", |s| s.starred = true);
+        a.save().unwrap();
+        b.save().unwrap();
+        let c = Store::open(d.path());
+        assert!(c.article("aaa").unwrap().read, "b's save kept a's mark");
+        assert!(c.article("bbb").unwrap().starred);
+        assert!(c.warnings.is_empty());
+    }
+
+    #[test]
+    fn corrupt_files_are_moved_aside() {
+        for bad in [
+            &b"\x00\xff garbage"[..],
+            b"{\"version\": 1, \"articles\": {",
+            b"{\"version\": 99}",
+            b"[1,2,3]",
+        ] {
+            let d = tempfile::tempdir().unwrap();
+            std::fs::write(d.path().join("state.json"), bad).unwrap();
+            let s = Store::open(d.path());
+            assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+            assert!(s.warnings[0].contains("moved it aside"), "{}", s.warnings[0]);
+            assert!(!d.path().join("state.json").exists());
+            let aside: Vec<_> = std::fs::read_dir(d.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with("state.json.corrupt-"))
+                .collect();
+            assert_eq!(aside.len(), 1);
+            assert_eq!(
+                std::fs::read(aside[0].path()).unwrap(),
+                bad,
+                "the bad file is kept as it was"
+            );
+        }
+    }
+}
