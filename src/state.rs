@@ -257,40 +257,47 @@ impl Store {
             .with_context(|| format!("cannot open {}", self.dir.join("state.lock").display()))?;
         lock.lock().context("cannot lock the state file")?;
         let unchanged = self.seen.as_deref().is_some_and(|s| head_has_stamp(&self.path(), s));
-        let disk = if unchanged {
-            Ok(Some(std::mem::take(&mut self.state)))
+        let mut merged = if unchanged {
+            // nobody else wrote since we last read or wrote: our state is the whole truth
+            let mut st = std::mem::take(&mut self.state);
+            for k in &self.dirty_quotes {
+                if !st.quotes.get(k).is_some_and(|q| q.starred) {
+                    st.quotes.remove(k);
+                }
+            }
+            st
         } else {
-            self.read_disk()
+            let mut st = match self.read_disk() {
+                Ok(Some(st)) => st,
+                Ok(None) => State::default(),
+                Err(w) => {
+                    self.warnings.push(w);
+                    if self.frozen {
+                        anyhow::bail!("state not saved");
+                    }
+                    State::default()
+                }
+            };
+            for k in &self.dirty_articles {
+                if let Some(v) = self.state.articles.get(k) {
+                    st.articles.insert(k.clone(), v.clone());
+                }
+            }
+            for k in &self.dirty_quotes {
+                match self.state.quotes.get(k) {
+                    Some(v) if v.starred => {
+                        st.quotes.insert(k.clone(), v.clone());
+                    }
+                    _ => {
+                        st.quotes.remove(k);
+                    }
+                }
+            }
+            if self.dirty_session {
+                st.session = self.state.session.clone();
+            }
+            st
         };
-        let mut merged = match disk {
-            Ok(Some(st)) => st,
-            Ok(None) => State::default(),
-            Err(w) => {
-                self.warnings.push(w);
-                if self.frozen {
-                    anyhow::bail!("state not saved");
-                }
-                State::default()
-            }
-        };
-        for k in &self.dirty_articles {
-            if let Some(v) = self.state.articles.get(k) {
-                merged.articles.insert(k.clone(), v.clone());
-            }
-        }
-        for k in &self.dirty_quotes {
-            match self.state.quotes.get(k) {
-                Some(v) if v.starred => {
-                    merged.quotes.insert(k.clone(), v.clone());
-                }
-                _ => {
-                    merged.quotes.remove(k);
-                }
-            }
-        }
-        if self.dirty_session {
-            merged.session = self.state.session.clone();
-        }
         self.writes += 1;
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -385,6 +392,27 @@ mod tests {
         assert!(c.article("aaa").unwrap().read, "b's save kept a's mark");
         assert!(c.article("bbb").unwrap().starred);
         assert!(c.warnings.is_empty());
+    }
+
+    #[test]
+    fn repeated_saves_keep_everything() {
+        let d = tempfile::tempdir().unwrap();
+        let mut s = Store::open(d.path());
+        s.set_session(Session {
+            article: Some("k".into()),
+            query: "q".into(),
+            reading: true,
+        });
+        s.update_quote("k@1-5", |q| q.starred = true);
+        s.save().unwrap();
+        s.update_article("k", |a| a.read = true);
+        s.save().unwrap(); // nobody else wrote: the fast path
+        s.update_quote("k@1-5", |q| q.starred = false);
+        s.save().unwrap();
+        let t = Store::open(d.path());
+        assert_eq!(t.state.session.as_ref().map(|x| x.reading), Some(true));
+        assert!(t.article("k").unwrap().read);
+        assert!(t.state.quotes.is_empty(), "unstarred quotes are dropped");
     }
 
     #[test]

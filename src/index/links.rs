@@ -9,7 +9,7 @@
 use super::people::{Person, PersonId};
 use crate::corpus::Corpus;
 use crate::quotes::{Quote, QuoteKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// One statement reported by several articles: (article, quote) pairs, article order.
 #[derive(Debug, Clone)]
@@ -34,8 +34,10 @@ const STOP: &[&str] = &[
     "said", "says",
 ];
 
-fn words(text: &str) -> FxHashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+/// Content-word stems of a quote, hashed, sorted and without repeats.
+fn words(text: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
         .map(|w| {
             w.strip_suffix("'s")
@@ -44,8 +46,14 @@ fn words(text: &str) -> FxHashSet<String> {
                 .unwrap_or(w)
         })
         .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
-        .map(|w| w.chars().take(6).collect())
-        .collect()
+        .map(|w| {
+            let stem: String = w.chars().take(6).collect();
+            xxhash_rust::xxh3::xxh3_64(stem.as_bytes())
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Do two quotes say the same thing?
@@ -53,8 +61,20 @@ pub fn same_statement(a: &str, b: &str) -> bool {
     near(&words(a), &words(b))
 }
 
-fn near(a: &FxHashSet<String>, b: &FxHashSet<String>) -> bool {
-    let shared = a.intersection(b).count();
+fn near(a: &[u64], b: &[u64]) -> bool {
+    // both sorted: count the shared stems by merging
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let small = a.len().min(b.len());
     // fewer than three content words is too little to call two quotes one statement
     small >= 3 && shared >= 4.min(small) && shared * 2 >= small
@@ -86,7 +106,7 @@ impl Links {
             if p.articles.len() < 2 {
                 continue;
             }
-            let qs: Vec<(usize, usize, FxHashSet<String>)> = p
+            let qs: Vec<(usize, usize, Vec<u64>)> = p
                 .quotes
                 .iter()
                 .filter(|&&(a, q)| quotes[a][q].kind != QuoteKind::Scare)

@@ -25,6 +25,9 @@ pub struct Person {
     /// Folded forms of the name and aliases, for lookups.
     #[serde(skip)]
     pub keys: Vec<String>,
+    /// Folded roles, to keep `roles` free of repeats without re-folding them.
+    #[serde(skip)]
+    role_keys: rustc_hash::FxHashSet<String>,
 }
 
 /// Lowercase, no diacritics, letters and digits only, single spaces.
@@ -84,6 +87,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                 articles: vec![],
                 quotes: vec![],
                 keys: vec![f],
+                role_keys: Default::default(),
             });
             people.len() - 1
         })
@@ -110,27 +114,46 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
     }
     // 2. every quote: single-word names join the one full name with that surname
     let mut speakers: Vec<Vec<Option<PersonId>>> = Vec::with_capacity(quotes.len());
+    // the same speaker string resolves the same way every time: remember it
+    let mut memo: rustc_hash::FxHashMap<(&str, bool), Option<usize>> = rustc_hash::FxHashMap::default();
     for (ai, qs) in quotes.iter().enumerate() {
         let mut row = Vec::with_capacity(qs.len());
         for (qi, q) in qs.iter().enumerate() {
-            let id = match (&q.speaker, q.speaker_kind, q.kind) {
-                (_, _, QuoteKind::Scare) | (None, _, _) => None,
-                (Some(s), Some(SpeakerKind::Organization), _) => Some(get(s, SpeakerKind::Organization, &mut people)),
-                (Some(s), Some(SpeakerKind::Person), _) => {
-                    let f = fold(s);
-                    if f.is_empty() {
-                        None
-                    } else if f.contains(' ') {
-                        Some(get(s, SpeakerKind::Person, &mut people))
-                    } else {
-                        match surname_owners.get(&f).map(Vec::as_slice) {
-                            Some([one]) => Some(*one),
-                            _ => Some(get(s, SpeakerKind::Person, &mut people)),
-                        }
-                    }
-                }
+            let memo_key = q
+                .speaker
+                .as_deref()
+                .map(|s| (s, q.speaker_kind == Some(SpeakerKind::Organization)));
+            let known = match (memo_key, q.kind) {
+                (Some(k), QuoteKind::Direct | QuoteKind::Indirect | QuoteKind::Mixed) => memo.get(&k).copied(),
                 _ => None,
             };
+            let id = if let Some(id) = known {
+                id
+            } else {
+                match (&q.speaker, q.speaker_kind, q.kind) {
+                    (_, _, QuoteKind::Scare) | (None, _, _) => None,
+                    (Some(s), Some(SpeakerKind::Organization), _) => {
+                        Some(get(s, SpeakerKind::Organization, &mut people))
+                    }
+                    (Some(s), Some(SpeakerKind::Person), _) => {
+                        let f = fold(s);
+                        if f.is_empty() {
+                            None
+                        } else if f.contains(' ') {
+                            Some(get(s, SpeakerKind::Person, &mut people))
+                        } else {
+                            match surname_owners.get(&f).map(Vec::as_slice) {
+                                Some([one]) => Some(*one),
+                                _ => Some(get(s, SpeakerKind::Person, &mut people)),
+                            }
+                        }
+                    }
+                    _ => None,
+                }
+            };
+            if let (Some(k), true) = (memo_key, q.kind != QuoteKind::Scare) {
+                memo.insert(k, id);
+            }
             if let Some(id) = id {
                 let p = &mut people[id];
                 p.quotes.push((ai, qi));
@@ -156,7 +179,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                 }
                 if let Some(r) = &q.role
                     && !is_honorific_only(r)
-                    && !p.roles.iter().any(|x| fold(x) == fold(r))
+                    && p.role_keys.insert(fold(r))
                 {
                     p.roles.push(r.clone());
                 }
