@@ -289,8 +289,7 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
             let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             anyhow::bail!("no articles to read in {}", named.join(", "));
         }
-        let index = crate::index::Index::build(&corpus);
-        Ok((corpus, index))
+        Ok(corpus)
     });
     let problems = problems.lock().map(|p| p.clone()).unwrap_or_default();
     for p in &problems {

@@ -27,6 +27,11 @@ impl Index {
         Self::from_quotes(corpus, quotes)
     }
 
+    /// An index with no quotes yet (the reader shows the list while the real one builds).
+    pub fn empty(corpus: &Corpus) -> Index {
+        Self::from_quotes(corpus, vec![Vec::new(); corpus.articles.len()])
+    }
+
     pub fn from_quotes(corpus: &Corpus, quotes: Vec<Vec<Quote>>) -> Index {
         let (people, speakers) = people::identify(&quotes);
         let links = links::Links::build(corpus, &quotes, &people, &speakers);

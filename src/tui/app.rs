@@ -125,7 +125,9 @@ pub enum Action {
 }
 
 pub struct App {
-    pub corpus: Corpus,
+    pub corpus: std::sync::Arc<Corpus>,
+    /// The quote index is still being built (counts, links and people come when it is).
+    pub indexing: bool,
     pub index: Index,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -179,41 +181,28 @@ pub struct App {
     pub starred_quotes: std::collections::HashSet<(usize, usize)>,
     /// Reading positions from the state file, used the first time an article opens.
     stored_positions: HashMap<usize, (usize, f64)>,
+    /// The article last opened and the line it opened at.
+    opened_at: Option<(usize, usize)>,
 }
 
 /// Below this width the panes stack: one at a time.
 pub const NARROW: u16 = 80;
 
 impl App {
-    pub fn new(corpus: Corpus, index: Index, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+    pub fn new(
+        corpus: impl Into<std::sync::Arc<Corpus>>,
+        index: Index,
+        keymap: Keymap,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let corpus: std::sync::Arc<Corpus> = corpus.into();
         let n = corpus.articles.len();
-        let items = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(ai, a)| {
-                let people: Vec<String> = index
-                    .people_in(ai)
-                    .iter()
-                    .map(|&p| index.people[p].name.clone())
-                    .collect();
-                let hay = format!(
-                    "{} {} {} {}",
-                    a.meta.title,
-                    a.meta.source.as_deref().unwrap_or(""),
-                    a.meta.author.as_deref().unwrap_or(""),
-                    people.join(" ")
-                );
-                let mut all_names = people.clone();
-                for &p in &index.people_in(ai) {
-                    all_names.extend(index.people[p].aliases.iter().cloned());
-                }
-                Item::new(hay, a.meta.source.as_deref().unwrap_or(""), all_names)
-            })
-            .collect();
+        let items = filter_items(&corpus, &index);
         let help_rows = help_rows(&keymap);
         let mut app = App {
             corpus,
+            indexing: false,
             index,
             keymap,
             theme,
@@ -253,11 +242,66 @@ impl App {
             keys: Vec::new(),
             starred_quotes: std::collections::HashSet::new(),
             stored_positions: HashMap::new(),
+            opened_at: None,
         };
         app.refilter();
         app.refresh_people();
         app.preview();
         app
+    }
+
+    /// The quote index arrived: counts, links, people and starred quotes come alive.
+    pub fn set_index(&mut self, index: Index) {
+        self.index = index;
+        self.indexing = false;
+        self.items = filter_items(&self.corpus, &self.index);
+        self.filter.reset();
+        let keep = self.selected_article();
+        self.refilter();
+        self.select_article(keep);
+        self.refresh_people();
+        self.load_starred_quotes();
+        // the layout gains speaker notes: keep the reading position by its anchor (the
+        // stored one if the reader has not moved since the article opened)
+        let anchor = match (self.open, self.stored_positions.get(&self.open.unwrap_or(usize::MAX))) {
+            (Some(a), Some(&stored))
+                if self.positions.get(&a) == Some(&self.scroll) && self.opened_at == Some((a, self.scroll)) =>
+            {
+                Some(stored)
+            }
+            _ => self.layout.anchor(self.scroll),
+        };
+        let at_top = self.scroll == 0;
+        self.relayout();
+        self.scroll = match anchor {
+            Some(anc) if !at_top => self.layout.line_for(anc),
+            _ => self.scroll,
+        }
+        .min(self.max_scroll());
+        self.save_position();
+    }
+
+    fn load_starred_quotes(&mut self) {
+        let Some(store) = &self.store else { return };
+        let by_key: HashMap<&str, usize> = self.keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        let mut found = Vec::new();
+        for (k, q) in &store.state.quotes {
+            let Some((ak, range)) = k.split_once('@') else { continue };
+            let Some((s, e)) = range.split_once('-') else { continue };
+            let (Some(&a), Ok(s), Ok(e)) = (by_key.get(ak), s.parse::<usize>(), e.parse::<usize>()) else {
+                continue;
+            };
+            if let Some(qi) = self
+                .index
+                .quotes
+                .get(a)
+                .and_then(|qs| qs.iter().position(|x| x.start == s && x.end == e))
+                && q.starred
+            {
+                found.push((a, qi));
+            }
+        }
+        self.starred_quotes.extend(found);
     }
 
     // ---------- lasting state ----------
@@ -276,23 +320,12 @@ impl App {
                 }
             }
         }
-        for (k, q) in &store.state.quotes {
-            let Some((ak, range)) = k.split_once('@') else { continue };
-            let Some((s, e)) = range.split_once('-') else { continue };
-            let (Some(&a), Ok(s), Ok(e)) = (by_key.get(ak), s.parse::<usize>(), e.parse::<usize>()) else {
-                continue;
-            };
-            if let Some(qi) = self.index.quotes[a].iter().position(|x| x.start == s && x.end == e)
-                && q.starred
-            {
-                self.starred_quotes.insert((a, qi));
-            }
-        }
         if let Some(w) = store.warnings.first() {
             self.message = Some(w.clone());
         }
         let session = store.state.session.clone();
         self.store = Some(store);
+        self.load_starred_quotes();
         // the preview opened before the state was known: reopen with stored positions
         self.positions.clear();
         if let Some(a) = self.open.take() {
@@ -1064,6 +1097,8 @@ impl App {
             _ => 0,
         }
         .min(self.max_scroll());
+        self.save_position();
+        self.opened_at = Some((a, self.scroll));
     }
 
     /// Open article `a` in the reader (marking it read), at a quote if given.
@@ -1261,11 +1296,21 @@ impl App {
             return;
         };
         let p = &self.index.people[pid];
+        // in each other article: the quote reporting the same statement as one here, if
+        // any, else their first quote there
+        let same_statement = |other: usize| {
+            p.quotes.iter().filter(|q| q.0 == a).find_map(|&(qa, qq)| {
+                self.index
+                    .links
+                    .statement_of(qa, qq)
+                    .and_then(|st| st.quotes.iter().find(|x| x.0 == other).copied())
+            })
+        };
         let targets: Vec<(usize, usize)> = p
             .articles
             .iter()
             .filter(|&&other| other != a)
-            .filter_map(|&other| p.quotes.iter().find(|q| q.0 == other).copied())
+            .filter_map(|&other| same_statement(other).or_else(|| p.quotes.iter().find(|q| q.0 == other).copied()))
             .collect();
         match targets.as_slice() {
             [] => self.message = Some("nowhere else to go".into()),
@@ -1522,6 +1567,31 @@ impl App {
             })
             .collect()
     }
+}
+
+/// One filter item per article: title, source, author and the people quoted.
+fn filter_items(corpus: &Corpus, index: &Index) -> Vec<Item> {
+    corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let quoted = index.people_in(ai);
+            let people: Vec<String> = quoted.iter().map(|&p| index.people[p].name.clone()).collect();
+            let hay = format!(
+                "{} {} {} {}",
+                a.meta.title,
+                a.meta.source.as_deref().unwrap_or(""),
+                a.meta.author.as_deref().unwrap_or(""),
+                people.join(" ")
+            );
+            let mut names = people;
+            for &p in &quoted {
+                names.extend(index.people[p].aliases.iter().cloned());
+            }
+            Item::new(hay, a.meta.source.as_deref().unwrap_or(""), names)
+        })
+        .collect()
 }
 
 fn score(ix: &[usize]) -> i64 {

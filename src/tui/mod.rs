@@ -35,6 +35,15 @@ pub struct Options {
     pub fresh: bool,
 }
 
+/// Extract quotes and build the index on a worker thread.
+fn spawn_index(corpus: Arc<Corpus>) -> std::sync::mpsc::Receiver<Index> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(Index::build(&corpus));
+    });
+    rx
+}
+
 /// Build keymap and theme from the config, refusing bad entries with the file and line.
 pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::path::Path)>) -> Result<Options> {
     let keymap = match text_and_path {
@@ -58,10 +67,11 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
     })
 }
 
-type Loaded = Result<(Corpus, Index)>;
+type Loaded = Result<Corpus>;
 
 /// Run the reader. `load` reads the corpus (reporting progress through the counters:
-/// files done, files in all) and is run on a worker thread.
+/// files done, files in all) on a worker thread; the list shows as soon as it is done,
+/// while another worker extracts the quotes and builds the index.
 pub fn run<F>(opts: Options, load: F) -> Result<()>
 where
     F: FnOnce(&AtomicUsize, &AtomicUsize) -> Loaded + Send + 'static,
@@ -72,14 +82,23 @@ where
     let worker = std::thread::spawn(move || load(&d, &t));
 
     if opts.headless {
-        let (corpus, index) = worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??;
+        let corpus = Arc::new(worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??);
+        let indexer = spawn_index(corpus.clone());
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
-        let mut app = App::new(corpus, index, opts.keymap, opts.theme, (200, 50));
+        let empty = Index::empty(&corpus);
+        let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (200, 50));
+        app.indexing = true;
         app.mark_read_on_open = opts.mark_read_on_open;
         if let Some(store) = opts.store {
             app.attach_store(store, opts.fresh);
         }
         terminal.draw(|f| view::draw(f, &app))?;
+        if !opts.exit_after_first_frame {
+            if let Ok(ix) = indexer.recv() {
+                app.set_index(ix);
+            }
+            terminal.draw(|f| view::draw(f, &app))?;
+        }
         return Ok(());
     }
 
@@ -105,9 +124,12 @@ where
                 return Ok(());
             }
         };
-        let (corpus, index) = loaded?;
+        let corpus = Arc::new(loaded?);
+        let indexer = spawn_index(corpus.clone());
         let size = terminal.size()?;
-        let mut app = App::new(corpus, index, opts.keymap, opts.theme, (size.width, size.height));
+        let empty = Index::empty(&corpus);
+        let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (size.width, size.height));
+        app.indexing = true;
         app.mark_read_on_open = opts.mark_read_on_open;
         if let Some(store) = opts.store {
             app.attach_store(store, opts.fresh);
@@ -124,9 +146,22 @@ where
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
             let mut app = app_cell.borrow_mut();
             while !app.quit {
-                // save pending positions when idle
-                if !event::poll(Duration::from_secs(2))? {
-                    app.flush();
+                if app.indexing
+                    && let Ok(ix) = indexer.try_recv()
+                {
+                    app.set_index(ix);
+                    terminal.draw(|f| view::draw(f, &app))?;
+                }
+                // wait for a key; meanwhile look for the index, and save positions when idle
+                let wait = if app.indexing {
+                    Duration::from_millis(30)
+                } else {
+                    Duration::from_secs(2)
+                };
+                if !event::poll(wait)? {
+                    if !app.indexing {
+                        app.flush();
+                    }
                     continue;
                 }
                 let action = match event::read()? {

@@ -486,6 +486,11 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     .chain(hint(Context::Global, Command::Help, "help"))
     .chain(hint(Context::Global, Command::Quit, "quit"))
     .collect();
+    let left = if app.indexing && app.message.is_none() && app.input == Input::None {
+        format!("finding quotes… · {left}")
+    } else {
+        left
+    };
     let mode_s = format!(" {mode} ");
     let room = w.saturating_sub(width(&mode_s) + 1);
     // as many hints as fit beside the message, the most specific ones dropped first
