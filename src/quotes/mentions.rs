@@ -160,6 +160,21 @@ fn classify_run(t: &Tokens, s: usize, e: usize, preceded_by_the: bool) -> Option
     if e - name_start == 1 && t.stem_has(name_start, flag::NOT_NAME) {
         return None;
     }
+    // a contraction is never a name ("I'd", "We'll")
+    let w = t.lower(e - 1);
+    if ["'d", "'ll", "'ve", "'re", "'m"].iter().any(|c| w.ends_with(c)) {
+        return None;
+    }
+    // a lone capitalised common noun opening a sentence is a description ("Critics said")
+    if e - name_start == 1 && name_start == s && t.has(name_start, flag::SPEAKER_NOUN) {
+        return Some(Mention {
+            start: s,
+            end: e,
+            kind: MentionKind::Description,
+            role: None,
+            gender,
+        });
+    }
     Some(Mention {
         start: s,
         end: e,
