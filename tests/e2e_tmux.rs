@@ -75,6 +75,20 @@ impl Tmux {
 
     /// Start saywho and wait until its quotes are indexed (the list shows at once; links
     /// and people come a moment later).
+    /// The screen once it has stopped changing (two captures 60 ms apart agree).
+    fn settled(&self) -> String {
+        let mut last = self.screen();
+        for _ in 0..100 {
+            std::thread::sleep(Duration::from_millis(60));
+            let now = self.screen();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+        last
+    }
+
     fn run_saywho(&self, args: &str) {
         self.literal(&format!("{} {args}", env!("CARGO_BIN_EXE_saywho")));
         self.keys(&["Enter"]);
@@ -144,26 +158,22 @@ fn follow_a_link_and_come_back() {
         t.keys(&["L"]);
         t.wait("the next link", |s| s.contains("Konstantin Kosachev [2]"));
     }
-    std::thread::sleep(Duration::from_millis(100));
-    let before = t.screen();
+    let before = t.settled();
     let top_before: String = before.lines().nth(1).unwrap_or("").to_string();
     t.keys(&["Enter"]);
-    let s = t.wait("The Independent", |s| {
-        s.contains("The Independent ·") && s.contains("Kosachev")
+    // lands on his quote of the same statement in The Independent
+    t.wait("his quote in The Independent", |s| {
+        let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.contains("The Independent ·") && flat.contains("Either Trump hasn’t found")
     });
-    assert!(
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .contains("Either Trump hasn’t found"),
-        "landed on his quote: {s}"
-    );
     t.keys(&["BSpace"]);
-    let s = t.wait("back on CNN", |s| s.contains(" CNN ·"));
-    let top_after: String = s.lines().nth(1).unwrap_or("").to_string();
-    // the reader pane's first line is the same as before following
+    // the reader pane's first line is the same as before following: same scroll position
     let reader = |l: &str| l.split('│').nth(1).unwrap_or("").to_string();
-    assert_eq!(reader(&top_after), reader(&top_before), "same scroll position");
+    let want = reader(&top_before);
+    assert!(!want.trim().is_empty(), "{before}");
+    t.wait("back on CNN at the same place", |s| {
+        s.contains(" CNN ·") && reader(s.lines().nth(1).unwrap_or("")) == want
+    });
     // people view: filter to kosa, open his quotes, open one
     t.keys(&["Escape", "p"]);
     t.wait("people", |s| s.contains("People quoted"));
@@ -198,9 +208,10 @@ fn marks_stars_and_position_survive_a_restart() {
     t.keys(&["Enter"]); // opens (and marks read) the first article: The Independent
     t.wait("the reader", |s| status(s).contains("READ"));
     t.keys(&["*", "j", "j", "j", "j", "j", "j", "j", "j"]);
-    let before = t.wait("starred and scrolled", |s| {
+    t.wait("starred and scrolled", |s| {
         !s.contains("Russia responds to Michael Flynn's resignation as")
     });
+    let before = t.settled();
     let reader = |s: &str| {
         s.lines()
             .skip(1)
@@ -213,8 +224,10 @@ fn marks_stars_and_position_survive_a_restart() {
     t.wait("the shell", |s| s.contains("$ "));
     // again: back in the same article at the same place, with its marks
     t.run_saywho(&args);
-    let after = t.wait("restored", |s| s.contains("2 unread") && status(s).contains("READ"));
-    assert_eq!(reader(&after), top_before, "same reading position");
+    // same article, same reading position
+    let after = t.wait("restored", |s| {
+        s.contains("2 unread") && status(s).contains("READ") && reader(s) == top_before
+    });
     assert!(after.lines().nth(1).unwrap_or("").contains("★"), "starred: {after}");
     t.keys(&["q"]);
     // the CLI sees the same marks

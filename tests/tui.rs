@@ -261,3 +261,55 @@ fn next_and_previous_article_from_the_reader() {
     cmd(&mut a, Command::PrevArticle);
     assert_eq!(a.open, first);
 }
+
+#[test]
+fn small_screen_views_40x12() {
+    let mut a = app(40, 12);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "indep");
+    insta::assert_snapshot!("filter_40x12", text(&render(&a)));
+    a.update(Action::Cancel);
+    cmd(&mut a, Command::Palette);
+    typed(&mut a, "kosa");
+    insta::assert_snapshot!("palette_40x12", text(&render(&a)));
+    a.update(Action::Cancel);
+    cmd(&mut a, Command::Open);
+    cmd(&mut a, Command::Search);
+    typed(&mut a, "flynn");
+    insta::assert_snapshot!("search_40x12", text(&render(&a)));
+    a.update(Action::Cancel);
+    cmd(&mut a, Command::Help);
+    insta::assert_snapshot!("help_40x12", text(&render(&a)));
+}
+
+#[test]
+fn nothing_from_an_article_can_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("evil.txt"),
+        "Evil \x1b]0;pwned\x07title\n\n\"Hello \x1b[2J world,\" said Jane \u{85}Doe \u{202e}reversed\u{202c} text with \x1b[31mred\x1b[0m in it.",
+    )
+    .unwrap();
+    let rules = Rules::builtin();
+    let c = corpus::load_paths(
+        &[dir.path().to_path_buf()],
+        &corpus::LoadOptions {
+            max_size: 1 << 20,
+            rules: &rules,
+            progress: None,
+        },
+    );
+    let ix = Index::build(&c);
+    let mut a = App::new(c, ix, Keymap::builtin(), Theme::default(), (80, 24));
+    cmd(&mut a, Command::Open);
+    let buf = render(&a);
+    let all: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(all.contains("Hello") && all.contains("world"), "{all}");
+    for bad in ['\x1b', '\x07', '\u{85}', '\u{202e}', '\u{202c}'] {
+        assert!(!all.contains(bad), "{bad:?} reached the screen");
+    }
+    assert!(
+        !all.contains("pwned") && !all.contains("[2J") && !all.contains("[31m"),
+        "escape sequences are gone whole"
+    );
+}

@@ -602,6 +602,7 @@ fn palette(f: &mut Frame, app: &App, area: Rect) {
                 )
             }
         };
+        let extra = if w < 60 { String::new() } else { extra };
         let text = truncate(&text, w.saturating_sub(2 + width(&extra)));
         let mut spans = vec![Span::styled(tag, app.theme.link())];
         spans.extend(highlighted(&text, ix, Style::default(), app.theme.matched()));
