@@ -70,13 +70,18 @@ fn parse_toml(inner: &str) -> Result<FrontMatter, String> {
         .parse()
         .map_err(|e: toml::de::Error| format!("TOML front matter: {}", e.message()))?;
     let get = |k: &str| table.get(k).and_then(toml_to_string);
-    Ok(FrontMatter {
+    Ok(fields(get))
+}
+
+/// The fields saywho reads, by name, whatever the format.
+fn fields(get: impl Fn(&str) -> Option<String>) -> FrontMatter {
+    FrontMatter {
         title: get("title"),
         source: get("source").or_else(|| get("publisher")),
         author: get("author").or_else(|| get("authors")),
         date: get("date").as_deref().and_then(dates::parse_date),
         url: get("url").or_else(|| get("link")),
-    })
+    }
 }
 
 fn toml_to_string(v: &toml::Value) -> Option<String> {
@@ -102,13 +107,7 @@ fn parse_yaml(inner: &str) -> Result<FrontMatter, String> {
         .as_mapping()
         .ok_or_else(|| "YAML front matter: expected key: value pairs".to_string())?;
     let get = |k: &str| map.get(k).and_then(yaml_to_string);
-    Ok(FrontMatter {
-        title: get("title"),
-        source: get("source").or_else(|| get("publisher")),
-        author: get("author").or_else(|| get("authors")),
-        date: get("date").as_deref().and_then(dates::parse_date),
-        url: get("url").or_else(|| get("link")),
-    })
+    Ok(fields(get))
 }
 
 fn yaml_to_string(v: &serde_yaml_ng::Value) -> Option<String> {

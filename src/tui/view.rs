@@ -72,6 +72,15 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
+/// A pane's content: its area less the header row.
+fn below_header(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
+
 fn header(f: &mut Frame, app: &App, area: Rect, text: &str, focused: bool) {
     let style = if focused {
         app.theme.header().add_modifier(Modifier::REVERSED)
@@ -157,14 +166,7 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(line);
     }
-    f.render_widget(
-        Paragraph::new(lines),
-        Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        },
-    );
+    f.render_widget(Paragraph::new(lines), below_header(area));
 }
 
 /// `text` with the characters at `positions` in `hit` style.
@@ -275,14 +277,7 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    f.render_widget(
-        Paragraph::new(lines),
-        Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        },
-    );
+    f.render_widget(Paragraph::new(lines), below_header(area));
 }
 
 fn people(f: &mut Frame, app: &App, area: Rect) {
@@ -393,14 +388,7 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(line);
     }
-    f.render_widget(
-        Paragraph::new(lines),
-        Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        },
-    );
+    f.render_widget(Paragraph::new(lines), below_header(area));
 }
 
 fn status_bar(f: &mut Frame, app: &App, area: Rect) {
