@@ -23,6 +23,7 @@ struct Gold {
     start: usize,
     end: usize,
     source: String,
+    cue: String,
     speech: bool,
 }
 
@@ -87,6 +88,7 @@ fn parse_ann(ann: &str) -> Vec<Gold> {
                 start: s,
                 end: e,
                 source: source.clone(),
+                cue: cue.clone(),
                 speech: speech_cue || quoted,
             });
         }
@@ -216,7 +218,7 @@ fn score(gold: &[Gold], pred: &[Pred], threshold: f64, s: &mut Score, verbose: b
         for (gi, g) in gold.iter().enumerate() {
             if !gu[gi] && g.speech {
                 let snippet: String = chars[g.start..g.end.min(g.start + 90)].iter().collect();
-                println!("  missed {name} [{}]: {snippet}", g.source);
+                println!("  missed {name} [{}] <{}>: {snippet}", g.source, g.cue);
             }
         }
         for (pi, p) in pred.iter().enumerate() {

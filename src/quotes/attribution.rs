@@ -235,7 +235,11 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
 pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     let mut e = q;
     let ends_intro = |k: usize| t.is_punct(k, ':') || t.is_punct(k, ',') || t.is_punct(k, '—');
-    if e > lo && (ends_intro(e - 1) || (t.is_word(e - 1) && t.lower(e - 1) == "that")) {
+    // `X said: “…”`, `X told reporters, "…"`, `X said that "…"`, or the quote right after
+    // the cue; otherwise (`X said his staff “did the wrong thing”`) it is reported speech
+    // holding a quoted fragment, which the reported-speech pass makes a mixed quote
+    let introduced = e > lo && (ends_intro(e - 1) || (t.is_word(e - 1) && t.lower(e - 1) == "that"));
+    if introduced {
         e -= 1;
     }
     let from = lo.max(e.saturating_sub(7));
@@ -243,6 +247,13 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         if let Some(cue) = cue_at(t, j, e) {
             let between = cue.end..e;
             if between.clone().any(|x| t.is_word(x) && t.lower(x) == "that") || between.len() > 5 {
+                return None;
+            }
+            let listener = LEX
+                .listeners
+                .iter()
+                .any(|l| l.len() == between.len() && l.iter().enumerate().all(|(k, w)| t.lower(cue.end + k) == w));
+            if !(introduced || between.is_empty() || listener) {
                 return None;
             }
             if cue_is(t, &cue, "according to") {

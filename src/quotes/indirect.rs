@@ -22,6 +22,20 @@ const PREPOSITIONS: &[&str] = &[
     "late", "with", "for", "while", "when", "under", "about",
 ];
 
+/// After a strong cue ("said", "told X") any word but a preposition or an infinitive "to"
+/// can open the reported clause ("said comments from Rice were…").
+fn loose_clause_start(t: &Tokens, k: usize) -> bool {
+    clause_start(t, k)
+        || (t.is_word(k)
+            && !PREPOSITIONS.contains(&t.lower(k))
+            && !matches!(
+                t.lower(k),
+                "to" | "by" | "of" | "and" | "or" | "but" | "as" | "so" | "than" | "not"
+            )
+            && !t.lower(k).ends_with("ly")
+            && !t.has(k, flag::BETWEEN))
+}
+
 fn clause_start(t: &Tokens, k: usize) -> bool {
     let Some(tok) = t.toks.get(k) else { return false };
     match tok.kind {
@@ -172,8 +186,12 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize) -> Option<usize> {
     if k < hi && t.is_word(k) && t.lower(k) == "that" {
         return Some(k + 1);
     }
-    (clause_start(t, k) && !(t.is_word(k) && t.lower(k) == "it" && t.is_word(k + 1) && t.lower(k + 1) == "to"))
-        .then_some(k)
+    let opens = if cue.strong {
+        loose_clause_start(t, k)
+    } else {
+        clause_start(t, k)
+    };
+    (opens && !(t.is_word(k) && t.lower(k) == "it" && t.is_word(k + 1) && t.lower(k + 1) == "to")).then_some(k)
 }
 
 /// All reported speech in the sentence `lo..hi`, skipping cues in `used`.

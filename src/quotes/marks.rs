@@ -160,7 +160,7 @@ pub fn find(article: &Article) -> Vec<Span> {
         let text = &article.text[p.start..p.end];
         if !text.contains(['“', '”', '"', '«', '»', '„', '‘', '’', '\'']) {
             if carry {
-                drop_open_tail(&mut out);
+                drop_open_tail(&mut out, article);
             }
             carry = false;
             continue;
@@ -170,7 +170,7 @@ pub fn find(article: &Article) -> Vec<Span> {
             .first()
             .is_some_and(|m| m.pos == p.start && m.can_open && m.family == Family::Double);
         if carry && !starts_with_opener {
-            drop_open_tail(&mut out);
+            drop_open_tail(&mut out, article);
         }
         let continued = carry && starts_with_opener;
         let (doubles, open) = pair(&ms, Family::Double, &[]);
@@ -203,23 +203,31 @@ pub fn find(article: &Article) -> Vec<Span> {
         carry = open.is_some();
     }
     if carry {
-        drop_open_tail(&mut out);
+        drop_open_tail(&mut out, article);
     }
     out
 }
 
-/// The last span was open at its paragraph's end and nothing continued it: the mark was
-/// stray, so the span is dropped (unless it continued an earlier quote, which then ends
-/// there).
-fn drop_open_tail(out: &mut Vec<Span>) {
-    if let Some(last) = out.last_mut()
-        && last.continues
-    {
-        if last.continued {
-            last.continues = false;
-        } else {
-            out.pop();
-        }
+/// The last span was open at its paragraph's end and nothing continued it. If it opened
+/// like a quotation — at the paragraph's start, or after a colon or comma — and holds a
+/// sentence's worth of words, it is a quote whose closing mark the page lost, and it ends
+/// with the paragraph. Otherwise the mark was stray and the span is dropped (a span that
+/// continued an earlier quote simply ends there).
+fn drop_open_tail(out: &mut Vec<Span>, article: &Article) {
+    let Some(last) = out.last_mut() else { return };
+    if !last.continues {
+        return;
+    }
+    last.continues = false;
+    if last.continued {
+        return;
+    }
+    let p = article.paragraphs[last.para];
+    let before = article.text[p.start..last.start].trim_end();
+    let opens = before.is_empty() || before.ends_with([':', ',']);
+    let words = article.text[last.start..last.end].split_whitespace().count();
+    if !(opens && words >= 6) {
+        out.pop();
     }
 }
 
@@ -271,6 +279,14 @@ mod tests {
         let s = spans("A stray “mark here.\n\nNext paragraph with “a real quote” in it.");
         assert_eq!(s, ["“a real quote”"]);
         assert_eq!(spans("Text “one” and “stray and “two” end."), ["“one”", "“two”"]);
+    }
+
+    #[test]
+    fn a_lost_closing_mark_ends_with_the_paragraph() {
+        let t = "He said: “Voters reject the establishment again and again.\n\nThen he left the stage.";
+        assert_eq!(spans(t), ["“Voters reject the establishment again and again."]);
+        // a stray mark mid-sentence is still dropped
+        assert!(spans("A stray “mark here in the middle of a sentence.\n\nNext.").is_empty());
     }
 
     #[test]

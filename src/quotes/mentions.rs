@@ -296,6 +296,21 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             det = true;
             break;
         }
+        if matches!(kw, "of" | "for" | "at" | "from" | "with" | "in") && k > lo {
+            // a head noun before a prepositional phrase: "supporters of reform said"
+            if let Some(head) = ending_at(t, k - 1, lo)
+                && head.kind == MentionKind::Description
+            {
+                return Some(Mention {
+                    start: head.start,
+                    end: i + 1,
+                    kind: MentionKind::Description,
+                    role: None,
+                    gender: None,
+                });
+            }
+            break;
+        }
         if t.has(k, flag::NOT_NAME | flag::CUE | flag::BETWEEN) {
             break;
         }
