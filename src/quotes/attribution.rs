@@ -92,7 +92,29 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
 
 /// `NP, APPOSITIVE,` ending at the comma `k`: prefer whichever side is a person's name.
 fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
-    // try the commas to the left, nearest first, so an appositive may hold commas itself
+    // a name followed by a comma and a relative clause or role ("Michael Seaman, who lives
+    // outside Sacramento, said"): the name, however many commas the clause holds
+    let opens_appositive = |j: usize| {
+        t.is_word(j + 1) && {
+            let w = t.lower(j + 1);
+            matches!(w, "who" | "a" | "an" | "the" | "whose") || t.has(j + 1, flag::TITLE | flag::SPEAKER_NOUN)
+        }
+    };
+    let commas: Vec<usize> = (lo..k).rev().filter(|&j| t.is_punct(j, ',')).take(4).collect();
+    for &j in commas.iter().rev() {
+        if j > lo
+            && opens_appositive(j)
+            && let Some(head) = mentions::ending_at(t, j - 1, lo)
+            && matches!(head.kind, MentionKind::Name { .. })
+            && head.start <= lo + 4
+        {
+            return Some(Mention {
+                role: Some((j + 1, k)),
+                ..head
+            });
+        }
+    }
+    // else try the commas to the left, nearest first, so an appositive may hold commas
     let mut commas = (lo..k).rev().filter(|&j| t.is_punct(j, ','));
     for _ in 0..3 {
         let Some(j) = commas.next() else { break };

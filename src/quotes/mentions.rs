@@ -350,6 +350,30 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
         let s = if the { i + 1 } else { i };
         let e = cap_run_end(t, s, hi);
         if e > s {
+            // "Virginia delegate Beau Correll", "ACLU executive Director Anthony Romero":
+            // a capitalised modifier and a role before the name; the name is the run after
+            let mut r = e;
+            while r < hi
+                && r < e + 3
+                && t.is_word(r)
+                && !t.toks[r].cap
+                && (t.stem_has(r, flag::TITLE | flag::SPEAKER_NOUN))
+            {
+                r += 1;
+            }
+            if r > e && r < hi && t.is_word(r) && t.toks[r].cap {
+                let e2 = cap_run_end(t, r, hi);
+                if let Some(mut m) = classify_run(t, r, e2, false)
+                    && let MentionKind::Name { .. } = m.kind
+                {
+                    m.role = Some((s, m.role.map_or(r, |x| x.1)));
+                    m.start = i;
+                    if let Some(app) = appositive_after(t, e2, hi) {
+                        m.role = Some(app);
+                    }
+                    return Some(m);
+                }
+            }
             let mut m = classify_run(t, s, e, the)?;
             if the {
                 m.start = i;
