@@ -14,7 +14,10 @@
 //! of the gold source to be in saywho's speaker.
 
 use saywho::corpus::{Article, Rules, decode::Encoding};
-use saywho::quotes::{self, QuoteKind, lexicon::LEX};
+use saywho::quotes::{
+    self, QuoteKind,
+    lexicon::{LEX, flag},
+};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -146,12 +149,11 @@ fn gold_name(s: &str) -> Vec<String> {
 }
 
 fn name_words(s: &str) -> Vec<String> {
-    let titles = &LEX.titles;
     s.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter(|w| !titles.contains(&w.to_lowercase()) && !LEX.not_names.contains(&w.to_lowercase()))
+        .filter(|w| !LEX.is(&w.to_lowercase(), flag::TITLE | flag::NOT_NAME))
         .map(saywho::index::people::fold)
         .collect()
 }

@@ -1,4 +1,5 @@
-//! The word lists of `assets/lexicon.toml`, compiled into hash sets once.
+//! The word lists of `assets/lexicon.toml`, compiled once: single words into one map of
+//! list flags (one lookup per token), multi-word entries into word lists.
 
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -24,33 +25,18 @@ struct File {
     not_names: Vec<String>,
     organisation_words: Vec<String>,
     speaker_nouns: Vec<String>,
-    pronouns_male: Vec<String>,
-    pronouns_female: Vec<String>,
-    pronouns_plural: Vec<String>,
 }
 
 pub struct Lexicon {
-    pub strong: HashSet<String>,
-    pub weak: HashSet<String>,
     /// Multi-word cues, as word lists.
     pub phrases: Vec<Vec<String>>,
     /// Listener objects, as word lists.
     pub listeners: Vec<Vec<String>>,
-    pub between: HashSet<String>,
-    pub titles: HashSet<String>,
     pub male: HashSet<String>,
     pub female: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub org_words: HashSet<String>,
     /// Multi-word organisation names ("white house"), as word lists.
     pub org_phrases: Vec<Vec<String>>,
-    pub speaker_nouns: HashSet<String>,
-    pub he: HashSet<String>,
-    pub she: HashSet<String>,
-    pub they: HashSet<String>,
-    /// First words of the multi-word cues, to skip phrase matching quickly.
-    pub phrase_heads: HashSet<String>,
-    /// Every listed word with the lists it is in (one lookup per token).
+    /// Every single listed word with the lists it is in (one lookup per token).
     pub flags: rustc_hash::FxHashMap<String, u16>,
 }
 
@@ -65,10 +51,6 @@ pub mod flag {
     pub const ORG: u16 = 64;
     pub const SPEAKER_NOUN: u16 = 128;
     pub const CUE: u16 = STRONG | WEAK;
-}
-
-fn set(v: Vec<String>) -> HashSet<String> {
-    v.into_iter().collect()
 }
 
 fn split_words(v: &[String]) -> Vec<Vec<String>> {
@@ -106,34 +88,22 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     add(&f.speaker_nouns, flag::SPEAKER_NOUN);
     Lexicon {
         flags,
-        strong: set(f.cues.strong),
-        weak: set(f.cues.weak),
         phrases: split_words(&f.cues.phrases),
         listeners: split_words(&f.listeners),
-        between: set(f.between),
-        titles: set(f.titles),
-        male: set(f.male),
-        female: set(f.female),
-        not_names: set(f.not_names),
-        org_words: set(org_single),
+        male: f.male.into_iter().collect(),
+        female: f.female.into_iter().collect(),
         org_phrases: split_words(&org_multi),
-        speaker_nouns: set(f.speaker_nouns),
-        he: set(f.pronouns_male),
-        she: set(f.pronouns_female),
-        they: set(f.pronouns_plural),
-        phrase_heads: f
-            .cues
-            .phrases
-            .iter()
-            .filter_map(|p| p.split(' ').next())
-            .map(str::to_string)
-            .collect(),
     }
 });
 
 impl Lexicon {
+    /// Is lowercase word `w` in any of the lists `bits` names?
+    pub fn is(&self, w: &str, bits: u16) -> bool {
+        self.flags.get(w).is_some_and(|f| f & bits != 0)
+    }
+
     pub fn is_cue(&self, w: &str) -> bool {
-        self.strong.contains(w) || self.weak.contains(w)
+        self.is(w, flag::CUE)
     }
 }
 
@@ -141,7 +111,7 @@ impl Lexicon {
 mod tests {
     #[test]
     fn shipped_lexicon_parses() {
-        assert!(super::LEX.strong.contains("said"));
+        assert!(super::LEX.is_cue("said"));
         assert!(super::LEX.phrases.iter().any(|p| p.join(" ") == "according to"));
     }
 }

@@ -103,10 +103,10 @@ fn cap_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
 }
 
 fn is_org_run(t: &Tokens, s: usize, e: usize) -> bool {
-    let words: Vec<&str> = (s..e).map(|i| t.stem(i)).collect();
-    if words.iter().any(|w| LEX.org_words.contains(*w)) {
+    if (s..e).any(|i| t.stem_has(i, flag::ORG)) {
         return true;
     }
+    let words: Vec<&str> = (s..e).map(|i| t.stem(i)).collect();
     if LEX
         .org_phrases
         .iter()

@@ -105,7 +105,7 @@ fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
     let mention_start = match &m.kind {
         MentionKind::Name { name } => {
             let mut k = name.0;
-            while k > m.start && t.toks[k - 1].cap && lexicon::LEX.titles.contains(t.lower(k - 1)) {
+            while k > m.start && t.toks[k - 1].cap && t.has(k - 1, lexicon::flag::TITLE) {
                 k -= 1;
             }
             k
