@@ -271,14 +271,12 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
         let corpus = if paths.is_empty() {
             corpus::load_bundled(&rules)
         } else {
-            let (files, _) = corpus::load::discover(&paths);
-            total.store(files.len(), std::sync::atomic::Ordering::Relaxed);
             corpus::load_paths(
                 &paths,
                 &LoadOptions {
                     max_size,
                     rules: &rules,
-                    progress: Some(done),
+                    progress: Some(corpus::load::Progress { total, done }),
                 },
             )
         };

@@ -14,8 +14,16 @@ pub const DEFAULT_MAX_SIZE: u64 = 20 * 1000 * 1000;
 pub struct LoadOptions<'a> {
     pub max_size: u64,
     pub rules: &'a Rules,
-    /// Incremented once per file read, for a progress display.
-    pub progress: Option<&'a AtomicUsize>,
+    /// For a progress display: files found, and files read so far.
+    pub progress: Option<Progress<'a>>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Progress<'a> {
+    /// Set once the paths are walked.
+    pub total: &'a AtomicUsize,
+    /// Incremented once per file read.
+    pub done: &'a AtomicUsize,
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -91,6 +99,9 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Load every article under `paths`.
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     let (files, mut problems) = discover(paths);
+    if let Some(p) = opts.progress {
+        p.total.store(files.len(), Ordering::Relaxed);
+    }
     let ids = unique_ids(&files);
     let results: Vec<Result<(Article, Option<String>), Problem>> = files
         .par_iter()
@@ -98,7 +109,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
         .map(|(path, id)| {
             let r = read_one(path, id, opts);
             if let Some(p) = opts.progress {
-                p.fetch_add(1, Ordering::Relaxed);
+                p.done.fetch_add(1, Ordering::Relaxed);
             }
             r
         })
