@@ -256,9 +256,7 @@ impl App {
         self.indexing = false;
         self.items = filter_items(&self.corpus, &self.index);
         self.filter.reset();
-        let keep = self.selected_article();
-        self.refilter();
-        self.select_article(keep);
+        self.refilter_keeping_selection();
         self.refresh_people();
         self.load_starred_quotes();
         // the layout gains speaker notes: keep the reading position by its anchor (the
@@ -607,9 +605,7 @@ impl App {
                     Sort::Source => Sort::Title,
                     Sort::Title => Sort::Date,
                 };
-                let keep = self.selected_article();
-                self.refilter();
-                self.select_article(keep);
+                self.refilter_keeping_selection();
                 self.message = Some(format!("sorted by {}", self.sort_name()));
             }
             Command::Open => match self.focus {
@@ -629,9 +625,7 @@ impl App {
                         "marked unread".into()
                     });
                     if self.hide_read {
-                        let keep = self.selected_article();
-                        self.refilter();
-                        self.select_article(keep);
+                        self.refilter_keeping_selection();
                     }
                 }
             }
@@ -645,9 +639,7 @@ impl App {
             }
             Command::HideRead => {
                 self.hide_read = !self.hide_read;
-                let keep = self.selected_article();
-                self.refilter();
-                self.select_article(keep);
+                self.refilter_keeping_selection();
                 self.message = Some(if self.hide_read {
                     "read articles hidden".into()
                 } else {
@@ -668,9 +660,7 @@ impl App {
             }
             Command::StarredOnly => {
                 self.starred_only = !self.starred_only;
-                let keep = self.selected_article();
-                self.refilter();
-                self.select_article(keep);
+                self.refilter_keeping_selection();
                 self.message = Some(if self.starred_only {
                     "starred articles only".into()
                 } else {
@@ -818,9 +808,7 @@ impl App {
         }
         if !self.query.is_empty() {
             self.query.clear();
-            let keep = self.selected_article();
-            self.refilter();
-            self.select_article(keep);
+            self.refilter_keeping_selection();
         }
     }
 
@@ -944,10 +932,8 @@ impl App {
         match self.input {
             Input::Filter => {
                 self.input = Input::None;
-                let keep = self.selected_article();
                 self.query.clear();
-                self.refilter();
-                self.select_article(keep);
+                self.refilter_keeping_selection();
             }
             Input::Search => {
                 self.input = Input::None;
@@ -988,6 +974,14 @@ impl App {
             self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         }
         self.keep_selection_visible();
+    }
+
+    /// Re-run the filter and sort, keeping the selected article selected if it is still
+    /// shown.
+    fn refilter_keeping_selection(&mut self) {
+        let keep = self.selected_article();
+        self.refilter();
+        self.select_article(keep);
     }
 
     /// Re-run the filter and sort.
@@ -1470,12 +1464,13 @@ impl App {
                 hits.push((score(&ix) + 5, Target::Person(pid), ix));
             }
         }
-        for &a in self.rows.iter().chain(
-            (0..self.corpus.articles.len())
-                .filter(|a| !self.rows.contains(a))
-                .collect::<Vec<_>>()
-                .iter(),
-        ) {
+        // the articles shown first, then the rest
+        let mut shown = vec![false; self.corpus.articles.len()];
+        for &a in &self.rows {
+            shown[a] = true;
+        }
+        let rest: Vec<usize> = (0..shown.len()).filter(|&a| !shown[a]).collect();
+        for &a in self.rows.iter().chain(&rest) {
             let title = &self.corpus.articles[a].meta.title;
             if q.is_empty() {
                 hits.push((0, Target::Article(a), vec![]));
