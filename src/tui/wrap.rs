@@ -348,33 +348,31 @@ impl Layout {
         best
     }
 
-    /// The paragraph block holding line `i` (its lines, notes and the blank line after)
-    /// and how far into it (0..1): a reading position that survives a change of width.
-    /// None above the first paragraph.
-    pub fn anchor(&self, i: usize) -> Option<(usize, f64)> {
-        let para = self.para_first.partition_point(|&f| f <= i).checked_sub(1)?;
-        let first = self.para_first[para];
+    /// First line and end (exclusive) of paragraph `para`'s block: its lines, its notes
+    /// and the blank line before the next paragraph.
+    fn block(&self, para: usize) -> Option<(usize, usize)> {
+        let first = *self.para_first.get(para)?;
         let end = self
             .para_first
             .get(para + 1)
             .copied()
             .unwrap_or(self.lines.len())
             .max(first + 1);
+        Some((first, end))
+    }
+
+    /// The paragraph block holding line `i` and how far into it (0..1): a reading
+    /// position that survives a change of width. None above the first paragraph.
+    pub fn anchor(&self, i: usize) -> Option<(usize, f64)> {
+        let para = self.para_first.partition_point(|&f| f <= i).checked_sub(1)?;
+        let (first, end) = self.block(para)?;
         Some((para, (i - first) as f64 / (end - first) as f64))
     }
 
     /// The line for an anchor from another width (or another session).
     pub fn line_for(&self, anchor: (usize, f64)) -> usize {
         let (para, frac) = anchor;
-        let Some(&first) = self.para_first.get(para) else {
-            return 0;
-        };
-        let end = self
-            .para_first
-            .get(para + 1)
-            .copied()
-            .unwrap_or(self.lines.len())
-            .max(first + 1);
+        let Some((first, end)) = self.block(para) else { return 0 };
         first + ((end - first) as f64 * frac.clamp(0.0, 1.0)).round() as usize
     }
 }
