@@ -128,6 +128,8 @@ pub struct App {
     pub corpus: std::sync::Arc<Corpus>,
     /// The quote index is still being built (counts, links and people come when it is).
     pub indexing: bool,
+    /// Number of people quoted in each article (the list shows it).
+    pub quoted: Vec<usize>,
     pub index: Index,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -201,6 +203,7 @@ impl App {
         let items = filter_items(&corpus, &index);
         let help_rows = help_rows(&keymap);
         let mut app = App {
+            quoted: (0..n).map(|a| index.people_in(a).len()).collect(),
             corpus,
             indexing: false,
             index,
@@ -252,6 +255,9 @@ impl App {
 
     /// The quote index arrived: counts, links, people and starred quotes come alive.
     pub fn set_index(&mut self, index: Index) {
+        self.quoted = (0..self.corpus.articles.len())
+            .map(|a| index.people_in(a).len())
+            .collect();
         self.index = index;
         self.indexing = false;
         self.items = filter_items(&self.corpus, &self.index);

@@ -143,7 +143,7 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
             spans.push(Span::raw(" "));
             used += src_w + 1;
         }
-        let people = app.index.people_in(a).len();
+        let people = app.quoted[a];
         let count = if people > 0 {
             format!("{people:>3}")
         } else {
