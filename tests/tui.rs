@@ -299,3 +299,27 @@ fn nothing_from_an_article_can_drive_the_terminal() {
         "escape sequences are gone whole"
     );
 }
+
+#[test]
+fn skipped_files_are_said_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Title\n\nSome text that is long enough to read here.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "").unwrap();
+    let rules = Rules::builtin();
+    let c = corpus::load_paths(
+        &[dir.path().to_path_buf()],
+        &corpus::LoadOptions {
+            max_size: 1 << 20,
+            rules: &rules,
+            progress: None,
+        },
+    );
+    let ix = Index::build(&c);
+    let a = App::new(c, ix, Keymap::builtin(), Theme::default(), (100, 24));
+    let t = text(&render(&a));
+    assert!(t.contains("b.txt: empty file"), "{t}");
+}

@@ -250,6 +250,16 @@ impl App {
         app.refilter();
         app.refresh_people();
         app.preview();
+        let skipped: Vec<&crate::corpus::Problem> = app.corpus.problems.iter().filter(|p| p.skipped).collect();
+        if let Some(first) = skipped.first() {
+            app.message = Some(match skipped.len() {
+                1 => format!("skipped {}: {} (listed again on exit)", first.path, first.reason),
+                n => format!(
+                    "{n} files skipped, e.g. {}: {} (all listed on exit)",
+                    first.path, first.reason
+                ),
+            });
+        }
         app
     }
 
