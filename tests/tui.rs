@@ -323,3 +323,45 @@ fn skipped_files_are_said_at_start() {
     let t = text(&render(&a));
     assert!(t.contains("b.txt: empty file"), "{t}");
 }
+
+#[test]
+fn a_resize_keeps_the_message() {
+    let mut a = app(80, 24);
+    cmd(&mut a, Command::Sort);
+    assert!(a.message.is_some());
+    a.update(Action::Resize(100, 30));
+    assert!(a.message.is_some(), "a resize is not the reader acting");
+    cmd(&mut a, Command::Down);
+    assert!(a.message.is_none());
+}
+
+#[test]
+fn skipped_files_message_survives_state_and_index() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Title\n\nSome text that is long enough to read here.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "").unwrap();
+    let rules = Rules::builtin();
+    let c = corpus::load_paths(
+        &[dir.path().to_path_buf()],
+        &corpus::LoadOptions {
+            max_size: 1 << 20,
+            rules: &rules,
+            progress: None,
+        },
+    );
+    let ix = Index::build(&c);
+    let empty = Index::empty(&c);
+    let mut a = App::new(c, empty, Keymap::builtin(), Theme::default(), (100, 24));
+    let st = tempfile::tempdir().unwrap();
+    a.attach_store(saywho::state::Store::open(st.path()), false);
+    a.set_index(ix);
+    assert!(
+        a.message.as_deref().is_some_and(|m| m.contains("b.txt")),
+        "{:?}",
+        a.message
+    );
+}

@@ -506,7 +506,10 @@ impl App {
 
     /// Apply an action. Returns true when something visible changed.
     pub fn update(&mut self, action: Action) -> bool {
-        self.message = None;
+        // a message lasts until the next thing the reader does (a resize is not that)
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
         match action {
             Action::Resize(w, h) => {
                 self.resize(w, h);
