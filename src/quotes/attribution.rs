@@ -2,61 +2,87 @@
 //! quoted as saying`), after it (`said Aleksey Pushkov, a senior Russian lawmaker`), and
 //! the attribution of a direct quote from the words around it.
 
-use super::lexicon::{LEX, flag};
+use super::lexicon::{CueRole, LEX, flag};
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
 
-/// A cue: token range, and whether it is a participle continuing a clause ("adding").
+/// A cue: token range and the role it plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cue {
     pub start: usize,
     pub end: usize,
-    pub strong: bool,
+    pub role: CueRole,
 }
+
+impl Cue {
+    /// A verb that reports speech on its own ("said", "told").
+    pub fn strong(&self) -> bool {
+        self.role == CueRole::Say
+    }
+}
+
+/// How far before a quote its introducing cue may be: `X told the BBC's Today programme:`.
+const INTRO_REACH: usize = 7;
+/// The most words between an introducing cue and the quote (a listener, an adjunct).
+const INTRO_GAP: usize = 5;
+/// How far after a quote a subject-first attribution may end: `“…,” Leonid Slutsky, head
+/// of …, was quoted as saying`.
+const AFTER_REACH: usize = 30;
+/// The most words of a prepositional phrase between a description and the name in
+/// apposition to it ("The US ambassador to the United Nations, Nikki Haley,").
+const APPOSITION_PP: usize = 6;
+/// Words before the speaker in a subject-first attribution after a quote (`“…,” the
+/// Russian foreign ministry's spokeswoman Maria Zakharova said`).
+const AFTER_LEAD: usize = 6;
 
 /// The cue starting at token `i`, if any (phrases first).
 pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if !t.is_word(i) {
         return None;
     }
-    let head = t.has(i, flag::PHRASE_HEAD);
-    for p in LEX.phrases.iter().filter(|_| head) {
-        if i + p.len() <= hi
-            && p.iter()
-                .enumerate()
-                .all(|(k, w)| t.is_word(i + k) && t.lower(i + k) == w)
-        {
-            return Some(Cue {
-                start: i,
-                end: i + p.len(),
-                strong: true,
-            });
+    if t.has(i, flag::PHRASE_HEAD) {
+        for (p, role) in &LEX.cue_phrases {
+            if i + p.len() <= hi
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, w)| t.is_word(i + k) && t.lower(i + k) == w)
+            {
+                return Some(Cue {
+                    start: i,
+                    end: i + p.len(),
+                    role: *role,
+                });
+            }
         }
     }
-    // a verb is not capitalised mid-sentence: "United States" holds no cue
-    if t.toks[i].cap && i > 0 && !t.is_punct(i - 1, '(') {
+    // a verb is not capitalised mid-sentence: "United States" holds no cue; "Said Comey,"
+    // opens a sentence
+    let opens_sentence = i == 0
+        || matches!(
+            t.toks[i - 1].kind,
+            Kind::Punct('.' | '!' | '?' | ':' | '(' | '—' | '–') | Kind::Quote(_)
+        );
+    if t.toks[i].cap && !opens_sentence {
         return None;
     }
-    if t.has(i, flag::STRONG) {
-        Some(Cue {
-            start: i,
-            end: i + 1,
-            strong: true,
-        })
-    } else if t.has(i, flag::WEAK) {
-        Some(Cue {
-            start: i,
-            end: i + 1,
-            strong: false,
-        })
+    let role = if t.has(i, flag::SAY) {
+        CueRole::Say
+    } else if t.has(i, flag::REPLY) {
+        CueRole::Reply
+    } else if t.has(i, flag::CLAUSE) {
+        CueRole::Clause
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Cue {
+        start: i,
+        end: i + 1,
+        role,
+    })
 }
 
-pub fn cue_is(t: &Tokens, c: &Cue, phrase: &str) -> bool {
-    let mut words = phrase.split(' ');
-    (c.start..c.end).all(|k| words.next() == Some(t.lower(k))) && words.next().is_none()
+pub fn is_source(c: &Cue) -> bool {
+    c.role == CueRole::Source
 }
 
 fn skippable(t: &Tokens, i: usize) -> bool {
@@ -66,13 +92,23 @@ fn skippable(t: &Tokens, i: usize) -> bool {
     }
 }
 
-/// The speaker of the cue at token `c` (not looking before `lo`): the noun phrase before it,
-/// past adverbs and auxiliaries, past an appositive between commas, and for a verb
-/// coordinated with "and", the subject of the sentence.
+/// The speaker of the cue at token `c` (not looking before `lo`, the sentence start): the
+/// noun phrase before it, past adverbs and auxiliaries, past an appositive between commas,
+/// and for a verb coordinated with "and", the subject of the sentence.
 pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     let mut i = c;
     while i > lo && skippable(t, i - 1) {
         i -= 1;
+    }
+    // a parenthesis between the speaker and the cue: "Rep. Gwen Moore (D-Wis.) said"
+    if i > lo + 1
+        && t.is_punct(i - 1, ')')
+        && let Some(open) = (lo..i - 1).rev().take(8).find(|&k| t.is_punct(k, '('))
+    {
+        i = open;
+        while i > lo && skippable(t, i - 1) {
+            i -= 1;
+        }
     }
     if i <= lo {
         return None;
@@ -81,10 +117,10 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     if t.is_punct(k, ',') {
         return appositive_subject(t, k, lo);
     }
-    if t.is_word(k) && t.lower(k) == "who" && k > lo && t.is_punct(k - 1, ',') {
+    if t.is_word(k) && t.has(k, flag::RELATIVE) && !t.word_is(k, "that") && k > lo && t.is_punct(k - 1, ',') {
         return appositive_subject(t, k - 1, lo).or_else(|| mentions::ending_at(t, k - 2, lo));
     }
-    if t.is_word(k) && matches!(t.lower(k), "and" | "but" | "then") {
+    if t.is_word(k) && t.has(k, flag::COORDINATOR) {
         return sentence_subject(t, lo, k);
     }
     mentions::ending_at(t, k, lo)
@@ -95,17 +131,16 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
     // a name followed by a comma and a relative clause or role ("Michael Seaman, who lives
     // outside Sacramento, said"): the name, however many commas the clause holds
     let opens_appositive = |j: usize| {
-        t.is_word(j + 1) && {
-            let w = t.lower(j + 1);
-            matches!(w, "who" | "a" | "an" | "the" | "whose") || t.has(j + 1, flag::TITLE | flag::SPEAKER_NOUN)
-        }
+        t.is_word(j + 1)
+            && (t.has(j + 1, flag::DETERMINER | flag::RELATIVE)
+                || t.stem_has(j + 1, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN))
     };
     let commas: Vec<usize> = (lo..k).rev().filter(|&j| t.is_punct(j, ',')).take(4).collect();
     for &j in commas.iter().rev() {
         if j > lo
             && opens_appositive(j)
             && let Some(head) = mentions::ending_at(t, j - 1, lo)
-            && matches!(head.kind, MentionKind::Name { .. })
+            && head.is_name()
             && head.start <= lo + 4
         {
             return Some(Mention {
@@ -128,7 +163,7 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
                     role: Some((j + 1, k)),
                     ..head
                 },
-                (_, Some(a)) if matches!(a.kind, MentionKind::Name { .. }) && a.start == j + 1 => Mention {
+                (_, Some(a)) if a.is_name() && a.start == j + 1 => Mention {
                     role: Some((head.start, j)),
                     ..a
                 },
@@ -140,34 +175,35 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
     None
 }
 
-/// The first noun phrase of the sentence that can be a subject: a name or organisation,
-/// or, when it opens with a description ("The US ambassador, Nikki Haley,"), the first
-/// person's name after it, else that description.
+/// The first noun phrase of the sentence that can be a subject: a name, a thing, a
+/// pronoun, or a description — and when a description is followed by a name in
+/// apposition ("The US ambassador, Nikki Haley,"), that name.
 pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
-    let mut first_other = None;
     let mut i = lo;
     while i < hi {
         if t.is_word(i)
-            && (t.toks[i].cap || t.lower(i) == "the")
-            && let Some(m) = mentions::starting_at(t, i, hi)
+            && (t.toks[i].cap || t.word_is(i, "the") || t.has(i, flag::PRONOUN | flag::DETERMINER))
+            && let Some(m) = mentions::starting_at(t, i, hi, lo)
         {
-            {
-                match m.kind {
-                    MentionKind::Name { .. } => return Some(m),
-                    MentionKind::Organisation if first_other.is_none() => return Some(m),
-                    _ => {
-                        if first_other.is_none() {
-                            first_other = Some(m.clone());
-                        }
-                        i = m.end.max(i + 1);
-                        continue;
-                    }
-                }
+            // past a short prepositional phrase: "The US ambassador to the United Nations,"
+            let mut comma = m.end;
+            if t.is_word(comma) && matches!(t.lower(comma), "to" | "of" | "at" | "for" | "in" | "from") {
+                comma = (comma..hi.min(comma + APPOSITION_PP))
+                    .find(|&k| !t.is_word(k))
+                    .unwrap_or(hi);
             }
+            if m.is_description()
+                && t.is_punct(comma, ',')
+                && let Some(a) = mentions::starting_at(t, comma + 1, hi, lo)
+                && a.is_name()
+            {
+                return Some(a);
+            }
+            return Some(m);
         }
         i += 1;
     }
-    first_other
+    None
 }
 
 /// How a direct quote was attributed.
@@ -180,7 +216,8 @@ pub struct Direct {
 }
 
 /// Attribution after the quote token `q`: `“…,” Kosachev wrote` / `“…,” said X, a role,`.
-pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
+/// `lo` is the sentence start.
+pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct> {
     let mut k = q + 1;
     if t.is_punct(k, ',') {
         k += 1;
@@ -190,14 +227,14 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
     }
     // a pull quote signed with a dash: “…” ― Pamela Padilla
     if matches!(t.toks[k].kind, Kind::Punct('―' | '—' | '–' | '-'))
-        && let Some(m) = mentions::starting_at(t, k + 1, hi)
-        && matches!(m.kind, MentionKind::Name { .. })
+        && let Some(m) = mentions::starting_at(t, k + 1, hi, k + 1)
+        && m.is_name()
         && (m.end >= hi || matches!(t.toks[m.end].kind, Kind::Punct(_)))
     {
         let cue = Cue {
             start: k,
             end: k + 1,
-            strong: true,
+            role: CueRole::Say,
         };
         return Some(Direct {
             clause_end: m.end,
@@ -211,13 +248,13 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
         c += 1;
     }
     if let Some(cue) = cue_at(t, c, hi)
-        && !cue_is(t, &cue, "according to")
+        && !is_source(&cue)
     {
         let mut s = cue.end;
         while s < hi && skippable(t, s) {
             s += 1;
         }
-        if let Some(m) = mentions::starting_at(t, s, hi) {
+        if let Some(m) = mentions::starting_at(t, s, hi, k) {
             let end = m.role.map_or(m.end, |r| r.1.max(m.end));
             return Some(Direct {
                 speaker: m,
@@ -227,15 +264,15 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
         }
     }
     // subject first: NP [, appositive,] [adverbs] CUE, the NP starting right after the quote
-    let stop = (k..hi.min(k + 30))
+    let stop = (k..hi.min(k + AFTER_REACH))
         .find(|&j| matches!(t.toks[j].kind, Kind::Punct('.' | '!' | '?' | ';') | Kind::Quote(_)))
-        .unwrap_or(hi.min(k + 30));
+        .unwrap_or(hi.min(k + AFTER_REACH));
     for j in k + 1..stop {
         if let Some(cue) = cue_at(t, j, stop) {
             let m = speaker_before(t, j, k)?;
-            let lead = (k..m.start).all(|x| t.is_word(x)) && m.start - k <= 6;
-            if m.start == k || (lead && !matches!(m.kind, MentionKind::Pronoun { .. })) {
-                let m = if m.start > k && matches!(m.kind, MentionKind::Description) {
+            let lead = (k..m.start).all(|x| t.is_word(x)) && m.start - k <= AFTER_LEAD;
+            if m.start == k || (lead && !m.is_pronoun()) {
+                let m = if m.start > k && m.is_description() {
                     Mention { start: k, ..m }
                 } else {
                     m
@@ -249,6 +286,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize) -> Option<Direct> {
             return None;
         }
     }
+    let _ = lo;
     None
 }
 
@@ -260,42 +298,46 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     // `X said: “…”`, `X told reporters, "…"`, `X said that "…"`, or the quote right after
     // the cue; otherwise (`X said his staff “did the wrong thing”`) it is reported speech
     // holding a quoted fragment, which the reported-speech pass makes a mixed quote
-    let introduced = e > lo && (ends_intro(e - 1) || (t.is_word(e - 1) && t.lower(e - 1) == "that"));
+    let introduced = e > lo && (ends_intro(e - 1) || t.word_is(e - 1, "that"));
     if introduced {
         e -= 1;
     }
-    let from = lo.max(e.saturating_sub(7));
+    let from = lo.max(e.saturating_sub(INTRO_REACH));
     for j in (from..e).rev() {
-        if let Some(cue) = cue_at(t, j, e) {
-            let between = cue.end..e;
-            if between.clone().any(|x| t.is_word(x) && t.lower(x) == "that") || between.len() > 5 {
-                return None;
-            }
-            let listener = LEX
+        let Some(cue) = cue_at(t, j, e) else { continue };
+        let between = cue.end..e;
+        if between.clone().any(|x| t.word_is(x, "that")) || between.len() > INTRO_GAP {
+            return None;
+        }
+        let listener_verb = t.has(cue.start, flag::LISTENER_VERB);
+        let listener = listener_verb
+            && (LEX
                 .listeners
                 .iter()
-                .any(|l| l.len() == between.len() && l.iter().enumerate().all(|(k, w)| t.lower(cue.end + k) == w));
-            if !(introduced || between.is_empty() || listener) {
-                return None;
-            }
-            if cue_is(t, &cue, "according to") {
-                let m = mentions::starting_at(t, cue.end, e)?;
-                return Some(Direct {
-                    speaker: m,
-                    cue,
-                    clause_end: e,
-                });
-            }
-            let m = speaker_before(t, j, lo).or_else(|| {
-                // inverted before the quote: `said X: “…”`
-                mentions::starting_at(t, cue.end, e)
-            })?;
+                .any(|l| l.len() == between.len() && l.iter().enumerate().all(|(k, w)| t.lower(cue.end + k) == w))
+                || mentions::starting_at(t, cue.end, e, lo).is_some_and(|m| m.end == e));
+        if !(introduced || between.is_empty() || listener) {
+            return None;
+        }
+        if is_source(&cue) {
+            let m = mentions::starting_at(t, cue.end, e, lo)?;
             return Some(Direct {
                 speaker: m,
                 cue,
                 clause_end: e,
             });
         }
+        let m = speaker_before(t, j, lo).or_else(|| {
+            // inverted before the quote: `said X: “…”` (never the listener of `told X:`)
+            (!listener_verb)
+                .then(|| mentions::starting_at(t, cue.end, e, lo))
+                .flatten()
+        })?;
+        return Some(Direct {
+            speaker: m,
+            cue,
+            clause_end: e,
+        });
     }
     None
 }

@@ -1,60 +1,201 @@
-//! The word lists of `assets/lexicon.toml`, compiled once: single words into one map of
-//! list flags (one lookup per token), multi-word entries into word lists.
+//! The word lists of `assets/lexicon.toml` and the tables of `assets/tables/`, compiled
+//! once: every single word into one map of flag bits (one lookup per token), multi-word
+//! entries into phrase lists, cue phrases with their role, and the first-name and place
+//! tables.
 
-use rustc_hash::FxHashSet as HashSet;
+use super::types::Gender;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 const LEXICON: &str = include_str!("../../assets/lexicon.toml");
+const FIRST_NAMES: &str = include_str!("../../assets/tables/first_names.tsv");
+const PLACES: &str = include_str!("../../assets/tables/places.tsv");
 
 #[derive(Deserialize)]
 struct Cues {
-    strong: Vec<String>,
-    weak: Vec<String>,
-    phrases: Vec<String>,
+    say: Vec<String>,
+    reply: Vec<String>,
+    clause: Vec<String>,
+    listener_verbs: Vec<String>,
+    phrases: BTreeMap<String, CueRole>,
+}
+
+#[derive(Deserialize)]
+struct Words {
+    listeners: Vec<String>,
+    between: Vec<String>,
+    determiners: Vec<String>,
+    particles: Vec<String>,
+    abbreviations: Vec<String>,
+    contractions: Vec<String>,
+    coordinators: Vec<String>,
+    relatives: Vec<String>,
+    adjuncts: Vec<String>,
+    clause_openers: Vec<String>,
+    not_clause_openers: Vec<String>,
+    stop_words: Vec<String>,
+    not_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct People {
+    honorifics_male: Vec<String>,
+    honorifics_female: Vec<String>,
+    honorifics: Vec<String>,
+    titles: Vec<String>,
+    title_modifiers: Vec<String>,
+    role_nouns: Vec<String>,
+    speaker_nouns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Things {
+    organisation_words: Vec<String>,
+    organisations: Vec<String>,
+    organisation_nouns: Vec<String>,
+    organisation_heads: Vec<String>,
+    event_heads: Vec<String>,
+    media_words: Vec<String>,
+    media: Vec<String>,
+    groups: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Pronouns {
+    male: Vec<String>,
+    female: Vec<String>,
+    plural: Vec<String>,
+    first_person: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct File {
     cues: Cues,
-    listeners: Vec<String>,
-    between: Vec<String>,
-    titles: Vec<String>,
-    male: Vec<String>,
-    female: Vec<String>,
-    not_names: Vec<String>,
-    organisation_words: Vec<String>,
-    speaker_nouns: Vec<String>,
+    words: Words,
+    people: People,
+    things: Things,
+    pronouns: Pronouns,
 }
 
-pub struct Lexicon {
-    /// Multi-word cues, as word lists.
-    pub phrases: Vec<Vec<String>>,
-    /// Listener objects, as word lists.
-    pub listeners: Vec<Vec<String>>,
-    pub male: HashSet<String>,
-    pub female: HashSet<String>,
-    /// Multi-word organisation names ("white house"), as word lists.
-    pub org_phrases: Vec<Vec<String>>,
-    /// Every single listed word with the lists it is in (one lookup per token).
-    pub flags: rustc_hash::FxHashMap<String, u16>,
+/// What a cue does in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueRole {
+    /// Reports speech on its own: "X said the plan was dead".
+    Say,
+    /// Answers: reports only before "that", a colon or a quotation.
+    Reply,
+    /// Reports with "that" or a clause after it: "X denied that…".
+    Clause,
+    /// Names the source before or after the content: "according to X, …".
+    Source,
+    /// The sentence's subject speaks by it: "responded by saying it was…".
+    Means,
+}
+
+/// A pronoun that may stand for a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    Male,
+    Female,
+    Plural,
+    FirstPerson,
+}
+
+/// A first name of the table: how male it is and how common.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstName {
+    /// Share of bearers who are male, in tenths (0: all female, 10: all male).
+    pub male_tenths: u8,
+    /// log2 of the number of births with the name (US, 1880–2016).
+    pub log_births: u8,
 }
 
 /// Bits of [`Lexicon::flags`].
 pub mod flag {
-    pub const STRONG: u16 = 1;
-    pub const WEAK: u16 = 2;
-    pub const PHRASE_HEAD: u16 = 4;
-    pub const BETWEEN: u16 = 8;
-    pub const TITLE: u16 = 16;
-    pub const NOT_NAME: u16 = 32;
-    pub const ORG: u16 = 64;
-    pub const SPEAKER_NOUN: u16 = 128;
-    pub const CUE: u16 = STRONG | WEAK;
+    pub const SAY: u32 = 1;
+    pub const REPLY: u32 = 1 << 1;
+    pub const CLAUSE: u32 = 1 << 2;
+    pub const LISTENER_VERB: u32 = 1 << 3;
+    pub const PHRASE_HEAD: u32 = 1 << 4;
+    pub const BETWEEN: u32 = 1 << 5;
+    pub const DETERMINER: u32 = 1 << 6;
+    pub const PARTICLE: u32 = 1 << 7;
+    pub const COORDINATOR: u32 = 1 << 8;
+    pub const RELATIVE: u32 = 1 << 9;
+    pub const ADJUNCT: u32 = 1 << 10;
+    pub const CLAUSE_OPENER: u32 = 1 << 11;
+    pub const NOT_CLAUSE_OPENER: u32 = 1 << 12;
+    pub const NOT_NAME: u32 = 1 << 13;
+    pub const HONORIFIC: u32 = 1 << 14;
+    pub const TITLE: u32 = 1 << 15;
+    pub const TITLE_MOD: u32 = 1 << 16;
+    pub const ROLE_NOUN: u32 = 1 << 17;
+    pub const SPEAKER_NOUN: u32 = 1 << 18;
+    pub const ORG_WORD: u32 = 1 << 19;
+    pub const ORG_NAME: u32 = 1 << 20;
+    pub const ORG_NOUN: u32 = 1 << 21;
+    pub const ORG_HEAD: u32 = 1 << 22;
+    pub const EVENT: u32 = 1 << 23;
+    pub const MEDIA_WORD: u32 = 1 << 24;
+    pub const MEDIA_NAME: u32 = 1 << 25;
+    pub const GROUP: u32 = 1 << 26;
+    pub const PRONOUN: u32 = 1 << 27;
+    pub const ABBREVIATION: u32 = 1 << 28;
+    pub const STOP: u32 = 1 << 29;
+    pub const CONTRACTION: u32 = 1 << 30;
+    /// Any reporting verb.
+    pub const CUE: u32 = SAY | REPLY | CLAUSE;
+    /// Words that say a person's name follows.
+    pub const BEFORE_NAME: u32 = HONORIFIC | TITLE;
 }
 
-fn split_words(v: &[String]) -> Vec<Vec<String>> {
+/// Multi-word entries of one list, as word lists.
+pub type Phrases = Vec<Vec<String>>;
+
+pub struct Lexicon {
+    /// Every single listed word with the lists it is in (one lookup per token).
+    pub flags: FxHashMap<String, u32>,
+    /// Multi-word cues with their role, longest first.
+    pub cue_phrases: Vec<(Vec<String>, CueRole)>,
+    pub listeners: Phrases,
+    pub org_phrases: Phrases,
+    pub org_name_phrases: Phrases,
+    pub event_phrases: Phrases,
+    pub media_phrases: Phrases,
+    pub group_phrases: Phrases,
+    pub honorific_gender: FxHashMap<String, Gender>,
+    pub pronouns: FxHashMap<String, PronounKind>,
+    pub contractions: Vec<String>,
+    first_names: FxHashMap<&'static str, FirstName>,
+    places: FxHashSet<&'static str>,
+}
+
+fn split_words(v: &[String]) -> Phrases {
     v.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect()
+}
+
+fn parse_first_names() -> FxHashMap<&'static str, FirstName> {
+    let mut out = FxHashMap::default();
+    out.reserve(50_000);
+    for line in FIRST_NAMES.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        let (Some(name), Some(share), Some(freq)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        if let (Ok(male_tenths), Ok(log_births)) = (share.parse(), freq.parse()) {
+            out.insert(
+                name,
+                FirstName {
+                    male_tenths,
+                    log_births,
+                },
+            );
+        }
+    }
+    out
 }
 
 /// The shipped lexicon (tested to parse).
@@ -63,55 +204,165 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         Ok(f) => f,
         Err(e) => panic!("assets/lexicon.toml is broken: {e}"),
     };
-    let (org_multi, org_single): (Vec<String>, Vec<String>) =
-        f.organisation_words.into_iter().partition(|w| w.contains(' '));
-    let mut flags: rustc_hash::FxHashMap<String, u16> = rustc_hash::FxHashMap::default();
-    let mut add = |words: &[String], bit: u16| {
-        for w in words {
-            *flags.entry(w.clone()).or_default() |= bit;
+    let mut flags: FxHashMap<String, u32> = FxHashMap::default();
+    // single words get the bit; multi-word entries go to a phrase list
+    let add = |words: &[String], bit: u32, flags: &mut FxHashMap<String, u32>| -> Phrases {
+        let (many, one): (Vec<String>, Vec<String>) = words.iter().cloned().partition(|w| w.contains(' '));
+        for w in one {
+            *flags.entry(w).or_default() |= bit;
         }
+        split_words(&many)
     };
-    add(&f.cues.strong, flag::STRONG);
-    add(&f.cues.weak, flag::WEAK);
-    let heads: Vec<String> = f
-        .cues
+    let c = &f.cues;
+    add(&c.say, flag::SAY, &mut flags);
+    add(&c.reply, flag::REPLY, &mut flags);
+    add(&c.clause, flag::CLAUSE, &mut flags);
+    add(&c.listener_verbs, flag::LISTENER_VERB, &mut flags);
+    let mut cue_phrases: Vec<(Vec<String>, CueRole)> = c
         .phrases
         .iter()
-        .filter_map(|p| p.split(' ').next())
-        .map(str::to_string)
+        .map(|(p, r)| (p.split(' ').map(str::to_string).collect(), *r))
         .collect();
-    add(&heads, flag::PHRASE_HEAD);
-    add(&f.between, flag::BETWEEN);
-    add(&f.titles, flag::TITLE);
-    add(&f.not_names, flag::NOT_NAME);
-    add(&org_single, flag::ORG);
-    add(&f.speaker_nouns, flag::SPEAKER_NOUN);
+    cue_phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let heads: Vec<String> = cue_phrases.iter().map(|(p, _)| p[0].clone()).collect();
+    add(&heads, flag::PHRASE_HEAD, &mut flags);
+    let w = &f.words;
+    let listeners = split_words(&w.listeners);
+    add(&w.between, flag::BETWEEN, &mut flags);
+    add(&w.determiners, flag::DETERMINER, &mut flags);
+    add(&w.particles, flag::PARTICLE, &mut flags);
+    add(&w.abbreviations, flag::ABBREVIATION, &mut flags);
+    add(&w.coordinators, flag::COORDINATOR, &mut flags);
+    add(&w.relatives, flag::RELATIVE, &mut flags);
+    add(&w.adjuncts, flag::ADJUNCT, &mut flags);
+    add(&w.clause_openers, flag::CLAUSE_OPENER, &mut flags);
+    add(&w.not_clause_openers, flag::NOT_CLAUSE_OPENER, &mut flags);
+    add(&w.stop_words, flag::STOP, &mut flags);
+    add(&w.not_names, flag::NOT_NAME, &mut flags);
+    let p = &f.people;
+    add(&p.honorifics_male, flag::HONORIFIC, &mut flags);
+    add(&p.honorifics_female, flag::HONORIFIC, &mut flags);
+    add(&p.honorifics, flag::HONORIFIC, &mut flags);
+    add(&p.titles, flag::TITLE, &mut flags);
+    add(&p.title_modifiers, flag::TITLE_MOD, &mut flags);
+    add(&p.role_nouns, flag::ROLE_NOUN, &mut flags);
+    add(&p.speaker_nouns, flag::SPEAKER_NOUN, &mut flags);
+    let t = &f.things;
+    let org_phrases = add(&t.organisation_words, flag::ORG_WORD, &mut flags);
+    let org_name_phrases = add(&t.organisations, flag::ORG_NAME, &mut flags);
+    add(&t.organisation_nouns, flag::ORG_NOUN, &mut flags);
+    add(&t.organisation_heads, flag::ORG_HEAD, &mut flags);
+    let event_phrases = add(&t.event_heads, flag::EVENT, &mut flags);
+    add(&t.media_words, flag::MEDIA_WORD, &mut flags);
+    let media_phrases = add(&t.media, flag::MEDIA_NAME, &mut flags);
+    let group_phrases = add(&t.groups, flag::GROUP, &mut flags);
+    let pr = &f.pronouns;
+    let mut pronouns = FxHashMap::default();
+    for (list, kind) in [
+        (&pr.male, PronounKind::Male),
+        (&pr.female, PronounKind::Female),
+        (&pr.plural, PronounKind::Plural),
+        (&pr.first_person, PronounKind::FirstPerson),
+    ] {
+        for w in list {
+            pronouns.insert(w.clone(), kind);
+            *flags.entry(w.clone()).or_default() |= flag::PRONOUN;
+        }
+    }
+    let contractions = w.contractions.clone();
+    let mut honorific_gender = FxHashMap::default();
+    for h in &p.honorifics_male {
+        honorific_gender.insert(h.clone(), Gender::Male);
+    }
+    for h in &p.honorifics_female {
+        honorific_gender.insert(h.clone(), Gender::Female);
+    }
     Lexicon {
         flags,
-        phrases: split_words(&f.cues.phrases),
-        listeners: split_words(&f.listeners),
-        male: f.male.into_iter().collect(),
-        female: f.female.into_iter().collect(),
-        org_phrases: split_words(&org_multi),
+        cue_phrases,
+        listeners,
+        org_phrases,
+        org_name_phrases,
+        event_phrases,
+        media_phrases,
+        group_phrases,
+        honorific_gender,
+        pronouns,
+        contractions,
+        first_names: parse_first_names(),
+        places: PLACES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect(),
     }
 });
 
 impl Lexicon {
     /// Is lowercase word `w` in any of the lists `bits` names?
-    pub fn is(&self, w: &str, bits: u16) -> bool {
+    pub fn is(&self, w: &str, bits: u32) -> bool {
         self.flags.get(w).is_some_and(|f| f & bits != 0)
     }
 
     pub fn is_cue(&self, w: &str) -> bool {
         self.is(w, flag::CUE)
     }
+
+    /// The first-name table's entry for lowercase `w`.
+    pub fn first_name(&self, w: &str) -> Option<FirstName> {
+        self.first_names.get(w).copied()
+    }
+
+    /// Lowercase `name` (words joined by single spaces) is a place: a country, a US state,
+    /// a continent or region, a big city.
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name)
+    }
+
+    /// The gender a first name tells, when nearly all its bearers share it.
+    pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
+        let f = self.first_name(w)?;
+        if f.male_tenths >= GENDER_SURE_TENTHS {
+            Some(Gender::Male)
+        } else if f.male_tenths <= 10 - GENDER_SURE_TENTHS {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    }
+}
+
+/// A first name tells the gender when at least this many tenths of its bearers share it
+/// ("Kim" and "Jordan" tell none).
+pub const GENDER_SURE_TENTHS: u8 = 9;
+
+/// Does `words` (lowercase) contain one of `phrases` as consecutive words?
+pub fn contains_phrase(words: &[&str], phrases: &Phrases) -> bool {
+    phrases
+        .iter()
+        .any(|p| words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a == b)))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn shipped_lexicon_parses() {
-        assert!(super::LEX.is_cue("said"));
-        assert!(super::LEX.phrases.iter().any(|p| p.join(" ") == "according to"));
+        assert!(LEX.is_cue("said"));
+        assert!(
+            LEX.cue_phrases
+                .iter()
+                .any(|(p, r)| p.join(" ") == "according to" && *r == CueRole::Source)
+        );
+        assert!(LEX.is("responded", flag::REPLY) && !LEX.is("responded", flag::SAY));
+    }
+
+    #[test]
+    fn tables_load() {
+        assert_eq!(LEX.first_name_gender("vladimir"), Some(Gender::Male));
+        assert_eq!(LEX.first_name_gender("nikki"), Some(Gender::Female));
+        assert_eq!(LEX.first_name_gender("kim"), None);
+        assert!(LEX.first_name("currently").is_none());
+        assert!(LEX.is_place("russia") && LEX.is_place("new york") && !LEX.is_place("kosachev"));
     }
 }

@@ -1,15 +1,17 @@
 //! Noun phrases that can be speakers: a person's name (titles and roles split off), a
-//! pronoun, a named organisation, or a description ("a Kremlin spokesman").
+//! pronoun, a named thing (organisation, place, group, medium, event), or a description
+//! ("a Kremlin spokesman", "the world champion").
+//!
+//! A capitalised run is a person's name only with evidence: an honorific or a title before
+//! it, a role noun before it ("manager Arsene Wenger"), a common first name opening it, a
+//! word the article confirms as part of a person's name, or — for a name of two or more
+//! words — capitals that the article never drops. Words that open a sentence and are seen
+//! nowhere else capitalised ("Currently", "Governments") are not names.
 
-use super::lexicon::{LEX, flag};
+use super::evidence::{ev, sentence_initial};
+use super::lexicon::{LEX, PronounKind, contains_phrase, flag};
 use super::tokens::{Kind, Tokens};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    Male,
-    Female,
-}
+use super::types::{EntityType, Gender};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionKind {
@@ -17,12 +19,17 @@ pub enum MentionKind {
     Name {
         name: (usize, usize),
     },
-    Pronoun {
-        gender: Option<Gender>,
-        plural: bool,
+    Pronoun(PronounKind),
+    /// A named organisation, place, group, medium or event: tokens `name.0..name.1`.
+    Thing {
+        name: (usize, usize),
+        entity: EntityType,
     },
-    Organisation,
-    Description,
+    /// A description; `head` is the token of its head noun.
+    Description {
+        head: usize,
+        definite: bool,
+    },
 }
 
 /// A speaker mention: token range `start..end` in the paragraph's tokens.
@@ -33,68 +40,97 @@ pub struct Mention {
     pub kind: MentionKind,
     /// Token range of a role said with the name ("Vladimir Putin's spokesman").
     pub role: Option<(usize, usize)>,
-    /// Gender told by an honorific ("Mr").
+    /// Gender told by an honorific or a first name.
     pub gender: Option<Gender>,
 }
 
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "al"
-            | "da"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-            | "ter"
-            | "del"
-            | "dos"
-            | "das"
-            | "y"
-            | "ibn"
-            | "abu"
-    )
+impl Mention {
+    pub fn is_name(&self) -> bool {
+        matches!(self.kind, MentionKind::Name { .. })
+    }
+
+    pub fn is_pronoun(&self) -> bool {
+        matches!(self.kind, MentionKind::Pronoun(_))
+    }
+
+    pub fn is_description(&self) -> bool {
+        matches!(self.kind, MentionKind::Description { .. })
+    }
 }
 
+/// The most words a role before a name may have ("the Trump-appointed US ambassador").
+const MAX_ROLE_BEFORE: usize = 7;
+/// The most words a description may have before its head noun.
+const MAX_DESCRIPTION: usize = 6;
+
 fn is_name_word(t: &Tokens, i: usize) -> bool {
-    t.is_word(i) && t.toks[i].cap
+    t.cap(i)
 }
 
 fn is_title(t: &Tokens, i: usize) -> bool {
-    t.stem_has(i, flag::TITLE) || t.has(i, flag::TITLE)
+    t.stem_has(i, flag::TITLE | flag::HONORIFIC) || t.has(i, flag::TITLE | flag::HONORIFIC)
+}
+
+/// A party-and-state tag after a name: "D-Md.", "R-S.C.", "R-Texas", "I-Vt.".
+pub fn is_party_state(t: &Tokens, i: usize) -> bool {
+    if !t.is_word(i) {
+        return false;
+    }
+    let b = t.lower(i).as_bytes();
+    b.len() >= 3 && matches!(b[0], b'd' | b'r' | b'i') && b[1] == b'-' && b[2].is_ascii_alphabetic() && t.toks[i].cap
+}
+
+/// A word that opens a run but is no part of the name after it: a verb or common word
+/// capitalised because it opens the sentence ("Continued Stone", "Asked Trump").
+fn stray_front(t: &Tokens, a: usize) -> bool {
+    (t.has(a, flag::CUE | flag::NOT_NAME) || (t.ev(a, ev::LOWER) && !t.ev(a, ev::FIRST_NAME | ev::PERSON)))
+        && !t.has(a, flag::HONORIFIC | flag::TITLE)
+}
+
+/// A particle inside a name: "van der", "bin", "de la".
+fn is_particle(t: &Tokens, i: usize) -> bool {
+    t.is_word(i) && !t.toks[i].cap && t.has(i, flag::PARTICLE)
 }
 
 /// Start of the run of capitalised words (with name particles inside) that ends at `i`.
-fn cap_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
+pub fn run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     let mut j = i;
     while j > lo {
         let k = j - 1;
         let name_word = is_name_word(t, k) && !t.possessive(k) && !t.has(k, flag::NOT_NAME);
-        if name_word || (k > lo && is_particle(t.lower(k)) && is_name_word(t, k - 1)) {
+        if name_word || (k > lo && is_particle(t, k) && (is_name_word(t, k - 1) || is_particle(t, k - 1))) {
             j = k;
         } else {
             break;
         }
+    }
+    // a run does not open with a particle
+    while j < i && is_particle(t, j) {
+        j += 1;
     }
     j
 }
 
 /// End (exclusive) of the run of capitalised words starting at `i`.
-fn cap_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
+pub fn run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     let mut j = i;
     while j < hi {
-        if is_name_word(t, j) && (j == i || !t.has(j, flag::NOT_NAME)) {
+        if is_name_word(t, j) && !t.has(j, flag::NOT_NAME) {
             j += 1;
             if t.possessive(j - 1) {
                 break;
             }
-        } else if j + 1 < hi && j > i && is_particle(t.lower(j)) && is_name_word(t, j + 1) {
-            j += 1;
+        } else if j > i && is_particle(t, j) {
+            // "van der Pluijm": particles are part of the name when a capital follows them
+            let mut k = j;
+            while k < hi && is_particle(t, k) {
+                k += 1;
+            }
+            if k < hi && is_name_word(t, k) {
+                j = k;
+            } else {
+                break;
+            }
         } else {
             break;
         }
@@ -102,161 +138,255 @@ fn cap_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     j
 }
 
-fn is_org_run(t: &Tokens, s: usize, e: usize) -> bool {
-    if (s..e).any(|i| t.stem_has(i, flag::ORG)) {
-        return true;
+/// The words of `s..e`, lowercase, possessives dropped.
+fn stems(t: &Tokens, s: usize, e: usize) -> Vec<&str> {
+    (s..e).map(|i| t.stem(i)).collect()
+}
+
+/// A run's split into the titles before the name and the name.
+struct Parts {
+    name: (usize, usize),
+    /// An honorific or a title stands before the name (in the run or just before it).
+    titled: bool,
+    gender: Option<Gender>,
+}
+
+/// Split the capitalised run `s..e` into role words and the name: the name is what
+/// follows the last honorific or title ("Foreign Secretary Jack Straw", "Lord Chancellor
+/// Lord Falconer"), or what follows party and place words when a first name opens it
+/// ("Tory Liam Fox").
+fn split(t: &Tokens, s: usize, e: usize) -> Parts {
+    let mut name_start = s;
+    let mut gender = None;
+    for k in s..e.saturating_sub(1) {
+        if is_title(t, k) || (t.has(k, flag::TITLE_MOD) && k + 1 < e && is_title(t, k + 1)) {
+            // a title is part of a name only at its end ("John Major")
+            name_start = k + 1;
+            if let Some(g) = LEX.honorific_gender.get(t.stem(k)) {
+                gender = Some(*g);
+            }
+        }
     }
-    let words: Vec<&str> = (s..e).map(|i| t.stem(i)).collect();
-    if LEX
-        .org_phrases
-        .iter()
-        .any(|p| words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a == b)))
-    {
-        return true;
+    if name_start == s && e - s >= 3 && !t.ev(s, ev::FIRST_NAME | ev::PERSON) {
+        if let Some(j) = (s + 1..e - 1).find(|&j| t.ev(j, ev::FIRST_NAME | ev::GIVEN)) {
+            name_start = j;
+        }
     }
-    // a single all-capitals word of 2+ letters (NATO, FBI) is an acronym, not a name
-    e - s == 1 && {
-        let raw = t.lower(s);
-        raw.len() >= 2 && raw.len() <= 6 && is_all_caps(t, s)
+    let titled = name_start > s || (s > 0 && t.is_word(s - 1) && is_title(t, s - 1) && !t.toks[s - 1].cap);
+    if gender.is_none() && s > 0 && t.is_word(s - 1) {
+        gender = LEX.honorific_gender.get(t.stem(s - 1)).copied();
+    }
+    if gender.is_none() && e - name_start >= 2 {
+        gender = LEX.first_name_gender(t.stem(name_start));
+    }
+    Parts {
+        name: (name_start, e),
+        titled,
+        gender,
     }
 }
 
-fn is_all_caps(t: &Tokens, i: usize) -> bool {
-    t.toks[i].caps
+/// The type of thing the words `w` name, if the words themselves say so. `sure` is false
+/// for the names of particular organisations, outlets and places, which give way to a
+/// first name or an honorific.
+fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, bool)> {
+    let w = stems(t, s, e);
+    let any = |bits| (s..e).any(|i| t.stem_has(i, bits));
+    if any(flag::MEDIA_WORD) {
+        return Some((EntityType::Medium, true));
+    }
+    if any(flag::ORG_WORD) || contains_phrase(&w, &LEX.org_phrases) {
+        return Some((EntityType::Organisation, true));
+    }
+    let last = e - 1;
+    if (e - s >= 2 && t.stem_has(last, flag::EVENT)) || contains_phrase(&w, &LEX.event_phrases) {
+        return Some((EntityType::Event, true));
+    }
+    if (e - s == 1 && t.stem_has(s, flag::GROUP)) || contains_phrase(&w, &LEX.group_phrases) {
+        return Some((EntityType::Group, true));
+    }
+    if contains_phrase(&w, &LEX.media_phrases) || (e - s == 1 && t.stem_has(s, flag::MEDIA_NAME)) {
+        return Some((EntityType::Medium, false));
+    }
+    if any(flag::ORG_NAME) || contains_phrase(&w, &LEX.org_name_phrases) || t.ev(s, ev::ORG) {
+        return Some((EntityType::Organisation, false));
+    }
+    // an acronym (NATO, RIA) is an organisation, not a person
+    if e - s == 1 && t.toks[s].caps && t.lower(s).len() <= 6 {
+        return Some((EntityType::Organisation, false));
+    }
+    if LEX.is_place(&w.join(" ")) {
+        return Some((EntityType::Place, false));
+    }
+    None
 }
 
-/// Classify the capitalised run `s..e` (its own words only).
-fn classify_run(t: &Tokens, s: usize, e: usize, preceded_by_the: bool) -> Option<Mention> {
+/// What the article confirms a run to be, on evidence that does not depend on the rest
+/// of the article's names (for [`super::evidence::annotate`]).
+pub enum Confirmed {
+    Person(usize, usize),
+    Org(usize, usize),
+}
+
+pub fn confirmed(t: &Tokens, s: usize, e: usize, sent_start: usize) -> Option<Confirmed> {
+    // introduced as an organisation: "oil firm Yukos", "software giant Microsoft"
+    if s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap && t.stem_has(s - 1, flag::ORG_NOUN) {
+        return Some(Confirmed::Org(s, e));
+    }
+    let p = split(t, s, e);
+    let (a, b) = p.name;
+    if a >= b || (b - a == 1 && t.has(a, flag::NOT_NAME)) || is_contraction(t, b - 1) {
+        return None;
+    }
+    match thing_type(t, a, b) {
+        Some((_, true)) => return None,
+        Some((_, false)) if !(p.titled || (b - a >= 2 && t.ev(a, ev::FIRST_NAME))) => return None,
+        _ => {}
+    }
+    let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME);
+    let _ = sent_start;
+    (p.titled || first_name_led).then_some(Confirmed::Person(a, b))
+}
+
+/// The word opens its sentence and is capitalised nowhere else in the article.
+fn sentence_initial_only(t: &Tokens, k: usize, sent_start: usize) -> bool {
+    sentence_initial(t, k, sent_start) && !t.ev(k, ev::CAP_MID)
+}
+
+fn is_contraction(t: &Tokens, i: usize) -> bool {
+    let w = t.lower(i);
+    LEX.contractions.iter().any(|c| w.ends_with(c.as_str()))
+}
+
+/// Classify the capitalised run `s..e` in the sentence starting at `sent_start`.
+fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_the: bool) -> Option<Mention> {
     if s >= e {
         return None;
     }
-    // titles on the left are a role, not the name
-    let mut name_start = s;
-    for k in s..e {
-        if is_title(t, k) {
-            name_start = k + 1;
-        }
+    let p = split(t, s, e);
+    let (mut a, b) = p.name;
+    while b > a + 1 && stray_front(t, a) {
+        a += 1;
     }
-    let gender = (s..name_start).find_map(|k| honorific_gender(t.lower(k)));
-    if name_start >= e {
-        // only titles: "the President said", "the Trump-appointed US ambassador"
-        return Some(Mention {
+    if a >= b || is_contraction(t, b - 1) || (b - a == 1 && is_party_state(t, a)) {
+        return None;
+    }
+    let thing = |entity| {
+        Some(Mention {
             start: s,
             end: e,
-            kind: MentionKind::Description,
-            role: None,
-            gender,
-        });
-    }
-    if is_org_run(t, name_start, e) || (preceded_by_the && name_start == s) {
-        return Some(Mention {
-            start: s,
-            end: e,
-            kind: MentionKind::Organisation,
+            kind: MentionKind::Thing { name: (s, e), entity },
             role: None,
             gender: None,
-        });
+        })
+    };
+    let person = || {
+        Some(Mention {
+            start: s,
+            end: e,
+            kind: MentionKind::Name { name: (a, b) },
+            role: (a > s).then_some((s, a)),
+            gender: p.gender,
+        })
+    };
+    let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME) && !t.has(a, flag::NOT_NAME);
+    let confirmed_person = (a..b).any(|k| t.ev(k, ev::PERSON)) && !t.ev(b - 1, ev::ORG);
+    match thing_type(t, a, b) {
+        Some((entity, true)) => return thing(entity),
+        Some((entity, false)) => {
+            if p.titled || first_name_led || (confirmed_person && entity != EntityType::Medium) {
+                return person();
+            }
+            return thing(entity);
+        }
+        None => {}
     }
-    if e - name_start == 1 && t.stem_has(name_start, flag::NOT_NAME) {
+    if preceded_by_the && !p.titled {
+        // "the Kremlin", "the Tories": a name after "the" is not a person's
+        return thing(EntityType::Organisation);
+    }
+    if b - a == 1 && t.stem_has(a, flag::NOT_NAME) && !p.titled {
         return None;
     }
-    // a contraction is never a name ("I'd", "We'll")
-    let w = t.lower(e - 1);
-    if ["'d", "'ll", "'ve", "'re", "'m"].iter().any(|c| w.ends_with(c)) {
-        return None;
+    if p.titled || first_name_led || confirmed_person {
+        return person();
+    }
+    if t.ev(a, ev::ORG) {
+        return thing(EntityType::Organisation);
+    }
+    let opens = sentence_initial_only(t, a, sent_start);
+    let common = (a..b).any(|k| t.ev(k, ev::LOWER) || t.has(k, flag::NOT_NAME));
+    if !opens && !common {
+        // a proper name the article never writes in lowercase: "Kosachev", "Aleksey Pushkov"
+        return person();
     }
     // a lone capitalised common noun opening a sentence is a description ("Critics said")
-    if e - name_start == 1 && name_start == s && t.has(name_start, flag::SPEAKER_NOUN) {
+    if b - a == 1 && a == s && t.stem_has(a, flag::SPEAKER_NOUN) {
         return Some(Mention {
             start: s,
             end: e,
-            kind: MentionKind::Description,
+            kind: MentionKind::Description {
+                head: a,
+                definite: false,
+            },
             role: None,
-            gender,
+            gender: None,
         });
     }
-    Some(Mention {
-        start: s,
-        end: e,
-        kind: MentionKind::Name { name: (name_start, e) },
-        role: (name_start > s).then_some((s, name_start)),
-        gender,
-    })
+    None
 }
 
-pub fn honorific_gender(w: &str) -> Option<Gender> {
-    if LEX.male.contains(w) {
-        Some(Gender::Male)
-    } else if LEX.female.contains(w) {
-        Some(Gender::Female)
-    } else {
-        None
+fn pronoun(t: &Tokens, i: usize) -> Option<MentionKind> {
+    if !t.has(i, flag::PRONOUN) {
+        return None;
     }
+    LEX.pronouns.get(t.lower(i)).map(|k| MentionKind::Pronoun(*k))
 }
 
-fn pronoun(w: &str) -> Option<MentionKind> {
-    match w {
-        "he" => Some(MentionKind::Pronoun {
-            gender: Some(Gender::Male),
-            plural: false,
-        }),
-        "she" => Some(MentionKind::Pronoun {
-            gender: Some(Gender::Female),
-            plural: false,
-        }),
-        "they" | "we" => Some(MentionKind::Pronoun {
-            gender: None,
-            plural: true,
-        }),
-        "i" => Some(MentionKind::Pronoun {
-            gender: None,
-            plural: false,
-        }),
-        _ => None,
-    }
+fn is_determiner(t: &Tokens, i: usize) -> bool {
+    t.is_word(i) && t.has(i, flag::DETERMINER)
 }
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "some", "several", "many", "other", "another", "his", "her", "their",
-    "its", "our", "this", "these", "those", "most", "few", "both",
-];
 
 /// Words before a name that describe the person ("White House spokesman", "Vladimir
-/// Putin's spokesman"), back to a determiner or clause boundary; `None` when there are none.
+/// Putin's spokesman", "Tory co-chairman"), back to a determiner or clause boundary;
+/// `None` when there are none or they hold no title or role noun.
 fn role_before(t: &Tokens, s: usize, lo: usize) -> Option<(usize, usize)> {
     let mut j = s;
-    while j > lo && s - j < 7 {
+    while j > lo && s - j < MAX_ROLE_BEFORE {
         let k = j - 1;
         if !t.is_word(k) {
             break;
         }
-        let w = t.lower(k);
-        if DETERMINERS.contains(&w)
-            || t.has(k, flag::CUE | flag::BETWEEN)
-            || (t.has(k, flag::NOT_NAME) && !t.toks[k].cap)
-            || matches!(
-                w,
-                "as" | "by" | "and" | "with" | "that" | "for" | "from" | "to" | "of" | "said" | "says"
-            )
+        // "World and Commonwealth 100m champion": "and" between capitalised modifiers
+        let joins = t.word_is(k, "and") && k > lo && t.cap(k - 1) && t.cap(k + 1);
+        if is_determiner(t, k)
+            || (t.has(
+                k,
+                flag::CUE | flag::BETWEEN | flag::COORDINATOR | flag::ADJUNCT | flag::RELATIVE,
+            ) && !joins)
+            || (t.has(k, flag::NOT_NAME) && !t.toks[k].cap && !joins)
+            || t.word_is(k, "as")
+            || t.word_is(k, "by")
+            || t.word_is(k, "of")
         {
-            break;
-        }
-        if !t.toks[k].cap && t.has(k, flag::NOT_NAME) {
             break;
         }
         j = k;
     }
-    let has_role_noun = (j..s).any(|k| t.stem_has(k, flag::SPEAKER_NOUN) || is_title(t, k));
+    // "But Manchester United manager": a sentence adverb or conjunction is not the role
+    while j < s && t.cap(j) && t.has(j, flag::NOT_NAME | flag::COORDINATOR) {
+        j += 1;
+    }
+    let has_role_noun = (j..s).any(|k| t.stem_has(k, flag::SPEAKER_NOUN | flag::ROLE_NOUN) || is_title(t, k));
     (j < s && has_role_noun).then_some((j, s))
 }
 
-/// The noun phrase whose last token is `i` (not before `lo`).
+/// The noun phrase whose last token is `i` (not before `lo`, the sentence start).
 pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     if i < lo || !t.is_word(i) || t.possessive(i) {
         return None;
     }
-    let w = t.lower(i);
-    if let Some(kind) = pronoun(w) {
+    if let Some(kind) = pronoun(t, i) {
         return Some(Mention {
             start: i,
             end: i + 1,
@@ -265,78 +395,91 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             gender: None,
         });
     }
+    // "Sen. Lindsey Graham, R-S.C.,", "Rep. Gwen Moore (D-Wis.)": the name before the tag
+    if is_party_state(t, i) && i >= lo + 2 && (t.is_punct(i - 1, ',') || t.is_punct(i - 1, '(')) {
+        return ending_at(t, i - 2, lo);
+    }
     if t.toks[i].cap {
-        let s = cap_run_start(t, i, lo);
-        let the = s > lo && t.lower(s - 1) == "the";
-        let mut m = classify_run(t, s, i + 1, the)?;
-        if let MentionKind::Name { .. } = m.kind {
-            if let Some((rs, _)) = role_before(t, s, lo) {
-                m.role = Some((rs, m.role.map_or(s, |r| r.1)));
-                m.start = rs;
+        let s = run_start(t, i, lo);
+        let the = s > lo && t.word_is(s - 1, "the");
+        let mut m = classify_run(t, s, i + 1, lo, the)?;
+        // "Lee Zeldin of New York": a person of a place
+        if matches!(m.kind, MentionKind::Thing { .. })
+            && s >= lo + 2
+            && t.word_is(s - 1, "of")
+            && let Some(p) = ending_at(t, s - 2, lo)
+            && p.is_name()
+        {
+            return Some(Mention { end: i + 1, ..p });
+        }
+        match m.kind {
+            MentionKind::Name { .. } => {
+                if let Some((rs, _)) = role_before(t, s, lo) {
+                    m.role = Some((rs, m.role.map_or(s, |r| r.1)));
+                    m.start = rs;
+                    if m.gender.is_none() {
+                        m.gender = (rs..s).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
+                    }
+                }
             }
-        } else if the {
-            m.start = s - 1;
+            MentionKind::Thing { .. } if the => m.start = s - 1,
+            _ => {}
         }
         return Some(m);
     }
-    // a description: modifiers back to a determiner, e.g. "a senior Russian politician"
+    description_ending_at(t, i, lo)
+}
+
+/// A description ending at `i`: modifiers back to a determiner ("a senior Russian
+/// politician"), or a bare speaker noun ("officials").
+fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
+    let w = t.lower(i);
     if t.has(i, flag::NOT_NAME | flag::BETWEEN | flag::CUE) || w.ends_with("ly") {
         return None;
     }
     let mut j = i;
-    let mut det = false;
-    while j > lo && i - j < 6 {
+    let mut det = None;
+    while j > lo && i - j < MAX_DESCRIPTION {
         let k = j - 1;
         if !t.is_word(k) {
             break;
         }
-        let kw = t.lower(k);
-        if DETERMINERS.contains(&kw) {
+        if is_determiner(t, k) {
             j = k;
-            det = true;
+            det = Some(k);
             break;
         }
-        if matches!(kw, "of" | "for" | "at" | "from" | "with" | "in") && k > lo {
+        if matches!(t.lower(k), "of" | "for" | "at" | "from" | "with" | "in") && k > lo {
             // a head noun before a prepositional phrase: "supporters of reform said"
-            if let Some(head) = ending_at(t, k - 1, lo)
-                && head.kind == MentionKind::Description
-            {
-                return Some(Mention {
-                    start: head.start,
-                    end: i + 1,
-                    kind: MentionKind::Description,
-                    role: None,
-                    gender: None,
-                });
+            if let Some(head) = description_ending_at(t, k - 1, lo) {
+                return Some(Mention { end: i + 1, ..head });
             }
             break;
         }
-        if t.has(k, flag::NOT_NAME | flag::CUE | flag::BETWEEN) {
+        if t.has(k, flag::NOT_NAME | flag::CUE | flag::BETWEEN) && !t.toks[k].cap {
             break;
         }
         j = k;
     }
-    if det || t.has(i, flag::SPEAKER_NOUN) {
-        Some(Mention {
-            start: j,
-            end: i + 1,
-            kind: MentionKind::Description,
-            role: None,
-            gender: None,
-        })
-    } else {
-        None
-    }
+    (det.is_some() || t.has(i, flag::SPEAKER_NOUN)).then(|| Mention {
+        start: j,
+        end: i + 1,
+        kind: MentionKind::Description {
+            head: i,
+            definite: det.is_some_and(|d| matches!(t.lower(d), "the" | "this" | "his" | "her" | "its" | "their")),
+        },
+        role: None,
+        gender: None,
+    })
 }
 
 /// The noun phrase starting at `i` (inverted attribution: `said Aleksey Pushkov, a senior
-/// Russian lawmaker,`), with an appositive role after a comma.
-pub fn starting_at(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
+/// Russian lawmaker,`), with an appositive role after a comma. `lo` is the sentence start.
+pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> {
     if i >= hi || !t.is_word(i) {
         return None;
     }
-    let w = t.lower(i);
-    if let Some(kind) = pronoun(w) {
+    if let Some(kind) = pronoun(t, i) {
         return Some(Mention {
             start: i,
             end: i + 1,
@@ -345,26 +488,45 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
             gender: None,
         });
     }
-    if t.toks[i].cap || w == "the" {
-        let the = w == "the";
+    let the = t.word_is(i, "the");
+    if t.toks[i].cap || the {
         let s = if the { i + 1 } else { i };
-        let e = cap_run_end(t, s, hi);
+        let e = run_end(t, s, hi);
         if e > s {
             // "Virginia delegate Beau Correll", "ACLU executive Director Anthony Romero":
             // a capitalised modifier and a role before the name; the name is the run after
             let mut r = e;
-            while r < hi
-                && r < e + 3
-                && t.is_word(r)
-                && !t.toks[r].cap
-                && (t.stem_has(r, flag::TITLE | flag::SPEAKER_NOUN))
+            while r < hi && r < e + 3 && t.is_word(r) && !t.toks[r].cap && t.stem_has(r, flag::TITLE | flag::ROLE_NOUN)
             {
                 r += 1;
             }
-            if r > e && r < hi && t.is_word(r) && t.toks[r].cap {
-                let e2 = cap_run_end(t, r, hi);
-                if let Some(mut m) = classify_run(t, r, e2, false)
-                    && let MentionKind::Name { .. } = m.kind
+            // "The Trump-appointed US ambassador", "US officials", "the Tory co-chairman":
+            // capitalised modifiers of a lowercase role noun, with no name after it
+            let mut d = e;
+            while d < hi
+                && d < e + 3
+                && t.is_word(d)
+                && !t.toks[d].cap
+                && t.stem_has(d, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)
+            {
+                d += 1;
+            }
+            if d > e && !(d < hi && t.cap(d)) {
+                return Some(Mention {
+                    start: i,
+                    end: d,
+                    kind: MentionKind::Description {
+                        head: d - 1,
+                        definite: the,
+                    },
+                    role: None,
+                    gender: LEX.honorific_gender.get(t.stem(d - 1)).copied(),
+                });
+            }
+            if r > e && r < hi && t.cap(r) {
+                let e2 = run_end(t, r, hi);
+                if let Some(mut m) = classify_run(t, r, e2, lo, false)
+                    && m.is_name()
                 {
                     m.role = Some((s, m.role.map_or(r, |x| x.1)));
                     m.start = i;
@@ -374,11 +536,11 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
                     return Some(m);
                 }
             }
-            let mut m = classify_run(t, s, e, the)?;
+            let mut m = classify_run(t, s, e, lo, the)?;
             if the {
                 m.start = i;
             }
-            if let MentionKind::Name { .. } = m.kind
+            if m.is_name()
                 && let Some(app) = appositive_after(t, e, hi)
             {
                 m.role = Some(app);
@@ -386,45 +548,87 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
             return Some(m);
         }
     }
-    // description: determiner + up to 5 words, ending before punctuation or a verb
+    // "former secretary of state Hillary Clinton", "election lawyer Joe Birkenstock": a
+    // role in lowercase words, then the name
+    let mut r = i;
+    while r < hi
+        && r < i + MAX_ROLE_BEFORE
+        && t.is_word(r)
+        && !t.toks[r].cap
+        && !t.has(r, flag::CUE | flag::RELATIVE | flag::PRONOUN)
+    {
+        r += 1;
+    }
+    if r > i && t.cap(r) && (i..r).any(|k| t.stem_has(k, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)) {
+        let e2 = run_end(t, r, hi);
+        if let Some(mut m) = classify_run(t, r, e2, lo, false)
+            && m.is_name()
+        {
+            m.role = Some((i, m.role.map_or(r, |x| x.1)));
+            m.start = i;
+            if let Some(app) = appositive_after(t, e2, hi) {
+                m.role = Some(app);
+            }
+            if m.gender.is_none() {
+                m.gender = (i..r).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
+            }
+            return Some(m);
+        }
+    }
+    // a description: determiner + up to 5 words, ending before punctuation or a verb
     let mut j = i;
-    while j < hi && j - i < 6 && t.is_word(j) {
-        let w = t.lower(j);
+    while j < hi && j - i < MAX_DESCRIPTION && t.is_word(j) {
         if j > i
-            && (t.has(j, flag::CUE | flag::BETWEEN)
+            && (t.has(j, flag::CUE | flag::BETWEEN | flag::RELATIVE)
                 || matches!(
-                    w,
-                    "on" | "in" | "at" | "to" | "of" | "that" | "who" | "from" | "by" | "after" | "before" | "during"
+                    t.lower(j),
+                    "on" | "in" | "at" | "to" | "of" | "from" | "by" | "after" | "before" | "during"
                 ))
         {
             break;
         }
         j += 1;
     }
-    let first = t.lower(i);
-    (j > i + 1 && DETERMINERS.contains(&first)).then_some(Mention {
+    // the description ends after its first role noun ("the prime minister ratcheted
+    // up…", "the company said"), else at the verb
+    if let Some(h) =
+        (i + 1..j).find(|&k| t.stem_has(k, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN | flag::ORG_HEAD))
+    {
+        let mut h = h;
+        while h + 1 < j && t.stem_has(h + 1, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN) {
+            h += 1;
+        }
+        j = h + 1;
+    }
+    (j > i + 1 && is_determiner(t, i)).then(|| Mention {
         start: i,
         end: j,
-        kind: MentionKind::Description,
+        kind: MentionKind::Description {
+            head: j - 1,
+            definite: matches!(t.lower(i), "the" | "this" | "his" | "her" | "its" | "their"),
+        },
         role: None,
         gender: None,
     })
 }
 
-/// `, a senior Russian lawmaker,` after a name: the role's token range.
+/// `, a senior Russian lawmaker,` after a name: the appositive's token range (the role
+/// pass cleans it).
 pub fn appositive_after(t: &Tokens, e: usize, hi: usize) -> Option<(usize, usize)> {
     if !t.is_punct(e, ',') {
         return None;
     }
     let s = e + 1;
-    let first = t.is_word(s).then(|| t.lower(s))?;
-    let role_like = DETERMINERS.contains(&first) || is_title(t, s) || t.has(s, flag::SPEAKER_NOUN);
-    if !role_like || t.has(s, flag::CUE) || first == "who" {
+    if !t.is_word(s) {
+        return None;
+    }
+    let role_like = is_determiner(t, s) || is_title(t, s) || t.stem_has(s, flag::SPEAKER_NOUN | flag::ROLE_NOUN);
+    if !role_like || t.has(s, flag::CUE | flag::RELATIVE) {
         return None;
     }
     let mut j = s;
     while j < hi && j - s < 20 && !matches!(t.toks[j].kind, Kind::Punct(_) | Kind::Quote(_)) {
-        if t.has(j, flag::CUE) {
+        if t.has(j, flag::CUE) && !t.toks[j].cap {
             return None;
         }
         j += 1;
@@ -432,19 +636,28 @@ pub fn appositive_after(t: &Tokens, e: usize, hi: usize) -> Option<(usize, usize
     (j > s && j - s < 20).then_some((s, j))
 }
 
-/// Every person's name in `lo..hi` (outside quotes, which are single tokens), for
-/// resolving surnames and pronouns.
+/// Every person's name and named thing in `lo..hi` (outside quotes, which are single
+/// tokens), for resolving surnames, pronouns and descriptions. A name's role is the one
+/// said before it; the appositive after it is [`appositive_after`]'s.
 pub fn names_in(t: &Tokens, lo: usize, hi: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
-        if is_name_word(t, i) && !t.has(i, flag::NOT_NAME) || (is_name_word(t, i) && is_title(t, i)) {
-            let e = cap_run_end(t, i, hi);
+        if is_name_word(t, i) {
+            let e = run_end(t, i, hi);
             if e > i {
-                let the = i > lo && t.lower(i - 1) == "the";
-                if let Some(m) = classify_run(t, i, e, the)
-                    && matches!(m.kind, MentionKind::Name { .. })
+                let the = i > lo && t.word_is(i - 1, "the");
+                if let Some(mut m) = classify_run(t, i, e, lo, the)
+                    && matches!(m.kind, MentionKind::Name { .. } | MentionKind::Thing { .. })
                 {
+                    if m.is_name()
+                        && let Some((rs, _)) = role_before(t, i, lo)
+                    {
+                        m.role = Some((rs, m.role.map_or(i, |r| r.1)));
+                        if m.gender.is_none() {
+                            m.gender = (rs..i).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
+                        }
+                    }
                     out.push(m);
                 }
                 i = e;

@@ -1,91 +1,79 @@
 //! The quote engine: finds every quotation in an article — direct (by its marks),
 //! indirect (reported speech), mixed (reported speech holding a quoted fragment) — and
 //! attributes it to a speaker, resolved inside the article to the fullest name used
-//! ("Kosachev", "Mr Peskov", "he" → the full name). Scare quotes and titles are kept apart
-//! and never attributed. No terminal code here.
+//! ("Kosachev", "Mr Peskov", "he", "the world champion" → the full name). Scare quotes and
+//! titles are kept apart and never attributed. No terminal code here.
 //!
-//! Pipeline per article: `marks` (quoted spans) → `tokens` (one paragraph at a time, each
-//! span a single token) → `attribution` (direct quotes: cue after or before) → `indirect`
-//! (reported speech) → inheritance (split, follow-on and multi-paragraph quotes) →
-//! `resolve` (surnames and pronouns to full names).
+//! [`extract`] runs named passes over one article:
+//! 1. [`read`]: quote marks (`marks`), tokens and sentences per paragraph (`tokens`), and
+//!    what the whole article says about its words (`evidence`);
+//! 2. [`find`]: per sentence, direct quotes and their attribution (`attribution`),
+//!    reported speech (`reported`), and the names said outside quotes (`mentions`);
+//!    then quotes that inherit a speaker (`inherit`);
+//! 3. [`mark_scare`]: short quoted words nothing attributes are scare quotes;
+//! 4. `resolve`: names, pronouns and descriptions to the people and things they refer to.
 
 pub mod attribution;
-pub mod indirect;
+pub mod evidence;
+pub mod inherit;
 pub mod lexicon;
 pub mod marks;
 pub mod mentions;
+pub mod reported;
 pub mod resolve;
+pub mod roles;
 pub mod tokens;
+pub mod types;
 
 use crate::corpus::Article;
-use attribution::Direct;
-use mentions::{Gender, Mention, MentionKind};
-use serde::Serialize;
+use evidence::Para;
+use lexicon::flag;
+use marks::Span;
+use mentions::{Mention, MentionKind};
 use tokens::{Kind, Tokens};
+pub use types::{EntityType, Gender, Quote, QuoteKind, SpeakerKind};
+use types::{Item, Raw, RawKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    Direct,
-    Indirect,
-    Mixed,
-    /// Scare quotes and titles: quoted words with no speaker and no cue. Never linked.
-    Scare,
+/// A quote with fewer words than this, and no attribution, is a scare quote.
+const SCARE_MAX_WORDS: usize = 4;
+/// ...or one with fewer words than this that is not a sentence.
+const SCARE_MAX_FRAGMENT_WORDS: usize = 8;
+/// A quote whose sentence has at most this many words outside quotes, and no cue, stands
+/// alone: it takes the speaker of the quote before it.
+const LOOSE_WORDS: usize = 2;
+
+/// All quotations in `article`, in text order (scare quotes included, marked as such).
+pub fn extract(article: &Article) -> Vec<Quote> {
+    let doc = read(article);
+    let (mut items, names) = find(&doc);
+    mark_scare(doc.text, &mut items);
+    items.sort_by_key(|it| it.start);
+    resolve::resolve(doc.text, items, &names)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SpeakerKind {
-    Person,
-    Organization,
-    Description,
+/// An article read for the passes.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub spans: Vec<Span>,
+    /// Tokenized paragraphs, in article order (empty ones included, to keep indexes).
+    pub paras: Vec<Para>,
 }
 
-/// One quotation. Offsets are byte offsets in the article's text.
-#[derive(Debug, Clone, Serialize)]
-pub struct Quote {
-    pub start: usize,
-    pub end: usize,
-    pub kind: QuoteKind,
-    /// Canonical name in this article (the fullest form used), or None for a description
-    /// or an unattributed quote.
-    pub speaker: Option<String>,
-    pub speaker_kind: Option<SpeakerKind>,
-    /// The words in the text that name the speaker ("Kosachev", "he", "a Kremlin spokesman").
-    pub mention: Option<String>,
-    pub mention_start: Option<usize>,
-    pub mention_end: Option<usize>,
-    pub cue: Option<String>,
-    /// A role said with the name ("Vladimir Putin's spokesman").
-    pub role: Option<String>,
-    /// Quotes of one statement (the parts of a split or multi-paragraph quote) share it.
-    pub group: usize,
-    /// Index of the paragraph holding the start.
-    pub para: usize,
-}
-
-impl Quote {
-    /// An attributed quote (a speaker, or at least a description of one).
-    pub fn is_attributed(&self) -> bool {
-        self.kind != QuoteKind::Scare && self.speaker_kind.is_some()
-    }
-}
-
-/// A speaker as found, before resolution.
-#[derive(Debug, Clone)]
-pub(crate) struct Raw {
-    pub kind: RawKind,
-    pub mention: (usize, usize),
-    pub role: Option<String>,
-    pub gender: Option<Gender>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum RawKind {
-    Name(String),
-    Pronoun { gender: Option<Gender>, plural: bool },
-    Org(String),
-    Description,
+/// Pass 1: marks, tokens, sentences, and the article's evidence on its words.
+pub(crate) fn read(article: &Article) -> Doc<'_> {
+    let text = article.text.as_str();
+    let spans = marks::find(article);
+    let mut paras: Vec<Para> = article
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let tokens = Tokens::of(text, p.range(), &spans);
+            let sentences = tokens.sentences(text);
+            Para { tokens, sentences }
+        })
+        .collect();
+    evidence::annotate(&mut paras);
+    Doc { text, spans, paras }
 }
 
 fn slice(text: &str, t: &Tokens, a: usize, b: usize) -> String {
@@ -99,13 +87,28 @@ fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
 }
 
+/// The clean role of a mention: words before the name, or an appositive after it.
+fn role_of(text: &str, t: &Tokens, m: &Mention) -> Option<String> {
+    let (a, b) = m.role?;
+    let name_start = match m.kind {
+        MentionKind::Name { name } => name.0,
+        _ => m.start,
+    };
+    if b <= name_start {
+        roles::before_name(text, t, a, b)
+    } else {
+        roles::appositive(text, t, a, b)
+    }
+}
+
+/// A mention as a speaker found in the text.
 fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
     // the words that name the speaker: a name with the capitalised titles just before it
     // ("Mr Peskov", "President Putin"), not a descriptive role ("Vladimir Putin's spokesman")
     let mention_start = match &m.kind {
         MentionKind::Name { name } => {
             let mut k = name.0;
-            while k > m.start && t.toks[k - 1].cap && t.has(k - 1, lexicon::flag::TITLE) {
+            while k > m.start && t.toks[k - 1].cap && t.has(k - 1, flag::BEFORE_NAME) {
                 k -= 1;
             }
             k
@@ -114,105 +117,71 @@ fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
     };
     let kind = match &m.kind {
         MentionKind::Name { name } => RawKind::Name(strip_possessive(&slice(text, t, name.0, name.1)).to_string()),
-        MentionKind::Pronoun { gender, plural } => RawKind::Pronoun {
-            gender: *gender,
-            plural: *plural,
-        },
-        MentionKind::Organisation => {
-            let s = slice(text, t, m.start, m.end);
-            let s = s
-                .strip_prefix("the ")
-                .or_else(|| s.strip_prefix("The "))
-                .unwrap_or(&s)
-                .to_string();
-            RawKind::Org(strip_possessive(&s).to_string())
+        MentionKind::Pronoun(p) => RawKind::Pronoun(*p),
+        MentionKind::Thing { name, entity } => {
+            RawKind::Thing(strip_possessive(&slice(text, t, name.0, name.1)).to_string(), *entity)
         }
-        MentionKind::Description => RawKind::Description,
+        MentionKind::Description { head, definite } => RawKind::Description {
+            head: t.stem(*head).to_string(),
+            definite: *definite,
+        },
     };
     Raw {
         kind,
         mention: (t.toks[mention_start].start, t.toks[m.end - 1].end),
-        role: m.role.map(|(a, b)| slice(text, t, a, b)).filter(|r| !r.is_empty()),
+        role: role_of(text, t, m),
         gender: m.gender,
     }
 }
 
-/// A quotation being built.
-#[derive(Debug, Clone)]
-struct Item {
-    start: usize,
-    end: usize,
-    kind: QuoteKind,
-    speaker: Option<Raw>,
-    cue: Option<(usize, usize)>,
-    group: usize,
-    para: usize,
-    /// For direct quotes: the span index.
-    span: Option<usize>,
-    id: usize,
-    /// The quote stands alone in its sentence (no words outside quotes).
-    alone: bool,
-    /// Token index (in its paragraph) of the quote token, and of the end of the
-    /// attribution clause attached to it.
-    tok: usize,
-    clause_end: Option<usize>,
-}
-
-/// All quotations in `article`, in text order (scare quotes included, marked as such).
-pub fn extract(article: &Article) -> Vec<Quote> {
-    let text = article.text.as_str();
-    let spans = marks::find(article);
+/// Pass 2: quotes with the speakers their sentences give, and every name said outside
+/// quotes.
+fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
+    let text = doc.text;
+    let spans = &doc.spans;
     let mut items: Vec<Item> = Vec::new();
-    let mut names: Vec<resolve::NameOcc> = Vec::new();
+    let mut names: Vec<resolve::Occ> = Vec::new();
     let mut absorbed_by: Vec<Option<usize>> = vec![None; spans.len()];
     let mut dangling: Option<Raw> = None; // "Caddell continued:" at a paragraph's end
-    let mut next_group = 0usize; // also the id of each item
+    let mut next_id = 0usize; // also the group of each item
     let mut sentence_id = 0usize;
 
-    for (pi, p) in article.paragraphs.iter().enumerate() {
-        let t = Tokens::of(text, p.range(), &spans);
+    for (pi, p) in doc.paras.iter().enumerate() {
+        let t = &p.tokens;
         if t.is_empty() {
             continue;
         }
         let mut used = vec![false; t.len()];
         let first_item = items.len();
-        let sentences = t.sentences(text);
-        for sent in &sentences {
+        for sent in &p.sentences {
             sentence_id += 1;
-            for m in mentions::names_in(&t, sent.start, sent.end) {
-                let r = raw(text, &t, &m);
-                if let RawKind::Name(n) = r.kind {
-                    names.push(resolve::NameOcc {
-                        pos: r.mention.0,
-                        name: n,
-                        gender: r.gender,
-                        sentence: sentence_id,
-                        subject: m.start <= sent.start + 4
-                            && (sent.start..m.start).all(|k| !t.is_word(k) || k + 4 > m.start),
-                    });
-                }
-            }
-            let quotes: Vec<usize> = (sent.clone())
+            names.extend(resolve::occurrences(text, t, sent, sentence_id, pi));
+            let quotes: Vec<usize> = sent
+                .clone()
                 .filter(|&k| matches!(t.toks[k].kind, Kind::Quote(_)))
                 .collect();
-            let alone = (sent.clone()).all(|k| !t.is_word(k));
+            // a quote standing alone in its sentence, but for a word or two and no cue
+            // ("Instead, “he just acts like a defeated man.”")
+            let alone = sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS
+                && !sent.clone().any(|k| attribution::cue_at(t, k, sent.end).is_some());
             let mut sent_items = Vec::new();
             for (n, &q) in quotes.iter().enumerate() {
                 let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
                 let lo = if n > 0 { quotes[n - 1] + 1 } else { sent.start };
                 let Kind::Quote(si) = t.toks[q].kind else { continue };
-                let found: Option<Direct> =
-                    attribution::after_quote(&t, q, hi).or_else(|| attribution::before_quote(&t, q, lo));
-                next_group += 1;
+                let found =
+                    attribution::after_quote(t, q, hi, sent.start).or_else(|| attribution::before_quote(t, q, lo));
+                next_id += 1;
                 let mut item = Item {
                     start: spans[si].start,
                     end: spans[si].end,
                     kind: QuoteKind::Direct,
                     speaker: None,
                     cue: None,
-                    group: next_group,
-                    id: next_group,
+                    group: next_id,
+                    id: next_id,
                     para: pi,
+                    sentence: sentence_id,
                     span: Some(si),
                     alone,
                     tok: q,
@@ -220,13 +189,13 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 };
                 if let Some(d) = found {
                     used[d.cue.start..d.cue.end].iter_mut().for_each(|u| *u = true);
-                    item.speaker = Some(raw(text, &t, &d.speaker));
+                    item.speaker = Some(raw(text, t, &d.speaker));
                     item.cue = Some((t.toks[d.cue.start].start, t.toks[d.cue.end - 1].end));
                     item.clause_end = Some(d.clause_end);
                 }
                 sent_items.push(item);
             }
-            for r in indirect::find(&t, sent.start, sent.end, &used) {
+            for r in reported::find(t, sent.start, sent.end, &used) {
                 let (c0, c1) = r.content;
                 let inside: Vec<usize> = sent_items
                     .iter()
@@ -235,7 +204,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                     .map(|(k, _)| k)
                     .collect();
                 let words_outside = (c0..c1).any(|k| t.is_word(k));
-                let speaker = raw(text, &t, &r.speaker);
+                let speaker = raw(text, t, &r.speaker);
                 let cue = (t.toks[r.cue.start].start, t.toks[r.cue.end - 1].end);
                 if inside.iter().any(|&k| sent_items[k].speaker.is_some()) {
                     continue; // the quote inside has its own attribution
@@ -251,10 +220,10 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 } else {
                     QuoteKind::Mixed
                 };
-                next_group += 1;
+                next_id += 1;
                 for &k in &inside {
                     if let Some(si) = sent_items[k].span {
-                        absorbed_by[si] = Some(next_group);
+                        absorbed_by[si] = Some(next_id);
                     }
                 }
                 sent_items.retain(|it| !(it.tok >= c0 && it.tok < c1));
@@ -264,9 +233,10 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                     kind,
                     speaker: Some(speaker),
                     cue: Some(cue),
-                    group: next_group,
-                    id: next_group,
+                    group: next_id,
+                    id: next_id,
                     para: pi,
+                    sentence: sentence_id,
                     span: None,
                     alone: false,
                     tok: c0,
@@ -276,145 +246,35 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             sent_items.sort_by_key(|it| it.start);
             items.extend(sent_items);
         }
-        // inheritance inside the paragraph: split quotes and quotes that stand alone
-        inherit_in_paragraph(&mut items[first_item..]);
-        // follow-on and multi-paragraph quotes
-        let prev_speaker = last_speaker(&items[..first_item], pi);
-        for k in first_item..items.len() {
-            if items[k].speaker.is_some() || items[k].kind != QuoteKind::Direct {
-                continue;
+        inherit::in_paragraph(&mut items[first_item..]);
+        let continued_from = |si: usize| -> Option<inherit::Owner> {
+            if si == 0 || !spans.get(si).is_some_and(|s| s.continued) {
+                return None;
             }
-            let si = items[k].span.unwrap_or(usize::MAX);
-            let continued = spans.get(si).is_some_and(|s| s.continued);
-            if continued && si > 0 {
-                let owner = match absorbed_by[si - 1] {
-                    Some(id) => items.iter().position(|it| it.id == id),
-                    None => items.iter().position(|it| it.span == Some(si - 1)),
-                };
-                if let Some(o) = owner {
-                    items[k].speaker = items[o].speaker.clone();
-                    items[k].cue = items[o].cue;
-                    items[k].group = items[o].group;
-                    continue;
-                }
-            }
-            if k == first_item && items[k].alone && t.toks[0].kind == Kind::Quote(si) {
-                if let Some(d) = dangling.take() {
-                    items[k].speaker = Some(d);
-                } else if let Some((o, _)) = prev_speaker {
-                    items[k].speaker = items[o].speaker.clone();
-                    items[k].cue = items[o].cue;
-                    items[k].group = items[o].group;
-                }
-            }
-        }
-        inherit_in_paragraph(&mut items[first_item..]);
-        dangling = dangling_attribution(text, &t, sentences.last());
+            Some(match absorbed_by[si - 1] {
+                Some(id) => inherit::Owner::Item(id),
+                None => inherit::Owner::Span(si - 1),
+            })
+        };
+        inherit::across_paragraphs(&mut items, first_item, pi, t, &continued_from, &mut dangling);
+        dangling = inherit::dangling_attribution(t, p.sentences.last()).map(|m| raw(text, t, &m));
     }
-    // what no attribution reached: a long quote stays an unattributed direct quote, short
-    // quoted words are scare quotes
-    for it in &mut items {
+    (items, names)
+}
+
+/// Pass 3: what no attribution reached — a long quote stays an unattributed direct
+/// quote, short quoted words are scare quotes.
+fn mark_scare(text: &str, items: &mut [Item]) {
+    for it in items {
         if it.kind == QuoteKind::Direct && it.speaker.is_none() {
             let inner = &text[it.start..it.end];
             let words = crate::corpus::clean::words(inner);
             let sentence = inner
                 .trim_end_matches(['”', '"', '’', '\'', '»', '“'])
                 .ends_with(['.', '!', '?']);
-            if words < 4 || (words < 8 && !sentence) {
+            if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && !sentence) {
                 it.kind = QuoteKind::Scare;
             }
-        }
-    }
-    items.sort_by_key(|it| it.start);
-    resolve::resolve(text, items.into_iter().map(ItemOut::from).collect(), &names)
-}
-
-/// Inside one paragraph: an unattributed quote takes the speaker of the quote just before
-/// it when it follows that quote's attribution clause or stands alone; a quote standing
-/// alone before an attributed one takes its speaker.
-fn inherit_in_paragraph(items: &mut [Item]) {
-    for k in 1..items.len() {
-        if items[k].speaker.is_none()
-            && items[k].kind == QuoteKind::Direct
-            && items[k - 1].speaker.is_some()
-            && items[k - 1].kind != QuoteKind::Indirect
-        {
-            let follows = items[k - 1]
-                .clause_end
-                .is_some_and(|e| e == items[k].tok || e + 1 == items[k].tok)
-                || items[k].alone;
-            if follows {
-                items[k].speaker = items[k - 1].speaker.clone();
-                items[k].cue = items[k - 1].cue;
-                if items[k - 1]
-                    .clause_end
-                    .is_some_and(|e| e == items[k].tok || e + 1 == items[k].tok)
-                {
-                    items[k].group = items[k - 1].group;
-                }
-            }
-        }
-    }
-    for k in (0..items.len().saturating_sub(1)).rev() {
-        if items[k].speaker.is_none()
-            && items[k].kind == QuoteKind::Direct
-            && items[k].alone
-            && items[k + 1].speaker.is_some()
-            && items[k + 1].kind == QuoteKind::Direct
-        {
-            items[k].speaker = items[k + 1].speaker.clone();
-            items[k].cue = items[k + 1].cue;
-        }
-    }
-}
-
-/// The last attributed direct or mixed quote of the previous paragraph.
-fn last_speaker(items: &[Item], pi: usize) -> Option<(usize, ())> {
-    let (k, it) = items
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, it)| it.speaker.is_some() && it.kind != QuoteKind::Scare)?;
-    (pi > 0 && it.para + 1 == pi && matches!(it.kind, QuoteKind::Direct | QuoteKind::Mixed)).then_some((k, ()))
-}
-
-/// A paragraph ending "Caddell continued:" introduces the quote in the next one.
-fn dangling_attribution(text: &str, t: &Tokens, last: Option<&std::ops::Range<usize>>) -> Option<Raw> {
-    let s = last?;
-    if s.end == 0 || !t.is_punct(s.end - 1, ':') {
-        return None;
-    }
-    let from = s.start.max(s.end.saturating_sub(8));
-    for j in (from..s.end - 1).rev() {
-        if let Some(cue) = attribution::cue_at(t, j, s.end - 1) {
-            let m = attribution::speaker_before(t, cue.start, s.start)?;
-            return Some(raw(text, t, &m));
-        }
-    }
-    None
-}
-
-/// An item ready for resolution.
-pub(crate) struct ItemOut {
-    pub start: usize,
-    pub end: usize,
-    pub kind: QuoteKind,
-    pub speaker: Option<Raw>,
-    pub cue: Option<(usize, usize)>,
-    pub group: usize,
-    pub para: usize,
-}
-
-impl From<Item> for ItemOut {
-    fn from(it: Item) -> Self {
-        ItemOut {
-            start: it.start,
-            end: it.end,
-            kind: it.kind,
-            speaker: it.speaker,
-            cue: it.cue,
-            group: it.group,
-            para: it.para,
         }
     }
 }

@@ -1,196 +1,626 @@
-//! Resolution inside an article: a surname or honorific form ("Kosachev", "Mr Peskov")
-//! becomes the fullest name used for that person; a pronoun ("he added") becomes the
-//! person it refers to — the last attributed speaker nearby if compatible, else the
-//! subject of the nearest sentence naming someone. Descriptions stay descriptions.
+//! Resolution inside an article: every mention of a speaker becomes the person or thing
+//! it refers to.
+//!
+//! - **Names** are grouped into people: "Liam Fox", "Dr Fox", "Tory Liam Fox", "Fox" and
+//!   "Liam" are one person; "van der Pluijm" is the tail of "Jan van der Pluijm";
+//!   "Charles B. Rangel" and "Charles Rangel" agree. A bare surname two people share
+//!   goes to the one the honorific's gender fits, else the one more present so far.
+//!   Each person is shown by the fullest name the article uses.
+//! - **Pronouns** ("he", "she") go to the most salient compatible person before them:
+//!   recency in sentences, being a sentence's subject, being the speaker just quoted
+//!   (unless someone else has become the subject since), and how often they have been
+//!   named. Gender comes from honorifics and the first-name table. A pronoun never goes to
+//!   an organisation, a place, a medium or an event.
+//! - **Descriptions** stay descriptions unless the text links them: "the world champion"
+//!   after "World … champion Kim Collins" (a role said with the name); "the company" after
+//!   a named company; "a senior Russian politician claimed X" followed by a named speaker
+//!   saying the same thing in the next paragraph. No name is ever invented.
 
-use super::mentions::Gender;
-use super::{ItemOut, Quote, QuoteKind, RawKind, SpeakerKind};
-use std::collections::HashMap;
+use super::lexicon::{LEX, PronounKind, flag};
+use super::mentions::{self, MentionKind};
+use super::tokens::Tokens;
+use super::types::{EntityType, Gender, Item, Quote, QuoteKind, RawKind, SpeakerKind};
+use rustc_hash::FxHashSet;
+use std::ops::Range;
 
-/// A person's name seen in the article (outside quotes).
+/// A name said in the article outside quotes.
 #[derive(Debug, Clone)]
-pub struct NameOcc {
+pub struct Occ {
+    /// Byte range of the name (titles dropped).
     pub pos: usize,
+    pub end: usize,
+    /// Byte range of the whole mention (role words and titles included).
+    pub mention: (usize, usize),
     pub name: String,
+    pub entity: EntityType,
     pub gender: Option<Gender>,
     pub sentence: usize,
-    /// The name opens its sentence (the likely subject).
+    pub para: usize,
+    /// The name is its sentence's subject (it opens the sentence, maybe after "But").
     pub subject: bool,
+    pub possessive: bool,
+    pub role: Option<String>,
+    /// Lowercase words of the role said with the name, before it and in an appositive.
+    pub role_words: Vec<String>,
+    /// A person the sentence names only by a description ("The prime minister ratcheted
+    /// up…"): a pronoun after it may be them, and then stays unnamed.
+    pub unnamed: bool,
 }
 
-fn tokens(name: &str) -> Vec<String> {
-    name.split_whitespace().map(|w| w.to_lowercase()).collect()
+/// Sentences back that a pronoun's antecedent may be, by recency weight: the pronoun's
+/// own sentence (a name there is rarely the speaker: "After meeting Putin, he said"), the
+/// one before, and so on.
+const RECENCY: [i32; 5] = [30, 100, 70, 45, 30];
+/// Weight of a mention further back than `RECENCY` reaches.
+const RECENCY_FAR: i32 = 15;
+/// The antecedent's last mention opened its sentence.
+const SUBJECT_BONUS: i32 = 40;
+/// The antecedent is the person quoted last, and nobody else became a subject since.
+const SPEAKER_BONUS: i32 = 60;
+/// Each earlier mention adds this much, up to `SALIENCE_CAP` mentions.
+const SALIENCE_PER_MENTION: i32 = 6;
+const SALIENCE_CAP: i32 = 6;
+/// The antecedent's last mention was a possessive ("Blair's government").
+const POSSESSIVE_PENALTY: i32 = 25;
+/// The antecedent's gender is unknown while the pronoun's is known.
+const UNKNOWN_GENDER_PENALTY: i32 = 20;
+/// A pronoun looks back this many paragraphs at most.
+const PRONOUN_PARAS: usize = 3;
+/// A description looks back (or, for a summary sentence, ahead) this many paragraphs.
+const DESCRIPTION_PARAS: usize = 3;
+/// A summary ("a senior politician claimed…") and the named quote after it share at least
+/// this many content words.
+const SUMMARY_SHARED_WORDS: usize = 3;
+/// A bare surname two people share goes to the one named within this many bytes before
+/// it (about a sentence), else to the one the article names in full more often.
+const RECENT_BYTES: usize = 250;
+
+fn words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
-/// `short` is a tail of `long` ("Kosachev" of "Konstantin Kosachev") or equal to it.
-fn is_tail(short: &[String], long: &[String]) -> bool {
-    short.len() <= long.len() && long[long.len() - short.len()..] == *short
-}
-
-struct People<'a> {
-    names: &'a [NameOcc],
-    /// Gender known for a name's last token (from honorifics and resolved pronouns).
-    gender: HashMap<String, Gender>,
-}
-
-impl People<'_> {
-    /// The fullest name in the article that `name` is a tail of; the nearest one before
-    /// `pos` when several (two Clintons), else the first after.
-    fn fullest(&self, name: &str, pos: usize) -> String {
-        let short = tokens(name);
-        let cands: Vec<(&NameOcc, usize)> = self
-            .names
-            .iter()
-            .filter_map(|n| {
-                let long = tokens(&n.name);
-                (long.len() > short.len() && is_tail(&short, &long)).then_some((n, long.len()))
-            })
-            .collect();
-        let before = cands
-            .iter()
-            .filter(|(n, _)| n.pos <= pos)
-            .max_by_key(|(n, l)| (n.pos, *l));
-        let after = cands
-            .iter()
-            .filter(|(n, _)| n.pos > pos)
-            .min_by_key(|(n, l)| (n.pos, std::cmp::Reverse(*l)));
-        before
-            .or(after)
-            .map_or_else(|| name.to_string(), |(n, _)| n.name.clone())
-    }
-
-    fn gender_of(&self, name: &str) -> Option<Gender> {
-        tokens(name).last().and_then(|l| self.gender.get(l).copied())
-    }
-}
-
-/// Turn items into quotes with resolved speakers.
-pub(crate) fn resolve(text: &str, items: Vec<ItemOut>, names: &[NameOcc]) -> Vec<Quote> {
-    let mut people = People {
-        names,
-        gender: HashMap::new(),
-    };
-    for n in names {
-        if let (Some(g), Some(last)) = (n.gender, tokens(&n.name).last()) {
-            people.gender.insert(last.clone(), g);
-        }
-    }
-    let mut out: Vec<Quote> = Vec::with_capacity(items.len());
-    // the last attributed person and where
-    let mut last_person: Option<(String, usize)> = None;
-    for it in items {
-        let mut q = Quote {
-            start: it.start,
-            end: it.end,
-            kind: it.kind,
-            speaker: None,
-            speaker_kind: None,
-            mention: None,
-            mention_start: None,
-            mention_end: None,
-            cue: it.cue.map(|(a, b)| crate::corpus::clean::collapse(&text[a..b])),
-            role: None,
-            group: it.group,
-            para: it.para,
-        };
-        if let Some(r) = &it.speaker
-            && it.kind != QuoteKind::Scare
-        {
-            q.mention = Some(crate::corpus::clean::collapse(&text[r.mention.0..r.mention.1]));
-            q.mention_start = Some(r.mention.0);
-            q.mention_end = Some(r.mention.1);
-            q.role = r.role.clone();
-            match &r.kind {
-                RawKind::Name(n) => {
-                    let full = people.fullest(n, r.mention.0);
-                    if let Some(g) = r.gender
-                        && let Some(last) = tokens(&full).last()
-                    {
-                        people.gender.insert(last.clone(), g);
-                    }
-                    q.speaker = Some(full.clone());
-                    q.speaker_kind = Some(SpeakerKind::Person);
-                    last_person = Some((full, it.para));
-                }
-                RawKind::Org(n) => {
-                    q.speaker = Some(n.clone());
-                    q.speaker_kind = Some(SpeakerKind::Organization);
-                }
-                RawKind::Description => q.speaker_kind = Some(SpeakerKind::Description),
-                RawKind::Pronoun { plural: true, .. } => q.speaker_kind = Some(SpeakerKind::Description),
-                RawKind::Pronoun { gender, plural: false } => {
-                    let name = antecedent(&people, &last_person, *gender, r.mention.0, it.para, &out);
-                    match name {
-                        Some(n) => {
-                            if let (Some(g), Some(last)) = (*gender, tokens(&n).last()) {
-                                people.gender.entry(last.clone()).or_insert(g);
-                            }
-                            q.speaker = Some(n.clone());
-                            q.speaker_kind = Some(SpeakerKind::Person);
-                            last_person = Some((n, it.para));
-                        }
-                        None => q.speaker_kind = Some(SpeakerKind::Description),
-                    }
-                }
+/// The words of the role tokens `a..b`, lowercase.
+fn role_words(t: &Tokens, r: Option<(usize, usize)>, out: &mut Vec<String>) {
+    if let Some((a, b)) = r {
+        for k in a..b {
+            if t.is_word(k) {
+                out.push(t.stem(k).to_string());
             }
         }
-        out.push(q);
+    }
+}
+
+/// The name is its sentence's subject: nothing but sentence adverbs, conjunctions and
+/// determiners before its mention.
+fn is_subject(t: &Tokens, start: usize, sent_start: usize) -> bool {
+    start - sent_start <= 3
+        && (sent_start..start).all(|k| !t.is_word(k) || t.has(k, flag::NOT_NAME | flag::COORDINATOR | flag::DETERMINER))
+}
+
+/// The names and named things of the sentence `sent` (tokens of `t`).
+pub fn occurrences(text: &str, t: &Tokens, sent: &Range<usize>, sentence: usize, para: usize) -> Vec<Occ> {
+    let mut out = Vec::new();
+    for m in mentions::names_in(t, sent.start, sent.end) {
+        let (name, entity) = match m.kind {
+            MentionKind::Name { name } => (name, EntityType::Person),
+            MentionKind::Thing { name, entity } => (name, entity),
+            _ => continue,
+        };
+        let mut rw = Vec::new();
+        let app = mentions::appositive_after(t, m.end, sent.end);
+        if entity == EntityType::Person {
+            role_words(t, m.role.filter(|r| r.1 <= name.0), &mut rw);
+            role_words(t, app, &mut rw);
+        }
+        let role =
+            super::role_of(text, t, &m).or_else(|| app.and_then(|(a, b)| super::roles::appositive(text, t, a, b)));
+        let s = super::slice(text, t, name.0, name.1);
+        out.push(Occ {
+            pos: t.toks[name.0].start,
+            end: t.toks[name.1 - 1].end,
+            mention: (t.toks[m.start].start, t.toks[m.end - 1].end),
+            name: super::strip_possessive(&s).to_string(),
+            entity,
+            gender: m.gender,
+            sentence,
+            para,
+            subject: is_subject(t, m.start, sent.start),
+            possessive: t.possessive(name.1 - 1),
+            role,
+            role_words: rw,
+            unnamed: false,
+        });
+    }
+    // a sentence whose subject is a person described, not named
+    let mut k = sent.start;
+    while k < sent.end
+        && t.is_word(k)
+        && t.toks[k].cap
+        && t.has(k, flag::NOT_NAME | flag::COORDINATOR)
+        && !t.word_is(k, "the")
+    {
+        k += 1;
+    }
+    if t.word_is(k, "the")
+        && let Some(m) = mentions::starting_at(t, k, sent.end, sent.start)
+        && let MentionKind::Description { head, definite: true } = m.kind
+        && t.stem_has(head, flag::ROLE_NOUN | flag::TITLE)
+        && !t.stem(head).ends_with('s')
+        && !out.iter().any(|o| o.subject)
+    {
+        let name = super::slice(text, t, m.start, m.end);
+        out.push(Occ {
+            pos: t.toks[m.start].start,
+            end: t.toks[m.end - 1].end,
+            mention: (t.toks[m.start].start, t.toks[m.end - 1].end),
+            name,
+            entity: EntityType::Person,
+            gender: m.gender,
+            sentence,
+            para,
+            subject: true,
+            possessive: false,
+            role: None,
+            role_words: Vec::new(),
+            unnamed: true,
+        });
+        out.sort_by_key(|o| o.pos);
     }
     out
 }
 
-fn compatible(people: &People, name: &str, g: Option<Gender>) -> bool {
-    match (g, people.gender_of(name)) {
+/// A person or thing of the article.
+#[derive(Debug, Clone)]
+struct Entity {
+    words: Vec<String>,
+    display: String,
+    kind: EntityType,
+    /// Known only by a description.
+    unnamed: bool,
+    honorific_gender: Option<Gender>,
+    roles: Vec<String>,
+    role_words: FxHashSet<String>,
+    /// Where the clustering last assigned a mention to this entity.
+    seen_pos: usize,
+    // salience while walking the article
+    count: i32,
+    last_pos: usize,
+    last_sentence: usize,
+    last_para: usize,
+    last_subject: bool,
+    last_possessive: bool,
+    spoke_at: Option<usize>,
+}
+
+impl Entity {
+    fn gender(&self) -> Option<Gender> {
+        self.honorific_gender.or_else(|| {
+            if self.words.len() >= 2 {
+                LEX.first_name_gender(&self.words[0])
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// How `short` can name the person whose fullest name so far is `long`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    /// A first name alone ("Liam").
+    Given,
+    /// The same first and last name, middle names aside ("Charles Rangel").
+    Middle,
+    /// A tail: the surname, or the name itself ("Fox", "van der Pluijm", "Liam Fox").
+    Tail,
+}
+
+fn fit(a: &[String], b: &[String]) -> Option<Fit> {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return None;
+    }
+    if long.ends_with(short) {
+        return Some(Fit::Tail);
+    }
+    if short.len() >= 2 && short[0] == long[0] && short.last() == long.last() {
+        return Some(Fit::Middle);
+    }
+    if short.len() == 1 && long.len() >= 2 && short[0] == long[0] {
+        return Some(Fit::Given);
+    }
+    None
+}
+
+fn gender_fits(g: Option<Gender>, e: &Entity) -> bool {
+    match (g, e.gender()) {
         (Some(a), Some(b)) => a == b,
         _ => true,
     }
 }
 
-/// The person a pronoun at `pos` refers to.
-fn antecedent(
-    people: &People,
-    last_person: &Option<(String, usize)>,
-    g: Option<Gender>,
-    pos: usize,
-    para: usize,
-    _done: &[Quote],
-) -> Option<String> {
-    // the last attributed speaker, in this paragraph or the one before
-    let recent_speaker = last_person
-        .as_ref()
-        .filter(|(n, p)| *p + 1 >= para && compatible(people, n, g));
-    // the nearest sentence before the pronoun that names someone compatible
-    let before: Vec<&NameOcc> = people
-        .names
-        .iter()
-        .filter(|n| n.pos < pos && compatible(people, &n.name, g))
-        .collect();
-    let named = before.last().map(|last| {
-        let sentence: Vec<&&NameOcc> = before.iter().filter(|n| n.sentence == last.sentence).collect();
-        let pick = sentence
+struct Entities {
+    all: Vec<Entity>,
+    /// How many times the article says each full name (two or more words).
+    prominence: rustc_hash::FxHashMap<Vec<String>, usize>,
+}
+
+impl Entities {
+    /// The person `name` (said at `pos`, with honorific gender `g`) is, creating them if new.
+    fn person(&mut self, name: &str, g: Option<Gender>, pos: usize) -> Option<usize> {
+        let w = words(name);
+        if w.is_empty() {
+            return None;
+        }
+        let prominence = |e: &Entity| self.prominence.get(&e.words).copied().unwrap_or(0);
+        let best = self
+            .all
             .iter()
-            .find(|n| n.subject)
-            .unwrap_or(sentence.last().unwrap_or(&last));
-        (pick.name.clone(), pick.pos)
-    });
-    match (recent_speaker, named) {
-        (Some((s, _)), Some((n, npos))) => {
-            // a person named after the last speaker's quote, as a sentence subject, wins
-            let s_pos = people
-                .names
-                .iter()
-                .rev()
-                .find(|o| o.pos < pos && is_tail(&tokens(&o.name), &tokens(s)))
-                .map_or(0, |o| o.pos);
-            let subject_named_later = npos > s_pos && people.names.iter().any(|o| o.pos == npos && o.subject);
-            if subject_named_later && !is_tail(&tokens(&n), &tokens(s)) {
-                Some(people.fullest(&n, npos))
-            } else {
-                Some(s.clone())
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Person && !e.unnamed)
+            .filter_map(|(i, e)| fit(&w, &e.words).map(|f| (i, f, e)))
+            .filter(|(_, _, e)| gender_fits(g, e))
+            // a fuller fit first; among people who share a surname, one named just
+            // before, else the one the article names more often
+            .max_by_key(|(_, f, e)| (*f, e.seen_pos + RECENT_BYTES > pos, prominence(e), e.seen_pos))
+            .map(|(i, _, _)| i);
+        let i = match best {
+            Some(i) => {
+                let e = &mut self.all[i];
+                if w.len() > e.words.len() && fit(&w, &e.words) != Some(Fit::Given) {
+                    e.words = w;
+                    e.display = name.to_string();
+                }
+                if e.honorific_gender.is_none() {
+                    e.honorific_gender = g;
+                }
+                i
+            }
+            None => {
+                self.all.push(Entity::new(w, name, EntityType::Person, g));
+                self.all.len() - 1
+            }
+        };
+        self.all[i].seen_pos = pos;
+        Some(i)
+    }
+
+    /// The named person whose role, said with their name, holds the words of the
+    /// description `desc` ("the former Mexican president" → "former Mexican President
+    /// Felipe Calderon").
+    fn by_role(&self, desc: &str) -> Option<usize> {
+        let w: Vec<String> = words(desc)
+            .into_iter()
+            .filter(|x| !LEX.is(x, flag::DETERMINER))
+            .collect();
+        let (head, rest) = w.split_last()?;
+        self.all
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Person && !e.unnamed && e.role_words.contains(head))
+            .filter(|(_, e)| rest.iter().filter(|x| e.role_words.contains(*x)).count() * 2 >= rest.len())
+            .max_by_key(|(_, e)| e.seen_pos)
+            .map(|(i, _)| i)
+    }
+
+    /// A person known by the description `desc` ("the prime minister").
+    fn unnamed(&mut self, desc: &str, g: Option<Gender>) -> usize {
+        let w: Vec<String> = words(desc).into_iter().skip_while(|x| x == "the").collect();
+        if let Some(i) = self.all.iter().position(|e| e.unnamed && e.words == w) {
+            return i;
+        }
+        let mut e = Entity::new(w, desc, EntityType::Person, g);
+        e.unnamed = true;
+        self.all.push(e);
+        self.all.len() - 1
+    }
+
+    fn thing(&mut self, name: &str, kind: EntityType) -> usize {
+        let w = words(name);
+        let w: Vec<String> = w.into_iter().skip_while(|x| x == "the").collect();
+        if let Some(i) = self
+            .all
+            .iter()
+            .position(|e| e.kind != EntityType::Person && e.words == w)
+        {
+            return i;
+        }
+        let display = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        self.all.push(Entity::new(w, display, kind, None));
+        self.all.len() - 1
+    }
+}
+
+impl Entity {
+    fn new(words: Vec<String>, display: &str, kind: EntityType, g: Option<Gender>) -> Entity {
+        Entity {
+            words,
+            display: display.to_string(),
+            kind,
+            unnamed: false,
+            honorific_gender: g,
+            roles: vec![],
+            role_words: FxHashSet::default(),
+            seen_pos: 0,
+            count: 0,
+            last_pos: 0,
+            last_sentence: 0,
+            last_para: 0,
+            last_subject: false,
+            last_possessive: false,
+            spoke_at: None,
+        }
+    }
+}
+
+/// The honorific gender of a mention: only an honorific counts, not a guess from a first
+/// name (the entity makes that guess from its fullest name).
+fn honorific_gender(text: &str, mention: (usize, usize), name_pos: usize) -> Option<Gender> {
+    if name_pos <= mention.0 {
+        return None;
+    }
+    text[mention.0..name_pos]
+        .split_whitespace()
+        .rev()
+        .find_map(|w| LEX.honorific_gender.get(w.to_lowercase().as_str()).copied())
+}
+
+/// Content words of a quote, as 6-letter stems.
+fn content_stems(text: &str) -> FxHashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !LEX.is(w, flag::STOP | flag::DETERMINER | flag::BETWEEN))
+        .map(|w| w.chars().take(6).collect())
+        .collect()
+}
+
+/// Turn items into quotes with resolved speakers.
+pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ]) -> Vec<Quote> {
+    let mut ents = Entities {
+        all: Vec::new(),
+        prominence: Default::default(),
+    };
+    for o in occs.iter().filter(|o| o.entity == EntityType::Person && !o.unnamed) {
+        let w = words(&o.name);
+        if w.len() >= 2 {
+            *ents.prominence.entry(w).or_default() += 1;
+        }
+    }
+    // 1. who each name is, in reading order (a role said with a name is known from then on)
+    let mut occ_entity: Vec<usize> = Vec::with_capacity(occs.len());
+    for o in occs {
+        let e = match o.entity {
+            EntityType::Person if o.unnamed => ents.by_role(&o.name).unwrap_or_else(|| ents.unnamed(&o.name, o.gender)),
+            EntityType::Person => ents
+                .person(&o.name, honorific_gender(text, o.mention, o.pos), o.pos)
+                .unwrap_or(usize::MAX),
+            k => ents.thing(&o.name, k),
+        };
+        if let Some(ent) = ents.all.get_mut(e) {
+            ent.role_words.extend(o.role_words.iter().cloned());
+            if let Some(r) = &o.role
+                && !ent.roles.contains(r)
+            {
+                ent.roles.push(r.clone());
             }
         }
-        (Some((s, _)), None) => Some(s.clone()),
-        (None, Some((n, npos))) => Some(people.fullest(&n, npos)),
-        (None, None) => None,
+        occ_entity.push(e);
     }
+    // 2. walk the article: names update salience; speakers are resolved in the order
+    //    their mentions are read
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let at = |it: &Item| it.speaker.as_ref().map_or(it.start, |r| r.mention.0);
+    order.sort_by_key(|&i| at(&items[i]));
+    let mut resolved: Vec<Option<(usize, bool)>> = vec![None; items.len()]; // (entity, via description)
+    let mut next_occ = 0;
+    let mut last_speaker: Option<usize> = None;
+    for &i in &order {
+        let it = &items[i];
+        let pos = at(it);
+        while next_occ < occs.len() && occs[next_occ].pos < pos {
+            let o = &occs[next_occ];
+            if let Some(e) = ents.all.get_mut(occ_entity[next_occ]) {
+                e.count += 1;
+                e.last_pos = o.pos;
+                e.last_sentence = o.sentence;
+                e.last_para = o.para;
+                e.last_subject = o.subject;
+                e.last_possessive = o.possessive;
+            }
+            next_occ += 1;
+        }
+        let Some(r) = &it.speaker else { continue };
+        if it.kind == QuoteKind::Scare {
+            continue;
+        }
+        let found = match &r.kind {
+            RawKind::Name(n) => {
+                let own = occs.iter().position(|o| o.pos >= r.mention.0 && o.pos < r.mention.1);
+                match own.map(|k| occ_entity[k]).filter(|&e| e < ents.all.len()) {
+                    Some(e) => Some((e, false)),
+                    None => ents.person(n, r.gender, pos).map(|e| (e, false)),
+                }
+            }
+            RawKind::Thing(n, k) => Some((ents.thing(n, *k), false)),
+            RawKind::Pronoun(p @ (PronounKind::Male | PronounKind::Female)) => {
+                let g = if *p == PronounKind::Male {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                antecedent(&ents, last_speaker, g, it.para, it.sentence).map(|e| (e, false))
+            }
+            RawKind::Pronoun(_) => None,
+            RawKind::Description { head, definite: true } => {
+                described(&ents, head, text, r.mention, it.para).map(|e| (e, true))
+            }
+            RawKind::Description { .. } => None,
+        };
+        if let Some((e, via)) = found {
+            resolved[i] = Some((e, via));
+            if ents.all[e].kind == EntityType::Person {
+                ents.all[e].spoke_at = Some(pos);
+                last_speaker = Some(e);
+                // being quoted makes a person present
+                ents.all[e].count += 1;
+                ents.all[e].last_para = it.para;
+            }
+        }
+    }
+    // 3. a summary by an unnamed person ("a senior politician claimed…") followed by a
+    //    named person saying the same thing
+    for i in 0..items.len() {
+        let it = &items[i];
+        let Some(r) = &it.speaker else { continue };
+        let RawKind::Description { head, definite: false } = &r.kind else {
+            continue;
+        };
+        if resolved[i].is_some() || head.ends_with('s') || !LEX.is(head, flag::SPEAKER_NOUN | flag::ROLE_NOUN) {
+            continue;
+        }
+        let mine = content_stems(&text[it.start..it.end]);
+        let link = (i + 1..items.len())
+            .take_while(|&j| items[j].para <= it.para + DESCRIPTION_PARAS)
+            .find(|&j| {
+                matches!(items[j].speaker.as_ref().map(|s| &s.kind), Some(RawKind::Name(_)))
+                    && resolved[j].is_some()
+                    && content_stems(&text[items[j].start..items[j].end])
+                        .intersection(&mine)
+                        .count()
+                        >= SUMMARY_SHARED_WORDS
+            });
+        if let Some(j) = link {
+            resolved[i] = resolved[j].map(|(e, _)| (e, true));
+        }
+    }
+    // 4. the quotes
+    items
+        .into_iter()
+        .zip(resolved)
+        .map(|(it, res)| quote(text, it, res, &ents))
+        .collect()
+}
+
+fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities) -> Quote {
+    let mut q = Quote {
+        start: it.start,
+        end: it.end,
+        kind: it.kind,
+        speaker: None,
+        speaker_kind: None,
+        mention: None,
+        mention_start: None,
+        mention_end: None,
+        cue: it.cue.map(|(a, b)| crate::corpus::clean::collapse(&text[a..b])),
+        role: None,
+        group: it.group,
+        para: it.para,
+    };
+    let Some(r) = &it.speaker else { return q };
+    if it.kind == QuoteKind::Scare {
+        return q;
+    }
+    q.mention = Some(crate::corpus::clean::collapse(&text[r.mention.0..r.mention.1]));
+    q.mention_start = Some(r.mention.0);
+    q.mention_end = Some(r.mention.1);
+    q.role = r.role.clone();
+    match res.and_then(|(e, _)| ents.all.get(e)).filter(|e| !e.unnamed) {
+        Some(e) => match e.kind.speaker_kind() {
+            Some(kind) => {
+                q.speaker = Some(e.display.clone());
+                q.speaker_kind = Some(kind);
+                if q.role.is_none() && kind == SpeakerKind::Person {
+                    q.role = e.roles.first().cloned();
+                }
+            }
+            None => q.speaker_kind = Some(SpeakerKind::Description),
+        },
+        None => q.speaker_kind = Some(SpeakerKind::Description),
+    }
+    q
+}
+
+/// The person a pronoun of gender `g`, in paragraph `para` and sentence `sentence`, refers
+/// to: the most salient compatible person before it.
+fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usize, sentence: usize) -> Option<usize> {
+    // someone other than the last speaker became a subject after that speaker was quoted
+    let speaker_pos = last_speaker.and_then(|s| ents.all[s].spoke_at).unwrap_or(0);
+    let subject_since = ents.all.iter().enumerate().any(|(i, e)| {
+        Some(i) != last_speaker
+            && e.kind == EntityType::Person
+            && e.count > 0
+            && e.last_subject
+            && e.last_pos > speaker_pos
+            && gender_fits(Some(g), e)
+    });
+    let known = ents
+        .all
+        .iter()
+        .any(|e| e.kind == EntityType::Person && e.count > 0 && e.gender() == Some(g));
+    ents.all
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Person && e.count > 0 && e.last_para + PRONOUN_PARAS >= para)
+        .filter(|(_, e)| gender_fits(Some(g), e))
+        .map(|(i, e)| {
+            let d = sentence.saturating_sub(e.last_sentence);
+            let mut score = RECENCY.get(d).copied().unwrap_or(RECENCY_FAR);
+            if e.last_subject {
+                score += SUBJECT_BONUS;
+            }
+            if Some(i) == last_speaker && !subject_since {
+                score += SPEAKER_BONUS;
+            }
+            score += SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP);
+            if e.last_possessive && !e.last_subject {
+                score -= POSSESSIVE_PENALTY;
+            }
+            if known && e.gender().is_none() {
+                score -= UNKNOWN_GENDER_PENALTY;
+            }
+            (i, score, e.last_pos)
+        })
+        .max_by_key(|&(_, s, p)| (s, p))
+        .map(|(i, _, _)| i)
+}
+
+/// What a definite description ("the world champion", "the company") refers to, when the
+/// article links it: an organisation named before it for an organisation noun; a person
+/// whose role, said with their name, holds the description's words.
+fn described(ents: &Entities, head: &str, text: &str, mention: (usize, usize), para: usize) -> Option<usize> {
+    let near = |e: &&Entity| e.count > 0 && e.last_para + DESCRIPTION_PARAS >= para;
+    if LEX.is(head, flag::ORG_HEAD) {
+        return ents
+            .all
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Organisation && near(e))
+            .max_by_key(|(_, e)| e.last_pos)
+            .map(|(i, _)| i);
+    }
+    if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
+        return None;
+    }
+    let desc: Vec<String> = words(&text[mention.0..mention.1])
+        .into_iter()
+        .filter(|w| !LEX.is(w, flag::DETERMINER) && w != head)
+        .collect();
+    ents.all
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Person && near(e) && e.role_words.contains(head))
+        .filter(|(_, e)| desc.iter().filter(|w| e.role_words.contains(*w)).count() * 2 >= desc.len())
+        .max_by_key(|(_, e)| e.last_pos)
+        .map(|(i, _)| i)
 }

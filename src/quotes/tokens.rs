@@ -25,8 +25,11 @@ pub struct Tok {
     /// Two or more letters, all uppercase (NATO, RIA).
     pub caps: bool,
     /// Lexicon flags of the word and of its stem (without a possessive 's).
-    pub flags: u16,
-    pub stem_flags: u16,
+    pub flags: u32,
+    pub stem_flags: u32,
+    /// What the whole article says of this word (`evidence::ev` bits), set once every
+    /// paragraph is tokenized.
+    pub ev: u8,
 }
 
 /// The tokens of one paragraph.
@@ -35,12 +38,6 @@ pub struct Tokens {
     pub toks: Vec<Tok>,
     arena: String,
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "prof", "rev",
-    "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "dept", "est", "univ", "pres", "gov't",
-];
 
 impl Tokens {
     pub fn lower(&self, i: usize) -> &str {
@@ -71,13 +68,28 @@ impl Tokens {
     }
 
     /// The word at `i` is in a lexicon list (`lexicon::flag` bits).
-    pub fn has(&self, i: usize, bits: u16) -> bool {
+    pub fn has(&self, i: usize, bits: u32) -> bool {
         self.toks.get(i).is_some_and(|t| t.flags & bits != 0)
     }
 
     /// The word at `i`, possessive dropped, is in a lexicon list.
-    pub fn stem_has(&self, i: usize, bits: u16) -> bool {
+    pub fn stem_has(&self, i: usize, bits: u32) -> bool {
         self.toks.get(i).is_some_and(|t| t.stem_flags & bits != 0)
+    }
+
+    /// The article's evidence on the word at `i` has one of `bits` (`evidence::ev`).
+    pub fn ev(&self, i: usize, bits: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| t.ev & bits != 0)
+    }
+
+    /// A capitalised word.
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap && t.kind == Kind::Word)
+    }
+
+    /// The word at `i` is `w` (lowercase).
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        self.is_word(i) && self.lower(i) == w
     }
 
     pub fn possessive(&self, i: usize) -> bool {
@@ -179,6 +191,7 @@ impl Tokens {
             caps,
             flags,
             stem_flags,
+            ev: 0,
         });
     }
 
@@ -250,14 +263,24 @@ fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
             end = i + k + c.len_utf8();
             continue;
         }
-        let next_alnum = it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if matches!(c, '\'' | '’' | '-' | '&' | '.' | '‐') && next_alnum {
+        let next = it.peek().map(|&(_, n)| n);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        // "said.Trump" (a missing space) is two words; "U.S.", "fivethirtyeight.com" one
+        let glued_sentence = c == '.'
+            && next.is_some_and(char::is_uppercase)
+            && text[i..end].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !text[i..end].contains('.')
+            && text[i..end].chars().all(|c| c.is_lowercase());
+        if matches!(c, '\'' | '’' | '-' | '&' | '.' | '‐') && next_alnum && !glued_sentence {
             continue; // inner joiner; `end` advances with the next alphanumeric
         }
         if c == '.' {
             let w = &text[i..end];
             let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
-            if single || w.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+            if single
+                || w.contains('.')
+                || super::lexicon::LEX.is(&w.to_lowercase(), super::lexicon::flag::ABBREVIATION)
+            {
                 end = i + k + 1;
             }
         }
@@ -288,6 +311,11 @@ mod tests {
         );
         assert_eq!(words("the players’ union"), ["the", "players’", "union"]);
         assert_eq!(words("it's AT&T"), ["it's", "AT&T"]);
+        assert_eq!(
+            words("Trump said.Trump claimed"),
+            ["Trump", "said", ".", "Trump", "claimed"]
+        );
+        assert_eq!(words("fivethirtyeight.com"), ["fivethirtyeight.com"]);
     }
 
     #[test]

@@ -1,0 +1,118 @@
+//! Quotes that inherit a speaker: the second part of a split quote, a quote standing
+//! alone after an attributed one, a multi-paragraph continuation, a follow-on paragraph,
+//! and a paragraph after "X continued:".
+
+use super::attribution;
+use super::tokens::{Kind, Tokens};
+use super::types::{Item, QuoteKind, Raw};
+
+/// Inside one paragraph: an unattributed quote takes the speaker of the quote just before
+/// it when it follows that quote's attribution clause or stands alone; a quote standing
+/// alone before an attributed one takes its speaker.
+pub(crate) fn in_paragraph(items: &mut [Item]) {
+    for k in 1..items.len() {
+        if items[k].speaker.is_none()
+            && items[k].kind == QuoteKind::Direct
+            && items[k - 1].speaker.is_some()
+            && items[k - 1].kind != QuoteKind::Indirect
+        {
+            let right_after = items[k - 1]
+                .clause_end
+                .is_some_and(|e| e == items[k].tok || e + 1 == items[k].tok);
+            if right_after || items[k].alone {
+                items[k].speaker = items[k - 1].speaker.clone();
+                items[k].cue = items[k - 1].cue;
+                if right_after {
+                    items[k].group = items[k - 1].group;
+                }
+            }
+        }
+    }
+    for k in (0..items.len().saturating_sub(1)).rev() {
+        if items[k].speaker.is_none()
+            && items[k].kind == QuoteKind::Direct
+            && items[k].alone
+            && items[k + 1].speaker.is_some()
+            && items[k + 1].kind == QuoteKind::Direct
+        {
+            items[k].speaker = items[k + 1].speaker.clone();
+            items[k].cue = items[k + 1].cue;
+        }
+    }
+}
+
+/// The last attributed direct or mixed quote of the paragraph before `pi`.
+fn previous_paragraph_speaker(items: &[Item], pi: usize) -> Option<usize> {
+    let (k, it) = items
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, it)| it.speaker.is_some() && it.kind != QuoteKind::Scare)?;
+    (pi > 0 && it.para + 1 == pi && matches!(it.kind, QuoteKind::Direct | QuoteKind::Mixed)).then_some(k)
+}
+
+/// Across paragraphs, for the items of paragraph `pi` (from `first` on): a quote that
+/// continues the previous paragraph's quote takes its owner's speaker; a paragraph that
+/// opens with a quote standing alone takes the speaker announced at the end of the
+/// paragraph before ("Caddell continued:") or of the last quote there.
+pub(crate) fn across_paragraphs(
+    items: &mut [Item],
+    first: usize,
+    pi: usize,
+    t: &Tokens,
+    continued_from: &dyn Fn(usize) -> Option<Owner>,
+    dangling: &mut Option<Raw>,
+) {
+    let prev = previous_paragraph_speaker(&items[..first], pi);
+    for k in first..items.len() {
+        if items[k].speaker.is_some() || items[k].kind != QuoteKind::Direct {
+            continue;
+        }
+        let si = items[k].span.unwrap_or(usize::MAX);
+        if let Some(owner) = continued_from(si) {
+            let o = match owner {
+                Owner::Item(id) => items.iter().position(|it| it.id == id),
+                Owner::Span(s) => items.iter().position(|it| it.span == Some(s)),
+            };
+            if let Some(o) = o {
+                items[k].speaker = items[o].speaker.clone();
+                items[k].cue = items[o].cue;
+                items[k].group = items[o].group;
+                continue;
+            }
+        }
+        if k == first && items[k].alone && t.toks[0].kind == Kind::Quote(si) {
+            if let Some(d) = dangling.take() {
+                items[k].speaker = Some(d);
+            } else if let Some(o) = prev {
+                items[k].speaker = items[o].speaker.clone();
+                items[k].cue = items[o].cue;
+                items[k].group = items[o].group;
+            }
+        }
+    }
+    in_paragraph(&mut items[first..]);
+}
+
+/// What a continued span belongs to: the item that absorbed the span before it (a mixed
+/// quote), or that span's own item.
+pub enum Owner {
+    Item(usize),
+    Span(usize),
+}
+
+/// A paragraph ending "Caddell continued:" introduces the quote in the next one: the
+/// speaker of that cue, as a mention in `t`.
+pub fn dangling_attribution(t: &Tokens, last: Option<&std::ops::Range<usize>>) -> Option<super::mentions::Mention> {
+    let s = last?;
+    if s.end == 0 || !t.is_punct(s.end - 1, ':') {
+        return None;
+    }
+    let from = s.start.max(s.end.saturating_sub(8));
+    for j in (from..s.end - 1).rev() {
+        if let Some(cue) = attribution::cue_at(t, j, s.end - 1) {
+            return attribution::speaker_before(t, cue.start, s.start);
+        }
+    }
+    None
+}

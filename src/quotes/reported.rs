@@ -1,0 +1,324 @@
+//! Reported speech: `X said (that) …`, `X wrote on Facebook that …`, `X told reporters …`,
+//! `according to X, …`, post-posed `…, X said.` / `…, as X said on Feb. 14.` / `…, says
+//! Mr Dean.` The content runs to the end of the sentence (or back to its start, for
+//! post-posed cues). What a cue needs after it depends on its role (`assets/lexicon.toml`).
+
+use super::attribution::{Cue, cue_at, is_source, sentence_subject, speaker_before};
+use super::lexicon::{CueRole, LEX, PronounKind, flag};
+use super::mentions::{self, Mention, MentionKind};
+use super::tokens::{Kind, Tokens};
+
+#[derive(Debug, Clone)]
+pub struct Reported {
+    pub speaker: Mention,
+    pub cue: Cue,
+    /// Token range of the reported content.
+    pub content: (usize, usize),
+    /// The cue comes after the content.
+    pub post: bool,
+}
+
+/// The most words an adjunct after a cue may have before the content or the sentence's
+/// end ("said on Feb. 14", "told a news conference in Moscow on Tuesday").
+const MAX_ADJUNCT: usize = 6;
+/// How far after an adjunct-opening word "that" or a comma may close the adjunct.
+const ADJUNCT_REACH: usize = 10;
+/// Reported content shorter than this many tokens is not a statement.
+const MIN_CONTENT: usize = 2;
+
+fn opener(t: &Tokens, k: usize) -> bool {
+    let Some(tok) = t.toks.get(k) else { return false };
+    match tok.kind {
+        Kind::Quote(_) => true,
+        Kind::Punct(_) => false,
+        Kind::Word => tok.cap || t.lower(k).starts_with(|c: char| c.is_ascii_digit()) || t.has(k, flag::CLAUSE_OPENER),
+    }
+}
+
+/// After a "say" cue any word but an adjunct opener or a word like "to", "by", "like" can
+/// open the reported clause ("said comments from Rice were…").
+fn loose_opener(t: &Tokens, k: usize) -> bool {
+    opener(t, k)
+        || (t.is_word(k)
+            && !t.has(k, flag::ADJUNCT | flag::NOT_CLAUSE_OPENER | flag::BETWEEN)
+            && !t.lower(k).ends_with("ly"))
+}
+
+fn end_of_content(t: &Tokens, hi: usize) -> usize {
+    let mut e = hi;
+    while e > 0
+        && matches!(
+            t.toks[e - 1].kind,
+            Kind::Punct('.' | '!' | '?' | ')' | ';' | ':' | ',' | '…')
+        )
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// Tokens after the cue up to the sentence end are only adjuncts ("on Feb. 14", "in a
+/// statement", "on Tuesday", "last week"): the cue closes its sentence.
+fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
+    let e = end_of_content(t, hi);
+    if from >= e {
+        return true;
+    }
+    let first_is_adjunct =
+        t.is_word(from) && (t.has(from, flag::ADJUNCT) || LEX.listeners.iter().any(|l| l[0] == t.lower(from)));
+    (e - from) <= MAX_ADJUNCT && first_is_adjunct && !(from..e).any(|k| t.word_is(k, "that"))
+}
+
+/// Where the content starts after the cue, or None when the cue does not report here.
+fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
+    let mut k = cue.end;
+    while k < hi && t.is_word(k) && (t.has(k, flag::BETWEEN) || t.lower(k).ends_with("ly")) && !t.toks[k].cap {
+        k += 1;
+    }
+    // a listener: "told reporters", "told the BBC", "told CNN", "warned Moscow" (not
+    // "asked if…", "warned that…")
+    if t.has(cue.start, flag::LISTENER_VERB)
+        && !(t.has(k, flag::CLAUSE_OPENER) && !t.has(k, flag::DETERMINER))
+        && !t.word_is(k, "that")
+    {
+        if let Some(l) = LEX
+            .listeners
+            .iter()
+            .find(|l| l.iter().enumerate().all(|(x, w)| t.word_is(k + x, w)))
+        {
+            k += l.len();
+        } else if let Some(m) = mentions::starting_at(t, k, hi, lo) {
+            k = m.end;
+        } else if cue.role == CueRole::Say {
+            // "told Labour members the Tories offered…": a short object, then the clause
+            let obj = (k..hi.min(k + 3))
+                .take_while(|&j| t.is_word(j) && !t.has(j, flag::CLAUSE_OPENER))
+                .count();
+            if obj == 0 {
+                return None;
+            }
+            k += obj;
+        } else {
+            return None;
+        }
+    }
+    if k < hi && t.is_word(k) && t.has(k, flag::ADJUNCT) && !t.word_is(k, "that") {
+        // an adjunct before the content: look for "that" or a comma closing it
+        let look = (k + 1..hi.min(k + ADJUNCT_REACH)).find(|&x| t.word_is(x, "that") || t.is_punct(x, ','));
+        match look {
+            Some(x) if t.is_word(x) => return Some(x + 1),
+            Some(x) if opener(t, x + 1) && cue.role != CueRole::Reply => k = x + 1,
+            _ => return None,
+        }
+    }
+    if t.is_punct(k, ':') && cue.role != CueRole::Clause && t.is_word(k + 1) {
+        return Some(k + 1);
+    }
+    if t.is_punct(k, ',') && opener(t, k + 1) && cue.strong() {
+        k += 1;
+    }
+    if t.word_is(k, "that") {
+        return Some(k + 1);
+    }
+    let opens = match cue.role {
+        CueRole::Say | CueRole::Means => loose_opener(t, k),
+        CueRole::Clause => opener(t, k),
+        // "responded like an offended child" is not speech; "replied that…" is
+        CueRole::Reply => matches!(t.toks.get(k).map(|x| x.kind), Some(Kind::Quote(_))),
+        CueRole::Source => false,
+    };
+    let clause = cue.role != CueRole::Clause || t.has(k, flag::PRONOUN) || has_verb(t, k, hi);
+    (opens && clause && !(t.word_is(k, "it") && t.word_is(k + 1, "to"))).then_some(k)
+}
+
+/// `a..b` holds a finite verb, as far as words tell: an auxiliary or modal, a past form,
+/// a contraction, a reporting verb. "predicted an election defeat" holds none: its
+/// object is a noun phrase, not a reported clause.
+fn has_verb(t: &Tokens, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        t.is_word(k) && !t.toks[k].cap && {
+            let w = t.lower(k);
+            t.has(k, flag::BETWEEN | flag::CUE)
+                || (w.len() > 4 && w.ends_with("ed"))
+                || w.ends_with("n't")
+                || w.ends_with("'re")
+        }
+    })
+}
+
+/// All reported speech in the sentence `lo..hi`, skipping cues in `used`.
+pub fn find(t: &Tokens, lo: usize, hi: usize, used: &[bool]) -> Vec<Reported> {
+    let mut out: Vec<Reported> = Vec::new();
+    let mut j = lo;
+    while j < hi {
+        if used.get(j).copied().unwrap_or(false) {
+            j += 1;
+            continue;
+        }
+        let Some(cue) = cue_at(t, j, hi) else {
+            j += 1;
+            continue;
+        };
+        if let Some(r) = reported_at(t, lo, hi, &cue, &out) {
+            out.push(r);
+        }
+        j = cue.end;
+    }
+    // a post-posed attribution wraps the sentence: drop what it contains
+    let posts: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|r| r.post)
+        .map(|r| (r.content.0, r.cue.end))
+        .collect();
+    out.retain(|r| r.post || !posts.iter().any(|&(s, e)| r.cue.start >= s && r.cue.start < e));
+    out
+}
+
+/// `according to X, …` / `…, according to X.`
+fn source_phrase(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
+    let e = end_of_content(t, hi);
+    let m = mentions::starting_at(t, cue.end, hi, lo).or_else(|| bare_description(t, cue.end, hi))?;
+    let mut after = m.role.map_or(m.end, |r| r.1.max(m.end));
+    // "according to the leaks to the media, …": the source phrase runs to its comma
+    if !t.is_punct(after, ',')
+        && let Some(c) = (after..hi.min(after + MAX_ADJUNCT)).find(|&k| t.is_punct(k, ','))
+        && (after..c).all(|k| t.is_word(k))
+    {
+        after = c;
+    }
+    let opens =
+        cue.start == lo || (cue.start > lo && (t.is_punct(cue.start - 1, ',') || t.is_punct(cue.start - 1, '(')));
+    if t.is_punct(after, ',') && (opens || all_intro(t, lo, cue.start)) {
+        let content = (after + 1, e);
+        return (content.1 > content.0 + MIN_CONTENT).then_some(Reported {
+            speaker: m,
+            cue: *cue,
+            content,
+            post: false,
+        });
+    }
+    if cue.start > lo + 2 && t.is_punct(cue.start - 1, ',') && closes_sentence(t, after, hi) {
+        return Some(Reported {
+            speaker: m,
+            cue: *cue,
+            content: (lo, cue.start - 1),
+            post: true,
+        });
+    }
+    None
+}
+
+/// `…, says Mr Dean.` / `…, said Jane Smith, the club's chairman.`: an inverted cue after
+/// a comma, its speaker after it, and nothing else to the sentence's end.
+fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
+    if cue.start < lo + 3 || !t.is_punct(cue.start - 1, ',') || cue.role == CueRole::Clause {
+        return None;
+    }
+    let m = mentions::starting_at(t, cue.end, hi, lo)?;
+    if m.is_pronoun() && !matches!(m.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female)) {
+        return None;
+    }
+    let after = m.role.map_or(m.end, |r| r.1.max(m.end));
+    if !closes_sentence(t, after, hi) {
+        return None;
+    }
+    let content = (lo, cue.start - 1);
+    let words = (content.0..content.1).filter(|&k| t.is_word(k)).count();
+    (words > MIN_CONTENT).then_some(Reported {
+        speaker: m,
+        cue: *cue,
+        content,
+        post: true,
+    })
+}
+
+fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]) -> Option<Reported> {
+    let e = end_of_content(t, hi);
+    if is_source(cue) {
+        return source_phrase(t, lo, hi, cue);
+    }
+    if let Some(r) = inverted_post(t, lo, hi, cue) {
+        return Some(r);
+    }
+    // the speaker
+    let participle = t.lower(cue.start).ends_with("ing") && cue.start > lo && t.is_punct(cue.start - 1, ',');
+    let speaker = if cue.role == CueRole::Means {
+        sentence_subject(t, lo, cue.start)?
+    } else if participle {
+        // ", adding that …": the subject of the clause before
+        earlier
+            .last()
+            .map(|r| r.speaker.clone())
+            .or_else(|| sentence_subject(t, lo, cue.start))?
+    } else {
+        speaker_before(t, cue.start, lo)?
+    };
+    if let MentionKind::Pronoun(PronounKind::FirstPerson) = speaker.kind {
+        return None;
+    }
+    if let MentionKind::Thing {
+        entity: super::types::EntityType::Event,
+        ..
+    } = speaker.kind
+    {
+        return None;
+    }
+    // post-posed: "…, X said." / "…, as X said on Feb. 14."
+    let mut before = speaker.start;
+    if before > lo && t.word_is(before - 1, "as") {
+        before -= 1;
+    }
+    if before > lo + 2 && t.is_punct(before - 1, ',') && closes_sentence(t, cue.end, hi) {
+        let content = (lo, before - 1);
+        if !(content.0..content.1).all(|k| matches!(t.toks[k].kind, Kind::Quote(_) | Kind::Punct(_))) {
+            return Some(Reported {
+                speaker,
+                cue: *cue,
+                content,
+                post: true,
+            });
+        }
+        return None;
+    }
+    let start = content_start(t, cue, hi, lo)?;
+    // content stops before a post-posed attribution of its own (", X said")
+    let mut end = e;
+    for k in start..e {
+        if t.is_punct(k, ',') && k + 1 < e && cue_at(t, k + 1, e).is_some_and(|c| is_source(&c)) {
+            end = k;
+            break;
+        }
+    }
+    (end > start + 1).then_some(Reported {
+        speaker,
+        cue: *cue,
+        content: (start, end),
+        post: false,
+    })
+}
+
+/// `according to officials,`: a bare plural noun as a description.
+fn bare_description(t: &Tokens, i: usize, hi: usize) -> Option<Mention> {
+    let mut j = i;
+    while j < hi && t.is_word(j) && j - i < 4 {
+        if t.has(j, flag::SPEAKER_NOUN) {
+            return Some(Mention {
+                start: i,
+                end: j + 1,
+                kind: MentionKind::Description {
+                    head: j,
+                    definite: false,
+                },
+                role: None,
+                gender: None,
+            });
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Everything from `lo` to `end` is an introductory phrase ("But,").
+fn all_intro(t: &Tokens, lo: usize, end: usize) -> bool {
+    end > lo && end - lo <= 2 && t.is_punct(end - 1, ',')
+}
