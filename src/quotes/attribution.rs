@@ -37,7 +37,7 @@ const AFTER_LEAD: usize = 6;
 
 /// The cue starting at token `i`, if any (phrases first).
 pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
-    if !t.is_word(i) {
+    if !t.is_word(i) || !t.has(i, flag::CUE | flag::PHRASE_HEAD) {
         return None;
     }
     if t.has(i, flag::PHRASE_HEAD) {

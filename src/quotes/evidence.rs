@@ -7,11 +7,10 @@
 //! The result is a few bits on each token ([`ev`]), so the passes that follow read the
 //! evidence with no lookups.
 
+use super::lexicon::ByHash;
 use super::lexicon::{LEX, flag};
 use super::mentions;
 use super::tokens::{Kind, Tokens};
-use rustc_hash::{FxHashSet, FxHasher};
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// Bits of [`super::tokens::Tok::ev`].
@@ -37,12 +36,6 @@ pub mod ev {
 /// 1880–2016): 256 lets in "Konstantin" (421) and "Leonid" (296), not one-off spellings.
 pub const MIN_FIRST_NAME_LOG_BIRTHS: u8 = 8;
 
-fn hash(w: &str) -> u64 {
-    let mut h = FxHasher::default();
-    w.hash(&mut h);
-    h.finish()
-}
-
 /// A paragraph's tokens with its sentences (token ranges).
 pub struct Para {
     pub tokens: Tokens,
@@ -62,8 +55,9 @@ pub fn sentence_initial(t: &Tokens, k: usize, sent_start: usize) -> bool {
 
 /// Gather the evidence of every paragraph and write it onto the tokens.
 pub fn annotate(paras: &mut [Para]) {
-    let mut lower: FxHashSet<u64> = FxHashSet::default();
-    let mut cap_mid: FxHashSet<u64> = FxHashSet::default();
+    // one table for the article: word hash → `ev` bits
+    let words: usize = paras.iter().map(|p| p.tokens.len()).sum();
+    let mut seen: ByHash<u8> = ByHash::with_capacity_and_hasher(words / 2, Default::default());
     // 1. how each word is written, and first names
     for p in paras.iter_mut() {
         let t = &mut p.tokens;
@@ -73,16 +67,18 @@ pub fn annotate(paras: &mut [Para]) {
                     continue;
                 }
                 if !t.toks[k].cap {
-                    lower.insert(hash(t.lower(k)));
+                    // function words are never names: no need to remember them
+                    if !t.has(k, flag::STOP | flag::DETERMINER | flag::ADJUNCT | flag::BETWEEN) {
+                        *seen.entry(t.toks[k].hash).or_default() |= ev::LOWER;
+                    }
                     continue;
                 }
-                let h = hash(t.stem(k));
                 if !sentence_initial(t, k, s.start) {
-                    cap_mid.insert(h);
+                    *seen.entry(t.toks[k].hash).or_default() |= ev::CAP_MID;
                 }
                 if !t.has(k, flag::NOT_NAME)
                     && LEX
-                        .first_name(t.stem(k))
+                        .first_name_by_hash(t.toks[k].hash)
                         .is_some_and(|f| f.log_births >= MIN_FIRST_NAME_LOG_BIRTHS)
                 {
                     t.toks[k].ev |= ev::FIRST_NAME;
@@ -90,25 +86,18 @@ pub fn annotate(paras: &mut [Para]) {
             }
         }
     }
-    for p in paras.iter_mut() {
-        let t = &mut p.tokens;
-        for k in 0..t.len() {
-            if t.toks[k].cap && t.toks[k].kind == Kind::Word {
-                let h = hash(t.stem(k));
-                if lower.contains(&h) {
-                    t.toks[k].ev |= ev::LOWER;
-                }
-                if cap_mid.contains(&h) {
-                    t.toks[k].ev |= ev::CAP_MID;
+    let mark = |paras: &mut [Para], seen: &ByHash<u8>, bits: u8| {
+        for p in paras.iter_mut() {
+            for tok in p.tokens.toks.iter_mut() {
+                if tok.cap && tok.kind == Kind::Word {
+                    tok.ev |= seen.get(&tok.hash).copied().unwrap_or(0) & bits;
                 }
             }
         }
-    }
+    };
+    mark(paras, &seen, ev::LOWER | ev::CAP_MID);
     // 2. names the article confirms as people, and organisations it introduces as such
-    let mut person: FxHashSet<u64> = FxHashSet::default();
-    let mut surname: FxHashSet<u64> = FxHashSet::default();
-    let mut given: FxHashSet<u64> = FxHashSet::default();
-    let mut org: FxHashSet<u64> = FxHashSet::default();
+    let mut named: ByHash<u8> = ByHash::default();
     for p in paras.iter() {
         let t = &p.tokens;
         for s in &p.sentences {
@@ -127,17 +116,17 @@ pub fn annotate(paras: &mut [Para]) {
                     Some(mentions::Confirmed::Person(a, b)) => {
                         for j in a..b {
                             if !t.has(j, flag::PARTICLE) || t.toks[j].cap {
-                                person.insert(hash(t.stem(j)));
+                                *named.entry(t.toks[j].hash).or_default() |= ev::PERSON;
                             }
                         }
-                        surname.insert(hash(t.stem(b - 1)));
+                        *named.entry(t.toks[b - 1].hash).or_default() |= ev::SURNAME;
                         if b - a >= 2 {
-                            given.insert(hash(t.stem(a)));
+                            *named.entry(t.toks[a].hash).or_default() |= ev::GIVEN;
                         }
                     }
                     Some(mentions::Confirmed::Org(a, b)) => {
                         for j in a..b {
-                            org.insert(hash(t.stem(j)));
+                            *named.entry(t.toks[j].hash).or_default() |= ev::ORG;
                         }
                     }
                     None => {}
@@ -146,26 +135,7 @@ pub fn annotate(paras: &mut [Para]) {
             }
         }
     }
-    for p in paras.iter_mut() {
-        let t = &mut p.tokens;
-        for k in 0..t.len() {
-            if t.toks[k].cap && t.toks[k].kind == Kind::Word {
-                let h = hash(t.stem(k));
-                let mut bits = 0;
-                if person.contains(&h) {
-                    bits |= ev::PERSON;
-                }
-                if surname.contains(&h) {
-                    bits |= ev::SURNAME;
-                }
-                if given.contains(&h) {
-                    bits |= ev::GIVEN;
-                }
-                if org.contains(&h) {
-                    bits |= ev::ORG;
-                }
-                t.toks[k].ev |= bits;
-            }
-        }
+    if !named.is_empty() {
+        mark(paras, &named, ev::PERSON | ev::SURNAME | ev::GIVEN | ev::ORG);
     }
 }

@@ -146,6 +146,9 @@ pub mod flag {
     pub const ABBREVIATION: u32 = 1 << 28;
     pub const STOP: u32 = 1 << 29;
     pub const CONTRACTION: u32 = 1 << 30;
+    /// The first word of a multi-word thing (organisation, medium, event, group) or of a
+    /// place: only runs holding one need the phrase and place lookups.
+    pub const THING_HEAD: u32 = 1 << 31;
     /// Any reporting verb.
     pub const CUE: u32 = SAY | REPLY | CLAUSE;
     /// Words that say a person's name follows.
@@ -155,9 +158,29 @@ pub mod flag {
 /// Multi-word entries of one list, as word lists.
 pub type Phrases = Vec<Vec<String>>;
 
+/// A hasher for keys that are already hashes ([`super::tokens::word_hash`]).
+#[derive(Default, Clone, Copy)]
+pub struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("Prehashed only takes u64 keys")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type ByHash<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
+
 pub struct Lexicon {
-    /// Every single listed word with the lists it is in (one lookup per token).
+    /// Every single listed word with the lists it is in.
     pub flags: FxHashMap<String, u32>,
+    /// The same, keyed by [`super::tokens::word_hash`]: the tokenizer's one lookup per word.
+    pub flags_by_hash: ByHash<u32>,
     /// Multi-word cues with their role, longest first.
     pub cue_phrases: Vec<(Vec<String>, CueRole)>,
     pub listeners: Phrases,
@@ -169,7 +192,7 @@ pub struct Lexicon {
     pub honorific_gender: FxHashMap<String, Gender>,
     pub pronouns: FxHashMap<String, PronounKind>,
     pub contractions: Vec<String>,
-    first_names: FxHashMap<&'static str, FirstName>,
+    first_names: ByHash<FirstName>,
     places: FxHashSet<&'static str>,
 }
 
@@ -177,8 +200,8 @@ fn split_words(v: &[String]) -> Phrases {
     v.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect()
 }
 
-fn parse_first_names() -> FxHashMap<&'static str, FirstName> {
-    let mut out = FxHashMap::default();
+fn parse_first_names() -> ByHash<FirstName> {
+    let mut out = ByHash::default();
     out.reserve(50_000);
     for line in FIRST_NAMES.lines().filter(|l| !l.starts_with('#')) {
         let mut f = line.split('\t');
@@ -187,7 +210,7 @@ fn parse_first_names() -> FxHashMap<&'static str, FirstName> {
         };
         if let (Ok(male_tenths), Ok(log_births)) = (share.parse(), freq.parse()) {
             out.insert(
-                name,
+                super::tokens::word_hash(name),
                 FirstName {
                     male_tenths,
                     log_births,
@@ -256,6 +279,25 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     add(&t.media_words, flag::MEDIA_WORD, &mut flags);
     let media_phrases = add(&t.media, flag::MEDIA_NAME, &mut flags);
     let group_phrases = add(&t.groups, flag::GROUP, &mut flags);
+    for phrases in [
+        &org_phrases,
+        &org_name_phrases,
+        &event_phrases,
+        &media_phrases,
+        &group_phrases,
+    ] {
+        for p in phrases.iter() {
+            *flags.entry(p[0].clone()).or_default() |= flag::THING_HEAD;
+        }
+    }
+    let places: FxHashSet<&'static str> = PLACES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    for p in &places {
+        let first = p.split(' ').next().unwrap_or(p);
+        *flags.entry(first.to_string()).or_default() |= flag::THING_HEAD;
+    }
     let pr = &f.pronouns;
     let mut pronouns = FxHashMap::default();
     for (list, kind) in [
@@ -277,8 +319,10 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for h in &p.honorifics_female {
         honorific_gender.insert(h.clone(), Gender::Female);
     }
+    let flags_by_hash = flags.iter().map(|(w, f)| (super::tokens::word_hash(w), *f)).collect();
     Lexicon {
         flags,
+        flags_by_hash,
         cue_phrases,
         listeners,
         org_phrases,
@@ -290,10 +334,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         pronouns,
         contractions,
         first_names: parse_first_names(),
-        places: PLACES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect(),
+        places,
     }
 });
 
@@ -309,7 +350,12 @@ impl Lexicon {
 
     /// The first-name table's entry for lowercase `w`.
     pub fn first_name(&self, w: &str) -> Option<FirstName> {
-        self.first_names.get(w).copied()
+        self.first_name_by_hash(super::tokens::word_hash(w))
+    }
+
+    /// The first-name table's entry for a word by its [`super::tokens::word_hash`].
+    pub fn first_name_by_hash(&self, h: u64) -> Option<FirstName> {
+        self.first_names.get(&h).copied()
     }
 
     /// Lowercase `name` (words joined by single spaces) is a place: a country, a US state,

@@ -9,7 +9,7 @@
 //! nowhere else capitalised ("Currently", "Governments") are not names.
 
 use super::evidence::{ev, sentence_initial};
-use super::lexicon::{LEX, PronounKind, contains_phrase, flag};
+use super::lexicon::{LEX, PronounKind, flag};
 use super::tokens::{Kind, Tokens};
 use super::types::{EntityType, Gender};
 
@@ -186,36 +186,48 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
     }
 }
 
-/// The type of thing the words `w` name, if the words themselves say so. `sure` is false
-/// for the names of particular organisations, outlets and places, which give way to a
-/// first name or an honorific.
+/// Tokens `s..e` (possessives dropped) hold one of `phrases`.
+fn holds_phrase(t: &Tokens, s: usize, e: usize, phrases: &super::lexicon::Phrases) -> bool {
+    (s..e).any(|k| {
+        t.stem_has(k, flag::THING_HEAD)
+            && phrases
+                .iter()
+                .any(|p| k + p.len() <= e && p.iter().enumerate().all(|(j, w)| t.stem(k + j) == w))
+    })
+}
+
+/// The type of thing the run `s..e` names, if its words say so. `sure` is false for the
+/// names of particular organisations, outlets and places, which give way to a first name
+/// or an honorific.
 fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, bool)> {
-    let w = stems(t, s, e);
-    let any = |bits| (s..e).any(|i| t.stem_has(i, bits));
+    let all = (s..e).fold(0, |acc, i| acc | t.toks[i].stem_flags);
+    let any = |bits| all & bits != 0;
+    let phrases = any(flag::THING_HEAD);
+    let holds = |p| phrases && holds_phrase(t, s, e, p);
     if any(flag::MEDIA_WORD) {
         return Some((EntityType::Medium, true));
     }
-    if any(flag::ORG_WORD) || contains_phrase(&w, &LEX.org_phrases) {
+    if any(flag::ORG_WORD) || holds(&LEX.org_phrases) {
         return Some((EntityType::Organisation, true));
     }
     let last = e - 1;
-    if (e - s >= 2 && t.stem_has(last, flag::EVENT)) || contains_phrase(&w, &LEX.event_phrases) {
+    if (e - s >= 2 && t.stem_has(last, flag::EVENT)) || holds(&LEX.event_phrases) {
         return Some((EntityType::Event, true));
     }
-    if (e - s == 1 && t.stem_has(s, flag::GROUP)) || contains_phrase(&w, &LEX.group_phrases) {
+    if (e - s == 1 && t.stem_has(s, flag::GROUP)) || holds(&LEX.group_phrases) {
         return Some((EntityType::Group, true));
     }
-    if contains_phrase(&w, &LEX.media_phrases) || (e - s == 1 && t.stem_has(s, flag::MEDIA_NAME)) {
+    if holds(&LEX.media_phrases) || (e - s == 1 && t.stem_has(s, flag::MEDIA_NAME)) {
         return Some((EntityType::Medium, false));
     }
-    if any(flag::ORG_NAME) || contains_phrase(&w, &LEX.org_name_phrases) || t.ev(s, ev::ORG) {
+    if any(flag::ORG_NAME) || holds(&LEX.org_name_phrases) || t.ev(s, ev::ORG) {
         return Some((EntityType::Organisation, false));
     }
     // an acronym (NATO, RIA) is an organisation, not a person
     if e - s == 1 && t.toks[s].caps && t.lower(s).len() <= 6 {
         return Some((EntityType::Organisation, false));
     }
-    if LEX.is_place(&w.join(" ")) {
+    if t.stem_has(s, flag::THING_HEAD) && LEX.is_place(&stems(t, s, e).join(" ")) {
         return Some((EntityType::Place, false));
     }
     None
@@ -229,9 +241,14 @@ pub enum Confirmed {
 }
 
 pub fn confirmed(t: &Tokens, s: usize, e: usize, sent_start: usize) -> Option<Confirmed> {
+    let lowercase_before = s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap;
     // introduced as an organisation: "oil firm Yukos", "software giant Microsoft"
-    if s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap && t.stem_has(s - 1, flag::ORG_NOUN) {
+    if lowercase_before && t.stem_has(s - 1, flag::ORG_NOUN) {
         return Some(Confirmed::Org(s, e));
+    }
+    // a lone word with no title before it confirms nothing (most runs: sentence openers)
+    if e - s == 1 && !(lowercase_before && is_title(t, s - 1)) {
+        return None;
     }
     let p = split(t, s, e);
     let (a, b) = p.name;
@@ -639,8 +656,8 @@ pub fn appositive_after(t: &Tokens, e: usize, hi: usize) -> Option<(usize, usize
 /// Every person's name and named thing in `lo..hi` (outside quotes, which are single
 /// tokens), for resolving surnames, pronouns and descriptions. A name's role is the one
 /// said before it; the appositive after it is [`appositive_after`]'s.
-pub fn names_in(t: &Tokens, lo: usize, hi: usize) -> Vec<Mention> {
-    let mut out = Vec::new();
+pub fn names_in(t: &Tokens, lo: usize, hi: usize, out: &mut Vec<Mention>) {
+    out.clear();
     let mut i = lo;
     while i < hi {
         if is_name_word(t, i) {
@@ -666,5 +683,4 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize) -> Vec<Mention> {
         }
         i += 1;
     }
-    out
 }

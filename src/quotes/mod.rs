@@ -48,7 +48,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
     let (mut items, names) = find(&doc);
     mark_scare(doc.text, &mut items);
     items.sort_by_key(|it| it.start);
-    resolve::resolve(doc.text, items, &names)
+    resolve::resolve(doc.text, items, &names, &doc.paras)
 }
 
 /// An article read for the passes.
@@ -145,6 +145,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
     let mut dangling: Option<Raw> = None; // "Caddell continued:" at a paragraph's end
     let mut next_id = 0usize; // also the group of each item
     let mut sentence_id = 0usize;
+    let mut scratch = Vec::new();
 
     for (pi, p) in doc.paras.iter().enumerate() {
         let t = &p.tokens;
@@ -155,7 +156,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
         let first_item = items.len();
         for sent in &p.sentences {
             sentence_id += 1;
-            names.extend(resolve::occurrences(text, t, sent, sentence_id, pi));
+            resolve::occurrences(t, sent, sentence_id, pi, &mut scratch, &mut names);
             let quotes: Vec<usize> = sent
                 .clone()
                 .filter(|&k| matches!(t.toks[k].kind, Kind::Quote(_)))
@@ -163,7 +164,9 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
             // a quote standing alone in its sentence, but for a word or two and no cue
             // ("Instead, “he just acts like a defeated man.”")
             let alone = sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS
-                && !sent.clone().any(|k| attribution::cue_at(t, k, sent.end).is_some());
+                && !sent
+                    .clone()
+                    .any(|k| t.has(k, flag::CUE | flag::PHRASE_HEAD) && attribution::cue_at(t, k, sent.end).is_some());
             let mut sent_items = Vec::new();
             for (n, &q) in quotes.iter().enumerate() {
                 let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);

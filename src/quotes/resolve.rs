@@ -18,7 +18,7 @@
 
 use super::lexicon::{LEX, PronounKind, flag};
 use super::mentions::{self, MentionKind};
-use super::tokens::Tokens;
+use super::tokens::{Tokens, word_hash};
 use super::types::{EntityType, Gender, Item, Quote, QuoteKind, RawKind, SpeakerKind};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -31,7 +31,8 @@ pub struct Occ {
     pub end: usize,
     /// Byte range of the whole mention (role words and titles included).
     pub mention: (usize, usize),
-    pub name: String,
+    /// Byte range of the name as written (a description's, for an unnamed person).
+    pub name: (usize, usize),
     pub entity: EntityType,
     pub gender: Option<Gender>,
     pub sentence: usize,
@@ -39,12 +40,57 @@ pub struct Occ {
     /// The name is its sentence's subject (it opens the sentence, maybe after "But").
     pub subject: bool,
     pub possessive: bool,
-    pub role: Option<String>,
-    /// Lowercase words of the role said with the name, before it and in an appositive.
-    pub role_words: Vec<String>,
+    /// Tokens of the name in its paragraph (of the description, for an unnamed person).
+    pub toks: (usize, usize),
+    /// The role said before the name, and the appositive after it (cleaned into a role
+    /// only if the person is quoted).
+    pub role: Option<RoleSpan>,
+    pub appositive: Option<RoleSpan>,
     /// A person the sentence names only by a description ("The prime minister ratcheted
     /// up…"): a pronoun after it may be them, and then stays unnamed.
     pub unnamed: bool,
+}
+
+/// Where a role is said: tokens `a..b` of paragraph `para`, before the name or in an
+/// appositive after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleSpan {
+    pub para: usize,
+    pub a: usize,
+    pub b: usize,
+    pub appositive: bool,
+}
+
+impl RoleSpan {
+    fn clean(&self, text: &str, paras: &[super::evidence::Para]) -> Option<String> {
+        let t = &paras.get(self.para)?.tokens;
+        if self.appositive {
+            super::roles::appositive(text, t, self.a, self.b)
+        } else {
+            super::roles::before_name(text, t, self.a, self.b)
+        }
+    }
+}
+
+/// How an entity is shown: the name as said at a byte range (whitespace collapsed,
+/// possessive dropped), or a name already written out.
+#[derive(Debug, Clone)]
+enum Shown {
+    At(usize, usize),
+    Text(String),
+}
+
+impl Shown {
+    fn render(&self, text: &str) -> String {
+        match self {
+            Shown::At(a, b) => {
+                let s = crate::corpus::clean::collapse(&text[*a..*b]);
+                let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s);
+                super::strip_possessive(s).to_string()
+            }
+            Shown::Text(s) => s.clone(),
+        }
+    }
 }
 
 /// Sentences back that a pronoun's antecedent may be, by recency weight: the pronoun's
@@ -75,26 +121,26 @@ const SUMMARY_SHARED_WORDS: usize = 3;
 /// it (about a sentence), else to the one the article names in full more often.
 const RECENT_BYTES: usize = 250;
 
-fn words(name: &str) -> Vec<String> {
+/// The words of a name written out, as [`word_hash`]es of their lowercase stems, the
+/// way the tokenizer hashes them ("O’Brien's" as "o'brien").
+fn words(name: &str) -> Vec<u64> {
+    let mut buf = String::new();
     name.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// The words of the role tokens `a..b`, lowercase.
-fn role_words(t: &Tokens, r: Option<(usize, usize)>, out: &mut Vec<String>) {
-    if let Some((a, b)) = r {
-        for k in a..b {
-            if t.is_word(k) {
-                out.push(t.stem(k).to_string());
+        .filter_map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let w = w.trim_start_matches('.');
+            buf.clear();
+            for c in w.chars() {
+                if c == '’' {
+                    buf.push('\'');
+                } else {
+                    buf.extend(c.to_lowercase());
+                }
             }
-        }
-    }
+            let stem = buf.strip_suffix("'s").unwrap_or(&buf);
+            (!stem.is_empty()).then(|| word_hash(stem))
+        })
+        .collect()
 }
 
 /// The name is its sentence's subject: nothing but sentence adverbs, conjunctions and
@@ -104,37 +150,42 @@ fn is_subject(t: &Tokens, start: usize, sent_start: usize) -> bool {
         && (sent_start..start).all(|k| !t.is_word(k) || t.has(k, flag::NOT_NAME | flag::COORDINATOR | flag::DETERMINER))
 }
 
-/// The names and named things of the sentence `sent` (tokens of `t`).
-pub fn occurrences(text: &str, t: &Tokens, sent: &Range<usize>, sentence: usize, para: usize) -> Vec<Occ> {
-    let mut out = Vec::new();
-    for m in mentions::names_in(t, sent.start, sent.end) {
+/// The names and named things of the sentence `sent` (tokens of `t`), appended to `out`.
+pub fn occurrences(
+    t: &Tokens,
+    sent: &Range<usize>,
+    sentence: usize,
+    para: usize,
+    scratch: &mut Vec<mentions::Mention>,
+    out: &mut Vec<Occ>,
+) {
+    let first = out.len();
+    mentions::names_in(t, sent.start, sent.end, scratch);
+    for m in scratch.iter() {
         let (name, entity) = match m.kind {
             MentionKind::Name { name } => (name, EntityType::Person),
             MentionKind::Thing { name, entity } => (name, entity),
             _ => continue,
         };
-        let mut rw = Vec::new();
-        let app = mentions::appositive_after(t, m.end, sent.end);
-        if entity == EntityType::Person {
-            role_words(t, m.role.filter(|r| r.1 <= name.0), &mut rw);
-            role_words(t, app, &mut rw);
-        }
-        let role =
-            super::role_of(text, t, &m).or_else(|| app.and_then(|(a, b)| super::roles::appositive(text, t, a, b)));
-        let s = super::slice(text, t, name.0, name.1);
+        let person = entity == EntityType::Person;
+        let span = |(a, b): (usize, usize), appositive| RoleSpan { para, a, b, appositive };
         out.push(Occ {
             pos: t.toks[name.0].start,
             end: t.toks[name.1 - 1].end,
             mention: (t.toks[m.start].start, t.toks[m.end - 1].end),
-            name: super::strip_possessive(&s).to_string(),
+            name: (t.toks[name.0].start, t.toks[name.1 - 1].end),
             entity,
             gender: m.gender,
             sentence,
             para,
             subject: is_subject(t, m.start, sent.start),
             possessive: t.possessive(name.1 - 1),
-            role,
-            role_words: rw,
+            toks: name,
+            role: m.role.filter(|r| r.1 <= name.0 && person).map(|r| span(r, false)),
+            appositive: person
+                .then(|| mentions::appositive_after(t, m.end, sent.end))
+                .flatten()
+                .map(|r| span(r, true)),
             unnamed: false,
         });
     }
@@ -153,40 +204,61 @@ pub fn occurrences(text: &str, t: &Tokens, sent: &Range<usize>, sentence: usize,
         && let MentionKind::Description { head, definite: true } = m.kind
         && t.stem_has(head, flag::ROLE_NOUN | flag::TITLE)
         && !t.stem(head).ends_with('s')
-        && !out.iter().any(|o| o.subject)
+        && !out[first..].iter().any(|o| o.subject)
     {
-        let name = super::slice(text, t, m.start, m.end);
         out.push(Occ {
             pos: t.toks[m.start].start,
             end: t.toks[m.end - 1].end,
             mention: (t.toks[m.start].start, t.toks[m.end - 1].end),
-            name,
+            name: (t.toks[m.start].start, t.toks[m.end - 1].end),
             entity: EntityType::Person,
             gender: m.gender,
             sentence,
             para,
             subject: true,
             possessive: false,
+            toks: (m.start, m.end),
             role: None,
-            role_words: Vec::new(),
+            appositive: None,
             unnamed: true,
         });
-        out.sort_by_key(|o| o.pos);
+        out[first..].sort_by_key(|o| o.pos);
     }
-    out
+}
+
+/// The word hashes of tokens `a..b` of paragraph `para` (determiners left out).
+fn span_words(paras: &[super::evidence::Para], para: usize, (a, b): (usize, usize), out: &mut Vec<u64>) {
+    out.clear();
+    if let Some(p) = paras.get(para) {
+        let t = &p.tokens;
+        out.extend(
+            (a..b.min(t.len()))
+                .filter(|&k| t.is_word(k) && !t.has(k, flag::DETERMINER))
+                .map(|k| t.toks[k].hash),
+        );
+    }
+}
+
+/// One hash for a sequence of word hashes.
+fn seq_hash(w: &[u64]) -> u64 {
+    w.iter().fold(0xcbf2_9ce4_8422_2325, |h, x| {
+        (h ^ x).rotate_left(23).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 /// A person or thing of the article.
 #[derive(Debug, Clone)]
 struct Entity {
-    words: Vec<String>,
-    display: String,
+    words: Vec<u64>,
+    /// The gender the first name of the fullest name tells.
+    name_gender: Option<Gender>,
+    display: Shown,
     kind: EntityType,
     /// Known only by a description.
     unnamed: bool,
     honorific_gender: Option<Gender>,
-    roles: Vec<String>,
-    role_words: FxHashSet<String>,
+    roles: Vec<RoleSpan>,
+    role_words: FxHashSet<u64>,
     /// Where the clustering last assigned a mention to this entity.
     seen_pos: usize,
     // salience while walking the article
@@ -201,13 +273,7 @@ struct Entity {
 
 impl Entity {
     fn gender(&self) -> Option<Gender> {
-        self.honorific_gender.or_else(|| {
-            if self.words.len() >= 2 {
-                LEX.first_name_gender(&self.words[0])
-            } else {
-                None
-            }
-        })
+        self.honorific_gender.or(self.name_gender)
     }
 }
 
@@ -222,7 +288,7 @@ enum Fit {
     Tail,
 }
 
-fn fit(a: &[String], b: &[String]) -> Option<Fit> {
+fn fit(a: &[u64], b: &[u64]) -> Option<Fit> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() {
         return None;
@@ -248,24 +314,24 @@ fn gender_fits(g: Option<Gender>, e: &Entity) -> bool {
 
 struct Entities {
     all: Vec<Entity>,
-    /// How many times the article says each full name (two or more words).
-    prominence: rustc_hash::FxHashMap<Vec<String>, usize>,
+    /// How many times the article says each full name (two or more words), by
+    /// [`seq_hash`].
+    prominence: super::lexicon::ByHash<usize>,
 }
 
 impl Entities {
     /// The person `name` (said at `pos`, with honorific gender `g`) is, creating them if new.
-    fn person(&mut self, name: &str, g: Option<Gender>, pos: usize) -> Option<usize> {
-        let w = words(name);
+    fn person(&mut self, text: &str, name: Shown, w: &[u64], g: Option<Gender>, pos: usize) -> Option<usize> {
         if w.is_empty() {
             return None;
         }
-        let prominence = |e: &Entity| self.prominence.get(&e.words).copied().unwrap_or(0);
+        let prominence = |e: &Entity| self.prominence.get(&seq_hash(&e.words)).copied().unwrap_or(0);
         let best = self
             .all
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityType::Person && !e.unnamed)
-            .filter_map(|(i, e)| fit(&w, &e.words).map(|f| (i, f, e)))
+            .filter_map(|(i, e)| fit(w, &e.words).map(|f| (i, f, e)))
             .filter(|(_, _, e)| gender_fits(g, e))
             // a fuller fit first; among people who share a surname, one named just
             // before, else the one the article names more often
@@ -274,9 +340,10 @@ impl Entities {
         let i = match best {
             Some(i) => {
                 let e = &mut self.all[i];
-                if w.len() > e.words.len() && fit(&w, &e.words) != Some(Fit::Given) {
-                    e.words = w;
-                    e.display = name.to_string();
+                if w.len() > e.words.len() && fit(w, &e.words) != Some(Fit::Given) {
+                    e.words = w.to_vec();
+                    e.name_gender = first_name_gender(&name.render(text), e.words.len());
+                    e.display = name;
                 }
                 if e.honorific_gender.is_none() {
                     e.honorific_gender = g;
@@ -284,7 +351,10 @@ impl Entities {
                 i
             }
             None => {
-                self.all.push(Entity::new(w, name, EntityType::Person, g));
+                let gender = first_name_gender(&name.render(text), w.len());
+                let mut e = Entity::new(w.to_vec(), name, EntityType::Person, g);
+                e.name_gender = gender;
+                self.all.push(e);
                 self.all.len() - 1
             }
         };
@@ -295,12 +365,8 @@ impl Entities {
     /// The named person whose role, said with their name, holds the words of the
     /// description `desc` ("the former Mexican president" → "former Mexican President
     /// Felipe Calderon").
-    fn by_role(&self, desc: &str) -> Option<usize> {
-        let w: Vec<String> = words(desc)
-            .into_iter()
-            .filter(|x| !LEX.is(x, flag::DETERMINER))
-            .collect();
-        let (head, rest) = w.split_last()?;
+    fn by_role(&self, desc: &[u64]) -> Option<usize> {
+        let (head, rest) = desc.split_last()?;
         self.all
             .iter()
             .enumerate()
@@ -311,20 +377,19 @@ impl Entities {
     }
 
     /// A person known by the description `desc` ("the prime minister").
-    fn unnamed(&mut self, desc: &str, g: Option<Gender>) -> usize {
-        let w: Vec<String> = words(desc).into_iter().skip_while(|x| x == "the").collect();
+    fn unnamed(&mut self, desc: Shown, w: &[u64], g: Option<Gender>) -> usize {
         if let Some(i) = self.all.iter().position(|e| e.unnamed && e.words == w) {
             return i;
         }
-        let mut e = Entity::new(w, desc, EntityType::Person, g);
+        let mut e = Entity::new(w.to_vec(), desc, EntityType::Person, g);
         e.unnamed = true;
         self.all.push(e);
         self.all.len() - 1
     }
 
-    fn thing(&mut self, name: &str, kind: EntityType) -> usize {
-        let w = words(name);
-        let w: Vec<String> = w.into_iter().skip_while(|x| x == "the").collect();
+    fn thing(&mut self, name: Shown, w: &[u64], kind: EntityType) -> usize {
+        let the = word_hash("the");
+        let w = if w.first() == Some(&the) { &w[1..] } else { w };
         if let Some(i) = self
             .all
             .iter()
@@ -332,20 +397,18 @@ impl Entities {
         {
             return i;
         }
-        let display = name
-            .strip_prefix("the ")
-            .or_else(|| name.strip_prefix("The "))
-            .unwrap_or(name);
-        self.all.push(Entity::new(w, display, kind, None));
+        let w = w.to_vec();
+        self.all.push(Entity::new(w, name, kind, None));
         self.all.len() - 1
     }
 }
 
 impl Entity {
-    fn new(words: Vec<String>, display: &str, kind: EntityType, g: Option<Gender>) -> Entity {
+    fn new(words: Vec<u64>, display: Shown, kind: EntityType, g: Option<Gender>) -> Entity {
         Entity {
             words,
-            display: display.to_string(),
+            name_gender: None,
+            display,
             kind,
             unnamed: false,
             honorific_gender: g,
@@ -361,6 +424,15 @@ impl Entity {
             spoke_at: None,
         }
     }
+}
+
+/// The gender the first name of `name` tells, when it has a first name (two words or more).
+fn first_name_gender(name: &str, words: usize) -> Option<Gender> {
+    if words < 2 {
+        return None;
+    }
+    let first = name.split_whitespace().next()?.to_lowercase();
+    LEX.first_name_gender(&first)
 }
 
 /// The honorific gender of a mention: only an honorific counts, not a guess from a first
@@ -386,33 +458,44 @@ fn content_stems(text: &str) -> FxHashSet<String> {
 }
 
 /// Turn items into quotes with resolved speakers.
-pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ]) -> Vec<Quote> {
+pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super::evidence::Para]) -> Vec<Quote> {
     let mut ents = Entities {
         all: Vec::new(),
         prominence: Default::default(),
     };
-    for o in occs.iter().filter(|o| o.entity == EntityType::Person && !o.unnamed) {
-        let w = words(&o.name);
-        if w.len() >= 2 {
-            *ents.prominence.entry(w).or_default() += 1;
+    let mut w: Vec<u64> = Vec::new();
+    for o in occs {
+        if o.entity == EntityType::Person && !o.unnamed && o.toks.1 - o.toks.0 >= 2 {
+            span_words(paras, o.para, o.toks, &mut w);
+            *ents.prominence.entry(seq_hash(&w)).or_default() += 1;
         }
     }
     // 1. who each name is, in reading order (a role said with a name is known from then on)
     let mut occ_entity: Vec<usize> = Vec::with_capacity(occs.len());
     for o in occs {
+        span_words(paras, o.para, o.toks, &mut w);
         let e = match o.entity {
-            EntityType::Person if o.unnamed => ents.by_role(&o.name).unwrap_or_else(|| ents.unnamed(&o.name, o.gender)),
+            EntityType::Person if o.unnamed => ents
+                .by_role(&w)
+                .unwrap_or_else(|| ents.unnamed(Shown::At(o.name.0, o.name.1), &w, o.gender)),
             EntityType::Person => ents
-                .person(&o.name, honorific_gender(text, o.mention, o.pos), o.pos)
+                .person(
+                    text,
+                    Shown::At(o.name.0, o.name.1),
+                    &w,
+                    honorific_gender(text, o.mention, o.pos),
+                    o.pos,
+                )
                 .unwrap_or(usize::MAX),
-            k => ents.thing(&o.name, k),
+            k => ents.thing(Shown::At(o.name.0, o.name.1), &w, k),
         };
         if let Some(ent) = ents.all.get_mut(e) {
-            ent.role_words.extend(o.role_words.iter().cloned());
-            if let Some(r) = &o.role
-                && !ent.roles.contains(r)
-            {
-                ent.roles.push(r.clone());
+            for r in [o.role, o.appositive].into_iter().flatten() {
+                span_words(paras, r.para, (r.a, r.b), &mut w);
+                ent.role_words.extend(w.iter().copied());
+                if !ent.roles.contains(&r) {
+                    ent.roles.push(r);
+                }
             }
         }
         occ_entity.push(e);
@@ -446,13 +529,16 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ]) -> Vec<Quote> 
         }
         let found = match &r.kind {
             RawKind::Name(n) => {
-                let own = occs.iter().position(|o| o.pos >= r.mention.0 && o.pos < r.mention.1);
+                let k = occs.partition_point(|o| o.pos < r.mention.0);
+                let own = (k < occs.len() && occs[k].pos < r.mention.1).then_some(k);
                 match own.map(|k| occ_entity[k]).filter(|&e| e < ents.all.len()) {
                     Some(e) => Some((e, false)),
-                    None => ents.person(n, r.gender, pos).map(|e| (e, false)),
+                    None => ents
+                        .person(text, Shown::Text(n.clone()), &words(n), r.gender, pos)
+                        .map(|e| (e, false)),
                 }
             }
-            RawKind::Thing(n, k) => Some((ents.thing(n, *k), false)),
+            RawKind::Thing(n, k) => Some((ents.thing(Shown::Text(n.clone()), &words(n), *k), false)),
             RawKind::Pronoun(p @ (PronounKind::Male | PronounKind::Female)) => {
                 let g = if *p == PronounKind::Male {
                     Gender::Male
@@ -508,11 +594,11 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ]) -> Vec<Quote> 
     items
         .into_iter()
         .zip(resolved)
-        .map(|(it, res)| quote(text, it, res, &ents))
+        .map(|(it, res)| quote(text, it, res, &ents, paras))
         .collect()
 }
 
-fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities) -> Quote {
+fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, paras: &[super::evidence::Para]) -> Quote {
     let mut q = Quote {
         start: it.start,
         end: it.end,
@@ -538,10 +624,10 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities) -> Q
     match res.and_then(|(e, _)| ents.all.get(e)).filter(|e| !e.unnamed) {
         Some(e) => match e.kind.speaker_kind() {
             Some(kind) => {
-                q.speaker = Some(e.display.clone());
+                q.speaker = Some(e.display.render(text));
                 q.speaker_kind = Some(kind);
                 if q.role.is_none() && kind == SpeakerKind::Person {
-                    q.role = e.roles.first().cloned();
+                    q.role = e.roles.iter().find_map(|r| r.clean(text, paras));
                 }
             }
             None => q.speaker_kind = Some(SpeakerKind::Description),
@@ -612,14 +698,17 @@ fn described(ents: &Entities, head: &str, text: &str, mention: (usize, usize), p
     if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
         return None;
     }
-    let desc: Vec<String> = words(&text[mention.0..mention.1])
-        .into_iter()
-        .filter(|w| !LEX.is(w, flag::DETERMINER) && w != head)
+    let head_hash = word_hash(head);
+    let desc: Vec<u64> = text[mention.0..mention.1]
+        .split_whitespace()
+        .filter(|w| !LEX.is(&w.to_lowercase(), flag::DETERMINER))
+        .flat_map(words)
+        .filter(|w| *w != head_hash)
         .collect();
     ents.all
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityType::Person && near(e) && e.role_words.contains(head))
+        .filter(|(_, e)| e.kind == EntityType::Person && near(e) && e.role_words.contains(&head_hash))
         .filter(|(_, e)| desc.iter().filter(|w| e.role_words.contains(*w)).count() * 2 >= desc.len())
         .max_by_key(|(_, e)| e.last_pos)
         .map(|(i, _)| i)

@@ -30,6 +30,16 @@ pub struct Tok {
     /// What the whole article says of this word (`evidence::ev` bits), set once every
     /// paragraph is tokenized.
     pub ev: u8,
+    /// [`word_hash`] of the word's stem (lowercase, possessive dropped); 0 for others.
+    pub hash: u64,
+}
+
+/// The hash saywho compares words by: FxHash of the lowercase word's bytes (with ’ as ').
+pub fn word_hash(lower: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(lower.as_bytes());
+    h.finish()
 }
 
 /// The tokens of one paragraph.
@@ -103,6 +113,7 @@ impl Tokens {
             toks: Vec::with_capacity((range.end - range.start) / 5),
             arena: String::with_capacity(range.end - range.start),
         };
+        let lex = &*super::lexicon::LEX;
         let mut si = spans.partition_point(|s| s.end <= range.start);
         let bytes = text.as_bytes();
         let mut i = range.start;
@@ -111,7 +122,7 @@ impl Tokens {
                 && s.start <= i
             {
                 if s.start < range.end {
-                    t.push(text, s.start, s.end.min(range.end), Kind::Quote(si));
+                    t.push(lex, text, s.start, s.end.min(range.end), Kind::Quote(si));
                 }
                 i = s.end.max(i + 1);
                 si += 1;
@@ -125,12 +136,12 @@ impl Tokens {
             let c = text[i..].chars().next().unwrap_or(' ');
             if c.is_alphanumeric() {
                 let end = word_end(text, i, range.end, spans.get(si).map_or(usize::MAX, |s| s.start));
-                t.push(text, i, end, Kind::Word);
+                t.push(lex, text, i, end, Kind::Word);
                 i = end;
             } else {
                 let len = c.len_utf8();
                 if !c.is_whitespace() {
-                    t.push(text, i, i + len, Kind::Punct(c));
+                    t.push(lex, text, i, i + len, Kind::Punct(c));
                 }
                 i += len;
             }
@@ -138,7 +149,7 @@ impl Tokens {
         t
     }
 
-    fn push(&mut self, text: &str, start: usize, end: usize, kind: Kind) {
+    fn push(&mut self, lex: &super::lexicon::Lexicon, text: &str, start: usize, end: usize, kind: Kind) {
         let lo = self.arena.len() as u32;
         let s = &text[start..end];
         if kind == Kind::Word {
@@ -170,16 +181,19 @@ impl Tokens {
                 cap && s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase),
             )
         };
-        let (flags, stem_flags) = if kind == Kind::Word {
+        let (flags, stem_flags, hash) = if kind == Kind::Word {
             let lower = &self.arena[lo as usize..hi as usize];
-            let f = super::lexicon::LEX.flags.get(lower).copied().unwrap_or(0);
-            let sf = match lower.strip_suffix("'s") {
-                Some(stem) => super::lexicon::LEX.flags.get(stem).copied().unwrap_or(0),
-                None => f,
-            };
-            (f, sf)
+            let h = word_hash(lower);
+            let f = lex.flags_by_hash.get(&h).copied().unwrap_or(0);
+            match lower.strip_suffix("'s") {
+                Some(stem) => {
+                    let hs = word_hash(stem);
+                    (f, lex.flags_by_hash.get(&hs).copied().unwrap_or(0), hs)
+                }
+                None => (f, f, h),
+            }
         } else {
-            (0, 0)
+            (0, 0, 0)
         };
         self.toks.push(Tok {
             start,
@@ -192,6 +206,7 @@ impl Tokens {
             flags,
             stem_flags,
             ev: 0,
+            hash,
         });
     }
 
