@@ -15,7 +15,8 @@
 //!
 //! Speaker accuracy, over matched pairs:
 //! - **name sources** (the gold source names someone): "surname" compares last names,
-//!   "full name" needs every name word of the gold source in saywho's speaker;
+//!   "full name" needs the same surname, one name holding the other's words, and a
+//!   first name when the gold name has one;
 //! - **pronoun sources** ("he", "she") whose antecedent the gold tells: the antecedent is
 //!   the one person named by the gold sources of the same and the two paragraphs before
 //!   (when several people are named there, it can't tell and the pair is left out);
@@ -433,8 +434,13 @@ fn score(doc: &Doc, gold: &[Gold], pred: &[Pred], threshold: f64, s: &mut Score,
         s.matched += 1;
         let g = &gold[gi];
         let ours: Vec<String> = pred[pi].speaker.as_deref().map(name_words).unwrap_or_default();
+        // the full name: the same surname, one name holding the other's words, and a first
+        // name when the gold has one ("Helen Purcell" for "Maricopa County Recorder Helen
+        // Purcell", not "Purcell")
         let full = |want: &[String]| {
-            ours.last().is_some_and(|l| want.last() == Some(l)) && want.iter().all(|w| ours.contains(w))
+            ours.last().is_some_and(|l| want.last() == Some(l))
+                && (want.iter().all(|w| ours.contains(w)) || ours.iter().all(|w| want.contains(w)))
+                && ours.len() >= want.len().min(2)
         };
         let first = gold_name_as_first_reported(&g.source);
         if !first.is_empty() && !is_pronoun(&g.source) {

@@ -100,7 +100,11 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     while i > lo && skippable(t, i - 1) {
         i -= 1;
     }
-    // a parenthesis between the speaker and the cue: "Rep. Gwen Moore (D-Wis.) said"
+    // a parenthesis between the speaker and the cue: "Rep. Gwen Moore (D-Wis.) said",
+    // "Sen. Jack Reed (D-R.I.), said"
+    if i > lo + 2 && t.is_punct(i - 1, ',') && t.is_punct(i - 2, ')') {
+        i -= 1;
+    }
     if i > lo + 1
         && t.is_punct(i - 1, ')')
         && let Some(open) = (lo..i - 1).rev().take(8).find(|&k| t.is_punct(k, '('))
@@ -121,9 +125,30 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
         return appositive_subject(t, k - 1, lo).or_else(|| mentions::ending_at(t, k - 2, lo));
     }
     if t.is_word(k) && t.has(k, flag::COORDINATOR) {
+        // "when Rubio thanked Miami and said…": the subject of the clause, not the sentence
         return sentence_subject(t, lo, k);
     }
+    // "The Supreme Court justice -- who has been … -- said": a dash appositive
+    if is_dash(t, k)
+        && let Some(open) = (lo.max(k.saturating_sub(MAX_DASH_APPOSITIVE))..k).rev().find(|&j| is_dash(t, j) && j + 1 < k && !is_dash(t, j + 1))
+        && open > lo
+    {
+        let mut o = open;
+        while o > lo && is_dash(t, o - 1) {
+            o -= 1;
+        }
+        if o > lo {
+            return mentions::ending_at(t, o - 1, lo);
+        }
+    }
     mentions::ending_at(t, k, lo)
+}
+
+/// The most tokens a dash appositive may hold.
+const MAX_DASH_APPOSITIVE: usize = 30;
+
+fn is_dash(t: &Tokens, i: usize) -> bool {
+    matches!(t.toks.get(i).map(|x| x.kind), Some(Kind::Punct('—' | '–' | '-' | '―')))
 }
 
 /// `NP, APPOSITIVE,` ending at the comma `k`: prefer whichever side is a person's name.
@@ -179,7 +204,7 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
 /// pronoun, or a description — and when a description is followed by a name in
 /// apposition ("The US ambassador, Nikki Haley,"), that name.
 pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
-    let mut i = lo;
+    let mut i = dateline_end(t, lo, hi);
     while i < hi {
         if t.is_word(i)
             && (t.toks[i].cap || t.word_is(i, "the") || t.has(i, flag::PRONOUN | flag::DETERMINER))
@@ -204,6 +229,40 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
         i += 1;
     }
     None
+}
+
+/// The comma before a participle cue, past adverbs: ", recently telling".
+pub fn participle_comma(t: &Tokens, c: usize, lo: usize) -> usize {
+    let mut k = c;
+    while k > lo && skippable(t, k - 1) {
+        k -= 1;
+    }
+    k.saturating_sub(1)
+}
+
+/// The cue is a participle continuing its clause: ", saying", ", adding that",
+/// ", recently telling one person".
+pub fn is_participle(t: &Tokens, cue: &Cue, lo: usize) -> bool {
+    let k = participle_comma(t, cue.start, lo);
+    cue.end == cue.start + 1 && t.lower(cue.start).ends_with("ing") && k > lo && t.is_punct(k, ',')
+}
+
+/// Past a dateline opening the sentence ("WASHINGTON —", "COLUMBIA, S.C. —"): an
+/// all-capitals place, maybe with a state, then a dash.
+pub fn dateline_end(t: &Tokens, lo: usize, hi: usize) -> usize {
+    if !t.toks.get(lo).is_some_and(|x| x.caps) {
+        return lo;
+    }
+    (lo + 1..hi.min(lo + 6))
+        .take_while(|&k| t.cap(k) || t.is_punct(k, ',') || is_dash(t, k))
+        .find(|&k| is_dash(t, k))
+        .map_or(lo, |k| {
+            let mut e = k;
+            while is_dash(t, e) {
+                e += 1;
+            }
+            e
+        })
 }
 
 /// How a direct quote was attributed.
@@ -321,6 +380,15 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         }
         if is_source(&cue) {
             let m = mentions::starting_at(t, cue.end, e, lo)?;
+            return Some(Direct {
+                speaker: m,
+                cue,
+                clause_end: e,
+            });
+        }
+        // ", saying, “…”": a participle takes the sentence's subject
+        if is_participle(t, &cue, lo) {
+            let m = sentence_subject(t, lo, participle_comma(t, cue.start, lo))?;
             return Some(Direct {
                 speaker: m,
                 cue,

@@ -41,14 +41,14 @@ pub(crate) fn in_paragraph(items: &mut [Item]) {
     }
 }
 
-/// The last attributed direct or mixed quote of the paragraph before `pi`.
+/// The last attributed quote of the paragraph before `pi`.
 fn previous_paragraph_speaker(items: &[Item], pi: usize) -> Option<usize> {
     let (k, it) = items
         .iter()
         .enumerate()
         .rev()
         .find(|(_, it)| it.speaker.is_some() && it.kind != QuoteKind::Scare)?;
-    (pi > 0 && it.para + 1 == pi && matches!(it.kind, QuoteKind::Direct | QuoteKind::Mixed)).then_some(k)
+    (pi > 0 && it.para + 1 == pi).then_some(k)
 }
 
 /// Across paragraphs, for the items of paragraph `pi` (from `first` on): a quote that

@@ -510,12 +510,29 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         let s = if the { i + 1 } else { i };
         let e = run_end(t, s, hi);
         if e > s {
-            // "Virginia delegate Beau Correll", "ACLU executive Director Anthony Romero":
-            // a capitalised modifier and a role before the name; the name is the run after
-            let mut r = e;
-            while r < hi && r < e + 3 && t.is_word(r) && !t.toks[r].cap && t.stem_has(r, flag::TITLE | flag::ROLE_NOUN)
+            let first = classify_run(t, s, e, lo, the);
+            // "Concord resident Whit Symms", "Huckabee campaign spokesman Hogan Gidley": a
+            // capitalised modifier of a role, the name after it
+            if e < hi
+                && t.is_word(e)
+                && !t.toks[e].cap
+                && let Some(m) = role_led_name(t, i, hi, lo)
             {
-                r += 1;
+                return Some(m);
+            }
+            if let Some(mut m) = first.clone().filter(Mention::is_name) {
+                if the {
+                    m.start = i;
+                }
+                if let Some(app) = appositive_after(t, e, hi) {
+                    m.role = Some(app);
+                }
+                return Some(m);
+            }
+            // "Virginia delegate Beau Correll", "Concord resident Whit Symms", "Clinton's
+            // top foreign policy aide Jake Sullivan": modifiers and a role, then the name
+            if let Some(m) = role_led_name(t, i, hi, lo) {
+                return Some(m);
             }
             // "The Trump-appointed US ambassador", "US officials", "the Tory co-chairman":
             // capitalised modifiers of a lowercase role noun, with no name after it
@@ -540,57 +557,17 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
                     gender: LEX.honorific_gender.get(t.stem(d - 1)).copied(),
                 });
             }
-            if r > e && r < hi && t.cap(r) {
-                let e2 = run_end(t, r, hi);
-                if let Some(mut m) = classify_run(t, r, e2, lo, false)
-                    && m.is_name()
-                {
-                    m.role = Some((s, m.role.map_or(r, |x| x.1)));
-                    m.start = i;
-                    if let Some(app) = appositive_after(t, e2, hi) {
-                        m.role = Some(app);
-                    }
-                    return Some(m);
-                }
-            }
-            let mut m = classify_run(t, s, e, lo, the)?;
+            let mut m = first?;
             if the {
                 m.start = i;
             }
-            if m.is_name()
-                && let Some(app) = appositive_after(t, e, hi)
-            {
-                m.role = Some(app);
-            }
             return Some(m);
         }
     }
-    // "former secretary of state Hillary Clinton", "election lawyer Joe Birkenstock": a
-    // role in lowercase words, then the name
-    let mut r = i;
-    while r < hi
-        && r < i + MAX_ROLE_BEFORE
-        && t.is_word(r)
-        && !t.toks[r].cap
-        && !t.has(r, flag::CUE | flag::RELATIVE | flag::PRONOUN)
-    {
-        r += 1;
-    }
-    if r > i && t.cap(r) && (i..r).any(|k| t.stem_has(k, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)) {
-        let e2 = run_end(t, r, hi);
-        if let Some(mut m) = classify_run(t, r, e2, lo, false)
-            && m.is_name()
-        {
-            m.role = Some((i, m.role.map_or(r, |x| x.1)));
-            m.start = i;
-            if let Some(app) = appositive_after(t, e2, hi) {
-                m.role = Some(app);
-            }
-            if m.gender.is_none() {
-                m.gender = (i..r).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
-            }
-            return Some(m);
-        }
+    // "former secretary of state Hillary Clinton", "election lawyer Joe Birkenstock",
+    // "former Massachusetts congressman Barney Frank": a role, then the name
+    if let Some(m) = role_led_name(t, i, hi, lo) {
+        return Some(m);
     }
     // a description: determiner + up to 5 words, ending before punctuation or a verb
     let mut j = i;
@@ -627,6 +604,43 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         role: None,
         gender: None,
     })
+}
+
+/// A name after its role, starting at `i`: words and capitalised modifiers ("former",
+/// "Massachusetts", "party", "Clinton's top foreign policy") holding a role noun, then
+/// a capitalised run that is a person's name.
+fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> {
+    let mut r = i;
+    let mut role_noun = false;
+    while r < hi && r < i + MAX_ROLE_BEFORE + 2 && t.is_word(r) {
+        if t.toks[r].cap && r > i && role_noun {
+            let e = run_end(t, r, hi);
+            if e > r {
+                if let Some(mut m) = classify_run(t, r, e, lo, false).filter(Mention::is_name) {
+                    m.role = Some((i, m.role.map_or(r, |x| x.1)));
+                    m.start = i;
+                    if let Some(app) = appositive_after(t, e, hi) {
+                        m.role = Some(app);
+                    }
+                    if m.gender.is_none() {
+                        m.gender = (i..r).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
+                    }
+                    return Some(m);
+                }
+                r = e;
+                continue;
+            }
+        }
+        let stop = !t.toks[r].cap
+            && (t.has(r, flag::CUE | flag::RELATIVE | flag::PRONOUN | flag::COORDINATOR | flag::BETWEEN)
+                || (t.has(r, flag::ADJUNCT | flag::DETERMINER) && r > i && !t.word_is(r, "of")));
+        if stop {
+            return None;
+        }
+        role_noun |= t.stem_has(r, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN);
+        r += 1;
+    }
+    None
 }
 
 /// `, a senior Russian lawmaker,` after a name: the appositive's token range (the role

@@ -127,7 +127,8 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         CueRole::Reply => matches!(t.toks.get(k).map(|x| x.kind), Some(Kind::Quote(_))),
         CueRole::Source => false,
     };
-    let clause = cue.role != CueRole::Clause || t.has(k, flag::PRONOUN) || has_verb(t, k, hi);
+    let holds_quote = (k..hi).any(|x| matches!(t.toks[x].kind, Kind::Quote(_)));
+    let clause = cue.role != CueRole::Clause || t.has(k, flag::PRONOUN) || holds_quote || has_verb(t, k, hi);
     (opens && clause && !(t.word_is(k, "it") && t.word_is(k + 1, "to"))).then_some(k)
 }
 
@@ -241,7 +242,7 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
         return Some(r);
     }
     // the speaker
-    let participle = t.lower(cue.start).ends_with("ing") && cue.start > lo && t.is_punct(cue.start - 1, ',');
+    let participle = super::attribution::is_participle(t, cue, lo);
     let speaker = if cue.role == CueRole::Means {
         sentence_subject(t, lo, cue.start)?
     } else if participle {
@@ -249,7 +250,7 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
         earlier
             .last()
             .map(|r| r.speaker.clone())
-            .or_else(|| sentence_subject(t, lo, cue.start))?
+            .or_else(|| sentence_subject(t, lo, super::attribution::participle_comma(t, cue.start, lo)))?
     } else {
         speaker_before(t, cue.start, lo)?
     };

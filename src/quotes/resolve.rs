@@ -340,7 +340,7 @@ impl Entities {
         let i = match best {
             Some(i) => {
                 let e = &mut self.all[i];
-                if w.len() > e.words.len() && fit(w, &e.words) != Some(Fit::Given) {
+                if w.len() > e.words.len() {
                     e.words = w.to_vec();
                     e.name_gender = first_name_gender(&name.render(text), e.words.len());
                     e.display = name;
@@ -548,9 +548,23 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
                 antecedent(&ents, last_speaker, g, it.para, it.sentence).map(|e| (e, false))
             }
             RawKind::Pronoun(_) => None,
-            RawKind::Description { head, definite: true } => {
-                described(&ents, head, text, r.mention, it.para).map(|e| (e, true))
-            }
+            RawKind::Description { head, definite: true } => described(&ents, head, text, r.mention, it.para)
+                .or_else(|| {
+                    // "Sen. Marco Rubio … said X, and Y, the Florida senator said": a
+                    // person description in the sentence whose subject is a named person
+                    if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
+                        return None;
+                    }
+                    let k = occs.partition_point(|o| o.sentence < it.sentence);
+                    occs[k..]
+                        .iter()
+                        .zip(&occ_entity[k..])
+                        .take_while(|(o, _)| o.sentence == it.sentence && o.pos < r.mention.0)
+                        .find(|(o, _)| o.subject && o.entity == EntityType::Person && !o.unnamed)
+                        .map(|(_, &e)| e)
+                        .filter(|&e| e < ents.all.len())
+                })
+                .map(|e| (e, true)),
             RawKind::Description { .. } => None,
         };
         if let Some((e, via)) = found {

@@ -248,11 +248,21 @@ impl Tokens {
 }
 
 /// After a quote that ends in a full stop, a capitalised word that begins "Name said" is
-/// still the same sentence in news style only when a cue follows at once; otherwise a new
-/// sentence starts. Looks two tokens ahead.
+/// still the same sentence in news style when a cue follows at once and the sentence ends
+/// soon after it (“….” Smith said on Monday.); "Cruz says he isn't familiar…" is a new
+/// sentence of its own.
 fn is_attribution_start(t: &Tokens, i: usize) -> bool {
-    (i..(i + 4).min(t.len())).any(|j| t.has(j, super::lexicon::flag::CUE))
+    let Some(c) = (i..(i + 4).min(t.len())).find(|&j| t.has(j, super::lexicon::flag::CUE)) else {
+        return false;
+    };
+    (c + 1..(c + ATTRIBUTION_TAIL).min(t.len()))
+        .find(|&j| matches!(t.toks[j].kind, Kind::Punct('.' | '!' | '?' | ',') | Kind::Quote(_)))
+        .is_some()
+        || c + 1 >= t.len()
 }
+
+/// The most tokens after a cue for it to close a quote's sentence ("said on Monday.").
+const ATTRIBUTION_TAIL: usize = 7;
 
 /// End of the word starting at `i`: letters and digits, with ' ’ - . & inside a word, and a
 /// final period kept on initials and known abbreviations.
