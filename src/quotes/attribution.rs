@@ -254,7 +254,7 @@ pub fn dateline_end(t: &Tokens, lo: usize, hi: usize) -> usize {
         return lo;
     }
     (lo + 1..hi.min(lo + 6))
-        .take_while(|&k| t.cap(k) || t.is_punct(k, ',') || is_dash(t, k))
+        .take_while(|&k| t.cap(k) || t.is_punct(k, ',') || t.is_punct(k, '(') || t.is_punct(k, ')') || is_dash(t, k))
         .find(|&k| is_dash(t, k))
         .map_or(lo, |k| {
             let mut e = k;
@@ -263,6 +263,22 @@ pub fn dateline_end(t: &Tokens, lo: usize, hi: usize) -> usize {
             }
             e
         })
+}
+
+/// The cue has no content of its own: no "that" or pronoun opening a clause follows it
+/// (past adverbs and a listener). "“This Week,” Rubio said that…" does not attribute the
+/// quote before it.
+fn cue_closes(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> bool {
+    let mut k = cue.end;
+    while k < hi && skippable(t, k) {
+        k += 1;
+    }
+    if t.has(cue.start, flag::LISTENER_VERB)
+        && let Some(m) = mentions::starting_at(t, k, hi, lo)
+    {
+        k = m.end;
+    }
+    !(t.word_is(k, "that") || (t.is_word(k) && !t.toks[k].cap && t.has(k, flag::PRONOUN)))
 }
 
 /// How a direct quote was attributed.
@@ -306,8 +322,10 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
     while c < hi && skippable(t, c) {
         c += 1;
     }
+    // (not "“…,” he told POLITICO": what follows "told" is the listener)
     if let Some(cue) = cue_at(t, c, hi)
         && !is_source(&cue)
+        && !(t.has(cue.start, flag::LISTENER_VERB) && !t.stem(cue.start).starts_with("ask"))
     {
         let mut s = cue.end;
         while s < hi && skippable(t, s) {
@@ -328,6 +346,9 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
         .unwrap_or(hi.min(k + AFTER_REACH));
     for j in k + 1..stop {
         if let Some(cue) = cue_at(t, j, stop) {
+            if !cue_closes(t, &cue, hi, k) {
+                return None;
+            }
             let m = speaker_before(t, j, k)?;
             let lead = (k..m.start).all(|x| t.is_word(x)) && m.start - k <= AFTER_LEAD;
             if m.start == k || (lead && !m.is_pronoun()) {

@@ -80,11 +80,14 @@ pub fn is_party_state(t: &Tokens, i: usize) -> bool {
     b.len() >= 3 && matches!(b[0], b'd' | b'r' | b'i') && b[1] == b'-' && b[2].is_ascii_alphabetic() && t.toks[i].cap
 }
 
-/// A word that opens a run but is no part of the name after it: a verb or common word
-/// capitalised because it opens the sentence ("Continued Stone", "Asked Trump").
-fn stray_front(t: &Tokens, a: usize) -> bool {
-    (t.has(a, flag::CUE | flag::NOT_NAME) || (t.ev(a, ev::LOWER) && !t.ev(a, ev::FIRST_NAME | ev::PERSON)))
-        && !t.has(a, flag::HONORIFIC | flag::TITLE)
+/// A word that opens a run but is no part of the person's name after it: a verb, a
+/// sentence word, or a common word capitalised because it opens the sentence
+/// ("Continued Stone", "Asked Trump", "Alongside BLM").
+fn stray_front(t: &Tokens, a: usize, sent_start: usize) -> bool {
+    if t.has(a, flag::HONORIFIC | flag::TITLE) || t.ev(a, ev::FIRST_NAME | ev::PERSON) {
+        return false;
+    }
+    t.has(a, flag::CUE | flag::NOT_NAME) || (sentence_initial(t, a, sent_start) && t.ev(a, ev::LOWER))
 }
 
 /// A particle inside a name: "van der", "bin", "de la".
@@ -281,9 +284,14 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
         return None;
     }
     let p = split(t, s, e);
-    let (mut a, b) = p.name;
-    while b > a + 1 && stray_front(t, a) {
-        a += 1;
+    let (a0, b) = p.name;
+    // a stray sentence word before a person's name ("Continued Stone"); a thing's name
+    // keeps its words ("New York Times")
+    let mut a = a0;
+    if thing_type(t, a0, b).is_none() {
+        while b > a + 1 && stray_front(t, a, sent_start) {
+            a += 1;
+        }
     }
     if a >= b || is_contraction(t, b - 1) || (b - a == 1 && is_party_state(t, a)) {
         return None;

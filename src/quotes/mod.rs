@@ -260,6 +260,28 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
             })
         };
         inherit::across_paragraphs(&mut items, first_item, pi, t, &continued_from, &mut dangling);
+        // a quote standing alone after a sentence about a person, with no attribution of
+        // its own: "Clinton touted her credentials. “We need to find ways…”"
+        for k in first_item..items.len() {
+            if items[k].speaker.is_some() || items[k].kind != QuoteKind::Direct || !items[k].alone {
+                continue;
+            }
+            let Some(si) = p.sentences.iter().position(|s| s.contains(&items[k].tok)) else {
+                continue;
+            };
+            let Some(prev) = si.checked_sub(1).map(|x| &p.sentences[x]) else {
+                continue;
+            };
+            if prev.clone().any(|x| matches!(t.toks[x].kind, Kind::Quote(_))) {
+                continue;
+            }
+            if let Some(m) = attribution::sentence_subject(t, prev.start, prev.end)
+                && (m.is_name() || m.is_pronoun())
+                && !matches!(m.kind, MentionKind::Pronoun(lexicon::PronounKind::Plural | lexicon::PronounKind::FirstPerson))
+            {
+                items[k].speaker = Some(raw(text, t, &m));
+            }
+        }
         dangling = inherit::dangling_attribution(t, p.sentences.last()).map(|m| raw(text, t, &m));
     }
     (items, names)
