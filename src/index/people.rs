@@ -67,6 +67,18 @@ fn is_honorific_only(role: &str) -> bool {
     )
 }
 
+/// A bare surname several people share in the corpus joins the one quoted at least this
+/// many times as often as all the others together ("Blair": Tony Blair, not Ian Blair).
+const DOMINANT_RATIO: usize = 5;
+
+/// The owner of a shared surname whose quotes dominate the others', if any.
+fn dominant(owners: &[usize], quotes: &HashMap<usize, usize>) -> Option<usize> {
+    let count = |id: &usize| quotes.get(id).copied().unwrap_or(0);
+    let top = owners.iter().copied().max_by_key(count)?;
+    let rest: usize = owners.iter().filter(|&&o| o != top).map(count).sum();
+    (count(&top) >= DOMINANT_RATIO * rest.max(1)).then_some(top)
+}
+
 /// Identities for the speakers of `quotes`; returns the people (most-quoted first) and
 /// each quote's person id.
 pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>>>) {
@@ -74,6 +86,8 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
     let mut by_key: HashMap<(String, bool), usize> = HashMap::new(); // (order key, is_org)
     let mut people: Vec<Person> = Vec::new();
     let mut surname_owners: HashMap<String, Vec<usize>> = HashMap::new();
+    // quotes under each full name, to tell the dominant bearer of a shared surname
+    let mut full_quotes: HashMap<usize, usize> = HashMap::new();
     let is_person = |q: &Quote| q.speaker_kind == Some(SpeakerKind::Person);
     let mut get = |name: &str, kind: SpeakerKind, people: &mut Vec<Person>| -> usize {
         let f = fold(name);
@@ -102,6 +116,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                 && fold(s).contains(' ')
             {
                 let id = get(s, SpeakerKind::Person, &mut people);
+                *full_quotes.entry(id).or_default() += 1;
                 let f = fold(s);
                 if let Some(last) = f.rsplit(' ').next() {
                     let owners = surname_owners.entry(last.to_string()).or_default();
@@ -144,7 +159,11 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                         } else {
                             match surname_owners.get(&f).map(Vec::as_slice) {
                                 Some([one]) => Some(*one),
-                                _ => Some(get(s, SpeakerKind::Person, &mut people)),
+                                Some(owners) => match dominant(owners, &full_quotes) {
+                                    Some(one) => Some(one),
+                                    None => Some(get(s, SpeakerKind::Person, &mut people)),
+                                },
+                                None => Some(get(s, SpeakerKind::Person, &mut people)),
                             }
                         }
                     }

@@ -258,6 +258,10 @@ pub fn confirmed(t: &Tokens, s: usize, e: usize, sent_start: usize) -> Option<Co
     if a >= b || (b - a == 1 && t.has(a, flag::NOT_NAME)) || is_contraction(t, b - 1) {
         return None;
     }
+    // "The Deputy Prime Minister": titles with no name
+    if t.stem_has(b - 1, flag::TITLE) && !t.has(b - 1, flag::HONORIFIC) && !(b - a >= 2 && t.ev(a, ev::FIRST_NAME)) {
+        return None;
+    }
     match thing_type(t, a, b) {
         Some((_, true)) => return None,
         Some((_, false)) if !(p.titled || (b - a >= 2 && t.ev(a, ev::FIRST_NAME))) => return None,
@@ -317,6 +321,22 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME) && !t.has(a, flag::NOT_NAME);
     let confirmed_person = (a..b).any(|k| t.ev(k, ev::PERSON)) && !t.ev(b - 1, ev::ORG);
     match thing_type(t, a, b) {
+        Some((EntityType::Group, true)) if p.titled && a > s => return person(),
+        // "Police said", "the Bank": a generic organisation word alone is a description
+        Some((EntityType::Organisation, true))
+            if b - a == 1 && s == a && t.stem_has(a, flag::SPEAKER_NOUN | flag::ORG_HEAD) =>
+        {
+            return Some(Mention {
+                start: s,
+                end: e,
+                kind: MentionKind::Description {
+                    head: a,
+                    definite: preceded_by_the,
+                },
+                role: None,
+                gender: None,
+            });
+        }
         Some((entity, true)) => return thing(entity),
         Some((entity, false)) => {
             if p.titled || first_name_led || (confirmed_person && entity != EntityType::Medium) {
@@ -332,6 +352,19 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     }
     if b - a == 1 && t.stem_has(a, flag::NOT_NAME) && !p.titled {
         return None;
+    }
+    // "Argentine Economic Minister", "Minister": a title with no name is a role
+    if t.stem_has(b - 1, flag::TITLE) && !t.has(b - 1, flag::HONORIFIC) && !t.ev(a, ev::FIRST_NAME | ev::PERSON) {
+        return Some(Mention {
+            start: s,
+            end: e,
+            kind: MentionKind::Description {
+                head: b - 1,
+                definite: preceded_by_the,
+            },
+            role: None,
+            gender: None,
+        });
     }
     if p.titled || first_name_led || confirmed_person {
         return person();
@@ -384,7 +417,14 @@ fn role_before(t: &Tokens, s: usize, lo: usize) -> Option<(usize, usize)> {
         }
         // "World and Commonwealth 100m champion": "and" between capitalised modifiers
         let joins = t.word_is(k, "and") && k > lo && t.cap(k - 1) && t.cap(k + 1);
+        // a lowercase word belongs to a role only if it is a role word ("senior", "former",
+        // "spokesman"): "to impress Lions coach" stops at "impress"
+        let lowercase_other = !t.toks[k].cap
+            && !joins
+            && !t.stem_has(k, flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN | flag::SPEAKER_NOUN | flag::ORG_NOUN)
+            && !t.lower(k).starts_with(|c: char| c.is_ascii_digit());
         if is_determiner(t, k)
+            || lowercase_other
             || (t.has(
                 k,
                 flag::CUE | flag::BETWEEN | flag::COORDINATOR | flag::ADJUNCT | flag::RELATIVE,

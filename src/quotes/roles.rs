@@ -30,11 +30,7 @@ pub fn before_name(text: &str, t: &Tokens, a: usize, b: usize) -> Option<String>
         a += 1;
     }
     // an honorific right before the name is the name's, not the role's ("… Lord Falconer")
-    while b > a
-        && t.toks[b - 1].cap
-        && t.stem_has(b - 1, flag::HONORIFIC)
-        && !(b - 1 > a && t.stem_has(b - 2, flag::TITLE_MOD))
-    {
+    while b > a && t.toks[b - 1].cap && t.stem_has(b - 1, flag::HONORIFIC) {
         b -= 1;
     }
     if b > a && (a..b).any(|k| is_role_head(t, k)) && (a..b).all(|k| t.is_word(k) || t.is_punct(k, '-')) {
@@ -73,6 +69,11 @@ pub fn appositive(text: &str, t: &Tokens, a: usize, b: usize) -> Option<String> 
     }
     // the head: the first role noun before any preposition
     let head = (a..end.min(a + HEAD_WITHIN)).find(|&k| is_role_head(t, k))?;
+    // an appositive naming someone else is not this person's role ("Blues boss Jose
+    // Mourinho backed…")
+    if (a..end).any(|k| t.cap(k) && t.ev(k, super::evidence::ev::FIRST_NAME | super::evidence::ev::PERSON)) {
+        return None;
+    }
     // only modifiers before the head: "senior advisor", not "known as Queen"
     if (a..head)
         .any(|k| t.is_word(k) && !t.toks[k].cap && t.has(k, flag::ADJUNCT | flag::NOT_NAME | flag::CUE | flag::BETWEEN))
