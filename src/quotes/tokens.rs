@@ -256,8 +256,13 @@ fn is_attribution_start(t: &Tokens, i: usize) -> bool {
         return false;
     };
     (c + 1..(c + ATTRIBUTION_TAIL).min(t.len()))
-        .find(|&j| matches!(t.toks[j].kind, Kind::Punct('.' | '!' | '?' | ',') | Kind::Quote(_)))
-        .is_some()
+        .find(|&j| {
+            matches!(
+                t.toks[j].kind,
+                Kind::Punct('.' | '!' | '?' | ',' | ':') | Kind::Quote(_)
+            )
+        })
+        .is_some_and(|j| matches!(t.toks[j].kind, Kind::Punct('.' | '!' | '?' | ',')))
         || c + 1 >= t.len()
 }
 
