@@ -17,7 +17,8 @@ pub struct Span {
     pub para: usize,
     /// The quote goes on in the next paragraph (this span has no closing mark).
     pub continues: bool,
-    /// This span continues the previous span's quote from the paragraph before.
+    /// This span continues the previous span's quote: from the paragraph before, or
+    /// reopened after a sentence in the same paragraph.
     pub continued: bool,
 }
 
@@ -34,6 +35,9 @@ struct Mark {
     family: Family,
     can_open: bool,
     can_close: bool,
+    /// A sentence ends just before it, across a space ("…the Act. "Now…"): an opener here,
+    /// while a quote is open, is the flattened-paragraph convention for a quote going on.
+    after_stop: bool,
 }
 
 fn is_word(c: Option<char>) -> bool {
@@ -83,12 +87,14 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
         }
         let prev = char_before(text, i);
         let next = text[i + len..].chars().next();
+        let after_stop = prev.is_some_and(char::is_whitespace) && text[..i].trim_end().ends_with(['.', '!', '?']);
         let m = |family, can_open, can_close| Mark {
             pos: base + i,
             len,
             family,
             can_open,
             can_close,
+            after_stop,
         };
         let mark = match c {
             '“' | '„' | '«' => Some(m(Family::Double, true, !opens_context(prev) && closes_context(next))),
@@ -125,8 +131,15 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
 }
 
 /// Pair the marks of one family; returns (open, close) mark index pairs, and the open mark
-/// left unclosed at the end, if any.
-fn pair(marks: &[Mark], family: Family, within: &[(usize, usize)]) -> (Vec<(usize, usize)>, Option<usize>) {
+/// left unclosed at the end, if any. An opener after a sentence's end while a quote is open
+/// reopens it (`said: "One. "Two. "Three."` is one quote in three spans): the pair is then
+/// (open, next opener) and `chained` gets its index in the result.
+fn pair(
+    marks: &[Mark],
+    family: Family,
+    within: &[(usize, usize)],
+    chained: &mut Vec<usize>,
+) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     for (k, m) in marks.iter().enumerate() {
@@ -144,7 +157,11 @@ fn pair(marks: &[Mark], family: Family, within: &[(usize, usize)]) -> (Vec<(usiz
                     spans.push((o, k));
                     open = None;
                 } else if m.can_open {
-                    open = Some(k); // the earlier opener was stray
+                    if m.after_stop && family == Family::Double {
+                        chained.push(spans.len());
+                        spans.push((o, k));
+                    }
+                    open = Some(k); // else the earlier opener was stray
                 }
             }
         }
@@ -173,31 +190,40 @@ pub fn find(article: &Article) -> Vec<Span> {
             drop_open_tail(&mut out, article);
         }
         let continued = carry && starts_with_opener;
-        let (doubles, open) = pair(&ms, Family::Double, &[]);
-        let mut spans: Vec<(usize, usize, bool)> = doubles
-            .iter()
-            .map(|&(o, c)| (ms[o].pos, ms[c].pos + ms[c].len, false))
-            .collect();
+        let mut chained = Vec::new();
+        let (doubles, open) = pair(&ms, Family::Double, &[], &mut chained);
+        // (start, end, goes on, goes on from the span before)
+        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(doubles.len() + 1);
+        for (n, &(o, c)) in doubles.iter().enumerate() {
+            let from_before = n > 0 && chained.contains(&(n - 1));
+            if chained.contains(&n) {
+                let end = ms[o].pos + article.text[ms[o].pos..ms[c].pos].trim_end().len();
+                spans.push((ms[o].pos, end, true, from_before));
+            } else {
+                spans.push((ms[o].pos, ms[c].pos + ms[c].len, false, from_before));
+            }
+        }
         if let Some(o) = open {
-            spans.push((ms[o].pos, p.end, true));
+            let from_before = chained.last().is_some_and(|&n| n + 1 == doubles.len());
+            spans.push((ms[o].pos, p.end, true, from_before));
         }
         // single quotes only where no double quote encloses them
-        let taken: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
-        let (singles, _) = pair(&ms, Family::Single, &taken);
+        let taken: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _, _)| (s, e)).collect();
+        let (singles, _) = pair(&ms, Family::Single, &taken, &mut Vec::new());
         for (o, c) in singles {
             let (s, e) = (ms[o].pos, ms[c].pos + ms[c].len);
             if !taken.iter().any(|&(ts, te)| s < te && e > ts) && e - s > 2 {
-                spans.push((s, e, false));
+                spans.push((s, e, false, false));
             }
         }
         spans.sort_unstable();
-        for (k, (s, e, cont)) in spans.iter().copied().enumerate() {
+        for (k, (s, e, cont, from_before)) in spans.iter().copied().enumerate() {
             out.push(Span {
                 start: s,
                 end: e,
                 para: pi,
                 continues: cont,
-                continued: continued && k == 0 && s == p.start,
+                continued: (continued && k == 0 && s == p.start) || from_before,
             });
         }
         carry = open.is_some();
@@ -293,6 +319,17 @@ mod tests {
     fn multi_paragraph_quote() {
         let t = "He wrote that it was “not just paranoia.\n\n“Either way it is over.”\n\nThen more.";
         assert_eq!(spans(t), ["“not just paranoia.", "“Either way it is over.”"]);
+    }
+
+    #[test]
+    fn reopened_after_a_sentence_is_one_quote() {
+        let a = "Mr Opik said: \"Hunting is not defined. \"Now they invent more. \"How is it done?\" He left.";
+        assert_eq!(
+            spans(a),
+            ["\"Hunting is not defined.", "\"Now they invent more.", "\"How is it done?\""]
+        );
+        // a stray opener mid-sentence is still dropped
+        assert_eq!(spans("A stray \"mark and \"a real quote\" here."), ["\"a real quote\""]);
     }
 
     #[test]
