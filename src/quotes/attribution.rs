@@ -2,7 +2,7 @@
 //! quoted as saying`), after it (`said Aleksey Pushkov, a senior Russian lawmaker`), and
 //! the attribution of a direct quote from the words around it.
 
-use super::lexicon::{CueRole, LEX, flag};
+use super::lexicon::{CueRole, LEX, PronounKind, flag};
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
 
@@ -430,5 +430,37 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
             clause_end: e,
         });
     }
-    None
+    colon_intro(t, q, lo)
 }
+
+/// A sentence that ends in a colon right before the quote introduces it, and its subject
+/// speaks it when it is a person named or a pronoun: "BBC Two controller Roly Keating:
+/// “…”", "Drummer Larry Mullen echoed those sentiments: “…”".
+fn colon_intro(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
+    if q == 0 || q <= lo || !t.is_punct(q - 1, ':') {
+        return None;
+    }
+    let colon = q - 1;
+    if (lo..colon).any(|k| matches!(t.toks[k].kind, Kind::Quote(_)) || t.is_punct(k, ';')) {
+        return None;
+    }
+    let m = sentence_subject(t, lo, colon)?;
+    let person = m.is_name()
+        || matches!(
+            m.kind,
+            MentionKind::Pronoun(PronounKind::Male | PronounKind::Female)
+        );
+    let at_start = (lo..m.start).filter(|&k| t.is_word(k)).count() <= SUBJECT_LEAD;
+    (person && at_start).then(|| Direct {
+        clause_end: colon,
+        speaker: m,
+        cue: Cue {
+            start: colon,
+            end: colon + 1,
+            role: CueRole::Say,
+        },
+    })
+}
+
+/// The most words before a colon-intro's subject ("On Monday, Smith told the crowd:").
+const SUBJECT_LEAD: usize = 4;

@@ -8,7 +8,8 @@ use super::types::{Item, QuoteKind, Raw};
 
 /// Inside one paragraph: an unattributed quote takes the speaker of the quote just before
 /// it when it follows that quote's attribution clause or stands alone; a quote standing
-/// alone before an attributed one takes its speaker.
+/// alone right before one attributed after it (“A.” “B,” he said.) takes its speaker — not
+/// before one its own cue introduces (“A.” Smith said: “B.”), nor across a sentence.
 pub(crate) fn in_paragraph(items: &mut [Item]) {
     for k in 1..items.len() {
         if items[k].speaker.is_none()
@@ -34,6 +35,8 @@ pub(crate) fn in_paragraph(items: &mut [Item]) {
             && items[k].alone
             && items[k + 1].speaker.is_some()
             && items[k + 1].kind == QuoteKind::Direct
+            && items[k + 1].cue.is_some_and(|c| c.0 >= items[k + 1].end)
+            && items[k + 1].sentence <= items[k].sentence + 1
         {
             items[k].speaker = items[k + 1].speaker.clone();
             items[k].cue = items[k + 1].cue;

@@ -20,7 +20,7 @@ use super::lexicon::{LEX, PronounKind, flag};
 use super::mentions::{self, MentionKind};
 use super::tokens::{Tokens, word_hash};
 use super::types::{EntityType, Gender, Item, Quote, QuoteKind, RawKind, SpeakerKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// A name said in the article outside quotes.
@@ -514,7 +514,19 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
     //    their mentions are read
     let mut order: Vec<usize> = (0..items.len()).collect();
     let at = |it: &Item| it.speaker.as_ref().map_or(it.start, |r| r.mention.0);
-    order.sort_by_key(|&i| at(&items[i]));
+    // quotes that share one mention (“A.” “B,” he said) are resolved once, from the quote
+    // nearest the mention, in whose sentence it is read
+    let distance = |it: &Item| {
+        it.speaker.as_ref().map_or(0, |r| {
+            if r.mention.0 >= it.end {
+                r.mention.0 - it.end
+            } else {
+                it.start.saturating_sub(r.mention.1)
+            }
+        })
+    };
+    order.sort_by_key(|&i| (at(&items[i]), distance(&items[i])));
+    let mut shared: FxHashMap<(usize, usize), Option<(usize, bool)>> = FxHashMap::default();
     let mut resolved: Vec<Option<(usize, bool)>> = vec![None; items.len()]; // (entity, via description)
     let mut next_occ = 0;
     let mut last_speaker: Option<usize> = None;
@@ -535,6 +547,10 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
         }
         let Some(r) = &it.speaker else { continue };
         if it.kind == QuoteKind::Scare {
+            continue;
+        }
+        if let Some(&found) = shared.get(&r.mention) {
+            resolved[i] = found;
             continue;
         }
         let found = match &r.kind {
@@ -577,6 +593,7 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
                 .map(|e| (e, true)),
             RawKind::Description { .. } => None,
         };
+        shared.insert(r.mention, found);
         if let Some((e, via)) = found {
             resolved[i] = Some((e, via));
             if ents.all[e].kind == EntityType::Person {
