@@ -4,7 +4,8 @@
 
 use super::attribution;
 use super::tokens::{Kind, Tokens};
-use super::types::{Item, QuoteKind, Raw};
+use super::lexicon::PronounKind;
+use super::types::{Item, QuoteKind, Raw, RawKind};
 
 /// Inside one paragraph: an unattributed quote takes the speaker of the quote just before
 /// it when it follows that quote's attribution clause or stands alone; a quote standing
@@ -15,7 +16,7 @@ pub(crate) fn in_paragraph(items: &mut [Item]) {
         if items[k].speaker.is_none()
             && items[k].kind == QuoteKind::Direct
             && items[k - 1].speaker.is_some()
-            && items[k - 1].kind != QuoteKind::Indirect
+            && (items[k - 1].kind != QuoteKind::Indirect || (items[k].alone && personal(&items[k - 1])))
         {
             let right_after = items[k - 1]
                 .clause_end
@@ -42,6 +43,15 @@ pub(crate) fn in_paragraph(items: &mut [Item]) {
             items[k].cue = items[k + 1].cue;
         }
     }
+}
+
+/// The item's speaker is a person named or "he"/"she" (a quote standing alone after their
+/// reported speech is theirs: "Evans said it was selling. “I've sold a lot.”").
+fn personal(it: &Item) -> bool {
+    matches!(
+        it.speaker.as_ref().map(|r| &r.kind),
+        Some(RawKind::Name(_) | RawKind::Pronoun(PronounKind::Male | PronounKind::Female))
+    )
 }
 
 /// The last attributed quote of the paragraph before `pi`.

@@ -83,8 +83,15 @@ fn slice(text: &str, t: &Tokens, a: usize, b: usize) -> String {
     crate::corpus::clean::collapse(&text[t.toks[a].start..t.toks[b - 1].end])
 }
 
+/// "Blair's" → "Blair", "Williams'" → "Williams".
 fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+    if let Some(x) = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")) {
+        return x;
+    }
+    match s.strip_suffix(['\'', '’']) {
+        Some(x) if x.ends_with('s') => x,
+        _ => s,
+    }
 }
 
 /// The clean role of a mention: words before the name, or an appositive after it.
