@@ -228,12 +228,12 @@ fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, bool)> {
     if any(flag::ORG_NAME) || holds(&LEX.org_name_phrases) || t.ev(s, ev::ORG) {
         return Some((EntityType::Organisation, false));
     }
+    if t.stem_has(s, flag::THING_HEAD) && LEX.is_place(&stems(t, s, e).join(" ")) {
+        return Some((EntityType::Place, false));
+    }
     // an acronym (NATO, RIA) is an organisation, not a person
     if e - s == 1 && t.toks[s].caps && t.lower(s).len() <= 6 {
         return Some((EntityType::Organisation, false));
-    }
-    if t.stem_has(s, flag::THING_HEAD) && LEX.is_place(&stems(t, s, e).join(" ")) {
-        return Some((EntityType::Place, false));
     }
     None
 }

@@ -106,6 +106,9 @@ const SPEAKER_BONUS: i32 = 60;
 /// Each earlier mention adds this much, up to `SALIENCE_CAP` mentions.
 const SALIENCE_PER_MENTION: i32 = 6;
 const SALIENCE_CAP: i32 = 6;
+/// For "the company": each earlier mention of an organisation adds this much (up to
+/// `SALIENCE_CAP`); the company an article is about outweighs one named in passing.
+const ORG_SALIENCE_PER_MENTION: i32 = 15;
 /// The antecedent's last mention was a possessive ("Blair's government").
 const POSSESSIVE_PENALTY: i32 = 25;
 /// The antecedent's gender is unknown while the pronoun's is known.
@@ -574,7 +577,7 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
                 antecedent(&ents, last_speaker, g, it.para, it.sentence).map(|e| (e, false))
             }
             RawKind::Pronoun(_) => None,
-            RawKind::Description { head, definite: true } => described(&ents, head, text, r.mention, it.para)
+            RawKind::Description { head, definite: true } => described(&ents, head, text, r.mention, (it.para, it.sentence))
                 .or_else(|| {
                     // "Sen. Marco Rubio … said X, and Y, the Florida senator said": a
                     // person description in the sentence whose subject is a named person
@@ -725,15 +728,30 @@ fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usi
 /// What a definite description ("the world champion", "the company") refers to, when the
 /// article links it: an organisation named before it for an organisation noun; a person
 /// whose role, said with their name, holds the description's words.
-fn described(ents: &Entities, head: &str, text: &str, mention: (usize, usize), para: usize) -> Option<usize> {
+fn described(
+    ents: &Entities,
+    head: &str,
+    text: &str,
+    mention: (usize, usize),
+    (para, sentence): (usize, usize),
+) -> Option<usize> {
     let near = |e: &&Entity| e.count > 0 && e.last_para + DESCRIPTION_PARAS >= para;
     if LEX.is(head, flag::ORG_HEAD) {
+        // the organisation the article is about, unless another was just named: recency
+        // and salience weighed as for pronouns
         return ents
             .all
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityType::Organisation && near(e))
-            .max_by_key(|(_, e)| e.last_pos)
+            .max_by_key(|(_, e)| {
+                let d = sentence.saturating_sub(e.last_sentence);
+                let mut score = RECENCY.get(d).copied().unwrap_or(RECENCY_FAR);
+                if e.last_subject {
+                    score += SUBJECT_BONUS;
+                }
+                (score + ORG_SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP), e.last_pos)
+            })
             .map(|(i, _)| i);
     }
     if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
