@@ -42,7 +42,12 @@ fn rows() -> Vec<Row> {
 fn the_set_is_large_enough() {
     let rows = rows();
     let files: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.file.as_str()).collect();
-    assert!(rows.len() >= 300 && files.len() >= 40, "{} quotes in {} files", rows.len(), files.len());
+    assert!(
+        rows.len() >= 300 && files.len() >= 40,
+        "{} quotes in {} files",
+        rows.len(),
+        files.len()
+    );
 }
 
 #[test]
@@ -62,7 +67,10 @@ fn checked_speakers() {
         });
         // The quote at the checked span: the one overlapping it most.
         let overlap = |q: &saywho::quotes::Quote| q.end.min(r.end).saturating_sub(q.start.max(r.start));
-        let found = quotes.iter().filter(|q| overlap(q) * 2 > r.end - r.start).max_by_key(|q| overlap(q));
+        let found = quotes
+            .iter()
+            .filter(|q| overlap(q) * 2 > r.end - r.start)
+            .max_by_key(|q| overlap(q));
         let got = match found {
             Some(q) => q.speaker.clone().unwrap_or_else(|| "-".to_string()),
             None => "(no quote)".to_string(),
@@ -71,7 +79,13 @@ fn checked_speakers() {
             right += 1;
         } else {
             let snippet: String = text.get(r.start..r.end).unwrap_or("").chars().take(60).collect();
-            wrong.push(format!("{} {}: {:?} want {:?}, got {got:?}", r.file, r.start, snippet, r.expected.join("|")));
+            wrong.push(format!(
+                "{} {}: {:?} want {:?}, got {got:?}",
+                r.file,
+                r.start,
+                snippet,
+                r.expected.join("|")
+            ));
         }
     }
     let acc = right as f64 / rows.len() as f64;

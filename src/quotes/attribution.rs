@@ -5,6 +5,7 @@
 use super::lexicon::{CueRole, LEX, PronounKind, flag};
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
+use super::types::EntityType;
 
 /// A cue: token range and the role it plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,11 +106,9 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     if i > lo + 2 && t.is_punct(i - 1, ',') && t.is_punct(i - 2, ')') {
         i -= 1;
     }
-    if i > lo + 1
-        && t.is_punct(i - 1, ')')
-        && let Some(open) = (lo..i - 1).rev().take(8).find(|&k| t.is_punct(k, '('))
-    {
-        i = open;
+    let a = before_aside(t, i, lo);
+    if a < i {
+        i = a;
         while i > lo && skippable(t, i - 1) {
             i -= 1;
         }
@@ -146,6 +145,38 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     mentions::ending_at(t, k, lo)
 }
 
+/// Where a name's aside ends before token `i`: a parenthesis ("Gwen Moore (D-Wis.)") or a
+/// party-and-state tag between commas ("Mitch McConnell, R-Ky.,"); `i` when there is none.
+fn before_aside(t: &Tokens, i: usize, lo: usize) -> usize {
+    if i > lo + 1
+        && t.is_punct(i - 1, ')')
+        && let Some(open) = (lo..i - 1).rev().take(8).find(|&k| t.is_punct(k, '('))
+    {
+        return open;
+    }
+    // ", R-Ky.," / ", D-Md.,"
+    let mut j = i;
+    if j > lo && t.is_punct(j - 1, ',') {
+        j -= 1;
+    }
+    if j > lo && t.is_punct(j - 1, '.') {
+        j -= 1;
+    }
+    if j > lo + 1 && t.is_punct(j - 2, ',') && t.cap(j - 1) && is_party_tag(t.lower(j - 1)) {
+        return j - 2;
+    }
+    i
+}
+
+/// "R-Ky", "D-Md", "I-Vt" (lowercased): a US party letter and a state.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    (4..=7).contains(&b.len())
+        && matches!(b[0], b'r' | b'd' | b'i')
+        && b[1] == b'-'
+        && b[2..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
+}
+
 /// The most tokens a dash appositive may hold.
 const MAX_DASH_APPOSITIVE: usize = 30;
 
@@ -166,7 +197,7 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
     for &j in commas.iter().rev() {
         if j > lo
             && opens_appositive(j)
-            && let Some(head) = mentions::ending_at(t, j - 1, lo)
+            && let Some(head) = mentions::ending_at(t, before_aside(t, j, lo).max(lo + 1) - 1, lo)
             && head.is_name()
             && head.start <= lo + 4
         {
@@ -178,12 +209,27 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
     }
     // else try the commas to the left, nearest first, so an appositive may hold commas
     let mut commas = (lo..k).rev().filter(|&j| t.is_punct(j, ','));
-    for _ in 0..3 {
+    for _ in 0..4 {
         let Some(j) = commas.next() else { break };
         if j == lo {
             break;
         }
         if let Some(head) = mentions::ending_at(t, j - 1, lo) {
+            // "Johnnie Wilson, of Springfield, Va., said": a place in an aside is not the
+            // speaker; look further left
+            let in_aside =
+                head.start > lo && t.is_word(head.start - 1) && matches!(t.lower(head.start - 1), "of" | "from" | "in");
+            if in_aside
+                || matches!(
+                    head.kind,
+                    MentionKind::Thing {
+                        entity: EntityType::Place,
+                        ..
+                    }
+                )
+            {
+                continue;
+            }
             let appos = mentions::ending_at(t, k - 1, j + 1);
             return Some(match (&head.kind, appos) {
                 (MentionKind::Name { .. }, _) => Mention {
@@ -344,7 +390,11 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
     }
     // subject first: NP [, appositive,] [adverbs] CUE, the NP starting right after the quote
     let stop = (k..hi.min(k + AFTER_REACH))
-        .find(|&j| matches!(t.toks[j].kind, Kind::Punct('.' | '!' | '?' | ';') | Kind::Quote(_)))
+        .find(|&j| {
+            matches!(t.toks[j].kind, Kind::Punct('!' | '?' | ';') | Kind::Quote(_))
+                // not the period of "(R-Fla.)" or "R-Ky.,"
+                || (t.is_punct(j, '.') && !(t.is_punct(j + 1, ')') || t.is_punct(j + 1, ',')))
+        })
         .unwrap_or(hi.min(k + AFTER_REACH));
     for j in k + 1..stop {
         if let Some(cue) = cue_at(t, j, stop) {
@@ -445,11 +495,7 @@ fn colon_intro(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         return None;
     }
     let m = sentence_subject(t, lo, colon)?;
-    let person = m.is_name()
-        || matches!(
-            m.kind,
-            MentionKind::Pronoun(PronounKind::Male | PronounKind::Female)
-        );
+    let person = m.is_name() || matches!(m.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female));
     let at_start = (lo..m.start).filter(|&k| t.is_word(k)).count() <= SUBJECT_LEAD;
     (person && at_start).then(|| Direct {
         clause_end: colon,

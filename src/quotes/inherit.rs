@@ -3,8 +3,8 @@
 //! and a paragraph after "X continued:".
 
 use super::attribution;
-use super::tokens::{Kind, Tokens};
 use super::lexicon::PronounKind;
+use super::tokens::{Kind, Tokens};
 use super::types::{Item, QuoteKind, Raw, RawKind};
 
 /// Inside one paragraph: an unattributed quote takes the speaker of the quote just before

@@ -326,7 +326,11 @@ mod tests {
         let a = "Mr Opik said: \"Hunting is not defined. \"Now they invent more. \"How is it done?\" He left.";
         assert_eq!(
             spans(a),
-            ["\"Hunting is not defined.", "\"Now they invent more.", "\"How is it done?\""]
+            [
+                "\"Hunting is not defined.",
+                "\"Now they invent more.",
+                "\"How is it done?\""
+            ]
         );
         // a stray opener mid-sentence is still dropped
         assert_eq!(spans("A stray \"mark and \"a real quote\" here."), ["\"a real quote\""]);

@@ -577,23 +577,25 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
                 antecedent(&ents, last_speaker, g, it.para, it.sentence).map(|e| (e, false))
             }
             RawKind::Pronoun(_) => None,
-            RawKind::Description { head, definite: true } => described(&ents, head, text, r.mention, (it.para, it.sentence))
-                .or_else(|| {
-                    // "Sen. Marco Rubio … said X, and Y, the Florida senator said": a
-                    // person description in the sentence whose subject is a named person
-                    if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
-                        return None;
-                    }
-                    let k = occs.partition_point(|o| o.sentence < it.sentence);
-                    occs[k..]
-                        .iter()
-                        .zip(&occ_entity[k..])
-                        .take_while(|(o, _)| o.sentence == it.sentence && o.pos < r.mention.0)
-                        .find(|(o, _)| o.subject && o.entity == EntityType::Person && !o.unnamed)
-                        .map(|(_, &e)| e)
-                        .filter(|&e| e < ents.all.len())
-                })
-                .map(|e| (e, true)),
+            RawKind::Description { head, definite: true } => {
+                described(&ents, head, text, r.mention, (it.para, it.sentence))
+                    .or_else(|| {
+                        // "Sen. Marco Rubio … said X, and Y, the Florida senator said": a
+                        // person description in the sentence whose subject is a named person
+                        if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
+                            return None;
+                        }
+                        let k = occs.partition_point(|o| o.sentence < it.sentence);
+                        occs[k..]
+                            .iter()
+                            .zip(&occ_entity[k..])
+                            .take_while(|(o, _)| o.sentence == it.sentence && o.pos < r.mention.0)
+                            .find(|(o, _)| o.subject && o.entity == EntityType::Person && !o.unnamed)
+                            .map(|(_, &e)| e)
+                            .filter(|&e| e < ents.all.len())
+                    })
+                    .map(|e| (e, true))
+            }
             RawKind::Description { .. } => None,
         };
         shared.insert(r.mention, found);

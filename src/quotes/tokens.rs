@@ -222,7 +222,12 @@ impl Tokens {
                 .is_none_or(|t| t.cap || matches!(t.kind, Kind::Quote(_)) || !matches!(t.kind, Kind::Word));
             let boundary = match self.toks[i].kind {
                 Kind::Punct('.' | '!' | '?' | '…') => {
-                    next_starts && !self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Punct(')'))
+                    // not the period of an abbreviation inside a clause: "(R-Fla.)", "R-Ky.,"
+                    next_starts
+                        && !self
+                            .toks
+                            .get(i + 1)
+                            .is_some_and(|t| matches!(t.kind, Kind::Punct(')' | ',' | ';')))
                 }
                 Kind::Quote(_) => {
                     let q = &text[self.toks[i].start..self.toks[i].end];
