@@ -162,19 +162,10 @@ fn before_aside(t: &Tokens, i: usize, lo: usize) -> usize {
     if j > lo && t.is_punct(j - 1, '.') {
         j -= 1;
     }
-    if j > lo + 1 && t.is_punct(j - 2, ',') && t.cap(j - 1) && is_party_tag(t.lower(j - 1)) {
+    if j > lo + 1 && t.is_punct(j - 2, ',') && mentions::is_party_state(t, j - 1) {
         return j - 2;
     }
     i
-}
-
-/// "R-Ky", "D-Md", "I-Vt" (lowercased): a US party letter and a state.
-fn is_party_tag(w: &str) -> bool {
-    let b = w.as_bytes();
-    (4..=7).contains(&b.len())
-        && matches!(b[0], b'r' | b'd' | b'i')
-        && b[1] == b'-'
-        && b[2..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
 }
 
 /// The most tokens a dash appositive may hold.

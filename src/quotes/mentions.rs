@@ -84,6 +84,10 @@ pub fn is_party_state(t: &Tokens, i: usize) -> bool {
 /// sentence word, or a common word capitalised because it opens the sentence
 /// ("Continued Stone", "Asked Trump", "Alongside BLM").
 fn stray_front(t: &Tokens, a: usize, sent_start: usize) -> bool {
+    // a party before a person's name: "Republican Donald Trump", "Tory Liam Fox"
+    if t.has(a, flag::GROUP) && t.is_word(a + 1) && t.toks[a + 1].cap && t.ev(a + 1, ev::FIRST_NAME) {
+        return true;
+    }
     if t.has(a, flag::HONORIFIC | flag::TITLE) || t.ev(a, ev::FIRST_NAME | ev::PERSON) {
         return false;
     }
