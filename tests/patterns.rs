@@ -162,3 +162,84 @@ fn quotes_at_the_very_start_and_end() {
     assert!(run("“").is_empty());
     assert!(run("\"").is_empty());
 }
+
+/// Sentence → speakers of its non-scare quotes ("-" for a description or nobody), for the
+/// cases the speakers issue listed and the patterns fixed for it.
+const SPEAKER_CASES: &[(&str, &[&str])] = &[
+    // a sentence word before a cue is not a person
+    (
+        "Currently, an entire DVD project can take up to three months, says Mr Dean.",
+        &["Dean"],
+    ),
+    // a party word before a name is not part of it
+    ("Tory Liam Fox said the plan was wrong.", &["Liam Fox"]),
+    (
+        "Republican Donald Trump said he would win. “We will,” Trump added.",
+        &["Donald Trump", "Donald Trump"],
+    ),
+    // particle surnames, and the surname alone becomes the full name
+    (
+        "Dutch minister Pieter van der Pluijm said the plan was dead. “It is over,” Van der Pluijm added.",
+        &["Pieter van der Pluijm", "Pieter van der Pluijm"],
+    ),
+    // a description the text links to a name
+    (
+        "World 100m champion Kim Collins says the ban is too harsh. “They should reconsider,” said the world champion.",
+        &["Kim Collins", "Kim Collins"],
+    ),
+    // a pronoun never resolves to an organisation
+    (
+        "Microsoft released a patch on Monday. “It works well now,” he said.",
+        &["-"],
+    ),
+    // asides between a name and its cue
+    (
+        "“We cannot deny the right under the Constitution,” Rep. John Mica (R-Fla.) said.",
+        &["John Mica"],
+    ),
+    (
+        "“Our assumption is that the veto will be overridden,” Mitch McConnell, R-Ky., said.",
+        &["Mitch McConnell"],
+    ),
+    (
+        "Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam for the nation.",
+        &["Johnnie Wilson"],
+    ),
+    // a sentence ending in a colon introduces the quote after it
+    (
+        "BBC Two controller Roly Keating: “It's an exciting new era for the show.”",
+        &["Roly Keating"],
+    ),
+    // BBC's flattened multi-paragraph quote: every part is the speaker's
+    (
+        "Mr Opik said: \"Hunting is not defined in the Act. \"Now they invent a new category. \"How is the village bobby supposed to tell?\"",
+        &["Opik", "Opik", "Opik"],
+    ),
+    // a lone quote before a quote its own cue introduces is not that speaker's
+    (
+        "Peter Luff said the law was badly drafted.\n\n“It is no wonder the government wants to move on.” Mike Hobday said: “There is no confusion here at all.”",
+        &["Peter Luff", "Peter Luff", "Mike Hobday"],
+    ),
+    // the pronoun goes to the person who became the subject since the last quote
+    (
+        "“I played really well today,” Roger Federer said.\n\nIvan Ljubicic was at a loss to explain his poor showing. “I didn't start badly,” he said.",
+        &["Roger Federer", "Ivan Ljubicic"],
+    ),
+    // not speech: a comparison, not a report
+    (
+        "Some representatives of the elite responded like an offended child who could not put up with an insult.",
+        &[],
+    ),
+];
+
+#[test]
+fn speaker_cases() {
+    let mut failed = Vec::new();
+    for (text, want) in SPEAKER_CASES {
+        let got = speakers(text);
+        if got != *want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
