@@ -117,8 +117,12 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
             {
                 let id = get(s, SpeakerKind::Person, &mut people);
                 *full_quotes.entry(id).or_default() += 1;
-                let f = fold(s);
-                if let Some(last) = f.rsplit(' ').next() {
+                // the surname is the last word as written: "Saint-Andre" is not "Andre"
+                let written_last = s.rsplit(char::is_whitespace).next().unwrap_or(s);
+                let f = fold(written_last);
+                if !f.contains(' ')
+                    && let Some(last) = f.rsplit(' ').next()
+                {
                     let owners = surname_owners.entry(last.to_string()).or_default();
                     if !owners.contains(&id) {
                         owners.push(id);
