@@ -7,10 +7,6 @@ use saywho::index::Index;
 use std::hint::black_box;
 use std::path::PathBuf;
 
-/// The allocator the `saywho` binary uses, so the figure is the product's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn bench(c: &mut Criterion) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
     if !dir.is_dir() {
