@@ -268,7 +268,7 @@ fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
     let mut from = 0;
     while let Some(i) = text[from..].find(w) {
         let at = from + i;
-        let before = text[..at].trim_end_matches(|c: char| c == ' ' || c == '"' || c == '“' || c == '\'');
+        let before = text[..at].trim_end_matches([' ', '"', '“', '\'']);
         let prev = before.chars().next_back();
         if prev.is_some_and(|c| c.is_alphanumeric() || c == ',') {
             return true;

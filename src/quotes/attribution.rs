@@ -364,7 +364,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
     // (not "“…,” he told POLITICO": what follows "told" is the listener)
     if let Some(cue) = cue_at(t, c, hi)
         && !is_source(&cue)
-        && !(t.has(cue.start, flag::LISTENER_VERB) && !t.stem(cue.start).starts_with("ask"))
+        && (!t.has(cue.start, flag::LISTENER_VERB) || t.stem(cue.start).starts_with("ask"))
     {
         let mut s = cue.end;
         while s < hi && skippable(t, s) {

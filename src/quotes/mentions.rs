@@ -176,10 +176,12 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
             }
         }
     }
-    if name_start == s && e - s >= 3 && !t.ev(s, ev::FIRST_NAME | ev::PERSON) {
-        if let Some(j) = (s + 1..e - 1).find(|&j| t.ev(j, ev::FIRST_NAME | ev::GIVEN)) {
-            name_start = j;
-        }
+    if name_start == s
+        && e - s >= 3
+        && !t.ev(s, ev::FIRST_NAME | ev::PERSON)
+        && let Some(j) = (s + 1..e - 1).find(|&j| t.ev(j, ev::FIRST_NAME | ev::GIVEN))
+    {
+        name_start = j;
     }
     let titled = name_start > s || (s > 0 && t.is_word(s - 1) && is_title(t, s - 1) && !t.toks[s - 1].cap);
     if gender.is_none() && s > 0 && t.is_word(s - 1) {

@@ -269,11 +269,11 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
         inherit::across_paragraphs(&mut items, first_item, pi, t, &continued_from, &mut dangling);
         // a quote standing alone after a sentence about a person, with no attribution of
         // its own: "Clinton touted her credentials. “We need to find ways…”"
-        for k in first_item..items.len() {
-            if items[k].speaker.is_some() || items[k].kind != QuoteKind::Direct || !items[k].alone {
+        for item in &mut items[first_item..] {
+            if item.speaker.is_some() || item.kind != QuoteKind::Direct || !item.alone {
                 continue;
             }
-            let Some(si) = p.sentences.iter().position(|s| s.contains(&items[k].tok)) else {
+            let Some(si) = p.sentences.iter().position(|s| s.contains(&item.tok)) else {
                 continue;
             };
             let Some(prev) = si.checked_sub(1).map(|x| &p.sentences[x]) else {
@@ -289,7 +289,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
                     MentionKind::Pronoun(lexicon::PronounKind::Plural | lexicon::PronounKind::FirstPerson)
                 )
             {
-                items[k].speaker = Some(raw(text, t, &m));
+                item.speaker = Some(raw(text, t, &m));
             }
         }
         dangling = inherit::dangling_attribution(t, p.sentences.last()).map(|m| raw(text, t, &m));

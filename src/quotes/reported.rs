@@ -78,7 +78,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     // a listener: "told reporters", "told the BBC", "told CNN", "warned Moscow" (not
     // "asked if…", "warned that…")
     if t.has(cue.start, flag::LISTENER_VERB)
-        && !(t.has(k, flag::CLAUSE_OPENER) && !t.has(k, flag::DETERMINER))
+        && (!t.has(k, flag::CLAUSE_OPENER) || t.has(k, flag::DETERMINER))
         && !t.word_is(k, "that")
     {
         if let Some(l) = LEX
