@@ -119,11 +119,9 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                 *full_quotes.entry(id).or_default() += 1;
                 // the surname is the last word as written: "Saint-Andre" is not "Andre"
                 let written_last = s.rsplit(char::is_whitespace).next().unwrap_or(s);
-                let f = fold(written_last);
-                if !f.contains(' ')
-                    && let Some(last) = f.rsplit(' ').next()
-                {
-                    let owners = surname_owners.entry(last.to_string()).or_default();
+                let last = fold(written_last);
+                if !last.contains(' ') {
+                    let owners = surname_owners.entry(last).or_default();
                     if !owners.contains(&id) {
                         owners.push(id);
                     }

@@ -383,8 +383,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
     let stop = (k..hi.min(k + AFTER_REACH))
         .find(|&j| {
             matches!(t.toks[j].kind, Kind::Punct('!' | '?' | ';') | Kind::Quote(_))
-                // not the period of "(R-Fla.)" or "R-Ky.,"
-                || (t.is_punct(j, '.') && !(t.is_punct(j + 1, ')') || t.is_punct(j + 1, ',')))
+                || (t.is_punct(j, '.') && !t.clause_period(j))
         })
         .unwrap_or(hi.min(k + AFTER_REACH));
     for j in k + 1..stop {
@@ -478,7 +477,7 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
 /// speaks it when it is a person named or a pronoun: "BBC Two controller Roly Keating:
 /// “…”", "Drummer Larry Mullen echoed those sentiments: “…”".
 fn colon_intro(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
-    if q == 0 || q <= lo || !t.is_punct(q - 1, ':') {
+    if q <= lo || !t.is_punct(q - 1, ':') {
         return None;
     }
     let colon = q - 1;

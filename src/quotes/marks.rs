@@ -130,16 +130,11 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
     out
 }
 
-/// Pair the marks of one family; returns (open, close) mark index pairs, and the open mark
-/// left unclosed at the end, if any. An opener after a sentence's end while a quote is open
-/// reopens it (`said: "One. "Two. "Three."` is one quote in three spans): the pair is then
-/// (open, next opener) and `chained` gets its index in the result.
-fn pair(
-    marks: &[Mark],
-    family: Family,
-    within: &[(usize, usize)],
-    chained: &mut Vec<usize>,
-) -> (Vec<(usize, usize)>, Option<usize>) {
+/// Pair the marks of one family; returns (open, close, chained) mark index pairs, and the
+/// open mark left unclosed at the end, if any. An opener after a sentence's end while a
+/// quote is open reopens it (`said: "One. "Two. "Three."` is one quote in three spans):
+/// the pair is then (open, next opener, true).
+fn pair(marks: &[Mark], family: Family, within: &[(usize, usize)]) -> (Vec<(usize, usize, bool)>, Option<usize>) {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     for (k, m) in marks.iter().enumerate() {
@@ -154,12 +149,11 @@ fn pair(
             }
             Some(o) => {
                 if m.can_close {
-                    spans.push((o, k));
+                    spans.push((o, k, false));
                     open = None;
                 } else if m.can_open {
                     if m.after_stop && family == Family::Double {
-                        chained.push(spans.len());
-                        spans.push((o, k));
+                        spans.push((o, k, true));
                     }
                     open = Some(k); // else the earlier opener was stray
                 }
@@ -190,13 +184,12 @@ pub fn find(article: &Article) -> Vec<Span> {
             drop_open_tail(&mut out, article);
         }
         let continued = carry && starts_with_opener;
-        let mut chained = Vec::new();
-        let (doubles, open) = pair(&ms, Family::Double, &[], &mut chained);
+        let (doubles, open) = pair(&ms, Family::Double, &[]);
         // (start, end, goes on, goes on from the span before)
         let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(doubles.len() + 1);
-        for (n, &(o, c)) in doubles.iter().enumerate() {
-            let from_before = n > 0 && chained.contains(&(n - 1));
-            if chained.contains(&n) {
+        for (n, &(o, c, chained)) in doubles.iter().enumerate() {
+            let from_before = n > 0 && doubles[n - 1].2;
+            if chained {
                 let end = ms[o].pos + article.text[ms[o].pos..ms[c].pos].trim_end().len();
                 spans.push((ms[o].pos, end, true, from_before));
             } else {
@@ -204,13 +197,13 @@ pub fn find(article: &Article) -> Vec<Span> {
             }
         }
         if let Some(o) = open {
-            let from_before = chained.last().is_some_and(|&n| n + 1 == doubles.len());
+            let from_before = doubles.last().is_some_and(|d| d.2);
             spans.push((ms[o].pos, p.end, true, from_before));
         }
         // single quotes only where no double quote encloses them
         let taken: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _, _)| (s, e)).collect();
-        let (singles, _) = pair(&ms, Family::Single, &taken, &mut Vec::new());
-        for (o, c) in singles {
+        let (singles, _) = pair(&ms, Family::Single, &taken);
+        for (o, c, _) in singles {
             let (s, e) = (ms[o].pos, ms[c].pos + ms[c].len);
             if !taken.iter().any(|&(ts, te)| s < te && e > ts) && e - s > 2 {
                 spans.push((s, e, false, false));

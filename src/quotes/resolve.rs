@@ -706,11 +706,7 @@ fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usi
         .filter(|(_, e)| e.kind == EntityType::Person && e.count > 0 && e.last_para + PRONOUN_PARAS >= para)
         .filter(|(_, e)| gender_fits(Some(g), e))
         .map(|(i, e)| {
-            let d = sentence.saturating_sub(e.last_sentence);
-            let mut score = RECENCY.get(d).copied().unwrap_or(RECENCY_FAR);
-            if e.last_subject {
-                score += SUBJECT_BONUS;
-            }
+            let mut score = presence(e, sentence);
             if Some(i) == last_speaker && !subject_since {
                 score += SPEAKER_BONUS;
             }
@@ -725,6 +721,14 @@ fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usi
         })
         .max_by_key(|&(_, s, p)| (s, p))
         .map(|(i, _, _)| i)
+}
+
+/// How present an entity is at `sentence`: how recently it was last mentioned, and whether
+/// that mention was its sentence's subject.
+fn presence(e: &Entity, sentence: usize) -> i32 {
+    let d = sentence.saturating_sub(e.last_sentence);
+    let score = RECENCY.get(d).copied().unwrap_or(RECENCY_FAR);
+    if e.last_subject { score + SUBJECT_BONUS } else { score }
 }
 
 /// What a definite description ("the world champion", "the company") refers to, when the
@@ -747,12 +751,10 @@ fn described(
             .enumerate()
             .filter(|(_, e)| e.kind == EntityType::Organisation && near(e))
             .max_by_key(|(_, e)| {
-                let d = sentence.saturating_sub(e.last_sentence);
-                let mut score = RECENCY.get(d).copied().unwrap_or(RECENCY_FAR);
-                if e.last_subject {
-                    score += SUBJECT_BONUS;
-                }
-                (score + ORG_SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP), e.last_pos)
+                (
+                    presence(e, sentence) + ORG_SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP),
+                    e.last_pos,
+                )
             })
             .map(|(i, _)| i);
     }

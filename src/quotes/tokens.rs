@@ -102,6 +102,16 @@ impl Tokens {
         self.is_word(i) && self.lower(i) == w
     }
 
+    /// Token `i` is a period inside a clause, not a sentence's end: an abbreviation's
+    /// period before ')' ',' or ';' ("(R-Fla.)", "R-Ky.,").
+    pub fn clause_period(&self, i: usize) -> bool {
+        self.is_punct(i, '.')
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(')' | ',' | ';')))
+    }
+
     pub fn possessive(&self, i: usize) -> bool {
         let w = self.lower(i);
         w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
@@ -221,14 +231,7 @@ impl Tokens {
                 .get(i + 1)
                 .is_none_or(|t| t.cap || matches!(t.kind, Kind::Quote(_)) || !matches!(t.kind, Kind::Word));
             let boundary = match self.toks[i].kind {
-                Kind::Punct('.' | '!' | '?' | '…') => {
-                    // not the period of an abbreviation inside a clause: "(R-Fla.)", "R-Ky.,"
-                    next_starts
-                        && !self
-                            .toks
-                            .get(i + 1)
-                            .is_some_and(|t| matches!(t.kind, Kind::Punct(')' | ',' | ';')))
-                }
+                Kind::Punct('.' | '!' | '?' | '…') => next_starts && !self.clause_period(i),
                 Kind::Quote(_) => {
                     let q = &text[self.toks[i].start..self.toks[i].end];
                     let inner = q.trim_end_matches(['”', '"', '’', '\'', '»', '“']);
