@@ -179,6 +179,13 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if matches!(
+        cli.command,
+        None | Some(Command::Quotes { .. } | Command::People { .. } | Command::Links { .. })
+    ) {
+        // the quote engine's tables load on a thread of their own while the files are read
+        std::thread::spawn(crate::quotes::warm_up);
+    }
     let config_text = config::read(cli.global.config.as_deref())?;
     let config = match &config_text {
         Some((text, path)) => config::parse(text, path)?,

@@ -9,6 +9,7 @@
 use super::people::{Person, PersonId};
 use crate::corpus::Corpus;
 use crate::quotes::{Quote, QuoteKind};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// One statement reported by several articles: (article, quote) pairs, article order.
@@ -34,21 +35,32 @@ const STOP: &[&str] = &[
     "said", "says",
 ];
 
+static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 /// Content-word stems of a quote, hashed, sorted and without repeats.
 fn words(text: &str) -> Vec<u64> {
+    let mut buf = String::new();
     let mut out: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
-        .map(|w| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .map(str::to_string)
-                .unwrap_or(w)
-        })
-        .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
-        .map(|w| {
-            let stem: String = w.chars().take(6).collect();
-            xxhash_rust::xxh3::xxh3_64(stem.as_bytes())
+        .filter_map(|w| {
+            let w = w.trim_matches(|c| c == '\'' || c == '’');
+            buf.clear();
+            if w.is_ascii() {
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let w = buf
+                .strip_suffix("'s")
+                .or_else(|| buf.strip_suffix("’s"))
+                .unwrap_or(&buf);
+            if w.chars().count() < 3 || STOP_SET.contains(w) {
+                return None;
+            }
+            let stem = w.char_indices().nth(6).map_or(w, |(i, _)| &w[..i]);
+            Some(xxhash_rust::xxh3::xxh3_64(stem.as_bytes()))
         })
         .collect();
     out.sort_unstable();
@@ -75,7 +87,11 @@ fn near(a: &[u64], b: &[u64]) -> bool {
             }
         }
     }
-    let small = a.len().min(b.len());
+    near_counts(shared, a.len().min(b.len()))
+}
+
+/// Two quotes sharing `shared` stems, the smaller having `small`, say the same thing.
+fn near_counts(shared: usize, small: usize) -> bool {
     // fewer than three content words is too little to call two quotes one statement
     small >= 3 && shared >= 4.min(small) && shared * 2 >= small
 }
@@ -101,43 +117,13 @@ impl Links {
         people: &[Person],
         _speakers: &[Vec<Option<PersonId>>],
     ) -> Links {
+        // each person's statements are found on their own, in parallel; ids are given
+        // in person order so the result is the same on every run
+        let per_person: Vec<Vec<Vec<(usize, usize)>>> =
+            people.par_iter().map(|p| statements_of(corpus, quotes, p)).collect();
         let mut links = Links::default();
-        for (pid, p) in people.iter().enumerate() {
-            if p.articles.len() < 2 {
-                continue;
-            }
-            let qs: Vec<(usize, usize, Vec<u64>)> = p
-                .quotes
-                .iter()
-                .filter(|&&(a, q)| quotes[a][q].kind != QuoteKind::Scare)
-                .map(|&(a, q)| {
-                    let qt = &quotes[a][q];
-                    (a, q, words(&corpus.articles[a].text[qt.start..qt.end]))
-                })
-                .collect();
-            let mut parent: Vec<usize> = (0..qs.len()).collect();
-            for i in 0..qs.len() {
-                for j in i + 1..qs.len() {
-                    if qs[i].0 != qs[j].0 && near(&qs[i].2, &qs[j].2) {
-                        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                        if ri != rj {
-                            parent[rj] = ri;
-                        }
-                    }
-                }
-            }
-            let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
-            for (i, q) in qs.iter().enumerate() {
-                let r = find(&mut parent, i);
-                groups.entry(r).or_default().push((q.0, q.1));
-            }
-            let mut groups: Vec<Vec<(usize, usize)>> = groups
-                .into_values()
-                .filter(|g| g.iter().any(|x| x.0 != g[0].0))
-                .collect();
-            groups.sort();
-            for mut g in groups {
-                g.sort();
+        for (pid, groups) in per_person.into_iter().enumerate() {
+            for g in groups {
                 let id = links.statements.len();
                 for &aq in &g {
                     links.statement_of.insert(aq, id);
@@ -152,6 +138,71 @@ impl Links {
     pub fn statement_of(&self, article: usize, quote: usize) -> Option<&Statement> {
         self.statement_of.get(&(article, quote)).map(|&s| &self.statements[s])
     }
+}
+
+/// One person's statements: their quotes in two or more articles that say the same thing,
+/// grouped, each group sorted.
+fn statements_of(corpus: &Corpus, quotes: &[Vec<Quote>], p: &Person) -> Vec<Vec<(usize, usize)>> {
+    if p.articles.len() < 2 {
+        return Vec::new();
+    }
+    let qs: Vec<(usize, usize, Vec<u64>)> = p
+        .quotes
+        .iter()
+        .filter(|&&(a, q)| quotes[a][q].kind != QuoteKind::Scare)
+        .map(|&(a, q)| {
+            let qt = &quotes[a][q];
+            (a, q, words(&corpus.articles[a].text[qt.start..qt.end]))
+        })
+        .collect();
+    // shared stems counted through an inverted index, not by comparing every pair: a
+    // person quoted 300 times would be 45,000 comparisons
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, q) in qs.iter().enumerate() {
+        for &w in &q.2 {
+            postings.entry(w).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..qs.len()).collect();
+    let mut shared = vec![0usize; qs.len()];
+    let mut touched = Vec::new();
+    for i in 0..qs.len() {
+        for w in &qs[i].2 {
+            // postings are in quote order: those after `i` are the tail
+            let list = &postings[w];
+            let from = list.partition_point(|&j| j <= i);
+            for &j in &list[from..] {
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
+            }
+        }
+        for &j in &touched {
+            if qs[i].0 != qs[j].0 && near_counts(shared[j], qs[i].2.len().min(qs[j].2.len())) {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                if ri != rj {
+                    parent[rj] = ri;
+                }
+            }
+            shared[j] = 0;
+        }
+        touched.clear();
+    }
+    let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    for (i, q) in qs.iter().enumerate() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push((q.0, q.1));
+    }
+    let mut groups: Vec<Vec<(usize, usize)>> = groups
+        .into_values()
+        .filter(|g| g.iter().any(|x| x.0 != g[0].0))
+        .collect();
+    groups.sort();
+    for g in &mut groups {
+        g.sort();
+    }
+    groups
 }
 
 #[cfg(test)]

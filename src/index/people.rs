@@ -4,8 +4,8 @@
 //! merged. Organisations are identities too, marked as such.
 
 use crate::quotes::{Quote, QuoteKind, SpeakerKind};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 pub type PersonId = usize;
@@ -34,6 +34,21 @@ pub struct Person {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    if s.is_ascii() {
+        // most names: no accents to take off, so no decomposition
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else if !matches!(b, b'\'' | b'.') {
+                space = true;
+            }
+        }
+        return out;
+    }
     for c in s.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -83,11 +98,11 @@ fn dominant(owners: &[usize], quotes: &HashMap<usize, usize>) -> Option<usize> {
 /// each quote's person id.
 pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>>>) {
     // 1. full keys of multi-word person names, and orgs
-    let mut by_key: HashMap<(String, bool), usize> = HashMap::new(); // (order key, is_org)
+    let mut by_key: HashMap<(String, bool), usize> = HashMap::default(); // (order key, is_org)
     let mut people: Vec<Person> = Vec::new();
-    let mut surname_owners: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surname_owners: HashMap<String, Vec<usize>> = HashMap::default();
     // quotes under each full name, to tell the dominant bearer of a shared surname
-    let mut full_quotes: HashMap<usize, usize> = HashMap::new();
+    let mut full_quotes: HashMap<usize, usize> = HashMap::default();
     let is_person = |q: &Quote| q.speaker_kind == Some(SpeakerKind::Person);
     let mut get = |name: &str, kind: SpeakerKind, people: &mut Vec<Person>| -> usize {
         let f = fold(name);

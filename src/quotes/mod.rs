@@ -42,6 +42,12 @@ const SCARE_MAX_FRAGMENT_WORDS: usize = 8;
 /// alone: it takes the speaker of the quote before it.
 const LOOSE_WORDS: usize = 2;
 
+/// Load the engine's tables now (they load on first use otherwise): a caller with other
+/// work to do first can run this on another thread.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&lexicon::LEX);
+}
+
 /// All quotations in `article`, in text order (scare quotes included, marked as such).
 pub fn extract(article: &Article) -> Vec<Quote> {
     let doc = read(article);

@@ -160,64 +160,58 @@ impl Tokens {
     }
 
     fn push(&mut self, lex: &super::lexicon::Lexicon, text: &str, start: usize, end: usize, kind: Kind) {
-        let lo = self.arena.len() as u32;
         let s = &text[start..end];
-        if kind == Kind::Word {
-            if s.is_ascii() {
-                self.arena.push_str(s);
-                self.arena[lo as usize..].make_ascii_lowercase();
-            } else {
-                for c in s.chars() {
-                    if c == '’' {
-                        self.arena.push('\'');
-                    } else {
-                        self.arena.extend(c.to_lowercase());
-                    }
-                }
-            }
-        }
-        let hi = self.arena.len() as u32;
-        let (cap, caps) = if s.is_ascii() {
-            let b = s.as_bytes();
-            let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-            let caps = cap
-                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
-                && !b.iter().any(u8::is_ascii_lowercase);
-            (cap, caps)
-        } else {
-            let cap = s.chars().next().is_some_and(char::is_uppercase);
-            (
-                cap,
-                cap && s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase),
-            )
-        };
-        let (flags, stem_flags, hash) = if kind == Kind::Word {
-            let lower = &self.arena[lo as usize..hi as usize];
-            let h = word_hash(lower);
-            let f = lex.flags_by_hash.get(&h).copied().unwrap_or(0);
-            match lower.strip_suffix("'s") {
-                Some(stem) => {
-                    let hs = word_hash(stem);
-                    (f, lex.flags_by_hash.get(&hs).copied().unwrap_or(0), hs)
-                }
-                None => (f, f, h),
-            }
-        } else {
-            (0, 0, 0)
-        };
-        self.toks.push(Tok {
+        let lo = self.arena.len() as u32;
+        let mut tok = Tok {
             start,
             end,
             kind,
             lo,
-            hi,
-            cap,
-            caps,
-            flags,
-            stem_flags,
+            hi: lo,
+            cap: false,
+            caps: false,
+            flags: 0,
+            stem_flags: 0,
             ev: 0,
-            hash,
-        });
+            hash: 0,
+        };
+        if kind != Kind::Word {
+            tok.cap = s.chars().next().is_some_and(char::is_uppercase);
+            self.toks.push(tok);
+            return;
+        }
+        let b = s.as_bytes();
+        if s.is_ascii() {
+            self.arena.push_str(s);
+            self.arena[lo as usize..].make_ascii_lowercase();
+            tok.cap = b[0].is_ascii_uppercase();
+            tok.caps = tok.cap
+                && !b.iter().any(u8::is_ascii_lowercase)
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+        } else {
+            for c in s.chars() {
+                if c == '’' {
+                    self.arena.push('\'');
+                } else {
+                    self.arena.extend(c.to_lowercase());
+                }
+            }
+            tok.cap = s.chars().next().is_some_and(char::is_uppercase);
+            tok.caps =
+                tok.cap && !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        }
+        tok.hi = self.arena.len() as u32;
+        let lower = &self.arena[lo as usize..];
+        let h = word_hash(lower);
+        tok.flags = lex.flags_by_hash.get(&h).copied().unwrap_or(0);
+        (tok.stem_flags, tok.hash) = match lower.strip_suffix("'s") {
+            Some(stem) => {
+                let hs = word_hash(stem);
+                (lex.flags_by_hash.get(&hs).copied().unwrap_or(0), hs)
+            }
+            None => (tok.flags, h),
+        };
+        self.toks.push(tok);
     }
 
     /// Sentence ranges (token index ranges) in this paragraph.
