@@ -199,3 +199,32 @@ fn links_json() {
     let people = json_lines(&out);
     assert_eq!(people.iter().filter(|p| p["linked"] == true).count(), rows.len());
 }
+
+#[test]
+fn global_options_work_on_either_side_of_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let before = run(&["--state-dir", d, "quotes", "--json"]);
+    let after = run(&["quotes", "--json", "--state-dir", d]);
+    assert_eq!(before.0, 0, "stderr: {}", before.2);
+    assert!(!before.2.contains("no such file"), "{}", before.2);
+    assert_eq!(before.1, after.1);
+    assert!(!json_lines(&before.1).is_empty());
+    // the `=` form and two options
+    let (code, out, err) = run(&[&format!("--state-dir={d}"), "--max-size", "1000000", "people", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!json_lines(&out).is_empty());
+}
+
+#[test]
+fn the_reader_without_a_terminal_says_so() {
+    // stdin and stdout are pipes here: no terminal
+    let (code, out, err) = run(&[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.is_empty());
+    let (code, _, err) = run(&["/no/such/folder"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("/no/such/folder: no such file or folder"), "{err}");
+}

@@ -274,3 +274,13 @@ fn folders_without_articles_and_missing_paths() {
     );
     assert!(c.problems[0].reason.contains("no such file"));
 }
+
+#[test]
+fn a_short_line_with_a_quote_and_a_cue_is_not_furniture() {
+    let body = "Race report\n\nThe runner won the race in Paris on Sunday after a long and hard season of training with his coach.\n\nHe will race again next month in Berlin, where he hopes to win again and set a new record.\n\n”Closing first\" he said\n\nShare this\n";
+    let a = common::article("race", body);
+    let kept: Vec<&str> = a.paragraphs.iter().map(|p| &a.text[p.start..p.end]).collect();
+    assert!(kept.iter().any(|p| p.contains("Closing first")), "{kept:?}");
+    // a short line with no quotation is still furniture at the edge
+    assert!(!kept.iter().any(|p| p.contains("Share this")), "{kept:?}");
+}

@@ -365,3 +365,48 @@ fn skipped_files_message_survives_state_and_index() {
         a.message
     );
 }
+
+#[test]
+fn the_list_shows_source_and_what_the_count_means_at_100_to_160_columns() {
+    for w in [100u16, 130, 160] {
+        let t = text(&render(&app(w, 10)));
+        let rows: Vec<&str> = t.lines().skip(1).take(3).collect();
+        for (row, source) in rows.iter().zip(["The Ind", "CNN", "Russia"]) {
+            assert!(row.contains(source), "{w} columns: no source in {row:?}");
+        }
+        // the people count says what it counts
+        let first = t.lines().nth(1).unwrap();
+        assert!(first.contains("4 quoted") || (first.contains("4q") && t.contains("Nq = N quoted")), "{w}: {t}");
+    }
+}
+
+#[test]
+fn a_folder_is_the_source_when_nothing_names_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sport")).unwrap();
+    std::fs::create_dir(dir.path().join("business")).unwrap();
+    std::fs::write(dir.path().join("sport/a.txt"), "Collins wins gold\n\nKim Collins won the race.").unwrap();
+    std::fs::write(dir.path().join("business/b.txt"), "Shares fall\n\nShares fell on Monday.").unwrap();
+    let rules = Rules::builtin();
+    let c = corpus::load_paths(
+        &[dir.path().to_path_buf()],
+        &corpus::LoadOptions { max_size: 1 << 20, rules: &rules, progress: None },
+    );
+    let ix = Index::build(&c);
+    let mut a = App::new(c, ix, Keymap::builtin(), Theme::default(), (100, 10));
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "source:sport");
+    assert_eq!(a.rows.len(), 1);
+    assert_eq!(a.corpus.articles[a.rows[0]].meta.title, "Collins wins gold");
+    assert!(text(&render(&a)).contains("sport"));
+}
+
+#[test]
+fn blanked_escape_sequences_show_as_one_space() {
+    let body = "Colours\n\nThe word \x1b[31mRED\x1b[0m               text is here, and the article goes on for a while so it reads as running text.\n";
+    let mut a = common::app_of(common::corpus_of(vec![common::article("esc", body)]), 100, 12);
+    cmd(&mut a, Command::Open);
+    let s = common::screen(&a);
+    assert!(s.contains("The word RED text is here"), "{s}");
+    assert!(!s.contains('\x1b'));
+}

@@ -168,13 +168,47 @@ pub struct Context_ {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(globals_after_subcommand(std::env::args_os().collect()));
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("saywho: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Global options may come before a subcommand (`saywho --state-dir D quotes`): clap would
+/// read the subcommand's name as a PATH there, so the options are moved after it. Only
+/// options marked `global` move; anything else before the subcommand's name leaves the
+/// arguments as they are.
+pub fn globals_after_subcommand(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let global_opts: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .filter_map(|a| Some((format!("--{}", a.get_long()?), a.get_action().takes_values())))
+        .collect();
+    let subcommands: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+    let mut i = 1;
+    while let Some(a) = args.get(i).and_then(|a| a.to_str()) {
+        let name = a.split('=').next().unwrap_or(a);
+        match global_opts.iter().find(|(long, _)| long == name) {
+            Some((_, takes_value)) => i += if *takes_value && !a.contains('=') { 2 } else { 1 },
+            None => break,
+        }
+    }
+    match args.get(i).and_then(|a| a.to_str()) {
+        Some(sub) if i > 1 && subcommands.contains(&sub) => {
+            let mut out = Vec::with_capacity(args.len());
+            out.push(args[0].clone());
+            out.push(args[i].clone());
+            out.extend(args[1..i].iter().cloned());
+            out.extend(args[i + 1..].iter().cloned());
+            out
+        }
+        _ => args,
     }
 }
 
@@ -259,6 +293,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Open the reader on the corpus named on the command line.
 fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Path)>) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !cli.headless && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        // with no terminal to draw on, a missing path is still the first thing to say
+        if let Some(p) = cli.input.paths.iter().find(|p| !p.exists()) {
+            anyhow::bail!("{}: no such file or folder", p.display());
+        }
+        anyhow::bail!(
+            "the reader needs a terminal (stdin and stdout are not one); to print instead, use \
+             `saywho list`, `show`, `quotes`, `people` or `links` (see `saywho --help`)"
+        );
+    }
     let mut opts = crate::tui::options_from_config(config, config_text)?;
     opts.exit_after_first_frame = cli.exit_after_first_frame;
     opts.headless = cli.headless;

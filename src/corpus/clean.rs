@@ -171,6 +171,15 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
+/// A line holding a quotation and a speech cue (`”Closing first" he said`) is the
+/// article's text however short it is, never page furniture.
+pub fn is_speech(s: &str) -> bool {
+    s.contains(['"', '“', '”', '«', '»'])
+        && s
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && crate::quotes::lexicon::LEX.is_cue(&w.to_lowercase()))
+}
+
 /// A paragraph that reads as running text.
 pub fn is_sentence(s: &str) -> bool {
     let n = words_upto(s, 25);
@@ -258,7 +267,7 @@ pub fn apply_signals(text: &str, paras: &[Range<usize>], marks: &mut [Option<Rea
     let sentence: Vec<bool> = paras.iter().map(|r| is_sentence(&text[r.clone()])).collect();
     let fragment = |i: usize| {
         let s = &text[paras[i].clone()];
-        !ends_sentence(s) && words_upto(s, 15) < 15
+        !ends_sentence(s) && words_upto(s, 15) < 15 && !is_speech(s)
     };
     let (Some(first), Some(last)) = (
         (0..n).find(|&i| marks[i].is_none() && sentence[i]),

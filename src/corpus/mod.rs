@@ -71,6 +71,18 @@ pub struct Article {
 }
 
 impl Article {
+    /// Where the article is from: its source, else the folder it is in ("sport" for
+    /// bbc/sport/001.txt), when nothing better names one.
+    pub fn source_or_folder(&self) -> Option<&str> {
+        self.meta.source.as_deref().or_else(|| {
+            std::path::Path::new(&self.path)
+                .parent()?
+                .file_name()?
+                .to_str()
+                .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        })
+    }
+
     /// Build an article from decoded text.
     pub fn parse(
         id: String,

@@ -1595,7 +1595,7 @@ fn filter_items(corpus: &Corpus, index: &Index) -> Vec<Item> {
             let hay = format!(
                 "{} {} {} {}",
                 a.meta.title,
-                a.meta.source.as_deref().unwrap_or(""),
+                a.source_or_folder().unwrap_or(""),
                 a.meta.author.as_deref().unwrap_or(""),
                 people.join(" ")
             );
@@ -1603,7 +1603,7 @@ fn filter_items(corpus: &Corpus, index: &Index) -> Vec<Item> {
             for &p in &quoted {
                 names.extend(index.people[p].aliases.iter().cloned());
             }
-            Item::new(hay, a.meta.source.as_deref().unwrap_or(""), names)
+            Item::new(hay, a.source_or_folder().unwrap_or(""), names)
         })
         .collect()
 }

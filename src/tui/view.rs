@@ -100,14 +100,26 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         Sort::Title => "title",
     };
     let total = app.corpus.articles.len();
-    let shown = if app.query.is_empty() && !app.hide_read && !app.starred_only {
-        format!(" Articles {total} · {} unread · by {sort}", app.unread())
+    let w = area.width as usize;
+    let mut shown = if app.query.is_empty() && !app.hide_read && !app.starred_only {
+        format!(" Articles {total} · {} unread", app.unread())
     } else {
-        format!(" Articles {}/{total} · by {sort}", app.rows.len())
+        format!(" Articles {}/{total}", app.rows.len())
     };
+    // narrow panes show the people count as "4q": the header says what that is, before
+    // the sort order if both do not fit
+    if w < 64 {
+        let legend = " · Nq = N quoted";
+        if shown.chars().count() + legend.chars().count() <= w {
+            shown.push_str(legend);
+        }
+    }
+    let by = format!(" · by {sort}");
+    if shown.chars().count() + by.chars().count() <= w || w >= 64 {
+        shown.push_str(&by);
+    }
     header(f, app, area, &shown, app.focus == Focus::List);
     let h = area.height.saturating_sub(1) as usize;
-    let w = area.width as usize;
     let mut lines: Vec<Line> = Vec::with_capacity(h);
     if app.rows.is_empty() {
         let msg = if app.query.is_empty() {
@@ -117,9 +129,17 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         };
         lines.push(Line::styled(truncate(&format!(" {msg}"), w), app.theme.dim()));
     }
-    let show_source = w >= 50;
-    let show_date = w >= 34;
-    let src_w = if show_source { (w / 6).clamp(6, 16) } else { 0 };
+    // narrow panes keep the source and shorten the date and the title; the number of
+    // people quoted says what it is ("4 quoted", or "4q" with the legend in the header)
+    let wide = w >= 64;
+    let show_source = w >= 30;
+    let show_date = w >= 40;
+    let src_w = match (show_source, wide) {
+        (false, _) => 0,
+        (true, true) => (w / 6).clamp(8, 16),
+        (true, false) => (w / 5).clamp(6, 10),
+    };
+    let count_w = if wide { 9 } else { 3 };
     for (row, &a) in app.rows.iter().enumerate().skip(app.list_offset).take(h) {
         let art = &app.corpus.articles[a];
         let mut spans: Vec<Span> = Vec::new();
@@ -130,26 +150,27 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(" "));
         let mut used = 3;
         if show_date {
-            let d = art.meta.date.map_or_else(|| " ".repeat(10), |d| d.to_string());
-            spans.push(Span::styled(d, app.theme.dim()));
+            let (d, dw) = match art.meta.date {
+                Some(d) if wide => (d.to_string(), 10),
+                Some(d) => (d.format("%d %b").to_string(), 6),
+                None => (String::new(), if wide { 10 } else { 6 }),
+            };
+            spans.push(Span::styled(format!("{d:<dw$}"), app.theme.dim()));
             spans.push(Span::raw(" "));
-            used += 11;
+            used += dw + 1;
         }
         if show_source {
-            spans.push(Span::styled(
-                fit(art.meta.source.as_deref().unwrap_or(""), src_w),
-                app.theme.dim(),
-            ));
+            spans.push(Span::styled(fit(art.source_or_folder().unwrap_or(""), src_w), app.theme.dim()));
             spans.push(Span::raw(" "));
             used += src_w + 1;
         }
         let people = app.quoted[a];
-        let count = if people > 0 {
-            format!("{people:>3}")
-        } else {
-            "   ".into()
+        let count = match (people, wide) {
+            (0, _) => " ".repeat(count_w),
+            (n, true) => format!("{:>count_w$}", format!("{n} quoted")),
+            (n, false) => format!("{:>count_w$}", format!("{n}q")),
         };
-        let title_w = w.saturating_sub(used + 4);
+        let title_w = w.saturating_sub(used + count_w + 1);
         let title = fit(&art.meta.title, title_w);
         let hl = app.highlights.get(&a);
         spans.extend(highlighted(
@@ -253,6 +274,7 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
         cuts.sort_unstable();
         cuts.dedup();
         let mut spans = vec![Span::raw(" ")];
+        let mut after_space = false;
         for w in cuts.windows(2) {
             let (s, e) = (w[0], w[1]);
             if s >= e || !l.text.is_char_boundary(s) || !l.text.is_char_boundary(e) {
@@ -273,11 +295,29 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
                     });
                 }
             }
-            spans.push(Span::styled(l.text[s..e].to_string(), style));
+            spans.push(Span::styled(squeeze(&l.text[s..e], &mut after_space), style));
         }
         lines.push(Line::from(spans));
     }
     f.render_widget(Paragraph::new(lines), below_header(area));
+}
+
+/// `s` with each run of spaces shown as one (blanked-out escape sequences and controls keep
+/// their byte length in the text, not on screen); `after_space` carries a run across pieces.
+fn squeeze(s: &str, after_space: &mut bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == ' ' {
+            if *after_space {
+                continue;
+            }
+            *after_space = true;
+        } else {
+            *after_space = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn people(f: &mut Frame, app: &App, area: Rect) {

@@ -52,3 +52,44 @@ pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// An article parsed from `body` (title on the first line), as if read from `id`.txt.
+pub fn article(id: &str, body: &str) -> saywho::corpus::Article {
+    let rules = saywho::corpus::Rules::builtin();
+    saywho::corpus::load::parse_bytes(id.into(), format!("{id}.txt"), body.as_bytes(), &rules)
+        .expect("article parses")
+        .0
+}
+
+/// A corpus of the given articles.
+pub fn corpus_of(articles: Vec<saywho::corpus::Article>) -> saywho::corpus::Corpus {
+    saywho::corpus::Corpus {
+        articles,
+        problems: vec![],
+    }
+}
+
+/// The reader over `corpus`, indexed, at `w`×`h`, with the built-in keys and theme.
+pub fn app_of(corpus: saywho::corpus::Corpus, w: u16, h: u16) -> saywho::tui::app::App {
+    let ix = saywho::index::Index::build(&corpus);
+    saywho::tui::app::App::new(
+        corpus,
+        ix,
+        saywho::tui::keymap::Keymap::builtin(),
+        saywho::tui::theme::Theme::default(),
+        (w, h),
+    )
+}
+
+/// The bundled corpus in the reader at `w`×`h`.
+pub fn bundled_app(w: u16, h: u16) -> saywho::tui::app::App {
+    app_of(saywho::corpus::load_bundled(&saywho::corpus::Rules::builtin()), w, h)
+}
+
+/// Draw `app` into a test terminal of its size and return the text of the screen.
+pub fn screen(app: &saywho::tui::app::App) -> String {
+    let (w, h) = app.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| saywho::tui::view::draw(f, app)).expect("draw");
+    buffer_text(t.backend().buffer())
+}
