@@ -1,5 +1,6 @@
 //! End to end: the real binary in tmux, driven by send-keys and read by capture-pane, as a
-//! person uses it. Skips (saying so) when tmux is not installed; CI installs it.
+//! person uses it. Skips (saying so) when tmux is not installed, except under CI (`CI` set),
+//! where a missing tmux fails: CI installs it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
 
@@ -15,6 +16,7 @@ impl Tmux {
     /// A private tmux server running an interactive shell, 100×30.
     fn start(name: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var_os("CI").is_none(), "tmux is not installed, and CI needs these tests");
             eprintln!("skipping: tmux is not installed");
             return None;
         }
@@ -273,4 +275,54 @@ fn a_panic_restores_the_terminal_and_keeps_the_state() {
         "the read mark was saved"
     );
     assert!(st.session.is_some(), "the session was saved on the way out");
+}
+
+/// The pid of the program running in the pane (the shell's child).
+fn pane_child(t: &Tmux) -> String {
+    let out = Command::new("tmux")
+        .args(["-L", &t.socket, "list-panes", "-t", "main", "-F", "#{pane_pid}"])
+        .output()
+        .unwrap();
+    let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn kill_9_keeps_the_session_and_a_lone_read_mark() {
+    let Some(t) = Tmux::start("kill") else { return };
+    let sd = t.dir().join("st");
+    let args = format!("--state-dir {}", sd.display());
+    t.run_saywho(&args);
+    t.wait("the list", |s| s.contains("3 unread"));
+    // `m` on the second article, and nothing else
+    t.keys(&["j", "m"]);
+    t.wait("marked", |s| s.contains("2 unread"));
+    std::thread::sleep(Duration::from_millis(1200)); // idle: the reader saves
+    let pid = pane_child(&t);
+    assert!(!pid.is_empty());
+    assert!(Command::new("kill").args(["-9", &pid]).status().unwrap().success());
+    t.wait("the shell", |s| s.contains("Killed") || s.lines().last().unwrap_or("").starts_with("$"));
+    let st = saywho::state::parse(&std::fs::read(sd.join("state.json")).unwrap()).unwrap();
+    assert_eq!(st.articles.values().filter(|a| a.read).count(), 1, "m was saved");
+    // open an article, read a little, and kill again: the next start is back there
+    t.run_saywho(&args);
+    t.wait("the list", |s| s.contains("2 unread"));
+    t.keys(&["Enter"]);
+    t.wait("the reader", |s| status(s).contains("READ"));
+    t.keys(&["j", "j", "j", "j", "j", "j"]);
+    let reading = t.settled();
+    std::thread::sleep(Duration::from_millis(1200));
+    let pid = pane_child(&t);
+    assert!(Command::new("kill").args(["-9", &pid]).status().unwrap().success());
+    std::thread::sleep(Duration::from_millis(300));
+    let st = saywho::state::parse(&std::fs::read(sd.join("state.json")).unwrap()).unwrap();
+    let session = st.session.expect("the session was saved before the kill");
+    assert!(session.article.is_some() && session.reading, "{session:?}");
+    t.keys(&["C-l"]);
+    t.run_saywho(&args);
+    let top = |s: &str| s.lines().nth(2).and_then(|l| l.split('│').nth(1)).unwrap_or("").to_string();
+    let want = top(&reading);
+    t.wait("back at the same place", |s| status(s).contains("READ") && top(s) == want);
+    t.keys(&["q"]);
 }

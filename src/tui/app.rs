@@ -392,8 +392,9 @@ impl App {
         }
     }
 
-    /// Before quitting: the position in the open article and where we are.
-    pub fn save_session(&mut self) {
+    /// Where we are — the open article, its position, the filter — recorded in the store
+    /// (in memory; [`App::flush`] writes it).
+    fn record_session(&mut self) {
         if let Some(a) = self.open {
             self.persist(a);
         }
@@ -405,6 +406,22 @@ impl App {
         if let Some(store) = &mut self.store {
             store.set_session(session);
         }
+    }
+
+    /// The reader is idle: the session as it has settled, and every change since the last
+    /// tick, go to disk. `update` never writes; this and quitting do, so a crash or a
+    /// closed terminal loses at most the last moments.
+    pub fn tick(&mut self) {
+        if self.indexing {
+            return;
+        }
+        self.record_session();
+        self.flush();
+    }
+
+    /// Before quitting: the position in the open article and where we are.
+    pub fn save_session(&mut self) {
+        self.record_session();
         self.flush();
     }
 
@@ -638,6 +655,7 @@ impl App {
             Command::ToggleRead => {
                 if let Some(a) = self.current_article() {
                     self.read[a] = !self.read[a];
+                    self.persist(a);
                     self.message = Some(if self.read[a] {
                         "marked read".into()
                     } else {
@@ -653,7 +671,6 @@ impl App {
                     self.read[a] = true;
                     self.persist(a);
                 }
-                self.flush();
                 self.message = Some(format!("{} articles marked read", self.rows.len()));
             }
             Command::HideRead => {
@@ -669,7 +686,6 @@ impl App {
                 if let Some(a) = self.current_article() {
                     self.starred[a] = !self.starred[a];
                     self.persist(a);
-                    self.flush();
                     self.message = Some(if self.starred[a] {
                         "starred".into()
                     } else {
@@ -1087,7 +1103,6 @@ impl App {
             } else if self.mark_read_on_open && !self.read[a] {
                 self.read[a] = true;
                 self.persist(a);
-                self.flush();
             }
         }
     }
@@ -1120,7 +1135,6 @@ impl App {
         if self.mark_read_on_open && !self.read[a] {
             self.read[a] = true;
             self.persist(a);
-            self.flush();
         }
         if let Some(q) = quote {
             self.target = Some((a, q));
@@ -1292,7 +1306,6 @@ impl App {
                 s.speaker = speaker;
             });
         }
-        self.flush();
         self.message = Some(if starred {
             format!("starred a quote by {who}")
         } else {

@@ -72,6 +72,9 @@ type Loaded = Result<Corpus>;
 /// Run the reader. `load` reads the corpus (reporting progress through the counters:
 /// files done, files in all) on a worker thread; the list shows as soon as it is done,
 /// while another worker extracts the quotes and builds the index.
+/// How long the reader waits, idle, before saving the session and any change.
+const IDLE: Duration = Duration::from_millis(400);
+
 pub fn run<F>(opts: Options, load: F) -> Result<()>
 where
     F: FnOnce(&AtomicUsize, &AtomicUsize) -> Loaded + Send + 'static,
@@ -152,16 +155,15 @@ where
                     app.set_index(ix);
                     terminal.draw(|f| view::draw(f, &app))?;
                 }
-                // wait for a key; meanwhile look for the index, and save positions when idle
+                // wait for a key; meanwhile look for the index, and save what changed once the
+                // reader has been idle a moment
                 let wait = if app.indexing {
                     Duration::from_millis(30)
                 } else {
-                    Duration::from_secs(2)
+                    IDLE
                 };
                 if !event::poll(wait)? {
-                    if !app.indexing {
-                        app.flush();
-                    }
+                    app.tick();
                     continue;
                 }
                 let action = match event::read()? {

@@ -295,7 +295,12 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
                     });
                 }
             }
-            spans.push(Span::styled(squeeze(&l.text[s..e], &mut after_space), style));
+            let piece = if l.src.is_some() {
+                squeeze(&l.text[s..e], &mut after_space)
+            } else {
+                l.text[s..e].to_string() // generated lines keep their indent
+            };
+            spans.push(Span::styled(piece, style));
         }
         lines.push(Line::from(spans));
     }
