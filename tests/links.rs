@@ -175,3 +175,30 @@ fn people_view_and_a_persons_quotes() {
     assert_eq!(a.focus, Focus::People);
     assert!(a.people.person.is_some());
 }
+
+#[test]
+fn back_keeps_the_selected_link_and_follow_without_one_says_so() {
+    let mut a = app(100, 30);
+    open_cnn(&mut a);
+    // Enter with no link selected: a message, not silence
+    a.message = None;
+    a.update(Action::Command(Command::Follow));
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("no link selected"), "{msg:?}");
+    assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
+    // select the second link, follow it, come back: still the second link
+    a.update(Action::Command(Command::NextLink));
+    a.update(Action::Command(Command::NextLink));
+    let selected = a.link_selected;
+    assert_eq!(selected, Some(1));
+    a.update(Action::Command(Command::Follow));
+    assert_ne!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
+    // a chooser may ask where to go when there are several articles
+    if !matches!(a.overlay, saywho::tui::app::Overlay::None) {
+        a.update(Action::Submit);
+    }
+    a.update(Action::Command(Command::HistoryBack));
+    assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
+    assert_eq!(a.link_selected, selected);
+    assert!(screen(&a).contains("CNN"));
+}

@@ -76,6 +76,8 @@ pub struct Snapshot {
     pub person: Option<PersonId>,
     pub people_selected: usize,
     pub target: Option<(usize, usize)>,
+    /// The link the cursor was on in the reader.
+    pub link_selected: Option<usize>,
 }
 
 /// In-article search.
@@ -742,12 +744,21 @@ impl App {
                 }
             }
             Command::Follow => {
-                if self.focus == Focus::Reader
-                    && let Some(i) = self.link_selected
-                {
-                    self.follow(i);
-                } else if self.focus != Focus::Reader {
+                if self.focus != Focus::Reader {
                     return self.command(Command::Open);
+                }
+                match self.link_selected {
+                    Some(i) => self.follow(i),
+                    None if self.links.is_empty() => {
+                        self.message = Some("no one in this article is quoted elsewhere".into());
+                    }
+                    None => {
+                        let (next, n) = (
+                            self.keymap.hint(Context::Reader, Command::NextLink).unwrap_or_default(),
+                            self.links.len(),
+                        );
+                        self.message = Some(format!("no link selected: {next} selects one, or 1–{n} follows it"));
+                    }
                 }
             }
             Command::Down
@@ -1373,6 +1384,7 @@ impl App {
             person: self.people.person,
             people_selected: self.people.selected,
             target: self.target,
+            link_selected: self.link_selected,
         }
     }
 
@@ -1402,6 +1414,7 @@ impl App {
             self.relayout();
         }
         self.target = s.target;
+        self.link_selected = s.link_selected.filter(|&i| i < self.links.len());
         self.relayout();
         self.scroll = s.scroll.min(self.max_scroll());
         self.save_position();
