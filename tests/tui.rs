@@ -410,3 +410,39 @@ fn blanked_escape_sequences_show_as_one_space() {
     assert!(s.contains("The word RED text is here"), "{s}");
     assert!(!s.contains('\x1b'));
 }
+
+#[test]
+fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
+    for (w, h) in [(100u16, 30u16), (80, 24), (60, 14)] {
+        let mut a = app(w, h);
+        // Russia Direct, at the top
+        cmd(&mut a, Command::Filter);
+        typed(&mut a, "back away");
+        a.update(Action::Submit);
+        cmd(&mut a, Command::Open);
+        let art = a.open.unwrap();
+        assert_eq!(a.corpus.articles[art].meta.source.as_deref(), Some("Russia Direct"));
+        cmd(&mut a, Command::StarQuote);
+        let Some(&(sa, sq)) = a.starred_quotes.iter().next() else {
+            assert_eq!(a.message.as_deref(), Some("no quote on screen"));
+            continue;
+        };
+        assert_eq!(sa, art);
+        // the starred quote is on screen: its speaker's note line is visible, with a ★
+        let q = &a.index.quotes[sa][sq];
+        let visible: Vec<_> = a.layout.lines.iter().skip(a.scroll).take(a.body_height()).collect();
+        let top = visible.iter().find_map(|l| l.src).unwrap();
+        let bottom = visible.iter().rev().find_map(|l| l.src.map(|s| s + l.text.len())).unwrap();
+        assert!(q.start < bottom && q.end > top, "{w}x{h}: quote {}..{} not in {top}..{bottom}", q.start, q.end);
+        let s = text(&render(&a));
+        assert!(s.contains('★'), "{w}x{h}: no star on screen:\n{s}");
+        // B lists starred quotes; Enter goes to it
+        cmd(&mut a, Command::Top);
+        cmd(&mut a, Command::StarredQuotes);
+        assert!(matches!(a.overlay, Overlay::Choose(_)));
+        assert!(text(&render(&a)).contains("Starred quotes (1)"));
+        a.update(Action::Submit);
+        assert_eq!(a.open, Some(art));
+        assert_eq!(a.target, Some((sa, sq)));
+    }
+}

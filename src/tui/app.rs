@@ -55,6 +55,9 @@ pub struct Chooser {
     pub title: String,
     pub targets: Vec<(usize, usize)>,
     pub selected: usize,
+    /// What each row says, when not the article's title and byline (starred quotes show
+    /// the quote).
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -695,6 +698,7 @@ impl App {
                     });
                 }
             }
+            Command::StarredQuotes => self.starred_quotes_view(),
             Command::StarredOnly => {
                 self.starred_only = !self.starred_only;
                 self.refilter_keeping_selection();
@@ -1176,10 +1180,17 @@ impl App {
         };
         let width = self.reader_width();
         self.links = self.linked_people(a);
+        let starred: Vec<usize> = self
+            .starred_quotes
+            .iter()
+            .filter(|x| x.0 == a)
+            .map(|x| x.1)
+            .collect();
         let extra = wrap::Extras {
             links: &self.links,
             selected_link: self.link_selected,
             target: self.target.filter(|t| t.0 == a).map(|t| t.1),
+            starred: &starred,
         };
         self.layout = wrap::layout(
             &self.corpus.articles[a],
@@ -1281,19 +1292,35 @@ impl App {
     }
 
     /// Star (or unstar) the first quote shown in the reader.
-    fn star_quote(&mut self) {
-        let Some(a) = self.open else { return };
-        let top = self
+    /// The quote `b` stars: one on screen — the quote a link landed on, else the first
+    /// that starts on screen, else one running through the top line.
+    fn quote_on_screen(&self, a: usize) -> Option<usize> {
+        let visible: Vec<&wrap::Line> = self
             .layout
             .lines
             .iter()
             .skip(self.scroll)
-            .find_map(|l| l.src)
-            .unwrap_or(0);
-        let Some(qi) = self.index.quotes[a]
+            .take(self.body_height().max(1))
+            .collect();
+        let top = visible.iter().find_map(|l| l.src)?;
+        let bottom = visible.iter().rev().find_map(|l| l.src.map(|s| s + l.text.len()))?;
+        let quotes = &self.index.quotes[a];
+        let shown = |q: &crate::quotes::Quote| q.kind != crate::quotes::QuoteKind::Scare;
+        if let Some((ta, tq)) = self.target
+            && ta == a
+            && quotes.get(tq).is_some_and(|q| shown(q) && q.start < bottom && q.end > top)
+        {
+            return Some(tq);
+        }
+        quotes
             .iter()
-            .position(|q| q.end > top && q.kind != crate::quotes::QuoteKind::Scare)
-        else {
+            .position(|q| shown(q) && q.start >= top && q.start < bottom)
+            .or_else(|| quotes.iter().position(|q| shown(q) && q.start < top && q.end > top))
+    }
+
+    fn star_quote(&mut self) {
+        let Some(a) = self.open else { return };
+        let Some(qi) = self.quote_on_screen(a) else {
             self.message = Some("no quote on screen".into());
             return;
         };
@@ -1321,6 +1348,36 @@ impl App {
             format!("starred a quote by {who}")
         } else {
             "quote unstarred".into()
+        });
+        self.relayout(); // its ★
+    }
+
+    /// Every starred quote, to pick one and go there.
+    fn starred_quotes_view(&mut self) {
+        let mut targets: Vec<(usize, usize)> = self.starred_quotes.iter().copied().collect();
+        targets.sort_unstable();
+        if targets.is_empty() {
+            let key = self.keymap.hint(Context::Reader, Command::StarQuote).unwrap_or_default();
+            self.message = Some(format!("no starred quotes yet ({key} in the reader stars one)"));
+            return;
+        }
+        let labels = targets
+            .iter()
+            .map(|&(a, q)| {
+                let qt = &self.index.quotes[a][q];
+                let who = self
+                    .index
+                    .speaker_of(a, q)
+                    .map_or_else(|| qt.mention.clone().unwrap_or_default(), |p| self.index.people[p].name.clone());
+                let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[qt.start..qt.end]);
+                format!("★ {who}: {text}")
+            })
+            .collect();
+        self.overlay = Overlay::Choose(Chooser {
+            title: format!("Starred quotes ({})", targets.len()),
+            targets,
+            selected: 0,
+            labels,
         });
     }
 
@@ -1357,6 +1414,7 @@ impl App {
                     title: format!("{} is also quoted in", p.name),
                     targets,
                     selected: 0,
+                    labels: vec![],
                 });
             }
         }

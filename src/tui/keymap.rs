@@ -65,6 +65,7 @@ pub enum Command {
     Star,
     StarredOnly,
     StarQuote,
+    StarredQuotes,
     NextArticle,
     PrevArticle,
     Search,

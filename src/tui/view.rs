@@ -668,8 +668,11 @@ fn chooser(f: &mut Frame, app: &App, area: Rect) {
         .enumerate()
         .map(|(i, &(a, _))| {
             let art = &app.corpus.articles[a];
-            let by = art.byline();
-            let mut line = Line::raw(fit(&format!(" {} — {}", art.meta.title, by), w));
+            let label = match c.labels.get(i) {
+                Some(l) => format!(" {l} — {}", art.meta.title),
+                None => format!(" {} — {}", art.meta.title, art.byline()),
+            };
+            let mut line = Line::raw(fit(&label, w));
             if i == c.selected {
                 line = line.patch_style(app.theme.selected());
             }

@@ -15,6 +15,8 @@ pub struct Extras<'a> {
     pub selected_link: Option<usize>,
     /// Quote index to highlight.
     pub target: Option<usize>,
+    /// Starred quote indexes (a ★ before the speaker in the note under the paragraph).
+    pub starred: &'a [usize],
 }
 
 /// What a stretch of text is, for styling.
@@ -302,6 +304,11 @@ fn speaker_note(ix: &Index, corpus: &Corpus, ai: usize, pi: usize, extra: &Extra
                 also = format!("also reported by {}", others.join(", "));
             }
         }
+        let name = if extra.starred.contains(&qi) {
+            format!("★ {name}")
+        } else {
+            name
+        };
         let key = format!("{name}{also}");
         if seen.contains(&key) {
             continue;
