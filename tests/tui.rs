@@ -446,3 +446,37 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         assert_eq!(a.target, Some((sa, sq)));
     }
 }
+
+#[test]
+fn a_resize_keeps_the_place_and_the_search_match() {
+    let mut a = app(100, 30);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "reacts");
+    a.update(Action::Submit);
+    cmd(&mut a, Command::Open);
+    cmd(&mut a, Command::Search);
+    typed(&mut a, "russia");
+    a.update(Action::Submit);
+    for _ in 0..5 {
+        cmd(&mut a, Command::SearchNext);
+    }
+    for _ in 0..3 {
+        cmd(&mut a, Command::Down);
+    }
+    let (percent, current, hits) = (a.percent(), a.search.current, a.search.hits.len());
+    assert!(percent > 0 && current > 0, "{percent}% match {current}");
+    let top = |a: &App| a.layout.lines.iter().skip(a.scroll).find_map(|l| l.src);
+    let before = top(&a);
+    // very big (everything fits, the scroll clamps to 0) and back
+    a.update(Action::Resize(400, 120));
+    assert_eq!(a.search.current, current);
+    a.update(Action::Resize(100, 30));
+    assert_eq!(a.percent(), percent);
+    assert_eq!(top(&a), before);
+    assert_eq!((a.search.current, a.search.hits.len()), (current, hits));
+    // narrower: the same text stays at the top
+    a.update(Action::Resize(70, 30));
+    let at = top(&a).unwrap();
+    assert!(at <= before.unwrap() && before.unwrap() - at < 400, "{at} vs {before:?}");
+    assert_eq!(a.search.current, current);
+}

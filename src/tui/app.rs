@@ -188,6 +188,11 @@ pub struct App {
     pub starred_quotes: std::collections::HashSet<(usize, usize)>,
     /// Reading positions from the state file, used the first time an article opens.
     stored_positions: HashMap<usize, (usize, f64)>,
+    /// The article byte at the top of the reader, as the reader last placed it (None: the
+    /// top of the article); a resize brings it back.
+    top_byte: Option<(usize, usize)>,
+    /// (open article, scroll) when `top_byte` was last taken.
+    settled: (Option<usize>, usize),
     /// The article last opened and the line it opened at.
     opened_at: Option<(usize, usize)>,
 }
@@ -251,6 +256,8 @@ impl App {
             starred_quotes: std::collections::HashSet::new(),
             stored_positions: HashMap::new(),
             opened_at: None,
+            top_byte: None,
+            settled: (None, 0),
         };
         app.refilter();
         app.refresh_people();
@@ -532,6 +539,16 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
+        if let Action::Resize(w, h) = action {
+            self.resize(w, h);
+            return true;
+        }
+        let changed = self.apply(action);
+        self.settle_top();
+        changed
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         match action {
             Action::Resize(w, h) => {
                 self.resize(w, h);
@@ -1179,6 +1196,12 @@ impl App {
             return;
         };
         let width = self.reader_width();
+        // the search match in use, by its place in the article, to find it again
+        let current_hit = self
+            .search
+            .hits
+            .get(self.search.current)
+            .and_then(|&(li, s, _)| Some((self.layout.lines.get(li)?.src? + s, li)));
         self.links = self.linked_people(a);
         let starred: Vec<usize> = self
             .starred_quotes
@@ -1201,7 +1224,18 @@ impl App {
             &extra,
         );
         if !self.search.query.is_empty() {
+            let scroll = self.scroll;
             self.run_search();
+            if let Some((byte, _)) = current_hit
+                && let Some(k) = self
+                    .search
+                    .hits
+                    .iter()
+                    .position(|&(li, s, _)| self.layout.lines[li].src.map(|src| src + s) == Some(byte))
+            {
+                self.search.current = k;
+                self.scroll = scroll; // the caller places the screen
+            }
         }
     }
 
@@ -1229,17 +1263,42 @@ impl App {
         }
     }
 
+    /// After anything but a resize: when the reader's scroll moved (or another article
+    /// opened), the article byte at the top of the screen becomes the place to keep.
+    fn settle_top(&mut self) {
+        let now = (self.open, self.scroll);
+        if now == self.settled {
+            return;
+        }
+        self.settled = now;
+        // the first text line at or below the top, and how many lines (a blank, a note)
+        // stand above it on screen
+        self.top_byte = match self.open {
+            Some(_) if self.scroll > 0 => self
+                .layout
+                .lines
+                .iter()
+                .enumerate()
+                .skip(self.scroll)
+                .find_map(|(i, l)| Some((l.src?, i - self.scroll))),
+            _ => None,
+        };
+    }
+
+    /// A resize keeps the place: the line holding the byte that was at the top comes back
+    /// to the top (clamped while the screen is too big to scroll, restored when it shrinks).
     fn resize(&mut self, w: u16, h: u16) {
-        let anchor = self.layout.anchor(self.scroll);
-        let was_top = self.scroll == 0;
         self.size = (w, h);
         if self.open.is_some() && self.layout.width != self.reader_width() {
             self.relayout();
-            if let Some(anc) = anchor.filter(|_| !was_top) {
-                self.scroll = self.layout.line_for(anc).min(self.max_scroll());
-            }
         }
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.scroll = match (self.open, self.top_byte) {
+            (Some(_), Some((b, above))) => self.layout.line_of(b).saturating_sub(above),
+            (Some(_), None) => 0,
+            (None, _) => self.scroll,
+        }
+        .min(self.max_scroll());
+        self.settled = (self.open, self.scroll);
         self.keep_selection_visible();
         self.save_position();
     }
