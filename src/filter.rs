@@ -176,6 +176,11 @@ impl Filter {
         self.last = None;
     }
 
+    /// How well `pattern` matches `haystack` (higher is better), if it does.
+    pub fn score(&self, haystack: &str, pattern: &str) -> Option<i64> {
+        self.matcher.fuzzy_match(haystack, pattern)
+    }
+
     /// Character positions in `haystack` that `pattern` matched, for highlighting.
     pub fn indices(&self, haystack: &str, pattern: &str) -> Vec<usize> {
         if pattern.is_empty() {

@@ -202,3 +202,35 @@ fn back_keeps_the_selected_link_and_follow_without_one_says_so() {
     assert_eq!(a.link_selected, selected);
     assert!(screen(&a).contains("CNN"));
 }
+
+#[test]
+fn people_filter_ranks_name_matches_first_and_quotes_read_whole() {
+    let long = "We will keep working on this until every single one of the families who lost their homes in the floods has somewhere safe and warm to live, however long that takes";
+    let oxley = format!(
+        "Flood relief\n\nFran Oxley, the charity's director, spoke on Monday.\n\n\"{long},\" said Fran Oxley.\n\n\"The response has been remarkable,\" Ms Oxley said.\n\n\"We need more volunteers,\" she added.\n"
+    );
+    let fox = "Defence review\n\nThe shadow defence secretary Liam Fox spoke on Tuesday.\n\n\"This review is long overdue and it must be honest about the cost,\" said Liam Fox.\n";
+    let c = common::corpus_of(vec![common::article("flood", &oxley), common::article("defence", fox)]);
+    let mut a = common::app_of(c, 80, 20);
+    a.update(Action::Command(Command::People));
+    let names: Vec<String> = a.people.rows.iter().map(|&p| a.index.people[p].name.clone()).collect();
+    assert_eq!(names.first().map(String::as_str), Some("Fran Oxley"), "{names:?}");
+    a.update(Action::Command(Command::Filter));
+    for ch in "fox".chars() {
+        a.update(Action::Char(ch));
+    }
+    a.update(Action::Submit);
+    let first = a.people.rows.first().map(|&p| a.index.people[p].name.clone());
+    assert_eq!(first.as_deref(), Some("Liam Fox"));
+    let s = common::screen(&a);
+    assert!(s.contains("1 quote ") && s.contains("1 article "), "{s}");
+    // Fran Oxley's long quote reads whole, wrapped
+    let c = common::corpus_of(vec![common::article("flood", &oxley), common::article("defence", fox)]);
+    let mut a = common::app_of(c, 80, 20);
+    a.update(Action::Command(Command::People));
+    a.update(Action::Command(Command::Open));
+    let s = common::screen(&a);
+    let joined: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("however long that takes"), "{s}");
+    assert!(s.contains("3 quotes in 1 article"), "{s}");
+}

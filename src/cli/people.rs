@@ -47,11 +47,16 @@ pub fn run(corpus: &Corpus, index: &Index, json: bool, out: &mut impl Write) -> 
         let link = if linked { "  ↔" } else { "" };
         writeln!(
             out,
-            "{:>3} quotes  {:>2} articles  {}{kind}{role}{link}",
-            p.quotes.len(),
-            p.articles.len(),
+            "{:>10}  {:>11}  {}{kind}{role}{link}",
+            plural(p.quotes.len(), "quote"),
+            plural(p.articles.len(), "article"),
             p.name
         )?;
     }
     Ok(())
+}
+
+/// "1 quote", "3 quotes".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }

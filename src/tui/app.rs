@@ -1564,14 +1564,25 @@ impl App {
         let q = self.people.query.to_lowercase();
         let m = Filter::default();
         let mut rows: Vec<(PersonId, i64)> = Vec::new();
+        // a match in the name beats one in an alias; a whole word or a run of letters
+        // ("fox" in "Liam Fox") beats letters scattered through a name ("IAAF Indoor… Prix")
+        const IN_NAME: i64 = 1_000_000;
+        const AS_RUN: i64 = 100_000;
         for (pid, p) in self.index.people.iter().enumerate() {
             if q.is_empty() {
                 rows.push((pid, 0));
                 continue;
             }
-            let hay = format!("{} {}", p.name, p.aliases.join(" "));
-            if !m.indices(&hay, &q).is_empty() {
-                rows.push((pid, -(m.indices(&p.name, &q).first().copied().unwrap_or(99) as i64)));
+            let name = p.name.to_lowercase();
+            let run = |s: &str| if s.contains(&q) { AS_RUN } else { 0 };
+            let in_name = m.score(&p.name, &q).map(|sc| IN_NAME + run(&name) + sc);
+            let in_alias = p
+                .aliases
+                .iter()
+                .filter_map(|a| m.score(a, &q).map(|sc| run(&a.to_lowercase()) + sc))
+                .max();
+            if let Some(score) = in_name.or(in_alias) {
+                rows.push((pid, score));
             }
         }
         if !q.is_empty() {

@@ -307,6 +307,11 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(lines), below_header(area));
 }
 
+/// "1 quote", "3 quotes".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// `s` with each run of spaces shown as one (blanked-out escape sequences and controls keep
 /// their byte length in the text, not on screen); `after_space` carries a run across pieces.
 fn squeeze(s: &str, after_space: &mut bool) -> String {
@@ -337,10 +342,10 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
             app,
             area,
             &format!(
-                " {} · {} quotes in {} articles{role}",
+                " {} · {} in {}{role}",
                 p.name,
-                pv.quote_rows.len(),
-                p.articles.len()
+                plural(pv.quote_rows.len(), "quote"),
+                plural(p.articles.len(), "article")
             ),
             true,
         );
@@ -371,15 +376,23 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
             } else {
                 "   "
             };
-            let mut line = Line::styled(fit(&format!("{star}{text}"), w), style);
-            if k == pv.quote_selected {
-                line = line.patch_style(app.theme.selected());
+            // the whole quote, wrapped under its mark
+            let body_w = w.saturating_sub(4).max(1);
+            for (n, (a0, b0)) in crate::tui::wrap::wrap_ranges(&text, body_w).into_iter().enumerate() {
+                let lead = if n == 0 { star } else { "   " };
+                let mut line = Line::styled(format!("{lead}{}", &text[a0..b0]), style);
+                if k == pv.quote_selected {
+                    line = line.patch_style(app.theme.selected());
+                }
+                rows.push((Some(k), line));
             }
-            rows.push((Some(k), line));
         }
+        // the selected quote in view, all of it when it fits
         let sel_row = rows.iter().position(|r| r.0 == Some(pv.quote_selected)).unwrap_or(0);
-        let offset = sel_row
-            .saturating_sub(h.saturating_sub(2))
+        let sel_end = rows.iter().rposition(|r| r.0 == Some(pv.quote_selected)).unwrap_or(sel_row) + 1;
+        let offset = sel_end
+            .saturating_sub(h)
+            .min(sel_row)
             .min(rows.len().saturating_sub(1));
         let offset = if sel_row > 0 && rows.get(sel_row - 1).is_some_and(|r| r.0.is_none()) && offset == sel_row {
             offset - 1
@@ -409,7 +422,11 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
     }
     for (row, &pid) in pv.rows.iter().enumerate().skip(pv.offset).take(h) {
         let p = &app.index.people[pid];
-        let counts = format!("{:>4} quotes {:>3} articles ", p.quotes.len(), p.articles.len());
+        let counts = format!(
+            "{:>10} {:>12} ",
+            plural(p.quotes.len(), "quote"),
+            plural(p.articles.len(), "article")
+        );
         let link = if p.articles.len() >= 2 { "↔ " } else { "  " };
         let kind = if p.kind == crate::quotes::SpeakerKind::Organization {
             " (organisation)"
