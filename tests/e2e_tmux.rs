@@ -16,7 +16,10 @@ impl Tmux {
     /// A private tmux server running an interactive shell, 100×30.
     fn start(name: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is not installed, and CI needs these tests");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is not installed, and CI needs these tests"
+            );
             eprintln!("skipping: tmux is not installed");
             return None;
         }
@@ -285,7 +288,11 @@ fn pane_child(t: &Tmux) -> String {
         .unwrap();
     let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
-    String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").to_string()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -302,7 +309,9 @@ fn kill_9_keeps_the_session_and_a_lone_read_mark() {
     let pid = pane_child(&t);
     assert!(!pid.is_empty());
     assert!(Command::new("kill").args(["-9", &pid]).status().unwrap().success());
-    t.wait("the shell", |s| s.contains("Killed") || s.lines().last().unwrap_or("").starts_with("$"));
+    t.wait("the shell", |s| {
+        s.contains("Killed") || s.lines().last().unwrap_or("").starts_with("$")
+    });
     let st = saywho::state::parse(&std::fs::read(sd.join("state.json")).unwrap()).unwrap();
     assert_eq!(st.articles.values().filter(|a| a.read).count(), 1, "m was saved");
     // open an article, read a little, and kill again: the next start is back there
@@ -321,8 +330,16 @@ fn kill_9_keeps_the_session_and_a_lone_read_mark() {
     assert!(session.article.is_some() && session.reading, "{session:?}");
     t.keys(&["C-l"]);
     t.run_saywho(&args);
-    let top = |s: &str| s.lines().nth(2).and_then(|l| l.split('│').nth(1)).unwrap_or("").to_string();
+    let top = |s: &str| {
+        s.lines()
+            .nth(2)
+            .and_then(|l| l.split('│').nth(1))
+            .unwrap_or("")
+            .to_string()
+    };
     let want = top(&reading);
-    t.wait("back at the same place", |s| status(s).contains("READ") && top(s) == want);
+    t.wait("back at the same place", |s| {
+        status(s).contains("READ") && top(s) == want
+    });
     t.keys(&["q"]);
 }

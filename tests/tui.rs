@@ -376,7 +376,10 @@ fn the_list_shows_source_and_what_the_count_means_at_100_to_160_columns() {
         }
         // the people count says what it counts
         let first = t.lines().nth(1).unwrap();
-        assert!(first.contains("4 quoted") || (first.contains("4q") && t.contains("Nq = N quoted")), "{w}: {t}");
+        assert!(
+            first.contains("4 quoted") || (first.contains("4q") && t.contains("Nq = N quoted")),
+            "{w}: {t}"
+        );
     }
 }
 
@@ -385,12 +388,24 @@ fn a_folder_is_the_source_when_nothing_names_one() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sport")).unwrap();
     std::fs::create_dir(dir.path().join("business")).unwrap();
-    std::fs::write(dir.path().join("sport/a.txt"), "Collins wins gold\n\nKim Collins won the race.").unwrap();
-    std::fs::write(dir.path().join("business/b.txt"), "Shares fall\n\nShares fell on Monday.").unwrap();
+    std::fs::write(
+        dir.path().join("sport/a.txt"),
+        "Collins wins gold\n\nKim Collins won the race.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("business/b.txt"),
+        "Shares fall\n\nShares fell on Monday.",
+    )
+    .unwrap();
     let rules = Rules::builtin();
     let c = corpus::load_paths(
         &[dir.path().to_path_buf()],
-        &corpus::LoadOptions { max_size: 1 << 20, rules: &rules, progress: None },
+        &corpus::LoadOptions {
+            max_size: 1 << 20,
+            rules: &rules,
+            progress: None,
+        },
     );
     let ix = Index::build(&c);
     let mut a = App::new(c, ix, Keymap::builtin(), Theme::default(), (100, 10));
@@ -432,8 +447,17 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         let q = &a.index.quotes[sa][sq];
         let visible: Vec<_> = a.layout.lines.iter().skip(a.scroll).take(a.body_height()).collect();
         let top = visible.iter().find_map(|l| l.src).unwrap();
-        let bottom = visible.iter().rev().find_map(|l| l.src.map(|s| s + l.text.len())).unwrap();
-        assert!(q.start < bottom && q.end > top, "{w}x{h}: quote {}..{} not in {top}..{bottom}", q.start, q.end);
+        let bottom = visible
+            .iter()
+            .rev()
+            .find_map(|l| l.src.map(|s| s + l.text.len()))
+            .unwrap();
+        assert!(
+            q.start < bottom && q.end > top,
+            "{w}x{h}: quote {}..{} not in {top}..{bottom}",
+            q.start,
+            q.end
+        );
         let s = text(&render(&a));
         assert!(s.contains('★'), "{w}x{h}: no star on screen:\n{s}");
         // B lists starred quotes; Enter goes to it
@@ -477,6 +501,63 @@ fn a_resize_keeps_the_place_and_the_search_match() {
     // narrower: the same text stays at the top
     a.update(Action::Resize(70, 30));
     let at = top(&a).unwrap();
-    assert!(at <= before.unwrap() && before.unwrap() - at < 400, "{at} vs {before:?}");
+    assert!(
+        at <= before.unwrap() && before.unwrap() - at < 400,
+        "{at} vs {before:?}"
+    );
     assert_eq!(a.search.current, current);
+}
+
+#[test]
+fn next_unread_copy_and_input_editing() {
+    let mut a = app(100, 30);
+    // u opens the next unread article, marking it read, and says when none is left
+    cmd(&mut a, Command::NextUnread);
+    let first = a.open.unwrap();
+    assert!(a.read[first]);
+    cmd(&mut a, Command::NextUnread);
+    let second = a.open.unwrap();
+    assert_ne!(first, second);
+    cmd(&mut a, Command::NextUnread);
+    cmd(&mut a, Command::NextUnread);
+    assert_eq!(a.message.as_deref(), Some("no unread articles left"));
+    // y copies the quote on screen with its speaker; Y the article's address
+    cmd(&mut a, Command::Bottom);
+    cmd(&mut a, Command::CopyQuote);
+    let copied = a.clipboard.take().expect("something copied");
+    assert!(copied.contains(" — "), "{copied}");
+    let s = text(&render(&a));
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("copied:"), "the message shows: {status}");
+    assert!(!status.contains("quit"), "hints step aside for a message: {status}");
+    cmd(&mut a, Command::CopyUrl);
+    let art = &a.corpus.articles[a.open.unwrap()];
+    let want = art.meta.url.clone().unwrap_or_else(|| art.path.clone());
+    assert_eq!(a.clipboard.take().as_deref(), Some(want.as_str()));
+    // Ctrl-w and Ctrl-u in an input line
+    cmd(&mut a, Command::Search);
+    typed(&mut a, "russia reacts");
+    a.update(Action::DeleteWord);
+    assert_eq!(a.search.query, "russia ");
+    a.update(Action::ClearInput);
+    assert_eq!(a.search.query, "");
+}
+
+#[test]
+fn clicking_a_link_follows_it() {
+    let mut a = app(100, 40);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "reacts");
+    a.update(Action::Submit);
+    cmd(&mut a, Command::Open);
+    let cnn = a.open.unwrap();
+    cmd(&mut a, Command::Bottom);
+    let s = text(&render(&a));
+    let row = s.lines().position(|l| l.contains("[1]")).expect("a link on screen") as u16;
+    let col = s.lines().nth(row as usize).unwrap().find("[1]").unwrap() as u16;
+    a.update(Action::Click { col, row });
+    if matches!(a.overlay, Overlay::Choose(_)) {
+        a.update(Action::Submit);
+    }
+    assert_ne!(a.open, Some(cnn), "the click followed the link");
 }

@@ -294,7 +294,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Open the reader on the corpus named on the command line.
 fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Path)>) -> Result<ExitCode> {
     use std::io::IsTerminal;
-    if !cli.headless && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if !cli.headless && !terminal {
         // with no terminal to draw on, a missing path is still the first thing to say
         if let Some(p) = cli.input.paths.iter().find(|p| !p.exists()) {
             anyhow::bail!("{}: no such file or folder", p.display());

@@ -58,5 +58,9 @@ pub fn run(corpus: &Corpus, index: &Index, json: bool, out: &mut impl Write) -> 
 
 /// "1 quote", "3 quotes".
 fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

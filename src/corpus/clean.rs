@@ -175,8 +175,7 @@ pub fn ends_sentence(s: &str) -> bool {
 /// article's text however short it is, never page furniture.
 pub fn is_speech(s: &str) -> bool {
     s.contains(['"', '“', '”', '«', '»'])
-        && s
-            .split(|c: char| !c.is_alphabetic())
+        && s.split(|c: char| !c.is_alphabetic())
             .any(|w| !w.is_empty() && crate::quotes::lexicon::LEX.is_cue(&w.to_lowercase()))
 }
 

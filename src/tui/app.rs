@@ -113,6 +113,10 @@ pub enum Action {
     /// Typed text for the active input line.
     Char(char),
     Backspace,
+    /// Ctrl-u: clear the input line.
+    ClearInput,
+    /// Ctrl-w: delete the word before the cursor.
+    DeleteWord,
     Submit,
     Cancel,
     /// Follow link number N (1-based) in the open article.
@@ -144,6 +148,8 @@ pub struct App {
     pub input: Input,
     pub message: Option<String>,
     pub quit: bool,
+    /// Text to put on the terminal's clipboard (the terminal loop sends it, OSC 52).
+    pub clipboard: Option<String>,
     // list
     items: Vec<Item>,
     filter: Filter,
@@ -225,6 +231,7 @@ impl App {
             input: Input::None,
             message: None,
             quit: false,
+            clipboard: None,
             items,
             filter: Filter::default(),
             query: String::new(),
@@ -493,6 +500,8 @@ impl App {
                 KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
                     Some(Action::Command(Command::Quit))
                 }
+                KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::ClearInput),
+                KeyCode::Char('w') if ev.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::DeleteWord),
                 KeyCode::Char('n') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
                     Some(Action::Command(Command::Down))
                 }
@@ -559,7 +568,20 @@ impl App {
                 true
             }
             Action::Backspace => {
-                self.backspace();
+                self.edit_input(|s| {
+                    s.pop();
+                });
+                true
+            }
+            Action::ClearInput => {
+                self.edit_input(String::clear);
+                true
+            }
+            Action::DeleteWord => {
+                self.edit_input(|s| {
+                    let kept = s.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                    s.truncate(kept);
+                });
                 true
             }
             Action::Submit => {
@@ -716,6 +738,9 @@ impl App {
                 }
             }
             Command::StarredQuotes => self.starred_quotes_view(),
+            Command::NextUnread => self.next_unread(),
+            Command::CopyQuote => self.copy_quote(),
+            Command::CopyUrl => self.copy_url(),
             Command::StarredOnly => {
                 self.starred_only = !self.starred_only;
                 self.refilter_keeping_selection();
@@ -882,57 +907,33 @@ impl App {
     // ---------- text input ----------
 
     fn type_char(&mut self, c: char) {
-        match (&mut self.overlay, self.input) {
-            (Overlay::Palette(_), _) => {
-                if let Overlay::Palette(mut p) = std::mem::replace(&mut self.overlay, Overlay::None) {
-                    p.query.push(c);
-                    self.palette_search(&mut p);
-                    self.overlay = Overlay::Palette(p);
-                }
-            }
-            (_, Input::Filter) => {
-                self.query.push(c);
-                self.refilter();
-                self.preview();
-            }
-            (_, Input::Search) => {
-                self.search.query.push(c);
-                self.run_search();
-            }
-            (_, Input::PeopleFilter) => {
-                self.people.query.push(c);
-                self.refresh_people();
-            }
-            (_, Input::HelpFilter) => self.help_query.push(c),
-            _ => {}
-        }
+        self.edit_input(|s| s.push(c));
     }
 
-    fn backspace(&mut self) {
+    /// Change the active input line with `f`, then refresh what it drives.
+    fn edit_input(&mut self, f: impl FnOnce(&mut String)) {
         match (&mut self.overlay, self.input) {
             (Overlay::Palette(_), _) => {
                 if let Overlay::Palette(mut p) = std::mem::replace(&mut self.overlay, Overlay::None) {
-                    p.query.pop();
+                    f(&mut p.query);
                     self.palette_search(&mut p);
                     self.overlay = Overlay::Palette(p);
                 }
             }
             (_, Input::Filter) => {
-                self.query.pop();
+                f(&mut self.query);
                 self.refilter();
                 self.preview();
             }
             (_, Input::Search) => {
-                self.search.query.pop();
+                f(&mut self.search.query);
                 self.run_search();
             }
             (_, Input::PeopleFilter) => {
-                self.people.query.pop();
+                f(&mut self.people.query);
                 self.refresh_people();
             }
-            (_, Input::HelpFilter) => {
-                self.help_query.pop();
-            }
+            (_, Input::HelpFilter) => f(&mut self.help_query),
             _ => {}
         }
     }
@@ -1203,12 +1204,7 @@ impl App {
             .get(self.search.current)
             .and_then(|&(li, s, _)| Some((self.layout.lines.get(li)?.src? + s, li)));
         self.links = self.linked_people(a);
-        let starred: Vec<usize> = self
-            .starred_quotes
-            .iter()
-            .filter(|x| x.0 == a)
-            .map(|x| x.1)
-            .collect();
+        let starred: Vec<usize> = self.starred_quotes.iter().filter(|x| x.0 == a).map(|x| x.1).collect();
         let extra = wrap::Extras {
             links: &self.links,
             selected_link: self.link_selected,
@@ -1367,7 +1363,9 @@ impl App {
         let shown = |q: &crate::quotes::Quote| q.kind != crate::quotes::QuoteKind::Scare;
         if let Some((ta, tq)) = self.target
             && ta == a
-            && quotes.get(tq).is_some_and(|q| shown(q) && q.start < bottom && q.end > top)
+            && quotes
+                .get(tq)
+                .is_some_and(|q| shown(q) && q.start < bottom && q.end > top)
         {
             return Some(tq);
         }
@@ -1411,12 +1409,66 @@ impl App {
         self.relayout(); // its ★
     }
 
+    /// Open the next unread article in the list after the current one (wrapping round).
+    fn next_unread(&mut self) {
+        let n = self.rows.len();
+        let cur = self
+            .current_article()
+            .and_then(|a| self.rows.iter().position(|&r| r == a));
+        let start = cur.map_or(0, |i| i + 1);
+        let next = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| !self.read[self.rows[i]] && Some(i) != cur);
+        match next {
+            Some(i) => {
+                self.selected = i;
+                self.keep_selection_visible();
+                self.open_article(self.rows[i], None);
+                self.focus = Focus::Reader;
+            }
+            None => self.message = Some("no unread articles left".into()),
+        }
+    }
+
+    fn copy_quote(&mut self) {
+        let Some(a) = self.open else {
+            self.message = Some("open an article to copy a quote".into());
+            return;
+        };
+        let Some(qi) = self.quote_on_screen(a) else {
+            self.message = Some("no quote on screen".into());
+            return;
+        };
+        let q = &self.index.quotes[a][qi];
+        let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[q.start..q.end]);
+        let who = self.index.speaker_of(a, qi).map(|p| self.index.people[p].name.clone());
+        let source = self.corpus.articles[a].source_or_folder().unwrap_or("").to_string();
+        let copied = match who {
+            Some(w) if source.is_empty() => format!("{text} — {w}"),
+            Some(w) => format!("{text} — {w} ({source})"),
+            None => text,
+        };
+        self.message = Some(format!("copied: {}", crate::text::truncate(&copied, 60)));
+        self.clipboard = Some(copied);
+    }
+
+    fn copy_url(&mut self) {
+        let Some(a) = self.current_article() else { return };
+        let art = &self.corpus.articles[a];
+        let url = art.meta.url.clone().unwrap_or_else(|| art.path.clone());
+        self.message = Some(format!("copied {url}"));
+        self.clipboard = Some(url);
+    }
+
     /// Every starred quote, to pick one and go there.
     fn starred_quotes_view(&mut self) {
         let mut targets: Vec<(usize, usize)> = self.starred_quotes.iter().copied().collect();
         targets.sort_unstable();
         if targets.is_empty() {
-            let key = self.keymap.hint(Context::Reader, Command::StarQuote).unwrap_or_default();
+            let key = self
+                .keymap
+                .hint(Context::Reader, Command::StarQuote)
+                .unwrap_or_default();
             self.message = Some(format!("no starred quotes yet ({key} in the reader stars one)"));
             return;
         }
@@ -1424,10 +1476,10 @@ impl App {
             .iter()
             .map(|&(a, q)| {
                 let qt = &self.index.quotes[a][q];
-                let who = self
-                    .index
-                    .speaker_of(a, q)
-                    .map_or_else(|| qt.mention.clone().unwrap_or_default(), |p| self.index.people[p].name.clone());
+                let who = self.index.speaker_of(a, q).map_or_else(
+                    || qt.mention.clone().unwrap_or_default(),
+                    |p| self.index.people[p].name.clone(),
+                );
                 let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[qt.start..qt.end]);
                 format!("★ {who}: {text}")
             })
@@ -1681,12 +1733,39 @@ impl App {
                 self.preview();
                 return true;
             }
-        } else if !self.narrow() {
+        } else if (!self.narrow() || self.focus == Focus::Reader) && matches!(self.overlay, Overlay::None) {
+            // a click on a "[N]" link follows it
+            if self.focus == Focus::Reader
+                && let Some(n) = self.link_at_row(row)
+            {
+                self.link_selected = Some(n);
+                self.follow(n);
+                return true;
+            }
             self.focus = Focus::Reader;
             self.ensure_open();
             return true;
         }
         false
+    }
+
+    /// The link number (0-based) of the "[N]" marker on screen row `row` of the reader.
+    fn link_at_row(&self, row: u16) -> Option<usize> {
+        self.open?;
+        let line = self.layout.lines.get(self.scroll + row as usize - 1)?;
+        let &(s, e, _) = line
+            .marks
+            .iter()
+            .find(|m| matches!(m.2, wrap::Mark::Link | wrap::Mark::LinkSelected))?;
+        let n: usize = line
+            .text
+            .get(s..e)?
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse()
+            .ok()?;
+        (n >= 1 && n <= self.links.len()).then(|| n - 1)
     }
 
     fn wheel(&mut self, col: u16, _row: u16, down: bool) -> bool {

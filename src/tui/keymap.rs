@@ -66,6 +66,9 @@ pub enum Command {
     StarredOnly,
     StarQuote,
     StarredQuotes,
+    NextUnread,
+    CopyQuote,
+    CopyUrl,
     NextArticle,
     PrevArticle,
     Search,
@@ -208,6 +211,8 @@ pub struct Binding {
     pub command: Command,
     pub keys: Vec<Key>,
     pub desc: String,
+    /// The config line that set these keys (None: the defaults).
+    pub user_line: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -271,6 +276,7 @@ impl Keymap {
                     command,
                     keys,
                     desc: e.desc.clone(),
+                    user_line: None,
                 });
             }
         }
@@ -319,9 +325,46 @@ impl Keymap {
                     .map(|k| Key::parse(k))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|e| anyhow!("{}:{line}: [keys.{ctx_name}] {action}: {e}", path.display()))?;
+                b.user_line = Some(line);
             }
         }
+        if let Some(c) = map.conflicts().first() {
+            return Err(anyhow!("{}:{c}", path.display()));
+        }
         Ok(map)
+    }
+
+    /// Keys that would do two things: bound to two actions in one context, or a pane's
+    /// key hiding a global one (`down = ["q"]` in the list would take `q` from quit
+    /// there). Only bindings the user set are reported (the defaults are tested free of
+    /// conflicts); each as "LINE: what".
+    pub fn conflicts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, a) in self.bindings.iter().enumerate() {
+            for b in &self.bindings[i + 1..] {
+                if a.command == b.command && a.context == b.context {
+                    continue;
+                }
+                let shadows =
+                    a.context == b.context || (a.context == Context::Global) != (b.context == Context::Global);
+                if !shadows || (a.user_line.is_none() && b.user_line.is_none()) {
+                    continue;
+                }
+                for k in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                    let (user, other) = if b.user_line.is_some() { (b, a) } else { (a, b) };
+                    out.push(format!(
+                        "{}: [keys.{}] {}: {} is already {} in [keys.{}]; bind one of them to another key",
+                        user.user_line.unwrap_or(0),
+                        user.context.name(),
+                        snake(&format!("{:?}", user.command)),
+                        k.label(),
+                        snake(&format!("{:?}", other.command)),
+                        other.context.name(),
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// The command bound to `key` in `ctx`, else in the global context.
@@ -341,12 +384,18 @@ impl Keymap {
         })
     }
 
-    /// The first key of a command, for hints ("?" for help).
+    /// The first key that does `command` in `ctx` (its own binding, else a global one no
+    /// pane key hides), for hints ("?" for help).
     pub fn hint(&self, ctx: Context, command: Command) -> Option<String> {
-        self.bindings
+        [ctx, Context::Global]
             .iter()
-            .find(|b| b.context == ctx && b.command == command)
-            .and_then(|b| b.keys.first())
+            .flat_map(|&c| {
+                self.bindings
+                    .iter()
+                    .filter(move |b| b.context == c && b.command == command)
+            })
+            .flat_map(|b| b.keys.iter())
+            .find(|&&k| self.lookup(ctx, k) == Some(command))
             .map(Key::label)
     }
 }
@@ -365,6 +414,30 @@ fn snake(camel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_defaults_have_no_conflicts() {
+        let mut k = Keymap::parse_default().unwrap();
+        for b in &mut k.bindings {
+            b.user_line = Some(1); // as if the user had set them all
+        }
+        assert_eq!(k.conflicts(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_key_taken_from_quit_is_reported_with_its_line() {
+        let text = "[keys.list]\ndown = [\"q\"]\n";
+        let e = Keymap::with_user(text, Path::new("config.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("config.toml:2:"), "{e}");
+        assert!(e.contains("q is already quit"), "{e}");
+        // rebinding quit too resolves it, and the hint follows
+        let text = "[keys.global]\nquit = [\"ctrl-q\"]\n[keys.list]\ndown = [\"q\"]\n";
+        let k = Keymap::with_user(text, Path::new("config.toml")).unwrap();
+        assert_eq!(k.hint(Context::List, Command::Quit).as_deref(), Some("Ctrl-q"));
+        assert_eq!(k.hint(Context::List, Command::Down).as_deref(), Some("q"));
+    }
 
     #[test]
     fn default_keymap_parses() {

@@ -72,6 +72,17 @@ type Loaded = Result<Corpus>;
 /// Run the reader. `load` reads the corpus (reporting progress through the counters:
 /// files done, files in all) on a worker thread; the list shows as soon as it is done,
 /// while another worker extracts the quotes and builds the index.
+/// Put `text` on the clipboard of the terminal saywho runs in, through OSC 52: it works
+/// over ssh and in tmux (with `set-clipboard on`), with nothing to install.
+fn copy_osc52(text: &str) {
+    use base64::Engine;
+    use std::io::Write;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\x1b]52;c;{b64}\x07");
+    let _ = out.flush();
+}
+
 /// How long the reader waits, idle, before saving the session and any change.
 const IDLE: Duration = Duration::from_millis(400);
 
@@ -157,11 +168,7 @@ where
                 }
                 // wait for a key; meanwhile look for the index, and save what changed once the
                 // reader has been idle a moment
-                let wait = if app.indexing {
-                    Duration::from_millis(30)
-                } else {
-                    IDLE
-                };
+                let wait = if app.indexing { Duration::from_millis(30) } else { IDLE };
                 if !event::poll(wait)? {
                     app.tick();
                     continue;
@@ -198,6 +205,9 @@ where
                     && !app.quit
                 {
                     terminal.draw(|f| view::draw(f, &app))?;
+                }
+                if let Some(text) = app.clipboard.take() {
+                    copy_osc52(&text);
                 }
             }
             Ok(())

@@ -160,7 +160,10 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
             used += dw + 1;
         }
         if show_source {
-            spans.push(Span::styled(fit(art.source_or_folder().unwrap_or(""), src_w), app.theme.dim()));
+            spans.push(Span::styled(
+                fit(art.source_or_folder().unwrap_or(""), src_w),
+                app.theme.dim(),
+            ));
             spans.push(Span::raw(" "));
             used += src_w + 1;
         }
@@ -309,7 +312,11 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
 
 /// "1 quote", "3 quotes".
 fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// `s` with each run of spaces shown as one (blanked-out escape sequences and controls keep
@@ -389,11 +396,12 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
         }
         // the selected quote in view, all of it when it fits
         let sel_row = rows.iter().position(|r| r.0 == Some(pv.quote_selected)).unwrap_or(0);
-        let sel_end = rows.iter().rposition(|r| r.0 == Some(pv.quote_selected)).unwrap_or(sel_row) + 1;
-        let offset = sel_end
-            .saturating_sub(h)
-            .min(sel_row)
-            .min(rows.len().saturating_sub(1));
+        let sel_end = rows
+            .iter()
+            .rposition(|r| r.0 == Some(pv.quote_selected))
+            .unwrap_or(sel_row)
+            + 1;
+        let offset = sel_end.saturating_sub(h).min(sel_row).min(rows.len().saturating_sub(1));
         let offset = if sel_row > 0 && rows.get(sel_row - 1).is_some_and(|r| r.0.is_none()) && offset == sel_row {
             offset - 1
         } else {
@@ -520,21 +528,21 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     let hint = |c: Context, cmd: Command, what: &str| app.keymap.hint(c, cmd).map(|k| format!("{k} {what}"));
     let hints: Vec<String> = match app.focus {
         Focus::List => vec![
-            hint(Context::List, Command::Filter, "filter"),
-            hint(Context::Global, Command::Palette, "jump"),
-            hint(Context::Global, Command::People, "people"),
+            hint(ctx, Command::Filter, "filter"),
+            hint(ctx, Command::Palette, "jump"),
+            hint(ctx, Command::People, "people"),
         ],
         Focus::Reader => vec![
             hint(ctx, Command::Search, "search"),
             hint(ctx, Command::NextLink, "links"),
-            hint(Context::Global, Command::HistoryBack, "back"),
+            hint(ctx, Command::HistoryBack, "back"),
         ],
         Focus::People => vec![hint(ctx, Command::Filter, "filter"), hint(ctx, Command::Open, "open")],
     }
     .into_iter()
     .flatten()
-    .chain(hint(Context::Global, Command::Help, "help"))
-    .chain(hint(Context::Global, Command::Quit, "quit"))
+    .chain(hint(ctx, Command::Help, "help"))
+    .chain(hint(ctx, Command::Quit, "quit"))
     .collect();
     let left = if app.indexing && app.message.is_none() && app.input == Input::None {
         format!("finding quotes… · {left}")
@@ -545,7 +553,12 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     let room = w.saturating_sub(width(&mode_s) + 1);
     // as many hints as fit beside the message, the most specific ones dropped first
     let keep_left = width(&left).min(room / 2) + 2;
-    let mut hints = hints;
+    // a message is never hidden behind the hints: while one shows, they step aside
+    let mut hints = if app.message.is_some() && app.input == Input::None {
+        Vec::new()
+    } else {
+        hints
+    };
     let mut right = hints.join("  ");
     while !hints.is_empty() && width(&right) + keep_left > room {
         hints.remove(0);
