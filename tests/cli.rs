@@ -228,3 +228,18 @@ fn the_reader_without_a_terminal_says_so() {
     assert_eq!(code, 1);
     assert!(err.contains("/no/such/folder: no such file or folder"), "{err}");
 }
+
+#[test]
+fn list_validates_the_config_like_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.toml");
+    std::fs::write(&keys, "[keys.list]\ndown = [\"q\"]\n").unwrap();
+    let (code, _, err) = run(&["list", "--config", keys.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("keys.toml:2:") && err.contains("already quit"), "{err}");
+    let theme = dir.path().join("theme.toml");
+    std::fs::write(&theme, "mouse = true\n[theme]\nlink = \"red\"\nquote = \"blurple\"\n").unwrap();
+    let (code, _, err) = run(&["--config", theme.to_str().unwrap(), "list"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("theme.toml:4:") && err.contains("blurple"), "{err}");
+}

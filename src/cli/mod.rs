@@ -161,12 +161,6 @@ pub enum StateAction {
     },
 }
 
-/// Everything a subcommand needs: the corpus and the config.
-pub struct Context_ {
-    pub corpus: Corpus,
-    pub config: Config,
-}
-
 pub fn main() -> ExitCode {
     let cli = Cli::parse_from(globals_after_subcommand(std::env::args_os().collect()));
     match run(cli) {
@@ -225,6 +219,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some((text, path)) => config::parse(text, path)?,
         None => Config::default(),
     };
+    // every command checks the whole config as the reader would (keys, theme), so a
+    // mistake is found by `saywho list --config FILE` too
+    crate::tui::options_from_config(&config, config_text.as_ref().map(|(t, p)| (t.as_str(), p.as_path())))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = match cli.command {
         None => {

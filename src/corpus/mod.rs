@@ -168,11 +168,6 @@ impl Article {
     pub fn paragraph_text(&self, i: usize) -> &str {
         self.paragraphs.get(i).map_or("", |p| &self.text[p.range()])
     }
-
-    /// Index of the paragraph holding byte `pos`, or the one after it.
-    pub fn paragraph_at(&self, pos: usize) -> usize {
-        self.paragraphs.partition_point(|p| p.end <= pos)
-    }
 }
 
 /// A problem with one input. `skipped` means the file is not in the corpus; otherwise it

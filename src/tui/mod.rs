@@ -52,7 +52,17 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = theme::Theme::from_config(&config.theme, no_color).map_err(|e| match text_and_path {
-        Some((_, p)) => anyhow::anyhow!("{}: {e}", p.display()),
+        Some((text, p)) => {
+            // "[theme] quote: …": name the line that sets `quote`
+            let key = e
+                .strip_prefix("[theme] ")
+                .and_then(|r| r.split(':').next())
+                .unwrap_or("");
+            match theme_line(text, key) {
+                Some(line) => anyhow::anyhow!("{}:{line}: {e}", p.display()),
+                None => anyhow::anyhow!("{}: {e}", p.display()),
+            }
+        }
         None => anyhow::anyhow!(e),
     })?;
     Ok(Options {
@@ -69,9 +79,20 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
 
 type Loaded = Result<Corpus>;
 
-/// Run the reader. `load` reads the corpus (reporting progress through the counters:
-/// files done, files in all) on a worker thread; the list shows as soon as it is done,
-/// while another worker extracts the quotes and builds the index.
+/// The line (1-based) of `key = …` inside the config's `[theme]` table.
+fn theme_line(text: &str, key: &str) -> Option<usize> {
+    let mut in_theme = false;
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if l.starts_with('[') {
+            in_theme = l == "[theme]";
+        } else if in_theme && l.split('=').next().is_some_and(|k| k.trim().trim_matches('"') == key) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
 /// Put `text` on the clipboard of the terminal saywho runs in, through OSC 52: it works
 /// over ssh and in tmux (with `set-clipboard on`), with nothing to install.
 fn copy_osc52(text: &str) {
@@ -86,6 +107,9 @@ fn copy_osc52(text: &str) {
 /// How long the reader waits, idle, before saving the session and any change.
 const IDLE: Duration = Duration::from_millis(400);
 
+/// Run the reader. `load` reads the corpus (reporting progress through the counters:
+/// files done, files in all) on a worker thread; the list shows as soon as it is done,
+/// while another worker extracts the quotes and builds the index.
 pub fn run<F>(opts: Options, load: F) -> Result<()>
 where
     F: FnOnce(&AtomicUsize, &AtomicUsize) -> Loaded + Send + 'static,
