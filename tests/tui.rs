@@ -561,3 +561,29 @@ fn clicking_a_link_follows_it() {
     }
     assert_ne!(a.open, Some(cnn), "the click followed the link");
 }
+
+#[test]
+fn input_lines_edit_at_the_cursor() {
+    let mut a = app(100, 30);
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "russia flynn");
+    a.update(Action::CursorHome);
+    typed(&mut a, "@");
+    assert_eq!(a.query, "@russia flynn");
+    a.update(Action::CursorEnd);
+    a.update(Action::CursorLeft);
+    a.update(Action::CursorLeft);
+    a.update(Action::Backspace);
+    assert_eq!(a.query, "@russia flnn");
+    assert!(text(&render(&a)).contains("/@russia fl▏nn"));
+    a.update(Action::CursorRight);
+    a.update(Action::CursorRight);
+    a.update(Action::CursorRight); // past the end stays at the end
+    typed(&mut a, "!");
+    assert_eq!(a.query, "@russia flnn!");
+    a.update(Action::CursorLeft);
+    a.update(Action::ClearInput); // Ctrl-u: everything before the cursor
+    assert_eq!(a.query, "!");
+    a.update(Action::Cancel);
+    assert_eq!(a.cursor, None);
+}

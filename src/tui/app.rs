@@ -117,6 +117,11 @@ pub enum Action {
     ClearInput,
     /// Ctrl-w: delete the word before the cursor.
     DeleteWord,
+    /// Move the input line's cursor: ←, →, Ctrl-a / Home, Ctrl-e / End.
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
     Submit,
     Cancel,
     /// Follow link number N (1-based) in the open article.
@@ -148,6 +153,8 @@ pub struct App {
     pub input: Input,
     pub message: Option<String>,
     pub quit: bool,
+    /// The cursor in the input line being typed, as a byte offset (None: at its end).
+    pub cursor: Option<usize>,
     /// Text to put on the terminal's clipboard (the terminal loop sends it, OSC 52).
     pub clipboard: Option<String>,
     // list
@@ -231,6 +238,7 @@ impl App {
             input: Input::None,
             message: None,
             quit: false,
+            cursor: None,
             clipboard: None,
             items,
             filter: Filter::default(),
@@ -501,6 +509,12 @@ impl App {
                     Some(Action::Command(Command::Quit))
                 }
                 KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::ClearInput),
+                KeyCode::Char('a') if ev.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::CursorHome),
+                KeyCode::Char('e') if ev.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::CursorEnd),
+                KeyCode::Left => Some(Action::CursorLeft),
+                KeyCode::Right => Some(Action::CursorRight),
+                KeyCode::Home => Some(Action::CursorHome),
+                KeyCode::End => Some(Action::CursorEnd),
                 KeyCode::Char('w') if ev.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::DeleteWord),
                 KeyCode::Char('n') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
                     Some(Action::Command(Command::Down))
@@ -554,6 +568,9 @@ impl App {
         }
         let changed = self.apply(action);
         self.settle_top();
+        if self.active_input().is_none() {
+            self.cursor = None; // the next input line starts with the cursor at its end
+        }
         changed
     }
 
@@ -575,6 +592,10 @@ impl App {
             }
             Action::ClearInput => {
                 self.edit_input(String::clear);
+                true
+            }
+            Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd => {
+                self.move_cursor(action);
                 true
             }
             Action::DeleteWord => {
@@ -910,30 +931,67 @@ impl App {
         self.edit_input(|s| s.push(c));
     }
 
-    /// Change the active input line with `f`, then refresh what it drives.
+    /// The input line being typed, if any.
+    pub fn active_input(&self) -> Option<&str> {
+        match (&self.overlay, self.input) {
+            (Overlay::Palette(p), _) => Some(&p.query),
+            (_, Input::Filter) => Some(&self.query),
+            (_, Input::Search) => Some(&self.search.query),
+            (_, Input::PeopleFilter) => Some(&self.people.query),
+            (_, Input::HelpFilter) => Some(&self.help_query),
+            _ => None,
+        }
+    }
+
+    fn move_cursor(&mut self, action: Action) {
+        let Some(s) = self.active_input() else { return };
+        let at = self.cursor.unwrap_or(s.len()).min(s.len());
+        let to = match action {
+            Action::CursorLeft => s[..at].char_indices().last().map_or(0, |(i, _)| i),
+            Action::CursorRight => s[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
+            Action::CursorHome => 0,
+            _ => s.len(),
+        };
+        self.cursor = (to < s.len()).then_some(to);
+    }
+
+    /// Change the active input line with `f`, applied to the text before the cursor (the
+    /// text after it stays), then refresh what the line drives.
     fn edit_input(&mut self, f: impl FnOnce(&mut String)) {
+        let cursor = self.cursor;
+        let apply = |s: &mut String| -> Option<usize> {
+            let mut at = cursor.unwrap_or(s.len()).min(s.len());
+            while !s.is_char_boundary(at) {
+                at -= 1;
+            }
+            let tail = s.split_off(at);
+            f(s);
+            let c = s.len();
+            s.push_str(&tail);
+            (!tail.is_empty()).then_some(c)
+        };
         match (&mut self.overlay, self.input) {
             (Overlay::Palette(_), _) => {
                 if let Overlay::Palette(mut p) = std::mem::replace(&mut self.overlay, Overlay::None) {
-                    f(&mut p.query);
+                    self.cursor = apply(&mut p.query);
                     self.palette_search(&mut p);
                     self.overlay = Overlay::Palette(p);
                 }
             }
             (_, Input::Filter) => {
-                f(&mut self.query);
+                self.cursor = apply(&mut self.query);
                 self.refilter();
                 self.preview();
             }
             (_, Input::Search) => {
-                f(&mut self.search.query);
+                self.cursor = apply(&mut self.search.query);
                 self.run_search();
             }
             (_, Input::PeopleFilter) => {
-                f(&mut self.people.query);
+                self.cursor = apply(&mut self.people.query);
                 self.refresh_people();
             }
-            (_, Input::HelpFilter) => f(&mut self.help_query),
+            (_, Input::HelpFilter) => self.cursor = apply(&mut self.help_query),
             _ => {}
         }
     }

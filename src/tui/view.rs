@@ -310,6 +310,12 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(lines), below_header(area));
 }
 
+/// An input line with the cursor drawn where it is.
+fn caret(app: &App, s: &str) -> String {
+    let at = app.cursor.filter(|&c| s.is_char_boundary(c)).unwrap_or(s.len());
+    format!("{}▏{}", &s[..at], &s[at..])
+}
+
 /// "1 quote", "3 quotes".
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -473,7 +479,12 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
         (_, Focus::People) => "PEOPLE",
     };
     let left = match app.input {
-        Input::Filter => format!("/{}▏ {}/{}", app.query, app.rows.len(), app.corpus.articles.len()),
+        Input::Filter => format!(
+            "/{} {}/{}",
+            caret(app, &app.query),
+            app.rows.len(),
+            app.corpus.articles.len()
+        ),
         Input::Search => {
             let n = app.search.hits.len();
             let pos = if n == 0 {
@@ -481,15 +492,15 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
             } else {
                 format!("{}/{n}", app.search.current + 1)
             };
-            format!("/{}▏ {pos}", app.search.query)
+            format!("/{} {pos}", caret(app, &app.search.query))
         }
         Input::PeopleFilter => format!(
-            "/{}▏ {}/{}",
-            app.people.query,
+            "/{} {}/{}",
+            caret(app, &app.people.query),
             app.people.rows.len(),
             app.index.people.len()
         ),
-        Input::HelpFilter => format!("/{}▏", app.help_query),
+        Input::HelpFilter => format!("/{}", caret(app, &app.help_query)),
         Input::None => match &app.message {
             Some(m) => m.clone(),
             None => match app.focus {
@@ -638,7 +649,7 @@ fn palette(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(block, r);
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", app.theme.header()),
-        Span::raw(format!("{}▏", p.query)),
+        Span::raw(caret(app, &p.query)),
     ])];
     let h = inner.height.saturating_sub(1) as usize;
     let offset = p.selected.saturating_sub(h.saturating_sub(1));
