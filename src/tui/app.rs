@@ -3,8 +3,8 @@
 //! without a terminal.
 
 use super::keymap::{Command, Context, Key, Keymap};
+use super::layout::{self, Layout};
 use super::theme::Theme;
-use super::wrap::{self, Layout};
 use crate::corpus::Corpus;
 use crate::filter::{Filter, Item, Query};
 use crate::index::{Index, PersonId};
@@ -1263,13 +1263,13 @@ impl App {
             .and_then(|&(li, s, _)| Some((self.layout.lines.get(li)?.src? + s, li)));
         self.links = self.linked_people(a);
         let starred: Vec<usize> = self.starred_quotes.iter().filter(|x| x.0 == a).map(|x| x.1).collect();
-        let extra = wrap::Extras {
+        let extra = layout::Extras {
             links: &self.links,
             selected_link: self.link_selected,
             target: self.target.filter(|t| t.0 == a).map(|t| t.1),
             starred: &starred,
         };
-        self.layout = wrap::layout(
+        self.layout = layout::layout(
             &self.corpus.articles[a],
             a,
             Some(&self.index),
@@ -1408,7 +1408,7 @@ impl App {
     /// The quote `b` stars: one on screen — the quote a link landed on, else the first
     /// that starts on screen, else one running through the top line.
     fn quote_on_screen(&self, a: usize) -> Option<usize> {
-        let visible: Vec<&wrap::Line> = self
+        let visible: Vec<&layout::Line> = self
             .layout
             .lines
             .iter()
@@ -1814,7 +1814,7 @@ impl App {
         let &(s, e, _) = line
             .marks
             .iter()
-            .find(|m| matches!(m.2, wrap::Mark::Link | wrap::Mark::LinkSelected))?;
+            .find(|m| matches!(m.2, layout::Mark::Link | layout::Mark::LinkSelected))?;
         let n: usize = line
             .text
             .get(s..e)?

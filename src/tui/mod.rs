@@ -5,9 +5,9 @@
 
 pub mod app;
 pub mod keymap;
+pub mod layout;
 pub mod theme;
 pub mod view;
-pub mod wrap;
 
 use crate::config::Config;
 use crate::corpus::Corpus;

@@ -3,7 +3,7 @@
 
 use super::app::{App, Focus, Input, Overlay, Sort, Target};
 use super::keymap::{Command, Context};
-use super::wrap::Mark;
+use super::layout::Mark;
 use crate::text::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -391,7 +391,7 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
             };
             // the whole quote, wrapped under its mark
             let body_w = w.saturating_sub(4).max(1);
-            for (n, (a0, b0)) in crate::tui::wrap::wrap_ranges(&text, body_w).into_iter().enumerate() {
+            for (n, (a0, b0)) in crate::tui::layout::wrap_ranges(&text, body_w).into_iter().enumerate() {
                 let lead = if n == 0 { star } else { "   " };
                 let mut line = Line::styled(format!("{lead}{}", &text[a0..b0]), style);
                 if k == pv.quote_selected {
