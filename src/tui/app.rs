@@ -1470,10 +1470,9 @@ impl App {
     /// Open the next unread article in the list after the current one (wrapping round).
     fn next_unread(&mut self) {
         let n = self.rows.len();
-        let cur = self
-            .current_article()
-            .and_then(|a| self.rows.iter().position(|&r| r == a));
-        let start = cur.map_or(0, |i| i + 1);
+        // after the open article; from the selection itself when nothing is open yet
+        let cur = self.open.and_then(|a| self.rows.iter().position(|&r| r == a));
+        let start = cur.map_or_else(|| self.selected.min(n.saturating_sub(1)), |i| i + 1);
         let next = (0..n)
             .map(|k| (start + k) % n)
             .find(|&i| !self.read[self.rows[i]] && Some(i) != cur);
