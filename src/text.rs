@@ -37,6 +37,15 @@ pub fn fit(s: &str, cols: usize) -> String {
     t
 }
 
+/// "1 quote", "3 quotes".
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +57,14 @@ mod tests {
         assert_eq!(width(&fit("日本語", 5)), 5);
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(truncate("abc", 0), "");
+    }
+}
+
+/// "1 quote", "3 quotes".
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

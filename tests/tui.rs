@@ -17,9 +17,7 @@ use saywho::tui::theme::Theme;
 use saywho::tui::view;
 
 fn app(w: u16, h: u16) -> App {
-    let c = corpus::load_bundled(&Rules::builtin());
-    let ix = Index::build(&c);
-    App::new(c, ix, Keymap::builtin(), Theme::default(), (w, h))
+    common::bundled_app(w, h)
 }
 
 fn render(app: &App) -> Buffer {
@@ -276,17 +274,7 @@ fn nothing_from_an_article_can_drive_the_terminal() {
         "Evil \x1b]0;pwned\x07title\n\n\"Hello \x1b[2J world,\" said Jane \u{85}Doe \u{202e}reversed\u{202c} text with \x1b[31mred\x1b[0m in it.",
     )
     .unwrap();
-    let rules = Rules::builtin();
-    let c = corpus::load_paths(
-        &[dir.path().to_path_buf()],
-        &corpus::LoadOptions {
-            max_size: 1 << 20,
-            rules: &rules,
-            progress: None,
-        },
-    );
-    let ix = Index::build(&c);
-    let mut a = App::new(c, ix, Keymap::builtin(), Theme::default(), (80, 24));
+    let mut a = common::app_of_folder(dir.path(), 80, 24);
     cmd(&mut a, Command::Open);
     let buf = render(&a);
     let all: String = buf.content().iter().map(|c| c.symbol()).collect();
@@ -398,17 +386,7 @@ fn a_folder_is_the_source_when_nothing_names_one() {
         "Shares fall\n\nShares fell on Monday.",
     )
     .unwrap();
-    let rules = Rules::builtin();
-    let c = corpus::load_paths(
-        &[dir.path().to_path_buf()],
-        &corpus::LoadOptions {
-            max_size: 1 << 20,
-            rules: &rules,
-            progress: None,
-        },
-    );
-    let ix = Index::build(&c);
-    let mut a = App::new(c, ix, Keymap::builtin(), Theme::default(), (100, 10));
+    let mut a = common::app_of_folder(dir.path(), 100, 10);
     cmd(&mut a, Command::Filter);
     typed(&mut a, "source:sport");
     assert_eq!(a.rows.len(), 1);

@@ -48,19 +48,10 @@ pub fn run(corpus: &Corpus, index: &Index, json: bool, out: &mut impl Write) -> 
         writeln!(
             out,
             "{:>10}  {:>11}  {}{kind}{role}{link}",
-            plural(p.quotes.len(), "quote"),
-            plural(p.articles.len(), "article"),
+            crate::text::plural(p.quotes.len(), "quote"),
+            crate::text::plural(p.articles.len(), "article"),
             p.name
         )?;
     }
     Ok(())
-}
-
-/// "1 quote", "3 quotes".
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -316,15 +316,6 @@ fn caret(app: &App, s: &str) -> String {
     format!("{}▏{}", &s[..at], &s[at..])
 }
 
-/// "1 quote", "3 quotes".
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// `s` with each run of spaces shown as one (blanked-out escape sequences and controls keep
 /// their byte length in the text, not on screen); `after_space` carries a run across pieces.
 fn squeeze(s: &str, after_space: &mut bool) -> String {
@@ -357,8 +348,8 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
             &format!(
                 " {} · {} in {}{role}",
                 p.name,
-                plural(pv.quote_rows.len(), "quote"),
-                plural(p.articles.len(), "article")
+                crate::text::plural(pv.quote_rows.len(), "quote"),
+                crate::text::plural(p.articles.len(), "article")
             ),
             true,
         );
@@ -438,8 +429,8 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
         let p = &app.index.people[pid];
         let counts = format!(
             "{:>10} {:>12} ",
-            plural(p.quotes.len(), "quote"),
-            plural(p.articles.len(), "article")
+            crate::text::plural(p.quotes.len(), "quote"),
+            crate::text::plural(p.articles.len(), "article")
         );
         let link = if p.articles.len() >= 2 { "↔ " } else { "  " };
         let kind = if p.kind == crate::quotes::SpeakerKind::Organization {
