@@ -59,12 +59,3 @@ mod tests {
         assert_eq!(truncate("abc", 0), "");
     }
 }
-
-/// "1 quote", "3 quotes".
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
