@@ -61,7 +61,7 @@ fn people_linked_across_the_bundled_corpus() {
             assert!(
                 p.quotes
                     .iter()
-                    .any(|&(qa, q)| qa == a && ix.quotes[qa][q].kind != QuoteKind::Scare)
+                    .any(|r| r.article == a && ix.quotes[r.article][r.quote].kind != QuoteKind::Scare)
             );
         }
     }
@@ -76,7 +76,7 @@ fn either_trump_is_one_statement_in_two_articles() {
     let texts: Vec<&str> = st[0]
         .quotes
         .iter()
-        .map(|&(a, q)| &c.articles[a].text[ix.quotes[a][q].start..ix.quotes[a][q].end])
+        .map(|r| &c.articles[r.article].text[ix.quotes[r.article][r.quote].start..ix.quotes[r.article][r.quote].end])
         .collect();
     assert_eq!(texts.len(), 2);
     assert!(texts[0].starts_with("“Either Trump has not gained"));
@@ -110,7 +110,7 @@ fn follow_back_forward_restores_everything() {
     );
     assert_eq!(a.focus, Focus::Reader);
     let target = a.target.expect("a quote is highlighted");
-    assert_eq!(a.index.speaker_of(target.0, target.1), Some(kosachev));
+    assert_eq!(a.index.speaker_of(target.article, target.quote), Some(kosachev));
     let landed = a.snapshot();
     a.update(Action::Command(Command::HistoryBack));
     let back = a.snapshot();
@@ -168,7 +168,7 @@ fn people_view_and_a_persons_quotes() {
     a.update(Action::Command(Command::Down));
     a.update(Action::Command(Command::Open));
     assert_eq!(a.focus, Focus::Reader);
-    let (art, q) = a.target.unwrap();
+    let saywho::index::QuoteRef { article: art, quote: q } = a.target.unwrap();
     assert_eq!(a.index.speaker_of(art, q), a.index.find_person("Kosachev"));
     // and back to the person's quotes
     a.update(Action::Command(Command::HistoryBack));

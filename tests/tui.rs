@@ -137,8 +137,12 @@ fn help_overlay_lists_every_binding() {
     // every binding of the live keymap is a help row, with its keys and description
     for b in &a.keymap.bindings {
         let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        // a run of numbered keys shows as a range ("1…9")
+        let range = format!("{}…{}", keys[0], keys[keys.len() - 1]);
         assert!(
-            a.help_rows.iter().any(|r| r.1 == keys.join(" ") && r.2 == b.desc),
+            a.help_rows
+                .iter()
+                .any(|r| (r.1 == keys.join(" ") || keys.len() > 2 && r.1 == range) && r.2 == b.desc),
             "{:?} missing from help",
             b.command
         );
@@ -416,7 +420,7 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         let art = a.open.unwrap();
         assert_eq!(a.corpus.articles[art].meta.source.as_deref(), Some("Russia Direct"));
         cmd(&mut a, Command::StarQuote);
-        let Some(&(sa, sq)) = a.starred_quotes.iter().next() else {
+        let Some(&saywho::index::QuoteRef { article: sa, quote: sq }) = a.starred_quotes.iter().next() else {
             assert_eq!(a.message.as_deref(), Some("no quote on screen"));
             continue;
         };
@@ -445,7 +449,7 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         assert!(text(&render(&a)).contains("Starred quotes (1)"));
         a.update(Action::Submit);
         assert_eq!(a.open, Some(art));
-        assert_eq!(a.target, Some((sa, sq)));
+        assert_eq!(a.target, Some(saywho::index::QuoteRef::new(sa, sq)));
     }
 }
 
@@ -564,4 +568,73 @@ fn input_lines_edit_at_the_cursor() {
     assert_eq!(a.query, "!");
     a.update(Action::Cancel);
     assert_eq!(a.cursor, None);
+}
+
+fn press(app: &mut App, code: crossterm::event::KeyCode, mods: crossterm::event::KeyModifiers) {
+    let ev = crossterm::event::KeyEvent::new(code, mods);
+    if let Some(action) = app.key_action(&ev) {
+        app.update(action);
+    }
+}
+
+/// Every key goes through the keymap, the text-line and numbered-link keys too: a user's
+/// `[keys.input]` and `[keys.reader] follow_number` change them.
+#[test]
+fn text_line_and_digit_keys_come_from_the_keymap() {
+    use crossterm::event::{KeyCode as K, KeyModifiers as M};
+    let text = "[keys.input]\nsubmit = [\"enter\", \"tab\"]\ncursor_home = [\"ctrl-b\"]\n\
+                [keys.reader]\nfollow_number = [\"F5\", \"F6\"]\n";
+    let keymap = Keymap::with_user(text, std::path::Path::new("config.toml")).unwrap();
+    let mut a = app(100, 30);
+    a.keymap = keymap;
+    cmd(&mut a, Command::Filter);
+    // q types itself in a text line (global keys do not apply there)
+    for c in "qindep".chars() {
+        press(&mut a, K::Char(c), M::NONE);
+    }
+    assert_eq!(a.query, "qindep");
+    assert!(!a.quit);
+    press(&mut a, K::Char('b'), M::CONTROL);
+    assert_eq!(a.cursor, Some(0), "ctrl-b moved the cursor home");
+    press(&mut a, K::Backspace, M::NONE);
+    assert_eq!(a.query, "qindep", "backspace at the start deletes nothing");
+    press(&mut a, K::Char('e'), M::CONTROL);
+    press(&mut a, K::Backspace, M::NONE);
+    press(&mut a, K::Backspace, M::NONE);
+    press(&mut a, K::Backspace, M::NONE);
+    press(&mut a, K::Backspace, M::NONE);
+    press(&mut a, K::Backspace, M::NONE);
+    press(&mut a, K::Backspace, M::NONE);
+    assert_eq!(a.query, "");
+    press(&mut a, K::Tab, M::NONE);
+    assert_eq!(a.input, saywho::tui::app::Input::None, "tab submitted the line");
+    // digits follow links only where the keymap says: here F5, not 1
+    let art = a
+        .corpus
+        .articles
+        .iter()
+        .position(|x| x.meta.source.as_deref() == Some("The Independent"))
+        .unwrap();
+    a.open_article(art, None);
+    a.focus = Focus::Reader;
+    assert!(!a.links.is_empty());
+    press(&mut a, K::Char('1'), M::NONE);
+    assert_eq!(a.open, Some(art), "1 is not bound any more");
+    press(&mut a, K::F(5), M::NONE);
+    assert_ne!(a.open, Some(art), "F5 followed link [1]");
+}
+
+/// In the help overlay `/` filters it (a key of the overlay context).
+#[test]
+fn help_filters_with_its_own_key() {
+    use crossterm::event::{KeyCode as K, KeyModifiers as M};
+    let mut a = app(100, 30);
+    press(&mut a, K::Char('?'), M::NONE);
+    assert!(matches!(a.overlay, Overlay::Help { .. }));
+    press(&mut a, K::Char('/'), M::NONE);
+    for c in "cursor".chars() {
+        press(&mut a, K::Char(c), M::NONE);
+    }
+    let rows = a.help_view();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.0 == "input"), "{rows:?}");
 }

@@ -2,7 +2,7 @@
 //! several of them.
 
 use crate::corpus::Corpus;
-use crate::index::Index;
+use crate::index::{Index, QuoteRef};
 use anyhow::Result;
 use serde::Serialize;
 use std::io::Write;
@@ -38,14 +38,18 @@ pub fn run(corpus: &Corpus, index: &Index, json: bool, out: &mut impl Write) -> 
             .iter()
             .filter(|s| s.person == pid)
             .map(|s| {
-                let mut ids: Vec<&str> = s.quotes.iter().map(|&(a, _)| corpus.articles[a].id.as_str()).collect();
+                let mut ids: Vec<&str> = s
+                    .quotes
+                    .iter()
+                    .map(|r| corpus.articles[r.article].id.as_str())
+                    .collect();
                 ids.dedup();
                 StatementRow {
                     articles: ids,
                     texts: s
                         .quotes
                         .iter()
-                        .map(|&(a, q)| {
+                        .map(|&QuoteRef { article: a, quote: q }| {
                             let qt = &index.quotes[a][q];
                             Reported {
                                 article: corpus.articles[a].id.as_str(),

@@ -6,6 +6,7 @@
 //! stem so "infected"/"infects" agree) overlap by at least half of the smaller set, with
 //! at least four shared. Scare quotes never take part.
 
+use super::QuoteRef;
 use super::people::{Person, PersonId};
 use crate::corpus::Corpus;
 use crate::quotes::{Quote, QuoteKind};
@@ -16,13 +17,13 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone)]
 pub struct Statement {
     pub person: PersonId,
-    pub quotes: Vec<(usize, usize)>,
+    pub quotes: Vec<QuoteRef>,
 }
 
 #[derive(Debug, Default)]
 pub struct Links {
     pub statements: Vec<Statement>,
-    statement_of: FxHashMap<(usize, usize), usize>,
+    statement_of: FxHashMap<QuoteRef, usize>,
 }
 
 const STOP: &[&str] = &[
@@ -119,8 +120,7 @@ impl Links {
     ) -> Links {
         // each person's statements are found on their own, in parallel; ids are given
         // in person order so the result is the same on every run
-        let per_person: Vec<Vec<Vec<(usize, usize)>>> =
-            people.par_iter().map(|p| statements_of(corpus, quotes, p)).collect();
+        let per_person: Vec<Vec<Vec<QuoteRef>>> = people.par_iter().map(|p| statements_of(corpus, quotes, p)).collect();
         let mut links = Links::default();
         for (pid, groups) in per_person.into_iter().enumerate() {
             for g in groups {
@@ -135,24 +135,28 @@ impl Links {
     }
 
     /// The statement quote `(article, quote)` belongs to.
-    pub fn statement_of(&self, article: usize, quote: usize) -> Option<&Statement> {
-        self.statement_of.get(&(article, quote)).map(|&s| &self.statements[s])
+    pub fn statement_of(&self, q: QuoteRef) -> Option<&Statement> {
+        self.statement_of.get(&q).map(|&s| &self.statements[s])
     }
 }
 
 /// One person's statements: their quotes in two or more articles that say the same thing,
 /// grouped, each group sorted.
-fn statements_of(corpus: &Corpus, quotes: &[Vec<Quote>], p: &Person) -> Vec<Vec<(usize, usize)>> {
+fn statements_of(corpus: &Corpus, quotes: &[Vec<Quote>], p: &Person) -> Vec<Vec<QuoteRef>> {
     if p.articles.len() < 2 {
         return Vec::new();
     }
     let qs: Vec<(usize, usize, Vec<u64>)> = p
         .quotes
         .iter()
-        .filter(|&&(a, q)| quotes[a][q].kind != QuoteKind::Scare)
-        .map(|&(a, q)| {
-            let qt = &quotes[a][q];
-            (a, q, words(&corpus.articles[a].text[qt.start..qt.end]))
+        .filter(|r| quotes[r.article][r.quote].kind != QuoteKind::Scare)
+        .map(|&r| {
+            let qt = &quotes[r.article][r.quote];
+            (
+                r.article,
+                r.quote,
+                words(&corpus.articles[r.article].text[qt.start..qt.end]),
+            )
         })
         .collect();
     // shared stems counted through an inverted index, not by comparing every pair: a
@@ -189,14 +193,14 @@ fn statements_of(corpus: &Corpus, quotes: &[Vec<Quote>], p: &Person) -> Vec<Vec<
         }
         touched.clear();
     }
-    let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut groups: FxHashMap<usize, Vec<QuoteRef>> = FxHashMap::default();
     for (i, q) in qs.iter().enumerate() {
         let r = find(&mut parent, i);
-        groups.entry(r).or_default().push((q.0, q.1));
+        groups.entry(r).or_default().push(QuoteRef::new(q.0, q.1));
     }
-    let mut groups: Vec<Vec<(usize, usize)>> = groups
+    let mut groups: Vec<Vec<QuoteRef>> = groups
         .into_values()
-        .filter(|g| g.iter().any(|x| x.0 != g[0].0))
+        .filter(|g| g.iter().any(|x| x.article != g[0].article))
         .collect();
     groups.sort();
     for g in &mut groups {

@@ -3,6 +3,7 @@
 //! exactly one person in the corpus has that surname; two different full names are never
 //! merged. Organisations are identities too, marked as such.
 
+use super::QuoteRef;
 use crate::quotes::{Quote, QuoteKind, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -21,7 +22,7 @@ pub struct Person {
     /// Article indexes, in corpus order.
     pub articles: Vec<usize>,
     /// (article, quote) indexes of their quotes, in reading order.
-    pub quotes: Vec<(usize, usize)>,
+    pub quotes: Vec<QuoteRef>,
     /// Folded forms of the name and aliases, for lookups.
     #[serde(skip)]
     pub keys: Vec<String>,
@@ -192,7 +193,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
             }
             if let Some(id) = id {
                 let p = &mut people[id];
-                p.quotes.push((ai, qi));
+                p.quotes.push(QuoteRef::new(ai, qi));
                 if p.articles.last() != Some(&ai) {
                     p.articles.push(ai);
                 }

@@ -17,10 +17,26 @@ pub enum Context {
     List,
     Reader,
     People,
+    /// The help overlay and the pop-up lists.
+    Overlay,
+    /// A line taking typed text; [`Context::Global`] does not apply in it.
+    Input,
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [Context::Global, Context::List, Context::Reader, Context::People];
+    pub const ALL: [Context; 6] = [
+        Context::Global,
+        Context::List,
+        Context::Reader,
+        Context::People,
+        Context::Overlay,
+        Context::Input,
+    ];
+
+    /// Whether keys not bound in this context fall back to the global ones.
+    fn falls_back(self) -> bool {
+        !matches!(self, Context::Global | Context::Input)
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -28,6 +44,8 @@ impl Context {
             Context::List => "list",
             Context::Reader => "reader",
             Context::People => "people",
+            Context::Overlay => "overlay",
+            Context::Input => "input",
         }
     }
 
@@ -77,6 +95,18 @@ pub enum Command {
     NextLink,
     PrevLink,
     Follow,
+    /// The Nth key of this binding follows link N.
+    FollowNumber,
+    // input lines
+    Submit,
+    Cancel,
+    DeleteChar,
+    ClearInput,
+    DeleteWord,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
 }
 
 impl Command {
@@ -292,8 +322,9 @@ impl Keymap {
             let first_line = actions.values().next().map_or(1, |v| line_of(text, v.span().start));
             let ctx = Context::from_name(ctx_name).ok_or_else(|| {
                 anyhow!(
-                    "{}:{first_line}: unknown key context [keys.{ctx_name}] (expected global, list, reader or people)",
-                    path.display()
+                    "{}:{first_line}: unknown key context [keys.{ctx_name}] (expected one of: {})",
+                    path.display(),
+                    Context::ALL.map(Context::name).join(", ")
                 )
             })?;
             for (action, spanned) in actions {
@@ -345,8 +376,9 @@ impl Keymap {
                 if a.command == b.command && a.context == b.context {
                     continue;
                 }
-                let shadows =
-                    a.context == b.context || (a.context == Context::Global) != (b.context == Context::Global);
+                let shadows = a.context == b.context
+                    || (a.context == Context::Global && b.context.falls_back())
+                    || (b.context == Context::Global && a.context.falls_back());
                 if !shadows || (a.user_line.is_none() && b.user_line.is_none()) {
                     continue;
                 }
@@ -369,25 +401,31 @@ impl Keymap {
 
     /// The command bound to `key` in `ctx`, else in the global context.
     pub fn lookup(&self, ctx: Context, key: Key) -> Option<Command> {
+        self.binding(ctx, key).map(|(b, _)| b.command)
+    }
+
+    /// The binding of `key` in `ctx` (else in the global context, where `ctx` falls back
+    /// to it), with the key's place in the binding's list (`follow_number`'s Nth key
+    /// follows link N).
+    pub fn binding(&self, ctx: Context, key: Key) -> Option<(&Binding, usize)> {
         let find = |c: Context| {
             self.bindings
                 .iter()
-                .find(|b| b.context == c && b.keys.contains(&key))
-                .map(|b| b.command)
+                .filter(|b| b.context == c)
+                .find_map(|b| Some((b, b.keys.iter().position(|k| *k == key)?)))
         };
-        find(ctx).or_else(|| {
-            if ctx == Context::Global {
-                None
-            } else {
-                find(Context::Global)
-            }
-        })
+        find(ctx).or_else(|| if ctx.falls_back() { find(Context::Global) } else { None })
     }
 
     /// The first key that does `command` in `ctx` (its own binding, else a global one no
     /// pane key hides), for hints ("?" for help).
     pub fn hint(&self, ctx: Context, command: Command) -> Option<String> {
-        [ctx, Context::Global]
+        let contexts: &[Context] = if ctx.falls_back() {
+            &[ctx, Context::Global]
+        } else {
+            &[ctx]
+        };
+        contexts
             .iter()
             .flat_map(|&c| {
                 self.bindings
@@ -494,5 +532,30 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("unknown key context"), "{e}");
+    }
+
+    #[test]
+    fn input_keys_do_not_clash_with_global_ones() {
+        // the input line never falls back to [global], so taking q there is no conflict
+        let text = "[keys.input]\ncursor_home = [\"q\"]\n";
+        let k = Keymap::with_user(text, Path::new("c.toml")).unwrap();
+        assert_eq!(
+            k.lookup(Context::Input, Key::parse("q").unwrap()),
+            Some(Command::CursorHome)
+        );
+        assert_eq!(
+            k.lookup(Context::Input, Key::parse("?").unwrap()),
+            None,
+            "no global help in input"
+        );
+        assert_eq!(
+            k.lookup(Context::Overlay, Key::parse("?").unwrap()),
+            Some(Command::Help)
+        );
+        // a key bound twice in the input context is
+        let e = Keymap::with_user("[keys.input]\ncursor_end = [\"enter\"]\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("Enter is already submit"), "{e}");
     }
 }

@@ -3,7 +3,7 @@
 //! (quotes, speakers). Built once per (article, width); drawing reads a slice of it.
 
 use crate::corpus::{Article, Corpus};
-use crate::index::{Index, PersonId};
+use crate::index::{Index, PersonId, QuoteRef};
 use crate::quotes::{QuoteKind, SpeakerKind};
 use textwrap::core::Word;
 
@@ -246,7 +246,7 @@ pub fn layout(
             note_lines(&mut out, &head, w, 0);
             for &other in p.articles.iter().filter(|&&o| o != ai) {
                 let a = &corpus.articles[other];
-                let n = p.quotes.iter().filter(|q| q.0 == other).count();
+                let n = p.quotes.iter().filter(|q| q.article == other).count();
                 let byline = a.byline();
                 let line = format!(
                     "{}{}{} ({n} quote{})",
@@ -285,17 +285,14 @@ fn speaker_note(ix: &Index, corpus: &Corpus, ai: usize, pi: usize, extra: &Extra
             _ => continue,
         };
         let mut also = String::new();
-        if let Some(st) = ix.links.statement_of(ai, qi) {
+        if let Some(st) = ix.links.statement_of(QuoteRef::new(ai, qi)) {
             let others: Vec<String> = st
                 .quotes
                 .iter()
-                .filter(|x| x.0 != ai)
+                .filter(|x| x.article != ai)
                 .map(|x| {
-                    corpus.articles[x.0]
-                        .meta
-                        .source
-                        .clone()
-                        .unwrap_or_else(|| corpus.articles[x.0].meta.title.clone())
+                    let other = &corpus.articles[x.article];
+                    other.meta.source.clone().unwrap_or_else(|| other.meta.title.clone())
                 })
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()

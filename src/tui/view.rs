@@ -1,9 +1,10 @@
 //! Drawing. Reads the state, writes the frame, changes nothing; no wrapping, parsing or
 //! file access happens here (the reader draws a slice of the cached layout).
 
-use super::app::{App, Focus, Input, Overlay, Sort, Target};
+use super::app::{App, Focus, Input, Overlay, PersonLine, Sort, Target};
 use super::keymap::{Command, Context};
 use super::layout::Mark;
+use crate::index::QuoteRef;
 use crate::text::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -353,44 +354,36 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
             ),
             true,
         );
-        // rows: an article heading before each article's quotes
-        let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
-        let mut last_article = None;
-        for (k, &(a, q)) in pv.quote_rows.iter().enumerate() {
-            if last_article != Some(a) {
-                let art = &app.corpus.articles[a];
-                let by = art.byline();
-                let head = if by.is_empty() {
-                    art.meta.title.clone()
-                } else {
-                    format!("{by} · {}", art.meta.title)
-                };
-                rows.push((None, Line::styled(fit(&format!(" {head}"), w), app.theme.title())));
-                last_article = Some(a);
-            }
-            let quote = &app.index.quotes[a][q];
-            let text = crate::corpus::clean::collapse(&app.corpus.articles[a].text[quote.start..quote.end]);
-            let style = if quote.kind == crate::quotes::QuoteKind::Direct {
-                app.theme.quote()
-            } else {
-                app.theme.reported()
-            };
-            let star = if app.starred_quotes.contains(&(a, q)) {
-                " ★ "
-            } else {
-                "   "
-            };
-            // the whole quote, wrapped under its mark
-            let body_w = w.saturating_sub(4).max(1);
-            for (n, (a0, b0)) in crate::tui::layout::wrap_ranges(&text, body_w).into_iter().enumerate() {
-                let lead = if n == 0 { star } else { "   " };
-                let mut line = Line::styled(format!("{lead}{}", &text[a0..b0]), style);
-                if k == pv.quote_selected {
-                    line = line.patch_style(app.theme.selected());
+        // the lines were built and wrapped when the person was shown; here they get styles
+        let rows: Vec<(Option<usize>, Line)> = pv
+            .lines
+            .iter()
+            .map(|l| match l {
+                PersonLine::Heading(head) => (None, Line::styled(fit(&format!(" {head}"), w), app.theme.title())),
+                PersonLine::Quote {
+                    row,
+                    text,
+                    first,
+                    direct,
+                } => {
+                    let style = if *direct {
+                        app.theme.quote()
+                    } else {
+                        app.theme.reported()
+                    };
+                    let starred = pv
+                        .quote_rows
+                        .get(*row)
+                        .is_some_and(|aq| app.starred_quotes.contains(aq));
+                    let lead = if *first && starred { " ★ " } else { "   " };
+                    let mut line = Line::styled(format!("{lead}{text}"), style);
+                    if *row == pv.quote_selected {
+                        line = line.patch_style(app.theme.selected());
+                    }
+                    (Some(*row), line)
                 }
-                rows.push((Some(k), line));
-            }
-        }
+            })
+            .collect();
         // the selected quote in view, all of it when it fits
         let sel_row = rows.iter().position(|r| r.0 == Some(pv.quote_selected)).unwrap_or(0);
         let sel_end = rows
@@ -528,18 +521,23 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     };
     let ctx = app.context();
     let hint = |c: Context, cmd: Command, what: &str| app.keymap.hint(c, cmd).map(|k| format!("{k} {what}"));
-    let hints: Vec<String> = match app.focus {
-        Focus::List => vec![
+    let hints: Vec<String> = match (ctx, app.focus) {
+        (Context::Input, _) if matches!(app.overlay, Overlay::Palette(_)) => {
+            vec![hint(ctx, Command::Submit, "go"), hint(ctx, Command::Cancel, "close")]
+        }
+        (Context::Input, _) => vec![hint(ctx, Command::Submit, "keep"), hint(ctx, Command::Cancel, "clear")],
+        (Context::Overlay, _) => vec![hint(ctx, Command::Open, "go"), hint(ctx, Command::Back, "close")],
+        (_, Focus::List) => vec![
             hint(ctx, Command::Filter, "filter"),
             hint(ctx, Command::Palette, "jump"),
             hint(ctx, Command::People, "people"),
         ],
-        Focus::Reader => vec![
+        (_, Focus::Reader) => vec![
             hint(ctx, Command::Search, "search"),
             hint(ctx, Command::NextLink, "links"),
             hint(ctx, Command::HistoryBack, "back"),
         ],
-        Focus::People => vec![hint(ctx, Command::Filter, "filter"), hint(ctx, Command::Open, "open")],
+        (_, Focus::People) => vec![hint(ctx, Command::Filter, "filter"), hint(ctx, Command::Open, "open")],
     }
     .into_iter()
     .flatten()
@@ -663,7 +661,11 @@ fn palette(f: &mut Frame, app: &App, area: Rect) {
                 (
                     "@ ",
                     p.name.clone(),
-                    format!("  {} quotes, {} articles", p.quotes.len(), p.articles.len()),
+                    format!(
+                        "  {}, {}",
+                        crate::text::plural(p.quotes.len(), "quote"),
+                        crate::text::plural(p.articles.len(), "article")
+                    ),
                 )
             }
         };
@@ -698,7 +700,7 @@ fn chooser(f: &mut Frame, app: &App, area: Rect) {
         .targets
         .iter()
         .enumerate()
-        .map(|(i, &(a, _))| {
+        .map(|(i, &QuoteRef { article: a, .. })| {
             let art = &app.corpus.articles[a];
             let label = match c.labels.get(i) {
                 Some(l) => format!(" {l} — {}", art.meta.title),

@@ -1,0 +1,157 @@
+//! Input lines (filter, search, people filter, help filter, palette): typing at a cursor,
+//! Enter keeps what was typed, Esc clears it.
+
+use super::*;
+
+impl App {
+    pub(super) fn type_char(&mut self, c: char) {
+        self.edit_input(|s| s.push(c));
+    }
+
+    /// The input line being typed, if any.
+    pub fn active_input(&self) -> Option<&str> {
+        match (&self.overlay, self.input) {
+            (Overlay::Palette(p), _) => Some(&p.query),
+            (_, Input::Filter) => Some(&self.query),
+            (_, Input::Search) => Some(&self.search.query),
+            (_, Input::PeopleFilter) => Some(&self.people.query),
+            (_, Input::HelpFilter) => Some(&self.help_query),
+            _ => None,
+        }
+    }
+
+    pub(super) fn move_cursor(&mut self, action: Action) {
+        let Some(s) = self.active_input() else { return };
+        let at = self.cursor.unwrap_or(s.len()).min(s.len());
+        let to = match action {
+            Action::CursorLeft => s[..at].char_indices().last().map_or(0, |(i, _)| i),
+            Action::CursorRight => s[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
+            Action::CursorHome => 0,
+            _ => s.len(),
+        };
+        self.cursor = (to < s.len()).then_some(to);
+    }
+
+    /// Change the active input line with `f`, applied to the text before the cursor (the
+    /// text after it stays), then refresh what the line drives.
+    pub(super) fn edit_input(&mut self, f: impl FnOnce(&mut String)) {
+        let cursor = self.cursor;
+        let apply = |s: &mut String| -> Option<usize> {
+            let mut at = cursor.unwrap_or(s.len()).min(s.len());
+            while !s.is_char_boundary(at) {
+                at -= 1;
+            }
+            let tail = s.split_off(at);
+            f(s);
+            let c = s.len();
+            s.push_str(&tail);
+            (!tail.is_empty()).then_some(c)
+        };
+        match (&mut self.overlay, self.input) {
+            (Overlay::Palette(_), _) => {
+                if let Overlay::Palette(mut p) = std::mem::replace(&mut self.overlay, Overlay::None) {
+                    self.cursor = apply(&mut p.query);
+                    self.palette_search(&mut p);
+                    self.overlay = Overlay::Palette(p);
+                }
+            }
+            (_, Input::Filter) => {
+                self.cursor = apply(&mut self.query);
+                self.refilter();
+                self.preview();
+            }
+            (_, Input::Search) => {
+                self.cursor = apply(&mut self.search.query);
+                self.run_search();
+            }
+            (_, Input::PeopleFilter) => {
+                self.cursor = apply(&mut self.people.query);
+                self.refresh_people();
+            }
+            (_, Input::HelpFilter) => self.cursor = apply(&mut self.help_query),
+            _ => {}
+        }
+    }
+
+    pub(super) fn submit(&mut self) {
+        if let Overlay::Palette(p) = &self.overlay {
+            let target = p.hits.get(p.selected).map(|h| h.0);
+            self.overlay = Overlay::None;
+            match target {
+                Some(Target::Article(a)) => {
+                    self.remember();
+                    if !self.rows.contains(&a) {
+                        self.query.clear();
+                        self.refilter();
+                    }
+                    self.select_article(Some(a));
+                    self.open_article(a, None);
+                    self.focus = Focus::Reader;
+                }
+                Some(Target::Person(pid)) => {
+                    self.remember();
+                    self.focus = Focus::People;
+                    self.people.query.clear();
+                    self.refresh_people();
+                    self.people.selected = self.people.rows.iter().position(|&r| r == pid).unwrap_or(0);
+                    self.show_person(pid);
+                }
+                None => {}
+            }
+            return;
+        }
+        if let Overlay::Choose(ch) = &self.overlay {
+            let t = ch.targets.get(ch.selected).copied();
+            self.overlay = Overlay::None;
+            if let Some(r) = t {
+                self.go_to_quote(r);
+            }
+            return;
+        }
+        match self.input {
+            Input::Filter => {
+                self.input = Input::None;
+                self.focus = Focus::List;
+                if self.rows.is_empty() {
+                    self.message = Some(format!("no article matches {:?}", self.query));
+                }
+            }
+            Input::Search => {
+                self.input = Input::None;
+                if self.search.hits.is_empty() && !self.search.query.is_empty() {
+                    self.message = Some(format!("{:?} not found", self.search.query));
+                }
+            }
+            Input::PeopleFilter | Input::HelpFilter => self.input = Input::None,
+            Input::None => {}
+        }
+    }
+
+    pub(super) fn cancel(&mut self) {
+        if matches!(self.overlay, Overlay::Palette(_) | Overlay::Choose(_)) {
+            self.overlay = Overlay::None;
+            return;
+        }
+        match self.input {
+            Input::Filter => {
+                self.input = Input::None;
+                self.query.clear();
+                self.refilter_keeping_selection();
+            }
+            Input::Search => {
+                self.input = Input::None;
+                self.search = Search::default();
+            }
+            Input::PeopleFilter => {
+                self.input = Input::None;
+                self.people.query.clear();
+                self.refresh_people();
+            }
+            Input::HelpFilter => {
+                self.input = Input::None;
+                self.help_query.clear();
+            }
+            Input::None => {}
+        }
+    }
+}

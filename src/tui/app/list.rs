@@ -1,0 +1,283 @@
+//! The article list: filtering, sorting, the selection and its preview, read and star marks.
+
+use super::*;
+
+impl App {
+    pub(super) fn sort_name(&self) -> &'static str {
+        match self.sort {
+            Sort::Date => "date",
+            Sort::Source => "source",
+            Sort::Title => "title",
+        }
+    }
+
+    pub fn selected_article(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The article the keys act on: the open one in the reader, else the selected one.
+    pub(super) fn current_article(&self) -> Option<usize> {
+        if self.focus == Focus::Reader {
+            self.open.or(self.selected_article())
+        } else {
+            self.selected_article()
+        }
+    }
+
+    pub(super) fn select_article(&mut self, a: Option<usize>) {
+        if let Some(i) = a.and_then(|a| self.rows.iter().position(|&r| r == a)) {
+            self.selected = i;
+        } else {
+            self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Re-run the filter and sort, keeping the selected article selected if it is still
+    /// shown.
+    pub(super) fn refilter_keeping_selection(&mut self) {
+        let keep = self.selected_article();
+        self.refilter();
+        self.select_article(keep);
+    }
+
+    /// Re-run the filter and sort.
+    pub fn refilter(&mut self) {
+        let q = Query::parse(&self.query);
+        let hits = self.filter.run(&self.items, &q);
+        let mut rows: Vec<usize> = hits.iter().map(|h| h.item).collect();
+        rows.retain(|&a| {
+            (!self.hide_read || !self.read[a] || Some(a) == self.open) && (!self.starred_only || self.starred[a])
+        });
+        if q.pattern.is_empty() {
+            let arts = &self.corpus.articles;
+            match self.sort {
+                // newest first; undated last
+                Sort::Date => rows.sort_by(|&a, &b| arts[b].meta.date.cmp(&arts[a].meta.date).then(a.cmp(&b))),
+                Sort::Source => rows.sort_by(|&a, &b| {
+                    let sa = arts[a].meta.source.as_deref().unwrap_or("\u{10ffff}");
+                    let sb = arts[b].meta.source.as_deref().unwrap_or("\u{10ffff}");
+                    sa.to_lowercase()
+                        .cmp(&sb.to_lowercase())
+                        .then(arts[b].meta.date.cmp(&arts[a].meta.date))
+                        .then(a.cmp(&b))
+                }),
+                Sort::Title => rows.sort_by(|&a, &b| {
+                    arts[a]
+                        .meta
+                        .title
+                        .to_lowercase()
+                        .cmp(&arts[b].meta.title.to_lowercase())
+                        .then(a.cmp(&b))
+                }),
+            }
+        }
+        self.rows = rows;
+        self.selected = 0;
+        self.list_offset = 0;
+        self.highlights.clear();
+        self.compute_highlights();
+    }
+
+    /// Matched positions for the rows in view (the view only draws them).
+    pub fn compute_highlights(&mut self) {
+        let q = Query::parse(&self.query);
+        if q.pattern.is_empty() {
+            self.highlights.clear();
+            return;
+        }
+        let h = self.body_height();
+        for &a in self.rows.iter().skip(self.list_offset).take(h) {
+            if !self.highlights.contains_key(&a) {
+                let title = &self.corpus.articles[a].meta.title;
+                let idx = self.filter.indices(title, &q.pattern);
+                self.highlights.insert(a, idx);
+            }
+        }
+    }
+
+    pub(super) fn keep_selection_visible(&mut self) {
+        let h = self.body_height();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + h {
+            self.list_offset = self.selected + 1 - h;
+        }
+        self.compute_highlights();
+    }
+
+    /// Moving in the list previews the article in the reader.
+    pub(super) fn preview(&mut self) {
+        if self.narrow() {
+            return;
+        }
+        if let Some(a) = self.selected_article()
+            && self.open != Some(a)
+        {
+            self.open_article_quietly(a);
+        }
+    }
+
+    pub(super) fn ensure_open(&mut self) {
+        if let Some(a) = self.selected_article() {
+            if self.open != Some(a) {
+                self.open_article(a, None);
+            } else if self.mark_read_on_open && !self.read[a] {
+                self.read[a] = true;
+                self.persist(a);
+            }
+        }
+    }
+
+    /// Open the next unread article in the list after the current one (wrapping round).
+    pub(super) fn next_unread(&mut self) {
+        let n = self.rows.len();
+        // after the open article; from the selection itself when nothing is open yet
+        let cur = self.open.and_then(|a| self.rows.iter().position(|&r| r == a));
+        let start = cur.map_or_else(|| self.selected.min(n.saturating_sub(1)), |i| i + 1);
+        let next = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| !self.read[self.rows[i]] && Some(i) != cur);
+        match next {
+            Some(i) => {
+                self.selected = i;
+                self.keep_selection_visible();
+                self.open_article(self.rows[i], None);
+                self.focus = Focus::Reader;
+            }
+            None => self.message = Some("no unread articles left".into()),
+        }
+    }
+
+    pub(super) fn cycle_sort(&mut self) {
+        self.sort = match self.sort {
+            Sort::Date => Sort::Source,
+            Sort::Source => Sort::Title,
+            Sort::Title => Sort::Date,
+        };
+        self.refilter_keeping_selection();
+        self.message = Some(format!("sorted by {}", self.sort_name()));
+    }
+
+    pub(super) fn toggle_read(&mut self) {
+        let Some(a) = self.current_article() else { return };
+        self.read[a] = !self.read[a];
+        self.persist(a);
+        self.message = Some(if self.read[a] { "marked read" } else { "marked unread" }.into());
+        if self.hide_read {
+            self.refilter_keeping_selection();
+        }
+    }
+
+    pub(super) fn mark_all_read(&mut self) {
+        for a in self.rows.clone() {
+            self.read[a] = true;
+            self.persist(a);
+        }
+        self.message = Some(format!(
+            "{} marked read",
+            crate::text::plural(self.rows.len(), "article")
+        ));
+    }
+
+    pub(super) fn toggle_hide_read(&mut self) {
+        self.hide_read = !self.hide_read;
+        self.refilter_keeping_selection();
+        self.message = Some(
+            if self.hide_read {
+                "read articles hidden"
+            } else {
+                "read articles shown"
+            }
+            .into(),
+        );
+    }
+
+    pub(super) fn toggle_star(&mut self) {
+        let Some(a) = self.current_article() else { return };
+        self.starred[a] = !self.starred[a];
+        self.persist(a);
+        self.message = Some(if self.starred[a] { "starred" } else { "unstarred" }.into());
+    }
+
+    pub(super) fn toggle_starred_only(&mut self) {
+        self.starred_only = !self.starred_only;
+        self.refilter_keeping_selection();
+        self.message = Some(
+            if self.starred_only {
+                "starred articles only"
+            } else {
+                "all articles"
+            }
+            .into(),
+        );
+    }
+
+    /// `]` / `[` in the reader: open the next or previous article of the list.
+    pub(super) fn step_article(&mut self, next: bool) -> bool {
+        if self.rows.is_empty() {
+            return false;
+        }
+        let to = if next {
+            (self.selected + 1).min(self.rows.len() - 1)
+        } else {
+            self.selected.saturating_sub(1)
+        };
+        if to == self.selected {
+            self.message = Some(if next { "last article" } else { "first article" }.into());
+            return true;
+        }
+        self.selected = to;
+        self.keep_selection_visible();
+        self.open_article(self.rows[to], None);
+        true
+    }
+
+    pub(super) fn list_motion(&mut self, c: Command) {
+        let n = self.rows.len();
+        if n == 0 {
+            return;
+        }
+        self.selected = step(self.selected, n, c, self.body_height());
+        self.keep_selection_visible();
+        self.preview();
+    }
+}
+
+/// One filter item per article: title, source, author and the people quoted.
+pub(super) fn filter_items(corpus: &Corpus, index: &Index) -> Vec<Item> {
+    corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let quoted = index.people_in(ai);
+            let people: Vec<String> = quoted.iter().map(|&p| index.people[p].name.clone()).collect();
+            let hay = format!(
+                "{} {} {} {}",
+                a.meta.title,
+                a.source_or_folder().unwrap_or(""),
+                a.meta.author.as_deref().unwrap_or(""),
+                people.join(" ")
+            );
+            let mut names = people;
+            for &p in &quoted {
+                names.extend(index.people[p].aliases.iter().cloned());
+            }
+            Item::new(hay, a.source_or_folder().unwrap_or(""), names)
+        })
+        .collect()
+}
+
+pub(super) fn step(cur: usize, n: usize, c: Command, page: usize) -> usize {
+    let last = n.saturating_sub(1);
+    match c {
+        Command::Down => (cur + 1).min(last),
+        Command::Up => cur.saturating_sub(1),
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::PageDown | Command::HalfDown => (cur + page.max(1)).min(last),
+        Command::PageUp | Command::HalfUp => cur.saturating_sub(page.max(1)),
+        _ => cur,
+    }
+}

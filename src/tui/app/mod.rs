@@ -1,0 +1,587 @@
+//! The reader's state and the only way it changes: `App::update(Action)`. Keys become
+//! actions in [`App::key_action`]; the view only draws. Everything here is testable
+//! without a terminal.
+
+use super::keymap::{Command, Context, Key, Keymap};
+use super::layout::{self, Layout};
+use super::theme::Theme;
+use crate::corpus::Corpus;
+use crate::filter::{Filter, Item, Query};
+use crate::index::{Index, PersonId, QuoteRef};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+
+mod history;
+mod input;
+mod keys;
+mod links;
+mod list;
+mod mouse;
+mod palette;
+mod people;
+mod persist;
+mod reader;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+    People,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Date,
+    Source,
+    Title,
+}
+
+/// Which line is taking typed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    None,
+    Filter,
+    Search,
+    PeopleFilter,
+    HelpFilter,
+}
+
+/// A jump target in the palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Article(usize),
+    Person(PersonId),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub query: String,
+    pub hits: Vec<(Target, Vec<usize>)>,
+    pub selected: usize,
+}
+
+/// A list of quotes to pick one from: where a followed link can land, starred quotes.
+#[derive(Debug, Clone, Default)]
+pub struct Chooser {
+    pub title: String,
+    pub targets: Vec<QuoteRef>,
+    pub selected: usize,
+    /// What each row says, when not the article's title and byline (starred quotes show
+    /// the quote).
+    pub labels: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Palette(Palette),
+    Choose(Chooser),
+}
+
+/// Everything history restores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub focus: Focus,
+    pub open: Option<usize>,
+    pub scroll: usize,
+    pub selected_article: Option<usize>,
+    pub query: String,
+    pub person: Option<PersonId>,
+    pub people_selected: usize,
+    pub target: Option<QuoteRef>,
+    /// The link the cursor was on in the reader.
+    pub link_selected: Option<usize>,
+}
+
+/// In-article search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// (line, start, end) byte ranges in layout lines.
+    pub hits: Vec<(usize, usize, usize)>,
+    pub current: usize,
+}
+
+/// The people view: everyone quoted, or one person's quotes.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleView {
+    pub query: String,
+    pub rows: Vec<PersonId>,
+    pub selected: usize,
+    pub offset: usize,
+    /// The person whose quotes are shown, with its quotes and the selection.
+    pub person: Option<PersonId>,
+    pub quote_rows: Vec<QuoteRef>,
+    pub quote_selected: usize,
+    pub quote_offset: usize,
+    /// The person's quotes as screen lines (built on opening and on a width change).
+    pub lines: Vec<PersonLine>,
+    /// The screen width `lines` were wrapped for.
+    pub lines_width: u16,
+}
+
+/// A line of one person's quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PersonLine {
+    /// The article the quotes below come from: byline · title.
+    Heading(String),
+    /// A wrapped line of quote `row` (an index into `quote_rows`); `first` starts it.
+    Quote {
+        row: usize,
+        text: String,
+        first: bool,
+        direct: bool,
+    },
+}
+
+/// A change to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Command(Command),
+    /// Typed text for the active input line.
+    Char(char),
+    Backspace,
+    /// Ctrl-u: clear the input line.
+    ClearInput,
+    /// Ctrl-w: delete the word before the cursor.
+    DeleteWord,
+    /// Move the input line's cursor: ←, →, Ctrl-a / Home, Ctrl-e / End.
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    Submit,
+    Cancel,
+    /// Follow link number N (1-based) in the open article.
+    FollowNumber(usize),
+    Resize(u16, u16),
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Wheel {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+}
+
+pub struct App {
+    pub corpus: std::sync::Arc<Corpus>,
+    /// The quote index is still being built (counts, links and people come when it is).
+    pub indexing: bool,
+    /// Number of people quoted in each article (the list shows it).
+    pub quoted: Vec<usize>,
+    pub index: Index,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub size: (u16, u16),
+    pub focus: Focus,
+    pub overlay: Overlay,
+    pub input: Input,
+    pub message: Option<String>,
+    pub quit: bool,
+    /// The cursor in the input line being typed, as a byte offset (None: at its end).
+    pub cursor: Option<usize>,
+    /// Text to put on the terminal's clipboard (the terminal loop sends it, OSC 52).
+    pub clipboard: Option<String>,
+    // list
+    items: Vec<Item>,
+    filter: Filter,
+    pub query: String,
+    /// Article indexes shown, in order.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    pub list_offset: usize,
+    pub sort: Sort,
+    /// Matched title characters per article, for the rows in view.
+    pub highlights: HashMap<usize, Vec<usize>>,
+    pub read: Vec<bool>,
+    pub starred: Vec<bool>,
+    pub hide_read: bool,
+    pub starred_only: bool,
+    pub mark_read_on_open: bool,
+    // reader
+    pub open: Option<usize>,
+    pub layout: Layout,
+    pub scroll: usize,
+    pub search: Search,
+    /// Linked people of the open article, numbered from 1 in the order shown.
+    pub links: Vec<PersonId>,
+    pub link_selected: Option<usize>,
+    /// The quote a followed link landed on.
+    pub target: Option<QuoteRef>,
+    /// Scroll position per article, restored on reopening.
+    pub positions: HashMap<usize, usize>,
+    // people
+    pub people: PeopleView,
+    // history
+    pub back: Vec<Snapshot>,
+    pub forward: Vec<Snapshot>,
+    pub help_query: String,
+    /// Help rows (context, keys, description), generated from the live keymap.
+    pub help_rows: Vec<(String, String, String)>,
+    /// Lasting state (read marks, stars, positions), when attached.
+    pub store: Option<crate::state::Store>,
+    /// State key of each article.
+    pub keys: Vec<String>,
+    /// Starred quotes.
+    pub starred_quotes: std::collections::HashSet<QuoteRef>,
+    /// Reading positions from the state file, used the first time an article opens.
+    stored_positions: HashMap<usize, (usize, f64)>,
+    /// The article byte at the top of the reader, as the reader last placed it (None: the
+    /// top of the article); a resize brings it back.
+    top_byte: Option<(usize, usize)>,
+    /// (open article, scroll) when `top_byte` was last taken.
+    settled: (Option<usize>, usize),
+    /// The article last opened and the line it opened at.
+    opened_at: Option<(usize, usize)>,
+}
+
+/// Below this width the panes stack: one at a time.
+pub const NARROW: u16 = 80;
+
+impl App {
+    pub fn new(
+        corpus: impl Into<std::sync::Arc<Corpus>>,
+        index: Index,
+        keymap: Keymap,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let corpus: std::sync::Arc<Corpus> = corpus.into();
+        let n = corpus.articles.len();
+        let items = list::filter_items(&corpus, &index);
+        let help_rows = keys::help_rows(&keymap);
+        let mut app = App {
+            quoted: (0..n).map(|a| index.people_in(a).len()).collect(),
+            corpus,
+            indexing: false,
+            index,
+            keymap,
+            theme,
+            size,
+            focus: Focus::List,
+            overlay: Overlay::None,
+            input: Input::None,
+            message: None,
+            quit: false,
+            cursor: None,
+            clipboard: None,
+            items,
+            filter: Filter::default(),
+            query: String::new(),
+            rows: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            sort: Sort::Date,
+            highlights: HashMap::new(),
+            read: vec![false; n],
+            starred: vec![false; n],
+            hide_read: false,
+            starred_only: false,
+            mark_read_on_open: true,
+            open: None,
+            layout: Layout::default(),
+            scroll: 0,
+            search: Search::default(),
+            links: Vec::new(),
+            link_selected: None,
+            target: None,
+            positions: HashMap::new(),
+            people: PeopleView::default(),
+            back: Vec::new(),
+            forward: Vec::new(),
+            help_query: String::new(),
+            help_rows,
+            store: None,
+            keys: Vec::new(),
+            starred_quotes: std::collections::HashSet::new(),
+            stored_positions: HashMap::new(),
+            opened_at: None,
+            top_byte: None,
+            settled: (None, 0),
+        };
+        app.refilter();
+        app.refresh_people();
+        app.preview();
+        let skipped: Vec<&crate::corpus::Problem> = app.corpus.problems.iter().filter(|p| p.skipped).collect();
+        if let Some(first) = skipped.first() {
+            app.message = Some(match skipped.len() {
+                1 => format!("skipped {}: {} (listed again on exit)", first.path, first.reason),
+                n => format!(
+                    "{n} files skipped, e.g. {}: {} (all listed on exit)",
+                    first.path, first.reason
+                ),
+            });
+        }
+        app
+    }
+
+    /// The quote index arrived: counts, links, people and starred quotes come alive.
+    pub fn set_index(&mut self, index: Index) {
+        self.quoted = (0..self.corpus.articles.len())
+            .map(|a| index.people_in(a).len())
+            .collect();
+        self.index = index;
+        self.indexing = false;
+        self.items = list::filter_items(&self.corpus, &self.index);
+        self.filter.reset();
+        self.refilter_keeping_selection();
+        self.refresh_people();
+        self.load_starred_quotes();
+        // the layout gains speaker notes: keep the reading position by its anchor (the
+        // stored one if the reader has not moved since the article opened)
+        let anchor = match (self.open, self.stored_positions.get(&self.open.unwrap_or(usize::MAX))) {
+            (Some(a), Some(&stored))
+                if self.positions.get(&a) == Some(&self.scroll) && self.opened_at == Some((a, self.scroll)) =>
+            {
+                Some(stored)
+            }
+            _ => self.layout.anchor(self.scroll),
+        };
+        let at_top = self.scroll == 0;
+        self.relayout();
+        self.scroll = match anchor {
+            Some(anc) if !at_top => self.layout.line_for(anc),
+            _ => self.scroll,
+        }
+        .min(self.max_scroll());
+        self.save_position();
+    }
+
+    pub fn narrow(&self) -> bool {
+        self.size.0 < NARROW
+    }
+
+    /// Width of the list pane when both panes show.
+    pub fn list_width(&self) -> u16 {
+        (self.size.0 * 2 / 5).clamp(30, 70).min(self.size.0)
+    }
+
+    /// Columns for the reader's text.
+    pub fn reader_width(&self) -> u16 {
+        let pane = if self.narrow() {
+            self.size.0
+        } else {
+            self.size.0.saturating_sub(self.list_width() + 1)
+        };
+        pane.saturating_sub(2).clamp(1, 100)
+    }
+
+    /// Rows of a pane's content (screen less the status bar and the pane header).
+    pub fn body_height(&self) -> usize {
+        self.size.1.saturating_sub(2).max(1) as usize
+    }
+
+    /// Apply an action. Returns true when something visible changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        // a message lasts until the next thing the reader does (a resize is not that)
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        if let Action::Resize(w, h) = action {
+            self.resize(w, h);
+            return true;
+        }
+        let changed = self.apply(action);
+        self.settle_top();
+        if self.active_input().is_none() {
+            self.cursor = None; // the next input line starts with the cursor at its end
+        }
+        changed
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::Resize(w, h) => {
+                self.resize(w, h);
+                true
+            }
+            Action::Char(c) => {
+                self.type_char(c);
+                true
+            }
+            Action::Backspace => {
+                self.edit_input(|s| {
+                    s.pop();
+                });
+                true
+            }
+            Action::ClearInput => {
+                self.edit_input(String::clear);
+                true
+            }
+            Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd => {
+                self.move_cursor(action);
+                true
+            }
+            Action::DeleteWord => {
+                self.edit_input(|s| {
+                    let kept = s.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                    s.truncate(kept);
+                });
+                true
+            }
+            Action::Submit => {
+                self.submit();
+                true
+            }
+            Action::Cancel => {
+                self.cancel();
+                true
+            }
+            Action::FollowNumber(n) => {
+                self.follow(n.saturating_sub(1));
+                true
+            }
+            Action::Click { col, row } => self.click(col, row),
+            Action::Wheel { col, row, down } => self.wheel(col, row, down),
+            Action::Command(c) => self.command(c),
+        }
+    }
+
+    /// Run a command: an overlay takes it first, else the part of the app it belongs to.
+    /// Returns true when something visible changed.
+    fn command(&mut self, c: Command) -> bool {
+        if !matches!(self.overlay, Overlay::None) {
+            return self.overlay_command(c);
+        }
+        match c {
+            Command::Quit => self.quit = true,
+            Command::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Command::Palette => self.open_palette(),
+            Command::Focus => self.switch_focus(),
+            Command::Back => self.back_out(),
+            Command::People => {
+                self.remember();
+                self.focus = Focus::People;
+            }
+            Command::HistoryBack => return self.history_back(),
+            Command::HistoryForward => return self.history_forward(),
+            Command::Filter => match self.focus {
+                Focus::List => self.input = Input::Filter,
+                Focus::People => self.input = Input::PeopleFilter,
+                Focus::Reader => return false,
+            },
+            Command::Search => {
+                self.input = Input::Search;
+                self.search = Search::default();
+            }
+            Command::SearchNext | Command::SearchPrev => self.search_step(c == Command::SearchNext),
+            Command::Sort => self.cycle_sort(),
+            Command::Open => match self.focus {
+                Focus::List => {
+                    self.ensure_open();
+                    self.focus = Focus::Reader;
+                }
+                Focus::People => self.people_open(),
+                Focus::Reader => return false,
+            },
+            Command::ToggleRead => self.toggle_read(),
+            Command::MarkAllRead => self.mark_all_read(),
+            Command::HideRead => self.toggle_hide_read(),
+            Command::Star => self.toggle_star(),
+            Command::StarredOnly => self.toggle_starred_only(),
+            Command::StarredQuotes => self.starred_quotes_view(),
+            Command::NextUnread => self.next_unread(),
+            Command::CopyQuote => self.copy_quote(),
+            Command::CopyUrl => self.copy_url(),
+            Command::StarQuote => self.star_quote(),
+            Command::NextArticle | Command::PrevArticle => return self.step_article(c == Command::NextArticle),
+            Command::NextLink | Command::PrevLink => self.step_link(c == Command::NextLink),
+            Command::Follow if self.focus != Focus::Reader => return self.command(Command::Open),
+            Command::Follow => self.follow_selected(),
+            Command::Down
+            | Command::Up
+            | Command::Top
+            | Command::Bottom
+            | Command::PageDown
+            | Command::PageUp
+            | Command::HalfDown
+            | Command::HalfUp => self.motion(c),
+            // input-line and numbered-link keys arrive as their own actions (keys.rs)
+            Command::Submit
+            | Command::Cancel
+            | Command::DeleteChar
+            | Command::ClearInput
+            | Command::DeleteWord
+            | Command::CursorLeft
+            | Command::CursorRight
+            | Command::CursorHome
+            | Command::CursorEnd
+            | Command::FollowNumber => return false,
+        }
+        true
+    }
+
+    /// A move in the pane that has the focus.
+    fn motion(&mut self, c: Command) {
+        match self.focus {
+            Focus::List => self.list_motion(c),
+            Focus::Reader => self.reader_motion(c),
+            Focus::People => self.people_motion(c),
+        }
+    }
+
+    fn switch_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::List => {
+                self.ensure_open();
+                Focus::Reader
+            }
+            Focus::Reader | Focus::People => Focus::List,
+        };
+    }
+
+    /// Esc: out of the innermost thing open — a person's quotes, a selected link, a
+    /// search, the reader or people view, then the filter.
+    fn back_out(&mut self) {
+        if self.focus == Focus::People && self.people.person.is_some() {
+            self.people.person = None;
+            return;
+        }
+        if self.focus == Focus::Reader && self.link_selected.is_some() {
+            self.link_selected = None;
+            self.relayout();
+            return;
+        }
+        if self.focus == Focus::Reader && !self.search.query.is_empty() {
+            self.search = Search::default();
+            return;
+        }
+        if self.focus != Focus::List {
+            self.focus = Focus::List;
+            return;
+        }
+        if !self.query.is_empty() {
+            self.query.clear();
+            self.refilter_keeping_selection();
+        }
+    }
+
+    /// "45%" of the open article shown.
+    pub fn percent(&self) -> usize {
+        let max = self.max_scroll();
+        (self.scroll * 100).checked_div(max).unwrap_or(100)
+    }
+
+    pub fn unread(&self) -> usize {
+        self.read.iter().filter(|r| !**r).count()
+    }
+
+    /// Help rows matching the help filter.
+    pub fn help_view(&self) -> Vec<&(String, String, String)> {
+        let q = self.help_query.to_lowercase();
+        self.help_rows
+            .iter()
+            .filter(|r| {
+                q.is_empty()
+                    || r.0.to_lowercase().contains(&q)
+                    || r.1.to_lowercase().contains(&q)
+                    || r.2.to_lowercase().contains(&q)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,101 @@
+//! Overlays: the jump palette, the help and the chooser.
+
+use super::*;
+
+impl App {
+    pub(super) fn palette_search(&self, p: &mut Palette) {
+        let m = Filter::default();
+        let mut hits: Vec<(i64, Target, Vec<usize>)> = Vec::new();
+        let q = p.query.trim();
+        for (pid, person) in self.index.people.iter().enumerate() {
+            if q.is_empty() {
+                continue;
+            }
+            let ix = m.indices(&person.name, q);
+            if !ix.is_empty() {
+                hits.push((score(&ix) + 5, Target::Person(pid), ix));
+            }
+        }
+        // the articles shown first, then the rest
+        let mut shown = vec![false; self.corpus.articles.len()];
+        for &a in &self.rows {
+            shown[a] = true;
+        }
+        let rest: Vec<usize> = (0..shown.len()).filter(|&a| !shown[a]).collect();
+        for &a in self.rows.iter().chain(&rest) {
+            let title = &self.corpus.articles[a].meta.title;
+            if q.is_empty() {
+                hits.push((0, Target::Article(a), vec![]));
+                if hits.len() >= 200 {
+                    break;
+                }
+                continue;
+            }
+            let ix = m.indices(title, q);
+            if !ix.is_empty() {
+                hits.push((score(&ix), Target::Article(a), ix));
+            }
+        }
+        if !q.is_empty() {
+            hits.sort_by_key(|h| std::cmp::Reverse(h.0));
+        }
+        hits.truncate(200);
+        p.hits = hits.into_iter().map(|h| (h.1, h.2)).collect();
+        p.selected = 0;
+    }
+
+    pub(super) fn open_palette(&mut self) {
+        let mut p = Palette::default();
+        self.palette_search(&mut p);
+        self.overlay = Overlay::Palette(p);
+    }
+
+    /// A command while an overlay is open: it scrolls or moves in the overlay, or closes it.
+    pub(super) fn overlay_command(&mut self, c: Command) -> bool {
+        match &mut self.overlay {
+            Overlay::Help { scroll } => {
+                let n = self.help_rows.len();
+                let last = n.saturating_sub(1);
+                match c {
+                    Command::Down => *scroll = (*scroll + 1).min(last),
+                    Command::Up => *scroll = scroll.saturating_sub(1),
+                    Command::PageDown | Command::HalfDown => *scroll = (*scroll + 10).min(last),
+                    Command::PageUp | Command::HalfUp => *scroll = scroll.saturating_sub(10),
+                    Command::Top => *scroll = 0,
+                    Command::Bottom => *scroll = last,
+                    Command::Filter => self.input = Input::HelpFilter,
+                    Command::Quit => self.quit = true,
+                    Command::Help | Command::Back => {
+                        self.overlay = Overlay::None;
+                        self.help_query.clear();
+                    }
+                    _ => return false,
+                }
+            }
+            Overlay::Palette(p) => match c {
+                Command::Down => p.selected = (p.selected + 1).min(p.hits.len().saturating_sub(1)),
+                Command::Up => p.selected = p.selected.saturating_sub(1),
+                Command::Quit => self.quit = true,
+                _ => return false,
+            },
+            Overlay::Choose(ch) => match c {
+                Command::Down => ch.selected = (ch.selected + 1).min(ch.targets.len().saturating_sub(1)),
+                Command::Up => ch.selected = ch.selected.saturating_sub(1),
+                Command::Top => ch.selected = 0,
+                Command::Bottom => ch.selected = ch.targets.len().saturating_sub(1),
+                Command::Open => self.submit(),
+                Command::Back | Command::Quit => self.overlay = Overlay::None,
+                _ => return false,
+            },
+            Overlay::None => return false,
+        }
+        true
+    }
+}
+
+pub(super) fn score(ix: &[usize]) -> i64 {
+    // earlier and tighter matches first
+    let first = ix.first().copied().unwrap_or(0) as i64;
+    let spread = ix.last().copied().unwrap_or(0) as i64 - first;
+    1000 - first * 4 - spread
+}

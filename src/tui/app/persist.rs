@@ -1,0 +1,134 @@
+//! Lasting state: read marks, stars, positions and the session go to the store in memory as
+//! they change; the idle tick and quitting write it ([`App::tick`], [`App::save_session`]).
+
+use super::*;
+
+impl App {
+    pub(super) fn load_starred_quotes(&mut self) {
+        let Some(store) = &self.store else { return };
+        let by_key: HashMap<&str, usize> = self.keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        let mut found = Vec::new();
+        for (k, q) in &store.state.quotes {
+            let Some((ak, range)) = k.split_once('@') else { continue };
+            let Some((s, e)) = range.split_once('-') else { continue };
+            let (Some(&a), Ok(s), Ok(e)) = (by_key.get(ak), s.parse::<usize>(), e.parse::<usize>()) else {
+                continue;
+            };
+            if let Some(qi) = self
+                .index
+                .quotes
+                .get(a)
+                .and_then(|qs| qs.iter().position(|x| x.start == s && x.end == e))
+                && q.starred
+            {
+                found.push(QuoteRef::new(a, qi));
+            }
+        }
+        self.starred_quotes.extend(found);
+    }
+
+    /// Use `store` for read marks, stars and positions; unless `fresh`, return to where the
+    /// last session was.
+    pub fn attach_store(&mut self, store: crate::state::Store, fresh: bool) {
+        self.keys = self.corpus.articles.iter().map(crate::state::key_of).collect();
+        let by_key: HashMap<String, usize> = self.keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        for (i, k) in self.keys.iter().enumerate() {
+            if let Some(st) = store.article(k) {
+                self.read[i] = st.read;
+                self.starred[i] = st.starred;
+                if let Some(p) = st.position {
+                    self.stored_positions.insert(i, p);
+                }
+            }
+        }
+        if let Some(w) = store.warnings.first() {
+            self.message = Some(w.clone());
+        }
+        let session = store.state.session.clone();
+        self.store = Some(store);
+        self.load_starred_quotes();
+        // the preview opened before the state was known: reopen with stored positions
+        self.positions.clear();
+        if let Some(a) = self.open.take() {
+            self.open_article_quietly(a);
+        }
+        if fresh {
+            return;
+        }
+        if let Some(s) = session {
+            if !s.query.is_empty() {
+                self.query = s.query.clone();
+                self.refilter();
+            }
+            if let Some(&a) = s.article.as_deref().and_then(|k| by_key.get(k)) {
+                self.select_article(Some(a));
+                self.open_article_quietly(a);
+                if s.reading {
+                    self.focus = Focus::Reader;
+                }
+            }
+        }
+    }
+
+    /// Record article `a`'s marks and position in the store.
+    pub(super) fn persist(&mut self, a: usize) {
+        let Some(key) = self.keys.get(a).cloned() else { return };
+        let (read, starred) = (self.read[a], self.starred[a]);
+        let position = if self.open == Some(a) {
+            self.layout.anchor(self.scroll)
+        } else {
+            self.stored_positions.get(&a).copied()
+        };
+        let title = self.corpus.articles[a].meta.title.clone();
+        if let Some(store) = &mut self.store {
+            store.update_article(&key, |s| {
+                s.read = read;
+                s.starred = starred;
+                s.position = position;
+                s.title = title;
+            });
+        }
+    }
+
+    /// Save what changed; a failure becomes the status message and reading goes on.
+    pub fn flush(&mut self) {
+        if let Some(store) = &mut self.store
+            && let Err(e) = store.save()
+        {
+            self.message = Some(format!("warning: {e:#}"));
+        }
+    }
+
+    /// Where we are — the open article, its position, the filter — recorded in the store
+    /// (in memory; [`App::flush`] writes it).
+    pub(super) fn record_session(&mut self) {
+        if let Some(a) = self.open {
+            self.persist(a);
+        }
+        let session = crate::state::Session {
+            article: self.open.and_then(|a| self.keys.get(a).cloned()),
+            query: self.query.clone(),
+            reading: self.focus == Focus::Reader,
+        };
+        if let Some(store) = &mut self.store {
+            store.set_session(session);
+        }
+    }
+
+    /// The reader is idle: the session as it has settled, and every change since the last
+    /// tick, go to disk. `update` never writes; this and quitting do, so a crash or a
+    /// closed terminal loses at most the last moments.
+    pub fn tick(&mut self) {
+        if self.indexing {
+            return;
+        }
+        self.record_session();
+        self.flush();
+    }
+
+    /// Before quitting: the position in the open article and where we are.
+    pub fn save_session(&mut self) {
+        self.record_session();
+        self.flush();
+    }
+}

@@ -1,0 +1,313 @@
+//! The reader: the open article's layout, scrolling, resize anchoring, in-article search,
+//! starring and copying the quote on screen.
+
+use super::*;
+
+impl App {
+    pub(super) fn open_article_quietly(&mut self, a: usize) {
+        self.save_position();
+        if let Some(old) = self.open.filter(|&o| o != a) {
+            self.persist(old);
+        }
+        self.open = Some(a);
+        self.search = Search::default();
+        self.link_selected = None;
+        self.target = None;
+        self.relayout();
+        self.scroll = match (self.positions.get(&a), self.stored_positions.get(&a)) {
+            (Some(&s), _) => s,
+            (None, Some(&anchor)) => self.layout.line_for(anchor),
+            _ => 0,
+        }
+        .min(self.max_scroll());
+        self.save_position();
+        self.opened_at = Some((a, self.scroll));
+    }
+
+    /// Open article `a` in the reader (marking it read), at a quote if given.
+    pub fn open_article(&mut self, a: usize, quote: Option<usize>) {
+        self.open_article_quietly(a);
+        if self.mark_read_on_open && !self.read[a] {
+            self.read[a] = true;
+            self.persist(a);
+        }
+        if let Some(q) = quote {
+            self.target = Some(QuoteRef::new(a, q));
+            self.relayout();
+            if let Some(start) = self.index.quotes.get(a).and_then(|qs| qs.get(q)).map(|q| q.start) {
+                let line = self.layout.line_of(start);
+                self.scroll = line.saturating_sub(2).min(self.max_scroll());
+                self.save_position();
+            }
+        }
+    }
+
+    pub(super) fn save_position(&mut self) {
+        if let Some(a) = self.open {
+            self.positions.insert(a, self.scroll);
+        }
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.body_height().max(1))
+    }
+
+    pub(super) fn relayout(&mut self) {
+        let Some(a) = self.open else {
+            self.layout = Layout::default();
+            self.links.clear();
+            return;
+        };
+        let width = self.reader_width();
+        // the search match in use, by its place in the article, to find it again
+        let current_hit = self
+            .search
+            .hits
+            .get(self.search.current)
+            .and_then(|&(li, s, _)| Some((self.layout.lines.get(li)?.src? + s, li)));
+        self.links = self.linked_people(a);
+        let starred: Vec<usize> = self
+            .starred_quotes
+            .iter()
+            .filter(|x| x.article == a)
+            .map(|x| x.quote)
+            .collect();
+        let extra = layout::Extras {
+            links: &self.links,
+            selected_link: self.link_selected,
+            target: self.target.filter(|t| t.article == a).map(|t| t.quote),
+            starred: &starred,
+        };
+        self.layout = layout::layout(
+            &self.corpus.articles[a],
+            a,
+            Some(&self.index),
+            &self.corpus,
+            width,
+            &extra,
+        );
+        if !self.search.query.is_empty() {
+            let scroll = self.scroll;
+            self.run_search();
+            if let Some((byte, _)) = current_hit
+                && let Some(k) = self
+                    .search
+                    .hits
+                    .iter()
+                    .position(|&(li, s, _)| self.layout.lines[li].src.map(|src| src + s) == Some(byte))
+            {
+                self.search.current = k;
+                self.scroll = scroll; // the caller places the screen
+            }
+        }
+    }
+
+    pub(super) fn scroll_to_show(&mut self, line: usize) {
+        let h = self.body_height();
+        if line < self.scroll || line >= self.scroll + h {
+            self.scroll = line.saturating_sub(h / 3).min(self.max_scroll());
+        }
+    }
+
+    /// After anything but a resize: when the reader's scroll moved (or another article
+    /// opened), the article byte at the top of the screen becomes the place to keep.
+    pub(super) fn settle_top(&mut self) {
+        let now = (self.open, self.scroll);
+        if now == self.settled {
+            return;
+        }
+        self.settled = now;
+        // the first text line at or below the top, and how many lines (a blank, a note)
+        // stand above it on screen
+        self.top_byte = match self.open {
+            Some(_) if self.scroll > 0 => self
+                .layout
+                .lines
+                .iter()
+                .enumerate()
+                .skip(self.scroll)
+                .find_map(|(i, l)| Some((l.src?, i - self.scroll))),
+            _ => None,
+        };
+    }
+
+    /// A resize keeps the place: the line holding the byte that was at the top comes back
+    /// to the top (clamped while the screen is too big to scroll, restored when it shrinks).
+    pub(super) fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        if self.people.person.is_some() && self.people.lines_width != w {
+            self.build_person_lines();
+        }
+        if self.open.is_some() && self.layout.width != self.reader_width() {
+            self.relayout();
+        }
+        self.scroll = match (self.open, self.top_byte) {
+            (Some(_), Some((b, above))) => self.layout.line_of(b).saturating_sub(above),
+            (Some(_), None) => 0,
+            (None, _) => self.scroll,
+        }
+        .min(self.max_scroll());
+        self.settled = (self.open, self.scroll);
+        self.keep_selection_visible();
+        self.save_position();
+    }
+
+    pub(super) fn run_search(&mut self) {
+        self.search.hits.clear();
+        self.search.current = 0;
+        let q = self.search.query.to_lowercase();
+        if q.is_empty() {
+            return;
+        }
+        for (li, line) in self.layout.lines.iter().enumerate() {
+            let lower = line.text.to_lowercase();
+            if lower.len() != line.text.len() {
+                // case folding changed lengths: match exactly instead
+                for (s, _) in line.text.match_indices(&self.search.query) {
+                    self.search.hits.push((li, s, s + self.search.query.len()));
+                }
+                continue;
+            }
+            for (s, _) in lower.match_indices(&q) {
+                self.search.hits.push((li, s, s + q.len()));
+            }
+        }
+        // the first hit at or after the top of the screen
+        self.search.current = self.search.hits.iter().position(|h| h.0 >= self.scroll).unwrap_or(0);
+        if let Some(&(line, _, _)) = self.search.hits.get(self.search.current) {
+            self.scroll_to_show(line);
+        }
+    }
+
+    pub(super) fn search_step(&mut self, forward: bool) {
+        let n = self.search.hits.len();
+        if n == 0 {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                format!("{:?} not found", self.search.query)
+            });
+            return;
+        }
+        self.search.current = if forward {
+            (self.search.current + 1) % n
+        } else {
+            (self.search.current + n - 1) % n
+        };
+        let line = self.search.hits[self.search.current].0;
+        self.scroll_to_show(line);
+        self.save_position();
+    }
+
+    /// Star (or unstar) the first quote shown in the reader.
+    /// The quote `b` stars: one on screen — the quote a link landed on, else the first
+    /// that starts on screen, else one running through the top line.
+    pub(super) fn quote_on_screen(&self, a: usize) -> Option<usize> {
+        let visible: Vec<&layout::Line> = self
+            .layout
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(self.body_height().max(1))
+            .collect();
+        let top = visible.iter().find_map(|l| l.src)?;
+        let bottom = visible.iter().rev().find_map(|l| l.src.map(|s| s + l.text.len()))?;
+        let quotes = &self.index.quotes[a];
+        let shown = |q: &crate::quotes::Quote| q.kind != crate::quotes::QuoteKind::Scare;
+        if let Some(QuoteRef { article: ta, quote: tq }) = self.target
+            && ta == a
+            && quotes
+                .get(tq)
+                .is_some_and(|q| shown(q) && q.start < bottom && q.end > top)
+        {
+            return Some(tq);
+        }
+        quotes
+            .iter()
+            .position(|q| shown(q) && q.start >= top && q.start < bottom)
+            .or_else(|| quotes.iter().position(|q| shown(q) && q.start < top && q.end > top))
+    }
+
+    pub(super) fn star_quote(&mut self) {
+        let Some(a) = self.open else { return };
+        let Some(qi) = self.quote_on_screen(a) else {
+            self.message = Some("no quote on screen".into());
+            return;
+        };
+        let here = QuoteRef::new(a, qi);
+        let starred = !self.starred_quotes.contains(&here);
+        if starred {
+            self.starred_quotes.insert(here);
+        } else {
+            self.starred_quotes.remove(&here);
+        }
+        let q = &self.index.quotes[a][qi];
+        let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[q.start..q.end]);
+        let speaker = self.index.speaker_of(a, qi).map(|p| self.index.people[p].name.clone());
+        let who = speaker.clone().unwrap_or_else(|| "unattributed".into());
+        if let Some(key) = self.keys.get(a).cloned()
+            && let Some(store) = &mut self.store
+        {
+            let k = crate::state::quote_key(&key, q.start, q.end);
+            store.update_quote(&k, |s| {
+                s.starred = starred;
+                s.text = text;
+                s.speaker = speaker;
+            });
+        }
+        self.message = Some(if starred {
+            format!("starred a quote by {who}")
+        } else {
+            "quote unstarred".into()
+        });
+        self.relayout(); // its ★
+    }
+
+    pub(super) fn copy_quote(&mut self) {
+        let Some(a) = self.open else {
+            self.message = Some("open an article to copy a quote".into());
+            return;
+        };
+        let Some(qi) = self.quote_on_screen(a) else {
+            self.message = Some("no quote on screen".into());
+            return;
+        };
+        let q = &self.index.quotes[a][qi];
+        let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[q.start..q.end]);
+        let who = self.index.speaker_of(a, qi).map(|p| self.index.people[p].name.clone());
+        let source = self.corpus.articles[a].source_or_folder().unwrap_or("").to_string();
+        let copied = match who {
+            Some(w) if source.is_empty() => format!("{text} — {w}"),
+            Some(w) => format!("{text} — {w} ({source})"),
+            None => text,
+        };
+        self.message = Some(format!("copied: {}", crate::text::truncate(&copied, 60)));
+        self.clipboard = Some(copied);
+    }
+
+    pub(super) fn copy_url(&mut self) {
+        let Some(a) = self.current_article() else { return };
+        let art = &self.corpus.articles[a];
+        let url = art.meta.url.clone().unwrap_or_else(|| art.path.clone());
+        self.message = Some(format!("copied {url}"));
+        self.clipboard = Some(url);
+    }
+
+    pub(super) fn reader_motion(&mut self, c: Command) {
+        let page = self.body_height();
+        let max = self.max_scroll();
+        self.scroll = match c {
+            Command::Down => self.scroll + 1,
+            Command::Up => self.scroll.saturating_sub(1),
+            Command::PageDown => self.scroll + page.saturating_sub(1).max(1),
+            Command::PageUp => self.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+            Command::HalfDown => self.scroll + (page / 2).max(1),
+            Command::HalfUp => self.scroll.saturating_sub((page / 2).max(1)),
+            Command::Top => 0,
+            Command::Bottom => max,
+            _ => self.scroll,
+        }
+        .min(max);
+        self.save_position();
+    }
+}
