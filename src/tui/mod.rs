@@ -4,6 +4,7 @@
 //! turn it into an action, update, and redraw only when something changed.
 
 pub mod app;
+mod clipboard;
 pub mod keymap;
 pub mod layout;
 pub mod theme;
@@ -93,17 +94,6 @@ fn theme_line(text: &str, key: &str) -> Option<usize> {
     None
 }
 
-/// Put `text` on the clipboard of the terminal saywho runs in, through OSC 52: it works
-/// over ssh and in tmux (with `set-clipboard on`), with nothing to install.
-fn copy_osc52(text: &str) {
-    use base64::Engine;
-    use std::io::Write;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-    let mut out = std::io::stdout();
-    let _ = write!(out, "\x1b]52;c;{b64}\x07");
-    let _ = out.flush();
-}
-
 /// How long the reader waits, idle, before saving the session and any change.
 const IDLE: Duration = Duration::from_millis(400);
 
@@ -180,6 +170,7 @@ where
         let panic_key = std::env::var("SAYWHO_TEST_PANIC_KEY")
             .ok()
             .and_then(|k| k.chars().next());
+        let mut clipboard = clipboard::Clipboard::default();
         let app_cell = std::cell::RefCell::new(app);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
             let mut app = app_cell.borrow_mut();
@@ -230,8 +221,11 @@ where
                 {
                     terminal.draw(|f| view::draw(f, &app))?;
                 }
-                if let Some(text) = app.clipboard.take() {
-                    copy_osc52(&text);
+                if let Some(text) = app.clipboard.take()
+                    && let Some(warning) = clipboard.copy(&text)
+                {
+                    app.message = Some(warning);
+                    terminal.draw(|f| view::draw(f, &app))?;
                 }
             }
             Ok(())
