@@ -153,6 +153,16 @@ fn quotes_json_has_the_fields() {
 }
 
 #[test]
+fn quotes_text_separates_articles_by_one_blank_line() {
+    let (code, out, _) = run(&["quotes"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("000_"), "no blank line first: {:?}", &out[..20]);
+    let headers = out.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).count();
+    assert_eq!(headers, 3);
+    assert_eq!(out.matches("\n\n").count(), 2, "one blank line between articles");
+}
+
+#[test]
 fn quotes_for_one_person_by_any_alias() {
     let (code, out, _) = run(&["quotes", "--person", "KOSACHEV", "--json"]);
     assert_eq!(code, 0);

@@ -48,6 +48,8 @@ pub fn run(
         starred,
     };
     let n = corpus.articles.len();
+    // a blank line separates articles in the text output: none before the first
+    let mut started = false;
     for first in (0..n).step_by(CHUNK) {
         let parts: Vec<Vec<u8>> = (first..(first + CHUNK).min(n))
             .into_par_iter()
@@ -56,8 +58,10 @@ pub fn run(
                 article(corpus, index, ai, &opts, &mut buf).map(|_| buf)
             })
             .collect::<Result<_>>()?;
-        for p in parts {
-            out.write_all(&p)?;
+        for p in parts.iter().filter(|p| !p.is_empty()) {
+            let p = if started { &p[..] } else { p.strip_prefix(b"\n").unwrap_or(p) };
+            out.write_all(p)?;
+            started = true;
         }
     }
     Ok(())
