@@ -59,7 +59,11 @@ pub fn run(
             })
             .collect::<Result<_>>()?;
         for p in parts.iter().filter(|p| !p.is_empty()) {
-            let p = if started { &p[..] } else { p.strip_prefix(b"\n").unwrap_or(p) };
+            let p = if started {
+                &p[..]
+            } else {
+                p.strip_prefix(b"\n").unwrap_or(p)
+            };
             out.write_all(p)?;
             started = true;
         }

@@ -49,6 +49,9 @@ struct Shown<'a> {
     article: &'a Article,
     paragraphs: Vec<Para<'a>>,
     removed: Vec<Para<'a>>,
+    /// The text every `start`/`end` (here and in `quotes --json`) indexes: the file as
+    /// decoded, or a web page's extracted text.
+    text: &'a str,
 }
 
 pub fn run<'a>(corpus: &'a Corpus, id: &str, json: bool, width: Option<usize>, out: &mut impl Write) -> Result<()> {
@@ -68,6 +71,7 @@ pub fn run<'a>(corpus: &'a Corpus, id: &str, json: bool, width: Option<usize>, o
                 .iter()
                 .map(|r| para(r.start, r.end, Some(&r.reason)))
                 .collect(),
+            text: &a.text,
         };
         return super::json_line(out, &shown);
     }

@@ -50,6 +50,27 @@ fn decode_plain(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     }
 }
 
+/// A web page that is not UTF-8 names its charset (`<meta charset=…>`); decode it with that
+/// one when it is not what the plain decoding guessed.
+pub fn html_charset(bytes: &[u8], text: String, guessed: Encoding) -> String {
+    if guessed != Encoding::Windows1252 {
+        return text;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let Some(at) = head.find("charset=") else { return text };
+    let label: String = head[at + 8..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    match encoding_rs::Encoding::for_label(label.as_bytes()) {
+        Some(enc) if enc != encoding_rs::WINDOWS_1252 && enc != encoding_rs::UTF_8 => {
+            enc.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        _ => text,
+    }
+}
+
 /// A NUL byte in the first 8 KiB, or more than 10% control bytes there, means binary.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];

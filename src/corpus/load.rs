@@ -26,7 +26,7 @@ pub struct Progress<'a> {
     pub done: &'a AtomicUsize,
 }
 
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
 
 fn is_article_file(p: &Path) -> bool {
     p.extension()
@@ -164,7 +164,16 @@ pub fn parse_bytes(id: String, path: String, bytes: &[u8], rules: &Rules) -> Res
         return Err("empty file".into());
     }
     let (text, encoding) = decode::decode(bytes).map_err(|e| e.to_string())?;
-    let (article, warning) = Article::parse(id, path, text, encoding, rules);
+    let html_name = Path::new(&path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|x| x.eq_ignore_ascii_case(e)));
+    let (article, warning) = if html_name || super::html::looks_like_html(&text) {
+        let text = decode::html_charset(bytes, text, encoding);
+        (Article::parse_html(id, path, &text, encoding, rules), None)
+    } else {
+        Article::parse(id, path, text, encoding, rules)
+    };
     if article.paragraphs.is_empty() {
         return Err("no readable text".into());
     }

@@ -6,6 +6,7 @@ pub mod clean;
 pub mod dates;
 pub mod decode;
 pub mod frontmatter;
+pub mod html;
 pub mod load;
 pub mod metadata;
 pub mod paragraphs;
@@ -91,12 +92,47 @@ impl Article {
         encoding: decode::Encoding,
         rules: &Rules,
     ) -> (Article, Option<String>) {
-        let text = sanitize::sanitize_owned(raw);
+        let text = sanitize::sanitize_owned(decode_entities(raw));
         let fm = frontmatter::parse(&text);
         let (fields, body_start, warning) = match fm {
             Some(p) => (p.fields, p.body_start, p.error),
             None => (frontmatter::FrontMatter::default(), 0, None),
         };
+        let article = Self::build(id, path, text, fields, body_start, encoding, rules);
+        (article, warning)
+    }
+
+    /// Build an article from a web page: the text is its title and the paragraphs a reader
+    /// mode finds (offsets are into that text), the metadata the page's own.
+    pub fn parse_html(id: String, path: String, html: &str, encoding: decode::Encoding, rules: &Rules) -> Article {
+        let page = html::extract(html, None);
+        let mut text = page.title.clone().unwrap_or_default();
+        for p in &page.paragraphs {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(p);
+        }
+        let text = sanitize::sanitize_owned(text);
+        let fields = frontmatter::FrontMatter {
+            title: page.title,
+            source: page.source,
+            author: page.author,
+            date: page.date,
+            url: page.url,
+        };
+        Self::build(id, path, text, fields, 0, encoding, rules)
+    }
+
+    fn build(
+        id: String,
+        path: String,
+        text: String,
+        fields: frontmatter::FrontMatter,
+        body_start: usize,
+        encoding: decode::Encoding,
+        rules: &Rules,
+    ) -> Article {
         let paras = paragraphs::split(&text, body_start);
         let mut marks = clean::apply_rules(&text, &paras, rules);
         let derived = metadata::derive(&text, &paras, &mut marks);
@@ -136,7 +172,7 @@ impl Article {
             title: if meta.title.is_empty() { id.clone() } else { meta.title },
             ..meta
         };
-        let article = Article {
+        Article {
             id,
             path,
             meta,
@@ -146,8 +182,7 @@ impl Article {
             paragraphs,
             removed,
             words,
-        };
-        (article, warning)
+        }
     }
 
     /// "source · author · date", leaving out what is unknown.
@@ -167,6 +202,19 @@ impl Article {
     /// The text of paragraph `i`.
     pub fn paragraph_text(&self, i: usize) -> &str {
         self.paragraphs.get(i).map_or("", |p| &self.text[p.range()])
+    }
+}
+
+/// HTML character references in plain text (`&#163;1.8m`, `&amp;`, `&eacute;`) decoded:
+/// text scraped from web pages often keeps them. Only well-formed references (ending in
+/// `;`) change.
+fn decode_entities(text: String) -> String {
+    if !text.contains('&') || !text.contains(';') {
+        return text;
+    }
+    match html_escape::decode_html_entities(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(s) => s,
     }
 }
 

@@ -1,0 +1,471 @@
+//! Web pages: the main text the way a reader mode finds it, and the page's metadata.
+//!
+//! The body comes from `dom_smoothie` (a port of Mozilla's Readability, the extractor
+//! behind Firefox's reader view); its cleaned HTML is then walked into paragraphs — one per
+//! `p`, heading, list item, `pre` or quote block — with figures, captions, forms, buttons
+//! and asides left out. Metadata is read from the whole page, most specific source first:
+//! Open Graph and `article:*` meta tags, JSON-LD (`NewsArticle` and kin), `<meta
+//! name=author>`, `<time datetime>`, the canonical link, and last the `<title>` less its
+//! site suffix. Entities are decoded by the HTML parser.
+
+use super::dates;
+use chrono::NaiveDate;
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+/// What a page gives: its metadata and its text as paragraphs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// True when `text` (a file's start) looks like an HTML document.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(256)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+}
+
+/// Extract a page. Never fails: a page with no readable body gives no paragraphs (the
+/// loader then reports "no readable text").
+pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
+    let doc = Document::from(html);
+    let ld = json_ld(&doc);
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|k| {
+            let sel = format!("meta[property=\"{k}\" i], meta[name=\"{k}\" i], meta[itemprop=\"{k}\" i]");
+            doc.select(&sel)
+                .iter()
+                .filter_map(|m| m.attr("content"))
+                .map(|c| clean(&c))
+                .find(|c| !c.is_empty())
+        })
+    };
+    let source = meta(&["og:site_name", "application-name"])
+        .or_else(|| ld.as_ref().and_then(|v| name_of(v.get("publisher")?)))
+        .or_else(|| meta(&["twitter:site"]).map(|s| s.trim_start_matches('@').to_string()));
+    let url = meta(&["og:url"])
+        .or_else(|| doc.select("link[rel=\"canonical\" i]").attr("href").map(|h| clean(&h)))
+        .filter(|u| u.starts_with("http"))
+        .or_else(|| page_url.map(str::to_string));
+    let title_tag = doc.select("head title").iter().next().map(|t| clean(&t.text()));
+    let h1 = doc
+        .select("h1")
+        .iter()
+        .next()
+        .map(|t| clean(&t.text()))
+        .filter(|t| !t.is_empty());
+    let title = meta(&["og:title", "twitter:title"])
+        .or_else(|| ld.as_ref().and_then(|v| str_of(v.get("headline")?)))
+        .or_else(|| {
+            h1.clone()
+                .filter(|h| title_tag.as_deref().is_none_or(|t| t.contains(h.as_str())))
+        })
+        .or(title_tag)
+        .or(h1)
+        .map(|t| strip_site_suffix(&t, source.as_deref()))
+        .filter(|t| !t.is_empty());
+    let author = meta(&[
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "dc.creator",
+    ])
+    .filter(|a| !a.starts_with("http"))
+    .or_else(|| ld.as_ref().and_then(|v| names_of(v.get("author")?)))
+    .map(|a| strip_by(&a))
+    .filter(|a| !a.is_empty());
+    let date = meta(&[
+        "article:published_time",
+        "og:article:published_time",
+        "datePublished",
+        "parsely-pub-date",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+    ])
+    .and_then(|d| dates::parse_date(&d))
+    .or_else(|| {
+        ld.as_ref()
+            .and_then(|v| str_of(v.get("datePublished")?))
+            .and_then(|d| dates::parse_date(&d))
+    })
+    .or_else(|| {
+        doc.select("time[datetime]")
+            .iter()
+            .find_map(|t| dates::parse_date(&t.attr("datetime")?))
+    });
+    let mut out = Extracted {
+        title,
+        source,
+        author,
+        date,
+        url,
+        paragraphs: Vec::new(),
+    };
+    let cfg = dom_smoothie::Config {
+        // the page's own JSON-LD was read above; Readability's is not needed
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    let body = dom_smoothie::Readability::new(html, out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
+    match body {
+        Ok(a) => {
+            if out.author.is_none() {
+                out.author = a
+                    .byline
+                    .as_deref()
+                    .map(strip_by)
+                    .filter(|b| !b.is_empty() && b.len() < 100);
+            }
+            if out.date.is_none() {
+                out.date = a.published_time.as_deref().and_then(dates::parse_date);
+            }
+            if out.title.is_none() && !a.title.trim().is_empty() {
+                out.title = Some(strip_site_suffix(&clean(&a.title), out.source.as_deref()));
+            }
+            out.paragraphs = paragraphs(&a.content);
+        }
+        Err(_) => {
+            // no article found: the body's own paragraphs, if it has any
+            if let Some(b) = doc.body() {
+                let mut w = Walker::default();
+                w.walk(&b);
+                w.flush();
+                out.paragraphs = w.out;
+            }
+        }
+    }
+    // the title repeated as the first heading of the body
+    if let (Some(t), Some(first)) = (&out.title, out.paragraphs.first())
+        && first.eq_ignore_ascii_case(t)
+    {
+        out.paragraphs.remove(0);
+    }
+    out
+}
+
+/// The text of extracted article HTML as paragraphs.
+fn paragraphs(content: &str) -> Vec<String> {
+    let doc = Document::from(content);
+    let mut w = Walker::default();
+    w.walk(&doc.root());
+    w.flush();
+    w.out
+}
+
+/// Elements whose text never reaches the reader.
+const SKIP: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "figure",
+    "figcaption",
+    "aside",
+    "nav",
+    "footer",
+    "form",
+    "button",
+    "svg",
+    "iframe",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "picture",
+    "video",
+    "audio",
+    "img",
+    "object",
+    "embed",
+    "canvas",
+    "dialog",
+    "menu",
+];
+
+/// Elements that are one paragraph each.
+const BLOCKS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li", "dt", "dd", "address",
+];
+
+/// Elements that hold paragraphs (their loose text is a paragraph of its own).
+const CONTAINERS: &[&str] = &[
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "html",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "header",
+    "center",
+    "details",
+    "summary",
+    "hr",
+    "caption",
+];
+
+#[derive(Default)]
+struct Walker {
+    out: Vec<String>,
+    /// Inline text gathered since the last block.
+    pending: String,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let p = clean(&self.pending);
+        if !p.is_empty() {
+            self.out.push(p);
+        }
+        self.pending.clear();
+    }
+
+    fn walk(&mut self, node: &NodeRef) {
+        for child in node.children() {
+            if child.is_text() {
+                self.pending.push_str(&child.text());
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            let name = name.as_str();
+            if SKIP.contains(&name) || hidden(&child) {
+                continue;
+            }
+            if name == "br" {
+                // a line break inside a paragraph is a space; two in a row end it
+                if self.pending.ends_with('\u{2029}') {
+                    self.pending.pop();
+                    self.flush();
+                } else {
+                    self.pending.push('\u{2029}');
+                }
+                continue;
+            }
+            if BLOCKS.contains(&name) && !has_block_inside(&child) {
+                self.flush();
+                let mut inner = Walker::default();
+                inner.walk(&child);
+                inner.flush();
+                let text = inner.out.join(" ");
+                if !text.is_empty() {
+                    self.out.push(if name == "li" { format!("• {text}") } else { text });
+                }
+                continue;
+            }
+            if BLOCKS.contains(&name) || CONTAINERS.contains(&name) {
+                self.flush();
+                self.walk(&child);
+                self.flush();
+                continue;
+            }
+            // inline: a, span, strong, em, q, time, ...
+            self.walk(&child);
+        }
+    }
+}
+
+fn has_block_inside(node: &NodeRef) -> bool {
+    node.descendants().iter().any(|d| {
+        d.is_element()
+            && d.node_name()
+                .is_some_and(|n| BLOCKS.contains(&n.to_ascii_lowercase().as_str()) && !n.eq_ignore_ascii_case("li"))
+    })
+}
+
+fn hidden(node: &NodeRef) -> bool {
+    node.attr("hidden").is_some()
+        || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        || node
+            .attr("style")
+            .is_some_and(|s| s.replace(' ', "").to_ascii_lowercase().contains("display:none"))
+}
+
+/// Whitespace collapsed (a paragraph separator from `<br>` becomes a space), trimmed.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| c.is_whitespace() || c == '\u{2029}')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// "By Samuel Osborne" → "Samuel Osborne".
+fn strip_by(s: &str) -> String {
+    let t = clean(s);
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("by ") {
+        t[3..].trim().to_string()
+    } else {
+        t
+    }
+}
+
+/// "Russia responds to Flynn | The Independent" → "Russia responds to Flynn": a part after
+/// a separator goes when it names the site, or is short while the rest is long.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
+    let mut t = title.trim().to_string();
+    while let Some((at, sep)) = SEPS
+        .iter()
+        .filter_map(|s| t.rfind(s).map(|i| (i, *s)))
+        .max_by_key(|x| x.0)
+    {
+        let (head, tail) = (&t[..at], &t[at + sep.len()..]);
+        let names_site = site.is_some_and(|s| {
+            let (s, tl) = (s.to_lowercase(), tail.to_lowercase());
+            tl == s || tl.contains(&s) || s.contains(&tl)
+        });
+        let short_tail = tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 4;
+        if tail.is_empty() || !(names_site || short_tail) {
+            break;
+        }
+        t = head.trim().to_string();
+    }
+    t
+}
+
+/// The page's JSON-LD object that describes the article (or the first object at all).
+fn json_ld(doc: &Document) -> Option<Value> {
+    let mut objects = Vec::new();
+    for s in doc.select("script[type=\"application/ld+json\" i]").iter() {
+        let Ok(v) = serde_json::from_str::<Value>(s.text().trim()) else {
+            continue;
+        };
+        collect_objects(v, &mut objects);
+    }
+    let is_article = |v: &Value| {
+        let types: Vec<String> = match v.get("@type") {
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+            _ => vec![],
+        };
+        types
+            .iter()
+            .any(|t| t.ends_with("Article") || t == "BlogPosting" || t == "Report")
+    };
+    let i = objects
+        .iter()
+        .position(is_article)
+        .or((!objects.is_empty()).then_some(0))?;
+    Some(objects.swap_remove(i))
+}
+
+fn collect_objects(v: Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(a) => a.into_iter().for_each(|x| collect_objects(x, out)),
+        Value::Object(mut o) => {
+            if let Some(g) = o.remove("@graph") {
+                collect_objects(g, out);
+            }
+            out.push(Value::Object(o));
+        }
+        _ => {}
+    }
+}
+
+fn str_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(str_of),
+        _ => None,
+    }
+}
+
+/// `"publisher": {"name": …}` or a plain string.
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) => o.get("name").and_then(str_of),
+        Value::Array(a) => a.iter().find_map(name_of),
+        other => str_of(other),
+    }
+}
+
+/// Every author's name, joined: `[{"name": "A"}, {"name": "B"}]` → "A and B".
+fn names_of(v: &Value) -> Option<String> {
+    let names: Vec<String> = match v {
+        Value::Array(a) => a.iter().filter_map(name_of).collect(),
+        other => name_of(other).into_iter().collect(),
+    };
+    let names: Vec<String> = names.into_iter().filter(|n| !n.starts_with("http")).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes_go() {
+        assert_eq!(
+            strip_site_suffix(
+                "Russia responds to Michael Flynn | The Independent",
+                Some("The Independent")
+            ),
+            "Russia responds to Michael Flynn"
+        );
+        assert_eq!(
+            strip_site_suffix("Kremlin says resignation is internal affair - BBC News", None),
+            "Kremlin says resignation is internal affair"
+        );
+        // a dash inside a headline stays
+        assert_eq!(
+            strip_site_suffix("Brexit - what happens next for the UK economy", None),
+            "Brexit - what happens next for the UK economy"
+        );
+    }
+
+    #[test]
+    fn html_is_recognised() {
+        assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
+        assert!(looks_like_html("<html lang=en>"));
+        assert!(!looks_like_html("A title\n\n<p>not a page</p>"));
+    }
+
+    #[test]
+    fn br_pairs_split_paragraphs() {
+        let p = paragraphs("<div>One line<br>still one.<br><br>Two &amp; more.</div>");
+        assert_eq!(p, ["One line still one.", "Two & more."]);
+    }
+}

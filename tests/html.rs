@@ -1,0 +1,129 @@
+//! Web pages as articles: reader-mode text, the page's metadata, entities, charsets, and
+//! quotes on the extracted text.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
+mod common;
+
+use saywho::corpus::{self, Rules};
+use std::path::PathBuf;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages")
+}
+
+fn load(dir: &std::path::Path) -> corpus::Corpus {
+    let rules = Rules::builtin();
+    let opts = corpus::LoadOptions {
+        max_size: corpus::load::DEFAULT_MAX_SIZE,
+        rules: &rules,
+        progress: None,
+    };
+    corpus::load_paths(&[dir.to_path_buf()], &opts)
+}
+
+#[test]
+fn a_news_page_reads_like_reader_mode() {
+    let c = load(&fixtures());
+    let a = c.get("harbour").expect("the page is an article");
+    assert_eq!(a.meta.title, "Harbour bridge to close for repairs, council says");
+    assert_eq!(a.meta.source.as_deref(), Some("The Northport Gazette"));
+    assert_eq!(a.meta.author.as_deref(), Some("Priya Raman"), "'By ' dropped");
+    assert_eq!(a.meta.date.map(|d| d.to_string()).as_deref(), Some("2024-03-05"));
+    assert_eq!(
+        a.meta.url.as_deref(),
+        Some("https://gazette.example/news/harbour-bridge-repairs")
+    );
+    let paras: Vec<&str> = (0..a.paragraphs.len()).map(|i| a.paragraph_text(i)).collect();
+    // paragraphs stay paragraphs: p, a heading, a quote block, list items
+    assert!(paras[0].starts_with("The Harbour Bridge will close"), "{paras:?}");
+    assert!(paras.contains(&"Businesses worried"));
+    assert!(paras.contains(&"“Six weeks is a long time for a small business,” she added."));
+    assert!(paras.contains(&"• Ferries will run every 20 minutes during the works."));
+    assert_eq!(paras.last(), Some(&"The work is expected to finish by the end of May."));
+    // entities decoded
+    assert!(paras.iter().any(|p| p.contains("about £1.2m a year")));
+    // page furniture never reaches the reader
+    let all = paras.join("\n");
+    for junk in [
+        "cookie",
+        "Share on",
+        "Related stories",
+        "Sign up",
+        "Comments",
+        "reader",
+        "Photo",
+        "rights reserved",
+        "Weather",
+    ] {
+        assert!(!all.contains(junk), "{junk:?} leaked into {all}");
+    }
+}
+
+#[test]
+fn quotes_work_on_pages_with_offsets_into_the_extracted_text() {
+    let c = load(&fixtures());
+    let ai = c.position("harbour").unwrap();
+    let a = &c.articles[ai];
+    let qs = saywho::quotes::extract(a);
+    let okafor: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("Martin Okafor"))
+        .map(|q| &a.text[q.start..q.end])
+        .collect();
+    assert!(
+        okafor.contains(&"“We cannot put this work off any longer,”"),
+        "{okafor:?}"
+    );
+    // `show --json` gives that text, so offsets index it
+    let out = common::bin()
+        .args(["show", "harbour", "--json"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = v["text"].as_str().expect("show --json has the text");
+    let q = qs
+        .iter()
+        .find(|q| q.speaker.as_deref() == Some("Martin Okafor"))
+        .unwrap();
+    assert_eq!(&text[q.start..q.end], &a.text[q.start..q.end]);
+}
+
+#[test]
+fn charsets_entities_and_pages_that_are_not_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    // a Latin-1 page that says so
+    let mut latin =
+        b"<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 owners protest</title></head><body><article>"
+            .to_vec();
+    latin.extend_from_slice(
+        b"<p>Owners of the caf\xe9s on the square say the new rent rules will close half of them by the summer, and they want talks.</p>\
+          <p>\"We will not give up,\" said Jos\xe9 Garc\xeda, who runs the oldest caf\xe9 there, on Monday evening.</p></article></body></html>",
+    );
+    std::fs::write(dir.path().join("latin.htm"), &latin).unwrap();
+    // entities in a plain-text file (as BBC's text has them)
+    std::fs::write(
+        dir.path().join("plain.txt"),
+        "Fees rise\n\nThe fee rises to &#163;1.8m &amp; more, the club said in a statement on Friday.\n",
+    )
+    .unwrap();
+    // binary named .html, and an empty page
+    std::fs::write(dir.path().join("photo.html"), [0u8, 1, 2, 3, 255, 0, 7]).unwrap();
+    std::fs::write(dir.path().join("empty.html"), "<html><body></body></html>").unwrap();
+    let c = load(dir.path());
+    let latin = c.get("latin").expect("latin page loads");
+    assert_eq!(latin.meta.title, "Café owners protest");
+    assert!(latin.text.contains("José García"), "{}", latin.text);
+    let plain = c.get("plain").unwrap();
+    assert!(plain.text.contains("£1.8m & more"), "{}", plain.text);
+    let skipped: Vec<&str> = c
+        .problems
+        .iter()
+        .filter(|p| p.skipped)
+        .map(|p| p.path.as_str())
+        .collect();
+    assert!(skipped.iter().any(|p| p.ends_with("photo.html")), "{skipped:?}");
+    assert!(skipped.iter().any(|p| p.ends_with("empty.html")), "{skipped:?}");
+    assert_eq!(c.articles.len(), 2);
+}
