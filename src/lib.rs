@@ -9,6 +9,7 @@ pub mod config;
 pub mod corpus;
 pub mod filter;
 pub mod index;
+pub mod library;
 pub mod quotes;
 pub mod state;
 pub mod synth;

@@ -1,6 +1,7 @@
 //! The command line: `saywho [PATH]...` opens the reader; `list`, `show`, `quotes`,
 //! `people`, `links` print what the reader shows, as text or JSON Lines.
 
+mod feed;
 mod links;
 mod list;
 mod people;
@@ -24,7 +25,7 @@ pub const EXIT_PARTIAL: u8 = 3;
     name = "saywho",
     version,
     about = "A terminal reader for news articles: who said what, and where else they said it",
-    long_about = "A terminal reader for news articles: who said what, and where else they said it.\n\nWith no PATH, saywho reads its bundled corpus. PATHs may be files or folders (searched recursively for .txt, .md and .markdown files).",
+    long_about = "A terminal reader for news articles: who said what, and where else they said it.\n\nWith no PATH, saywho reads its library (what `saywho sync` fetched), or its bundled corpus while the library is empty. PATHs may be files or folders (searched recursively for .txt, .md, .markdown, .html and .htm files).",
     args_conflicts_with_subcommands = true,
     after_help = "Exit status: 0 when everything loaded, 3 when some input was skipped (each named on stderr), 1 on an error, 2 on a usage error."
 )]
@@ -57,9 +58,18 @@ pub struct Global {
     /// Where read marks, stars and positions are kept (default: $XDG_STATE_HOME/saywho)
     #[arg(long, global = true, value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
+    /// Where `sync` stores articles, read when no PATH is given (default:
+    /// $XDG_DATA_HOME/saywho/library)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
 }
 
 impl Global {
+    /// The library folder in use.
+    pub fn library(&self) -> Option<PathBuf> {
+        self.library.clone().or_else(crate::library::default_dir)
+    }
+
     /// The state folder in use.
     pub fn state_dir(&self) -> Option<PathBuf> {
         self.state_dir.clone().or_else(crate::state::default_dir)
@@ -68,7 +78,8 @@ impl Global {
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct Input {
-    /// Files or folders of articles (default: the bundled corpus)
+    /// Files or folders of articles (default: the library when it holds articles, else the
+    /// bundled corpus)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -140,6 +151,41 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The feeds `sync` fetches: add, list, remove
+    Feed {
+        #[command(subcommand)]
+        action: FeedAction,
+    },
+    /// Fetch every feed and each new item's page into the library
+    Sync {
+        /// The summary as one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Seconds a request may take
+        #[arg(long, value_name = "SECS", default_value_t = 20.0)]
+        timeout: f64,
+        /// Requests in flight at once
+        #[arg(long, value_name = "N", default_value_t = 8)]
+        workers: usize,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FeedAction {
+    /// Add a feed (RSS, Atom or JSON Feed)
+    Add {
+        url: String,
+        /// What to call it (default: made from the URL)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The feeds, one per line: name and URL
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a feed, by name or URL (articles already synced stay in the library)
+    Remove { name: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -247,6 +293,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             list::run(&corpus, json, marks.as_ref().map(|m| (m, unread, starred)), &mut out).map(|_| status(&corpus))
         }
         Some(Command::State { action }) => state::run(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
+        Some(Command::Feed { action }) => feed::feed(action, &mut out).map(|_| ExitCode::SUCCESS),
+        Some(Command::Sync { json, timeout, workers }) => {
+            let max_size = cli
+                .global
+                .max_size
+                .or(config.max_file_size)
+                .unwrap_or(corpus::load::DEFAULT_MAX_SIZE);
+            feed::sync(&cli.global, json, timeout, workers, max_size, &mut out)
+        }
         Some(Command::Quotes {
             input,
             person,
@@ -308,7 +363,7 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
     opts.fresh = cli.fresh;
     opts.store = Some(state::open(&cli.global));
     let rules = rules(config)?;
-    let paths = cli.input.paths.clone();
+    let paths = with_library(&cli.input.paths, &cli.global);
     let max_size = cli
         .global
         .max_size
@@ -367,7 +422,8 @@ pub fn rules(config: &Config) -> Result<Rules> {
 /// No article at all is an error.
 pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
     let rules = rules(config)?;
-    let corpus = if input.paths.is_empty() {
+    let paths = with_library(&input.paths, global);
+    let corpus = if paths.is_empty() {
         corpus::load_bundled(&rules)
     } else {
         let opts = LoadOptions {
@@ -378,7 +434,7 @@ pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
             rules: &rules,
             progress: None,
         };
-        corpus::load_paths(&input.paths, &opts)
+        corpus::load_paths(&paths, &opts)
     };
     for p in &corpus.problems {
         eprintln!("{p}");
@@ -388,6 +444,18 @@ pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
         anyhow::bail!("no articles to read in {}", named.join(", "));
     }
     Ok(corpus)
+}
+
+/// The paths to read: those named, else the library when it holds articles, else none
+/// (the bundled corpus).
+fn with_library(paths: &[PathBuf], global: &Global) -> Vec<PathBuf> {
+    if !paths.is_empty() {
+        return paths.to_vec();
+    }
+    match global.library() {
+        Some(lib) if crate::library::has_articles(&lib) => vec![lib],
+        _ => Vec::new(),
+    }
 }
 
 fn status(corpus: &Corpus) -> ExitCode {

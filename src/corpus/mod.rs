@@ -105,7 +105,20 @@ impl Article {
     /// Build an article from a web page: the text is its title and the paragraphs a reader
     /// mode finds (offsets are into that text), the metadata the page's own.
     pub fn parse_html(id: String, path: String, html: &str, encoding: decode::Encoding, rules: &Rules) -> Article {
-        let page = html::extract(html, None);
+        // a page saywho's sync stored starts with what the feed said: it fills what the
+        // page lacks
+        let (header, html) = match crate::library::Header::parse(html) {
+            Some((h, at)) => (Some(h), &html[at..]),
+            None => (None, html),
+        };
+        let mut page = html::extract(html, header.as_ref().and_then(|h| h.url.as_deref()));
+        if let Some(h) = header {
+            page.title = page.title.or(h.title);
+            page.source = page.source.or(h.feed_title).or(h.feed);
+            page.author = page.author.or(h.author);
+            page.date = page.date.or_else(|| h.date.as_deref().and_then(dates::parse_date));
+            page.url = page.url.or(h.url);
+        }
         let mut text = page.title.clone().unwrap_or_default();
         for p in &page.paragraphs {
             if !text.is_empty() {

@@ -1,0 +1,123 @@
+//! `saywho feed add|list|remove` and `saywho sync`: thin faces over `crate::library`.
+
+use super::{EXIT_PARTIAL, FeedAction, Global};
+use crate::library::{self, feeds::Feeds, sync};
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::process::ExitCode;
+
+fn feeds_file() -> Result<std::path::PathBuf> {
+    library::default_feeds_file().context("no config folder on this system (set XDG_CONFIG_HOME)")
+}
+
+pub fn feed(action: FeedAction, out: &mut impl Write) -> Result<()> {
+    let mut feeds = Feeds::load(&feeds_file()?)?;
+    match action {
+        FeedAction::Add { url, name } => {
+            let name = feeds.add(&url, name.as_deref())?;
+            feeds.save()?;
+            writeln!(out, "added {name}: {url} (`saywho sync` fetches it)")?;
+        }
+        FeedAction::List { json } => {
+            for f in &feeds.feeds {
+                if json {
+                    super::json_line(out, f)?;
+                } else {
+                    writeln!(out, "{}\t{}", f.name, f.url)?;
+                }
+            }
+            if feeds.feeds.is_empty() && !json {
+                eprintln!("no feeds yet: `saywho feed add URL` adds one");
+            }
+        }
+        FeedAction::Remove { name } => {
+            let f = feeds.remove(&name)?;
+            feeds.save()?;
+            writeln!(out, "removed {} ({}); its articles stay in the library", f.name, f.url)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn sync(
+    global: &Global,
+    json: bool,
+    timeout: f64,
+    workers: usize,
+    max_size: u64,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    let feeds = Feeds::load(&feeds_file()?)?;
+    if feeds.feeds.is_empty() {
+        anyhow::bail!("no feeds to sync: add one with `saywho feed add URL`");
+    }
+    let library = global
+        .library()
+        .context("no data folder on this system: give one with --library DIR")?;
+    if !(timeout.is_finite() && timeout > 0.0) {
+        anyhow::bail!("--timeout must be a positive number of seconds");
+    }
+    let opts = sync::Options {
+        library,
+        feeds: feeds.feeds,
+        timeout: std::time::Duration::from_secs_f64(timeout),
+        max_size,
+        workers,
+    };
+    // a progress bar on a terminal; nothing but the summary when piped
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{msg:>6} [{bar:30}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        b
+    });
+    let progress = |p: sync::Progress| {
+        if let Some(b) = &bar {
+            b.set_message(match p.phase {
+                sync::Phase::Feeds => "feeds",
+                sync::Phase::Pages => "pages",
+            });
+            b.set_length(p.total as u64);
+            b.set_position(p.done as u64);
+        }
+    };
+    let summary = sync::run(&opts, &progress)?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if json {
+        super::json_line(out, &summary)?;
+    } else {
+        writeln!(
+            out,
+            "{} from {} ({} not modified) into {}: {} new, {} already there, {:.1} s",
+            crate::text::plural(summary.items, "item"),
+            crate::text::plural(summary.feeds, "feed"),
+            summary.feeds_not_modified,
+            summary.library,
+            summary.new,
+            summary.duplicates,
+            summary.seconds
+        )?;
+        for f in &summary.feeds_failed {
+            writeln!(out, "  feed {}: {}", f.what, f.error)?;
+        }
+        for f in &summary.pages_failed {
+            let kept = if f.kept_feed_content {
+                " (kept the feed's text)"
+            } else {
+                " (skipped)"
+            };
+            writeln!(out, "  page {}: {}{kept}", f.what, f.error)?;
+        }
+    }
+    Ok(if summary.any_failed() {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

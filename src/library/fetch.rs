@@ -1,0 +1,151 @@
+//! HTTP for sync, done the way a good citizen does it: `ureq` (a small blocking client with
+//! rustls and gzip) with connect and whole-request timeouts, up to 10 redirects (a loop is
+//! an error), retries with backoff on timeouts, dropped connections, 429 and 5xx,
+//! conditional GET (ETag / Last-Modified), a body size limit, and a User-Agent naming
+//! saywho.
+
+use std::time::Duration;
+use ureq::ResponseExt;
+
+/// saywho's User-Agent.
+pub const USER_AGENT: &str = concat!(
+    "saywho/",
+    env!("CARGO_PKG_VERSION"),
+    " (terminal news reader; +https://github.com/saywho/saywho)"
+);
+
+/// Retries after the first try, and the wait before each (doubled each time).
+const RETRIES: u32 = 2;
+const BACKOFF: Duration = Duration::from_millis(250);
+
+#[derive(Debug, Clone)]
+pub struct Client {
+    agent: ureq::Agent,
+    max_size: u64,
+}
+
+/// A fetched body.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub body: Vec<u8>,
+    /// Where it came from after redirects.
+    pub url: String,
+    pub content_type: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Got {
+    Body(Fetched),
+    /// 304: nothing new since the ETag / Last-Modified sent.
+    NotModified,
+}
+
+impl Client {
+    /// A client whose requests take at most `timeout` each and whose bodies are at most
+    /// `max_size` bytes (after decompression).
+    pub fn new(timeout: Duration, max_size: u64) -> Client {
+        let config = ureq::Agent::config_builder()
+            .timeout_global(Some(timeout))
+            .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
+            .max_redirects(10)
+            .http_status_as_error(false)
+            .user_agent(USER_AGENT)
+            .build();
+        Client {
+            agent: config.into(),
+            max_size,
+        }
+    }
+
+    /// GET `url`, sending the validators of an earlier fetch. Errors are one line a person
+    /// can read ("HTTP 404", "timed out", "over the size limit of 20 MB", ...).
+    pub fn get(&self, url: &str, etag: Option<&str>, last_modified: Option<&str>) -> Result<Got, String> {
+        let mut wait = BACKOFF;
+        let mut attempt = 0;
+        loop {
+            match self.try_get(url, etag, last_modified) {
+                Err((e, retry)) if retry && attempt < RETRIES => {
+                    let _ = e;
+                    std::thread::sleep(wait);
+                    wait *= 2;
+                    attempt += 1;
+                }
+                other => return other.map_err(|(e, _)| e),
+            }
+        }
+    }
+
+    /// One try; an error says whether trying again could help.
+    fn try_get(&self, url: &str, etag: Option<&str>, last_modified: Option<&str>) -> Result<Got, (String, bool)> {
+        let mut req = self.agent.get(url);
+        if let Some(e) = etag {
+            req = req.header("If-None-Match", e);
+        }
+        if let Some(l) = last_modified {
+            req = req.header("If-Modified-Since", l);
+        }
+        let mut resp = req.call().map_err(|e| describe(&e))?;
+        let status = resp.status().as_u16();
+        if status == 304 {
+            return Ok(Got::NotModified);
+        }
+        if !(200..300).contains(&status) {
+            let retry = status == 429 || status >= 500;
+            let reason = resp.status().canonical_reason().unwrap_or("");
+            return Err((format!("HTTP {status} {reason}").trim_end().to_string(), retry));
+        }
+        let header = |name: &str| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header("content-type");
+        let etag = header("etag");
+        let last_modified = header("last-modified");
+        let final_url = resp.get_uri().to_string();
+        let body = resp
+            .body_mut()
+            .with_config()
+            .limit(self.max_size)
+            .read_to_vec()
+            .map_err(|e| describe_body(&e, self.max_size))?;
+        Ok(Got::Body(Fetched {
+            body,
+            url: final_url,
+            content_type,
+            etag,
+            last_modified,
+        }))
+    }
+}
+
+fn describe(e: &ureq::Error) -> (String, bool) {
+    use ureq::Error as E;
+    match e {
+        E::Timeout(_) => ("timed out".into(), true),
+        E::TooManyRedirects => ("too many redirects (a redirect loop?)".into(), false),
+        E::RedirectFailed => ("a redirect went nowhere".into(), false),
+        E::HostNotFound => ("host not found".into(), false),
+        E::ConnectionFailed => ("could not connect".into(), true),
+        E::BadUri(u) => (format!("not a URL: {u}"), false),
+        E::Io(io) => (format!("connection error: {io}"), true),
+        E::Protocol(p) => (format!("bad HTTP response: {p}"), true),
+        other => (other.to_string(), false),
+    }
+}
+
+fn describe_body(e: &ureq::Error, limit: u64) -> (String, bool) {
+    match e {
+        ureq::Error::BodyExceedsLimit(_) => (
+            format!(
+                "over the size limit of {} MB (max_file_size in the config, or --max-size)",
+                limit / 1_000_000
+            ),
+            false,
+        ),
+        other => describe(other),
+    }
+}

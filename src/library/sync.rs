@@ -1,0 +1,473 @@
+//! `saywho sync`: every feed, then every new item's page, into the library.
+//!
+//! Feeds and pages are fetched by a bounded pool of workers; files are written by one
+//! thread, so the check "have we stored this article already?" never races. An article is
+//! known by its canonical link, its feed id (RSS guid, Atom id) and the canonical URL its
+//! page declares — any of them seen before makes it a duplicate. What the feeds answered
+//! (ETag, Last-Modified) and every key seen live in `.saywho-sync.json` in the library.
+
+use super::fetch::{Client, Fetched, Got};
+use super::{Header, canonical_url, feeds::Feed, slug};
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const STATE_FILE: &str = ".saywho-sync.json";
+
+pub struct Options {
+    pub library: PathBuf,
+    pub feeds: Vec<Feed>,
+    /// Per request.
+    pub timeout: Duration,
+    /// Largest feed or page, in bytes.
+    pub max_size: u64,
+    /// Requests in flight at once.
+    pub workers: usize,
+}
+
+/// How far sync has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Feeds,
+    Pages,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    /// The feed's name, or the page's URL.
+    pub what: String,
+    pub error: String,
+    /// For a page: its feed's own content was stored instead.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub kept_feed_content: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub library: String,
+    pub feeds: usize,
+    pub feeds_not_modified: usize,
+    pub items: usize,
+    /// Articles stored by this sync.
+    pub new: usize,
+    pub duplicates: usize,
+    pub feeds_failed: Vec<Failure>,
+    pub pages_failed: Vec<Failure>,
+    /// Files written, relative to the library.
+    pub files: Vec<String>,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn any_failed(&self) -> bool {
+        !self.feeds_failed.is_empty() || !self.pages_failed.is_empty()
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct State {
+    #[serde(default)]
+    feeds: BTreeMap<String, Validators>,
+    /// Every key an article was known by → its file, relative to the library.
+    #[serde(default)]
+    seen: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+struct Validators {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    etag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_modified: Option<String>,
+}
+
+/// One feed item to store.
+struct Item {
+    feed: Feed,
+    feed_title: Option<String>,
+    link: Option<String>,
+    keys: Vec<String>,
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    /// The feed's own content (HTML), if it has any.
+    content: Option<String>,
+}
+
+/// Run a sync. Errors are only about the library itself (it cannot be written); a feed or
+/// page that fails is reported in the summary and the rest goes on.
+pub fn run(opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summary> {
+    let started = Instant::now();
+    std::fs::create_dir_all(&opts.library)
+        .with_context(|| format!("cannot create the library {}", opts.library.display()))?;
+    remove_leftovers(&opts.library);
+    let state_path = opts.library.join(STATE_FILE);
+    let mut state: State = std::fs::read(&state_path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let client = Client::new(opts.timeout, opts.max_size);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.workers.max(1))
+        .build()
+        .context("cannot start the fetch workers")?;
+    let mut summary = Summary {
+        library: opts.library.display().to_string(),
+        feeds: opts.feeds.len(),
+        ..Default::default()
+    };
+
+    // 1. the feeds
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let tick = |phase: Phase, total: usize| {
+        let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(Progress { phase, done: d, total });
+    };
+    progress(Progress {
+        phase: Phase::Feeds,
+        done: 0,
+        total: opts.feeds.len(),
+    });
+    let answers: Vec<(Feed, Result<Got, String>)> = pool.install(|| {
+        opts.feeds
+            .par_iter()
+            .map(|f| {
+                let v = state.feeds.get(&f.url).cloned().unwrap_or_default();
+                let got = client.get(&f.url, v.etag.as_deref(), v.last_modified.as_deref());
+                tick(Phase::Feeds, opts.feeds.len());
+                (f.clone(), got)
+            })
+            .collect()
+    });
+    let mut items = Vec::new();
+    let mut validators = Vec::new();
+    for (feed, got) in answers {
+        match got {
+            Ok(Got::NotModified) => summary.feeds_not_modified += 1,
+            Ok(Got::Body(b)) => match feed_rs::parser::parse(&b.body[..]) {
+                Ok(parsed) => {
+                    validators.push((
+                        feed.url.clone(),
+                        Validators {
+                            etag: b.etag.clone(),
+                            last_modified: b.last_modified.clone(),
+                        },
+                    ));
+                    items.extend(items_of(&feed, &b.url, parsed));
+                }
+                Err(e) => summary.feeds_failed.push(Failure {
+                    what: feed.name.clone(),
+                    error: format!("not a feed (RSS, Atom or JSON Feed): {e}"),
+                    kept_feed_content: false,
+                }),
+            },
+            Err(e) => summary.feeds_failed.push(Failure {
+                what: feed.name.clone(),
+                error: e,
+                kept_feed_content: false,
+            }),
+        }
+    }
+    summary.items = items.len();
+
+    // 2. what is new: not seen before, not twice in this sync
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut fresh = Vec::new();
+    for it in items {
+        if it.keys.iter().any(|k| state.seen.contains_key(k) || taken.contains(k)) {
+            summary.duplicates += 1;
+            continue;
+        }
+        taken.extend(it.keys.iter().cloned());
+        fresh.push(it);
+    }
+
+    // 3. their pages, fetched in parallel
+    done.store(0, std::sync::atomic::Ordering::Relaxed);
+    progress(Progress {
+        phase: Phase::Pages,
+        done: 0,
+        total: fresh.len(),
+    });
+    let pages: Vec<Option<Result<Got, String>>> = pool.install(|| {
+        fresh
+            .par_iter()
+            .map(|it| {
+                let got = it.link.as_deref().map(|l| client.get(l, None, None));
+                tick(Phase::Pages, fresh.len());
+                got
+            })
+            .collect()
+    });
+
+    // 4. stored one at a time
+    let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut names: HashSet<PathBuf> = HashSet::new();
+    for (it, page) in fresh.into_iter().zip(pages) {
+        let page = match page {
+            Some(Ok(Got::Body(f))) if is_html(&f) => Ok(f),
+            Some(Ok(Got::Body(f))) => Err(format!(
+                "not a web page ({})",
+                f.content_type.as_deref().unwrap_or("no content type")
+            )),
+            Some(Ok(Got::NotModified)) => Err("HTTP 304 for a page never fetched".into()),
+            Some(Err(e)) => Err(e),
+            None => Err("the item has no link".into()),
+        };
+        let mut header = Header {
+            url: it.link.clone(),
+            feed: Some(it.feed.name.clone()),
+            feed_title: it.feed_title.clone(),
+            title: it.title.clone(),
+            author: it.author.clone(),
+            date: it.date.clone(),
+            from: String::new(),
+            fetched: fetched_at.clone(),
+        };
+        let mut keys = it.keys.clone();
+        let body: Vec<u8> = match page {
+            Ok(f) => {
+                if let Some(c) = declared_canonical(&f.body) {
+                    let k = format!("url:{}", canonical_url(&c));
+                    if state.seen.contains_key(&k) || (taken.contains(&k) && !it.keys.contains(&k)) {
+                        summary.duplicates += 1;
+                        continue;
+                    }
+                    taken.insert(k.clone());
+                    keys.push(k);
+                    header.url = Some(c);
+                }
+                header.from = "page".into();
+                f.body
+            }
+            Err(e) => {
+                let what = it.link.clone().unwrap_or_else(|| it.title.clone().unwrap_or_default());
+                match &it.content {
+                    Some(c) => {
+                        summary.pages_failed.push(Failure {
+                            what,
+                            error: e,
+                            kept_feed_content: true,
+                        });
+                        header.from = "feed".into();
+                        feed_page(&it, c).into_bytes()
+                    }
+                    None => {
+                        summary.pages_failed.push(Failure {
+                            what,
+                            error: e,
+                            kept_feed_content: false,
+                        });
+                        continue;
+                    }
+                }
+            }
+        };
+        let rel = file_name(&opts.library, &it, &mut names);
+        let mut bytes = header.line().into_bytes();
+        bytes.extend_from_slice(&body);
+        write_file(&opts.library, &rel, &bytes)?;
+        let rel_s = rel.to_string_lossy().replace('\\', "/");
+        for k in keys {
+            state.seen.insert(k, rel_s.clone());
+        }
+        summary.files.push(rel_s);
+        summary.new += 1;
+    }
+    for (url, v) in validators {
+        state.feeds.insert(url, v);
+    }
+    crate::state::write_atomic(&opts.library, &state_path, &serde_json::to_vec_pretty(&state)?)
+        .context("cannot save the sync state")?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The items of a parsed feed.
+fn items_of(feed: &Feed, feed_url: &str, parsed: feed_rs::model::Feed) -> Vec<Item> {
+    let feed_title = parsed
+        .title
+        .as_ref()
+        .map(|t| text_of(&t.content))
+        .filter(|t| !t.is_empty());
+    let base = url::Url::parse(feed_url).ok();
+    parsed
+        .entries
+        .into_iter()
+        .map(|e| {
+            let link = e
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or(e.links.first())
+                .map(|l| match &base {
+                    Some(b) => b.join(&l.href).map_or_else(|_| l.href.clone(), |u| u.to_string()),
+                    None => l.href.clone(),
+                })
+                .filter(|l| l.starts_with("http"));
+            let mut keys = Vec::new();
+            if let Some(l) = &link {
+                keys.push(format!("url:{}", canonical_url(l)));
+            }
+            if !e.id.is_empty() {
+                // an id that is a URL is that URL
+                if e.id.starts_with("http") {
+                    keys.push(format!("url:{}", canonical_url(&e.id)));
+                } else {
+                    keys.push(format!("id:{}", e.id));
+                }
+            }
+            keys.dedup();
+            let content = e
+                .content
+                .as_ref()
+                .and_then(|c| c.body.clone())
+                .or_else(|| e.summary.as_ref().map(|s| s.content.clone()))
+                .filter(|c| !c.trim().is_empty());
+            Item {
+                feed: feed.clone(),
+                feed_title: feed_title.clone(),
+                link,
+                keys,
+                title: e.title.as_ref().map(|t| text_of(&t.content)).filter(|t| !t.is_empty()),
+                author: {
+                    let names: Vec<String> = e
+                        .authors
+                        .iter()
+                        .filter_map(|a| a.name.as_deref())
+                        .map(|n| n.trim().to_string())
+                        .filter(|n| !n.is_empty())
+                        .collect();
+                    Some(names.join(", ")).filter(|n| !n.is_empty())
+                },
+                date: e
+                    .published
+                    .or(e.updated)
+                    .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                content,
+            }
+        })
+        .collect()
+}
+
+/// Text of a feed's title (which may carry markup or entities).
+fn text_of(s: &str) -> String {
+    let doc = dom_query::Document::from(format!("<p>{s}</p>"));
+    doc.select("p").text().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_html(f: &Fetched) -> bool {
+    match f.content_type.as_deref().map(str::to_ascii_lowercase) {
+        Some(ct) if ct.contains("html") => true,
+        // no type, or a vague one: look at the bytes
+        None => crate::corpus::html::looks_like_html(&String::from_utf8_lossy(&f.body[..f.body.len().min(512)])),
+        Some(ct) if ct.starts_with("text/plain") || ct.contains("octet-stream") => {
+            crate::corpus::html::looks_like_html(&String::from_utf8_lossy(&f.body[..f.body.len().min(512)]))
+        }
+        Some(_) => false,
+    }
+}
+
+/// The canonical URL a page declares in its head (`og:url` or `<link rel=canonical>`).
+fn declared_canonical(body: &[u8]) -> Option<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static CANON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?is)<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']|<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical|<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']"#,
+        )
+        .expect("static regex")
+    });
+    let head = String::from_utf8_lossy(&body[..body.len().min(64 * 1024)]);
+    let c = CANON.captures(&head)?;
+    let u = c.get(1).or(c.get(2)).or(c.get(3))?.as_str();
+    Some(html_escape::decode_html_entities(u).into_owned()).filter(|u| u.starts_with("http"))
+}
+
+/// A small page around an item's own content, for when its page could not be fetched.
+fn feed_page(it: &Item, content: &str) -> String {
+    let esc = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
+    let mut head = String::from("<meta charset=\"utf-8\">");
+    if let Some(t) = &it.title {
+        head.push_str(&format!(
+            "<title>{}</title><meta property=\"og:title\" content=\"{}\">",
+            esc(t),
+            esc(t)
+        ));
+    }
+    if let Some(s) = &it.feed_title {
+        head.push_str(&format!("<meta property=\"og:site_name\" content=\"{}\">", esc(s)));
+    }
+    if let Some(a) = &it.author {
+        head.push_str(&format!("<meta name=\"author\" content=\"{}\">", esc(a)));
+    }
+    if let Some(d) = &it.date {
+        head.push_str(&format!(
+            "<meta property=\"article:published_time\" content=\"{}\">",
+            esc(d)
+        ));
+    }
+    if let Some(l) = &it.link {
+        head.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", esc(l)));
+    }
+    // content that is plain text becomes paragraphs
+    let body = if content.contains('<') {
+        content.to_string()
+    } else {
+        content
+            .split("\n\n")
+            .map(|p| format!("<p>{}</p>", html_escape::encode_text(p.trim())))
+            .collect()
+    };
+    format!("<!DOCTYPE html>\n<html><head>{head}</head><body><article>{body}</article></body></html>\n")
+}
+
+/// `FEED/DATE-TITLE.html`, not yet taken.
+fn file_name(library: &Path, it: &Item, taken: &mut HashSet<PathBuf>) -> PathBuf {
+    let dir = PathBuf::from(slug(&it.feed.name, 40));
+    let date = it.date.as_deref().and_then(|d| d.get(..10)).unwrap_or("undated");
+    let stem = format!("{date}-{}", slug(it.title.as_deref().unwrap_or("article"), 60));
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.html")
+        } else {
+            format!("{stem}-{n}.html")
+        };
+        let rel = dir.join(name);
+        if !taken.contains(&rel) && !library.join(&rel).exists() {
+            taken.insert(rel.clone());
+            return rel;
+        }
+        n += 1;
+    }
+}
+
+/// Write under a hidden temporary name, then rename: readers see all of it or nothing.
+fn write_file(library: &Path, rel: &Path, bytes: &[u8]) -> Result<()> {
+    let path = library.join(rel);
+    let dir = path.parent().unwrap_or(library);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let tmp = dir.join(format!(".tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Temporary files an interrupted sync left behind.
+fn remove_leftovers(library: &Path) {
+    for e in walkdir::WalkDir::new(library).max_depth(2).into_iter().flatten() {
+        if e.file_name().to_str().is_some_and(|n| n.starts_with(".tmp-")) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}

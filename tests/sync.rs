@@ -1,0 +1,265 @@
+//! Feeds and sync against a server on 127.0.0.1 started by the test: RSS, Atom and JSON
+//! Feed, duplicates, failures of every kind, conditional GET, and the library as the
+//! default corpus.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
+
+mod common;
+
+use common::server::{Route, Server};
+use serde_json::Value;
+use std::path::Path;
+use std::time::Duration;
+
+fn page(title: &str, site: &str, para: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>{title} - {site}</title>\
+         <meta property=\"og:site_name\" content=\"{site}\"></head><body><nav><a href=/>Home</a> <a href=/x>World</a></nav>\
+         <article><h1>{title}</h1><p>{para}</p><p>“We have done what we could and we will do more,” said Anna Berg, the mayor, on Tuesday evening.</p>\
+         <p>The council meets again next month to decide what happens to the rest of the money.</p></article>\
+         <footer>All rights reserved</footer></body></html>"
+    )
+}
+
+/// Run saywho with its config and data in `home`.
+fn saywho(home: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = common::bin()
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("HOME", home)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn serve_news(s: &Server) {
+    s.route(
+        "/a1",
+        Route::html(&page(
+            "Bridge reopens early",
+            "Coast News",
+            "The bridge reopened two weeks early.",
+        )),
+    );
+    s.route(
+        "/a2",
+        Route::html(&page(
+            "Ferry fares frozen",
+            "Coast News",
+            "Ferry fares will not rise this year.",
+        )),
+    );
+    s.route(
+        "/a3",
+        Route::Ok {
+            content_type: "text/html".into(),
+            body: page(
+                "Harbour gets new crane",
+                "Coast News",
+                "A new crane arrived at the harbour.",
+            )
+            .into_bytes(),
+            etag: None,
+            gzip: true,
+        },
+    );
+    s.route(
+        "/slow",
+        Route::Slow(
+            Duration::from_secs(3),
+            Box::new(Route::html(&page("Late", "X", "Late."))),
+        ),
+    );
+    s.route("/loop1", Route::Redirect("/loop2".into()));
+    s.route("/loop2", Route::Redirect("/loop1".into()));
+    s.route("/big", Route::Huge(50_000_000));
+    s.route("/doc.pdf", Route::typed("application/pdf", "%PDF-1.4 not a page"));
+    let rss = format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Coast News</title><link>{b}/</link>
+        <item><title>Bridge reopens early</title><link>{b}/a1</link><guid>guid-a1</guid><pubDate>Tue, 05 Mar 2024 08:00:00 GMT</pubDate></item>
+        <item><title>Ferry fares frozen</title><link>{b}/a2?utm_source=rss&amp;utm_medium=feed</link><guid>guid-a2</guid></item>
+        <item><title>Museum closes for winter</title><link>{b}/missing</link><guid>guid-m</guid>
+          <description>&lt;p&gt;The town museum will close from November until March while its roof is repaired, the trust said.&lt;/p&gt;</description></item>
+        </channel></rss>"#,
+        b = s.base
+    );
+    s.route(
+        "/rss.xml",
+        Route::Ok {
+            content_type: "application/rss+xml".into(),
+            body: rss.into_bytes(),
+            etag: Some("\"v1\"".into()),
+            gzip: false,
+        },
+    );
+    let atom = format!(
+        r#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Coast Atom</title><id>urn:coast</id><updated>2024-03-05T08:00:00Z</updated>
+        <entry><title>Bridge reopens early</title><id>urn:uuid:1111</id><link href="{b}/a1#comments"/><updated>2024-03-05T08:00:00Z</updated></entry>
+        <entry><title>Slow story</title><id>urn:uuid:2222</id><link href="{b}/slow"/><updated>2024-03-05T08:00:00Z</updated></entry>
+        <entry><title>Loop story</title><id>urn:uuid:3333</id><link href="{b}/loop1"/><updated>2024-03-05T08:00:00Z</updated></entry>
+        <entry><title>Big story</title><id>urn:uuid:4444</id><link href="{b}/big"/><updated>2024-03-05T08:00:00Z</updated>
+          <content type="html">&lt;p&gt;The biggest story of the year, told in full in the feed itself.&lt;/p&gt;</content></entry>
+        <entry><title>Report published</title><id>urn:uuid:5555</id><link href="{b}/doc.pdf"/><updated>2024-03-05T08:00:00Z</updated>
+          <summary>The annual report was published on Monday and shows rising costs.</summary></entry>
+        </feed>"#,
+        b = s.base
+    );
+    s.route("/atom.xml", Route::typed("application/atom+xml", &atom));
+    let json = format!(
+        r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "Coast JSON", "items": [
+            {{"id": "j1", "url": "{b}/a3", "title": "Harbour gets new crane", "date_published": "2024-03-06T09:00:00Z"}},
+            {{"id": "j2", "url": "{b}/a2", "title": "Ferry fares frozen"}}
+        ]}}"#,
+        b = s.base
+    );
+    s.route("/feed.json", Route::typed("application/feed+json", &json));
+    s.route(
+        "/bad.xml",
+        Route::typed("application/rss+xml", "<rss><channel><item><title>broken"),
+    );
+}
+
+#[test]
+fn sync_stores_each_article_once_and_reports_every_failure() {
+    let s = Server::start();
+    serve_news(&s);
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    for (url, name) in [
+        ("/rss.xml", "rss"),
+        ("/atom.xml", "atom"),
+        ("/feed.json", "json"),
+        ("/bad.xml", "bad"),
+        ("/gone.xml", "gone"),
+    ] {
+        let (code, out, err) = saywho(h, &["feed", "add", &s.url(url), "--name", name]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(name));
+    }
+    let (_, list, _) = saywho(h, &["feed", "list"]);
+    assert_eq!(list.lines().count(), 5);
+
+    let (code, out, err) = saywho(h, &["sync", "--json", "--timeout", "1"]);
+    assert_eq!(code, 3, "some failed: exit 3\n{out}\n{err}");
+    assert!(err.is_empty(), "no progress bar when not on a terminal: {err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let failed_feeds: Vec<&str> = v["feeds_failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed_feeds.len(), 2, "{v}");
+    assert!(failed_feeds.contains(&"bad") && failed_feeds.contains(&"gone"));
+    // a1 (twice), a2 (twice, once with utm_*), a3, museum, slow, loop, big, pdf
+    assert_eq!(v["items"], 10, "{v}");
+    assert_eq!(v["duplicates"], 2, "{v}");
+    let pages: Vec<(String, String, bool)> = v["pages_failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["what"].as_str().unwrap().to_string(),
+                p["error"].as_str().unwrap().to_string(),
+                p["kept_feed_content"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect();
+    let find = |path: &str| pages.iter().find(|p| p.0.ends_with(path)).cloned().unwrap();
+    assert!(find("/missing").1.contains("404") && find("/missing").2, "{pages:?}");
+    assert!(find("/slow").1.contains("timed out") && !find("/slow").2);
+    assert!(find("/loop1").1.contains("redirect") && !find("/loop1").2);
+    assert!(find("/big").1.contains("size limit") && find("/big").2);
+    assert!(find("/doc.pdf").1.contains("not a web page") && find("/doc.pdf").2);
+    // a1, a2, a3 fetched; museum, big and the report kept from the feed
+    assert_eq!(v["new"], 6, "{v}");
+
+    // the library: one file per article, nothing half-written
+    let lib = h.join("data/saywho/library");
+    let files: Vec<_> = walkdir::WalkDir::new(&lib)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files.iter().filter(|f| f.ends_with(".html")).count(), 6, "{files:?}");
+    assert!(!files.iter().any(|f| f.starts_with(".tmp")), "{files:?}");
+
+    // with no PATH, the commands read the library
+    let (code, out, _) = saywho(h, &["list", "--json"]);
+    assert_eq!(code, 0);
+    let arts: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(arts.len(), 6);
+    let bridge = arts.iter().find(|a| a["title"] == "Bridge reopens early").unwrap();
+    assert_eq!(bridge["source"], "Coast News");
+    assert_eq!(
+        bridge["date"], "2024-03-05",
+        "the feed's date fills what the page lacks"
+    );
+    assert!(bridge["url"].as_str().unwrap().ends_with("/a1"));
+    let museum = arts.iter().find(|a| a["title"] == "Museum closes for winter").unwrap();
+    assert_eq!(museum["source"], "Coast News", "from the feed's title");
+    let (_, quotes, _) = saywho(h, &["quotes", "--json"]);
+    assert!(quotes.contains("\"speaker\":\"Anna Berg\""), "{quotes}");
+
+    // saywho names itself, and the second sync asks only for what changed
+    let first = s.requests("/rss.xml");
+    assert!(first[0].headers["user-agent"].starts_with("saywho/"));
+    assert!(
+        s.requests("/a3")[0]
+            .headers
+            .get("accept-encoding")
+            .is_some_and(|a| a.contains("gzip"))
+    );
+    let (_, out, _) = saywho(h, &["sync", "--json", "--timeout", "1"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["feeds_not_modified"], 1, "{v}");
+    assert_eq!(v["new"], 0, "nothing stored twice: {v}");
+    assert_eq!(
+        s.requests("/rss.xml").last().unwrap().headers["if-none-match"],
+        "\"v1\""
+    );
+}
+
+#[test]
+fn feed_commands_and_their_mistakes() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let (code, _, err) = saywho(h, &["sync"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no feeds"), "{err}");
+    let (code, out, _) = saywho(h, &["feed", "add", "https://news.example.org/world/rss.xml"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("news-example-org"), "{out}");
+    let (code, _, err) = saywho(
+        h,
+        &["feed", "add", "https://news.example.org/world/rss.xml?utm_source=x"],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("already"), "{err}");
+    let (code, _, err) = saywho(h, &["feed", "add", "not a url"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a URL"), "{err}");
+    let (code, out, _) = saywho(h, &["feed", "list", "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1);
+    let (code, _, err) = saywho(h, &["feed", "remove", "nope"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("news-example-org"), "names the feeds there are: {err}");
+    let (code, _, _) = saywho(h, &["feed", "remove", "news-example-org"]);
+    assert_eq!(code, 0);
+    let (_, out, _) = saywho(h, &["feed", "list"]);
+    assert!(out.is_empty());
+    // --library before or after the subcommand; an empty library means the bundled corpus
+    let lib = h.join("lib");
+    let (code, out, _) = saywho(h, &["--library", lib.to_str().unwrap(), "list"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 3, "bundled corpus: {out}");
+}
