@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they check
 
+mod common;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -32,6 +34,10 @@ impl Tmux {
         );
         let ok = t.tmux(&["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", &env]);
         ok.then_some(t)
+    }
+
+    fn home(&self) -> &std::path::Path {
+        self._state.path()
     }
 
     fn tmux(&self, args: &[&str]) -> bool {
@@ -341,5 +347,74 @@ fn kill_9_keeps_the_session_and_a_lone_read_mark() {
     t.wait("back at the same place", |s| {
         status(s).contains("READ") && top(s) == want
     });
+    t.keys(&["q"]);
+}
+
+/// `R` syncs the feeds in the background and the new articles appear; `o` opens the
+/// article's page with $BROWSER; the reader's header shows the address.
+#[test]
+fn sync_from_the_reader_and_open_in_the_browser() {
+    use common::server::{Route, Server};
+    let Some(t) = Tmux::start("sync") else { return };
+    let s = Server::start();
+    for (path, title) in [("/p1", "Tram line opens"), ("/p2", "Library extends hours")] {
+        s.route(
+            path,
+            Route::html(&format!(
+                "<html><head><title>{title}</title><meta property=og:site_name content=\"Valley Post\"></head><body><article>\
+                 <p>The news of the day is that the {title} story happened, and people in the valley talked about it all week.</p>\
+                 <p>“It is a good day for the valley,” said Ruth Mensah, who chairs the residents' group.</p></article></body></html>"
+            )),
+        );
+    }
+    s.route(
+        "/feed.xml",
+        Route::typed(
+            "application/rss+xml",
+            &format!(
+                "<rss version=\"2.0\"><channel><title>Valley Post</title>\
+                 <item><title>Tram line opens</title><link>{b}/p1</link></item>\
+                 <item><title>Library extends hours</title><link>{b}/p2</link></item></channel></rss>",
+                b = s.base
+            ),
+        ),
+    );
+    let feeds = t.home().join("config/saywho/feeds.toml");
+    std::fs::create_dir_all(feeds.parent().unwrap()).unwrap();
+    std::fs::write(
+        &feeds,
+        format!("[[feed]]\nname = \"valley\"\nurl = \"{}\"\n", s.url("/feed.xml")),
+    )
+    .unwrap();
+    let opened = t.home().join("opened.txt");
+    let browser = t.home().join("browser.sh");
+    std::fs::write(&browser, format!("#!/bin/sh\necho \"$1\" > {}\n", opened.display())).unwrap();
+    std::fs::set_permissions(&browser, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    t.literal(&format!("export BROWSER={}", browser.display()));
+    t.keys(&["Enter"]);
+    t.run_saywho("");
+    t.wait("the bundled corpus", |s| s.contains("Articles 3"));
+    t.keys(&["R"]);
+    let sc = t.wait("the synced articles", |s| s.contains("synced: 2 new articles"));
+    assert!(
+        sc.contains("Articles 2"),
+        "the library replaced the bundled corpus: {sc}"
+    );
+    assert!(
+        sc.contains("Tram line opens") && sc.contains("Library extends hours"),
+        "{sc}"
+    );
+    t.literal("/tram");
+    t.keys(&["Enter", "Enter"]);
+    let sc = t.wait("the reader", |s| status(s).contains("READ"));
+    assert!(sc.contains("127.0.0.1"), "the address in the header: {sc}");
+    t.keys(&["o"]);
+    t.wait("the browser", |_| opened.exists());
+    let url = std::fs::read_to_string(&opened).unwrap();
+    assert!(url.trim().ends_with("/p1"), "{url}");
+    // a second R while the place is kept: same article open afterwards
+    t.keys(&["R"]);
+    let sc = t.wait("the second sync", |s| s.contains("synced: 0 new articles"));
+    assert!(status(&sc).contains("READ") && sc.contains("Tram line opens"), "{sc}");
     t.keys(&["q"]);
 }

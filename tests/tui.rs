@@ -506,7 +506,10 @@ fn next_unread_copy_and_input_editing() {
     // y copies the quote on screen with its speaker; Y the article's address
     cmd(&mut a, Command::Bottom);
     cmd(&mut a, Command::CopyQuote);
-    let copied = a.clipboard.take().expect("something copied");
+    let copied = match a.effects.pop() {
+        Some(saywho::tui::app::Effect::Copy(t)) => t,
+        other => panic!("nothing copied: {other:?}"),
+    };
     assert!(copied.contains(" — "), "{copied}");
     let s = text(&render(&a));
     let status = s.lines().last().unwrap();
@@ -515,7 +518,7 @@ fn next_unread_copy_and_input_editing() {
     cmd(&mut a, Command::CopyUrl);
     let art = &a.corpus.articles[a.open.unwrap()];
     let want = art.meta.url.clone().unwrap_or_else(|| art.path.clone());
-    assert_eq!(a.clipboard.take().as_deref(), Some(want.as_str()));
+    assert_eq!(a.effects.pop(), Some(saywho::tui::app::Effect::Copy(want)));
     // Ctrl-w and Ctrl-u in an input line
     cmd(&mut a, Command::Search);
     typed(&mut a, "russia reacts");

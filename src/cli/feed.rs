@@ -121,3 +121,28 @@ pub fn sync(
         ExitCode::SUCCESS
     })
 }
+
+/// A sync for the reader (`R`): no progress bar, the outcome in one line.
+pub fn sync_quietly(global: &Global, max_size: u64) -> Result<String> {
+    let feeds = Feeds::load(&feeds_file()?)?;
+    if feeds.feeds.is_empty() {
+        anyhow::bail!("no feeds: add one with `saywho feed add URL`");
+    }
+    let library = global
+        .library()
+        .context("no data folder on this system: give one with --library DIR")?;
+    let opts = sync::Options {
+        library,
+        feeds: feeds.feeds,
+        timeout: std::time::Duration::from_secs(20),
+        max_size,
+        workers: 8,
+    };
+    let s = sync::run(&opts, &|_| {})?;
+    let failed = s.feeds_failed.len() + s.pages_failed.len();
+    let mut msg = format!("synced: {}", crate::text::plural(s.new, "new article"));
+    if failed > 0 {
+        msg.push_str(&format!(", {failed} failed (`saywho sync` says which)"));
+    }
+    Ok(msg)
+}

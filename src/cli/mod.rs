@@ -363,7 +363,7 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
     opts.fresh = cli.fresh;
     opts.store = Some(state::open(&cli.global));
     let rules = rules(config)?;
-    let paths = with_library(&cli.input.paths, &cli.global);
+    let (named, global) = (cli.input.paths.clone(), cli.global.clone());
     let max_size = cli
         .global
         .max_size
@@ -372,7 +372,14 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
     // problems found while loading are printed after the terminal is restored
     let problems = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let sink = problems.clone();
+    let max_size_sync = max_size;
+    let sync_global = cli.global.clone();
+    opts.sync = Some(std::sync::Arc::new(move || {
+        feed::sync_quietly(&sync_global, max_size_sync)
+    }));
     let result = crate::tui::run(opts, move |done, total| {
+        // the library is looked at each time: after a sync it may hold articles
+        let paths = with_library(&named, &global);
         let corpus = if paths.is_empty() {
             corpus::load_bundled(&rules)
         } else {

@@ -87,6 +87,8 @@ pub enum Command {
     NextUnread,
     CopyQuote,
     CopyUrl,
+    OpenUrl,
+    Sync,
     NextArticle,
     PrevArticle,
     Search,

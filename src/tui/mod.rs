@@ -34,7 +34,12 @@ pub struct Options {
     pub store: Option<crate::state::Store>,
     /// Do not return to where the last session was.
     pub fresh: bool,
+    /// Sync the library (`R`): returns what to tell the reader. None: no sync here.
+    pub sync: Option<SyncFn>,
 }
+
+/// Runs a sync and says how it went ("3 new articles"); an error is shown as it is.
+pub type SyncFn = Arc<dyn Fn() -> Result<String> + Send + Sync>;
 
 /// Extract quotes and build the index on a worker thread.
 fn spawn_index(corpus: Arc<Corpus>) -> std::sync::mpsc::Receiver<Index> {
@@ -75,6 +80,7 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
         headless: false,
         store: None,
         fresh: false,
+        sync: None,
     })
 }
 
@@ -94,6 +100,51 @@ fn theme_line(text: &str, key: &str) -> Option<usize> {
     None
 }
 
+/// Sync, then read the corpus again and index it, for [`App::reload`].
+fn sync_and_reload<F>(
+    sync: &(dyn Fn() -> Result<String> + Send + Sync),
+    load: &F,
+) -> Result<(Arc<Corpus>, Index, String), String>
+where
+    F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded,
+{
+    let said = sync().map_err(|e| format!("sync failed: {e:#}"))?;
+    let (d, t) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let corpus = Arc::new(load(&d, &t).map_err(|e| format!("{said}, but reading failed: {e:#}"))?);
+    let index = Index::build(&corpus);
+    Ok((corpus, index, said))
+}
+
+/// Open `url` in the browser: `$BROWSER` if set, else the platform's opener. The browser
+/// runs on its own; an error comes back as a message.
+fn open_in_browser(url: &str) -> Result<(), String> {
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let (prog, args): (String, Vec<String>) = match browser {
+        // $BROWSER may hold a command with arguments, and "%s" for the URL
+        Some(b) => {
+            let mut parts: Vec<String> = b.split_whitespace().map(str::to_string).collect();
+            let prog = parts.remove(0);
+            if parts.iter().any(|p| p.contains("%s")) {
+                (prog, parts.iter().map(|p| p.replace("%s", url)).collect())
+            } else {
+                parts.push(url.to_string());
+                (prog, parts)
+            }
+        }
+        None if cfg!(target_os = "macos") => ("open".into(), vec![url.into()]),
+        None if cfg!(target_os = "windows") => ("explorer".into(), vec![url.into()]),
+        None => ("xdg-open".into(), vec![url.into()]),
+    };
+    std::process::Command::new(&prog)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("cannot open the browser ({prog}): {e} (set $BROWSER)"))
+}
+
 /// How long the reader waits, idle, before saving the session and any change.
 const IDLE: Duration = Duration::from_millis(400);
 
@@ -102,12 +153,13 @@ const IDLE: Duration = Duration::from_millis(400);
 /// while another worker extracts the quotes and builds the index.
 pub fn run<F>(opts: Options, load: F) -> Result<()>
 where
-    F: FnOnce(&AtomicUsize, &AtomicUsize) -> Loaded + Send + 'static,
+    F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded + Send + Sync + 'static,
 {
+    let load = Arc::new(load);
     let done = Arc::new(AtomicUsize::new(0));
     let total = Arc::new(AtomicUsize::new(0));
-    let (d, t) = (done.clone(), total.clone());
-    let worker = std::thread::spawn(move || load(&d, &t));
+    let (d, t, l) = (done.clone(), total.clone(), load.clone());
+    let worker = std::thread::spawn(move || l(&d, &t));
 
     if opts.headless {
         let corpus = Arc::new(worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??);
@@ -171,6 +223,8 @@ where
             .ok()
             .and_then(|k| k.chars().next());
         let mut clipboard = clipboard::Clipboard::default();
+        // a background sync answers here: the reloaded corpus and index, or why not
+        let (sync_tx, sync_rx) = std::sync::mpsc::channel::<Result<(Arc<Corpus>, Index, String), String>>();
         let app_cell = std::cell::RefCell::new(app);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
             let mut app = app_cell.borrow_mut();
@@ -183,7 +237,22 @@ where
                 }
                 // wait for a key; meanwhile look for the index, and save what changed once the
                 // reader has been idle a moment
-                let wait = if app.indexing { Duration::from_millis(30) } else { IDLE };
+                match sync_rx.try_recv() {
+                    Ok(Ok((corpus, index, msg))) => {
+                        app.reload(corpus, index, msg);
+                        terminal.draw(|f| view::draw(f, &app))?;
+                    }
+                    Ok(Err(msg)) => {
+                        app.sync_failed(msg);
+                        terminal.draw(|f| view::draw(f, &app))?;
+                    }
+                    Err(_) => {}
+                }
+                let wait = if app.indexing || app.syncing {
+                    Duration::from_millis(30)
+                } else {
+                    IDLE
+                };
                 if !event::poll(wait)? {
                     app.tick();
                     continue;
@@ -221,11 +290,28 @@ where
                 {
                     terminal.draw(|f| view::draw(f, &app))?;
                 }
-                if let Some(text) = app.clipboard.take()
-                    && let Some(warning) = clipboard.copy(&text)
-                {
-                    app.message = Some(warning);
-                    terminal.draw(|f| view::draw(f, &app))?;
+                for effect in std::mem::take(&mut app.effects) {
+                    let said = match effect {
+                        app::Effect::Copy(text) => clipboard.copy(&text),
+                        app::Effect::Open(url) => open_in_browser(&url).err(),
+                        app::Effect::Sync => match &opts.sync {
+                            Some(sync) => {
+                                let (sync, load, tx) = (sync.clone(), load.clone(), sync_tx.clone());
+                                std::thread::spawn(move || {
+                                    let _ = tx.send(sync_and_reload(&*sync, &*load));
+                                });
+                                None
+                            }
+                            None => {
+                                app.syncing = false;
+                                Some("no sync here".into())
+                            }
+                        },
+                    };
+                    if let Some(m) = said {
+                        app.message = Some(m);
+                        terminal.draw(|f| view::draw(f, &app))?;
+                    }
                 }
             }
             Ok(())

@@ -248,8 +248,15 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let art = &app.corpus.articles[a];
+    // the page's address, shortened to host and path, after the place in it
+    let url = art
+        .meta
+        .url
+        .as_deref()
+        .map(|u| format!(" · {}", u.trim_start_matches("https://").trim_start_matches("http://")))
+        .unwrap_or_default();
     let head = format!(
-        " {} · {}%",
+        " {} · {}%{url}",
         art.meta.source.as_deref().unwrap_or(&art.id),
         app.percent()
     );
@@ -544,7 +551,9 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     .chain(hint(ctx, Command::Help, "help"))
     .chain(hint(ctx, Command::Quit, "quit"))
     .collect();
-    let left = if app.indexing && app.message.is_none() && app.input == Input::None {
+    let left = if app.syncing && app.message.is_none() && app.input == Input::None {
+        format!("syncing… · {left}")
+    } else if app.indexing && app.message.is_none() && app.input == Input::None {
         format!("finding quotes… · {left}")
     } else {
         left

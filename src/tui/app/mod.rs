@@ -21,6 +21,7 @@ mod palette;
 mod people;
 mod persist;
 mod reader;
+mod sync;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -135,6 +136,17 @@ pub enum PersonLine {
     },
 }
 
+/// Something the reader asks of the world outside its state; the terminal loop does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Open a URL in the browser.
+    Open(String),
+    /// Sync the library in the background, then reload.
+    Sync,
+}
+
 /// A change to the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -184,8 +196,10 @@ pub struct App {
     pub quit: bool,
     /// The cursor in the input line being typed, as a byte offset (None: at its end).
     pub cursor: Option<usize>,
-    /// Text to put on the terminal's clipboard (the terminal loop sends it, OSC 52).
-    pub clipboard: Option<String>,
+    /// What the terminal loop is to do outside the state: copy, open a URL, sync.
+    pub effects: Vec<Effect>,
+    /// A sync is running in the background.
+    pub syncing: bool,
     // list
     items: Vec<Item>,
     filter: Filter,
@@ -268,7 +282,8 @@ impl App {
             message: None,
             quit: false,
             cursor: None,
-            clipboard: None,
+            effects: Vec::new(),
+            syncing: false,
             items,
             filter: Filter::default(),
             query: String::new(),
@@ -488,6 +503,8 @@ impl App {
             Command::NextUnread => self.next_unread(),
             Command::CopyQuote => self.copy_quote(),
             Command::CopyUrl => self.copy_url(),
+            Command::OpenUrl => self.open_url(),
+            Command::Sync => self.request_sync(),
             Command::StarQuote => self.star_quote(),
             Command::NextArticle | Command::PrevArticle => return self.step_article(c == Command::NextArticle),
             Command::NextLink | Command::PrevLink => self.step_link(c == Command::NextLink),

@@ -282,7 +282,7 @@ impl App {
             None => text,
         };
         self.message = Some(format!("copied: {}", crate::text::truncate(&copied, 60)));
-        self.clipboard = Some(copied);
+        self.effects.push(Effect::Copy(copied));
     }
 
     pub(super) fn copy_url(&mut self) {
@@ -290,7 +290,19 @@ impl App {
         let art = &self.corpus.articles[a];
         let url = art.meta.url.clone().unwrap_or_else(|| art.path.clone());
         self.message = Some(format!("copied {url}"));
-        self.clipboard = Some(url);
+        self.effects.push(Effect::Copy(url));
+    }
+
+    /// `o`: the article's page in the browser.
+    pub(super) fn open_url(&mut self) {
+        let Some(a) = self.current_article() else { return };
+        match self.corpus.articles[a].meta.url.clone() {
+            Some(url) => {
+                self.message = Some(format!("opening {url}"));
+                self.effects.push(Effect::Open(url));
+            }
+            None => self.message = Some("this article has no URL".into()),
+        }
     }
 
     pub(super) fn reader_motion(&mut self, c: Command) {
