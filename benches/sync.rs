@@ -6,7 +6,7 @@
 //! news site serves. Goal: ≤ 3 s.
 
 #[path = "../tests/common/server.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 mod server;
 
 use server::{Route, Server};
