@@ -127,3 +127,43 @@ fn charsets_entities_and_pages_that_are_not_pages() {
     assert!(skipped.iter().any(|p| p.ends_with("empty.html")), "{skipped:?}");
     assert_eq!(c.articles.len(), 2);
 }
+
+/// Every fixture page with a reference (`NAME.json`, the format `examples/webeval` reads)
+/// extracts to it: title, date, byline, and the body's words.
+#[test]
+fn fixture_pages_match_their_references() {
+    let c = load(&fixtures());
+    let mut checked = 0;
+    for a in &c.articles {
+        let Ok(r) = std::fs::read_to_string(std::path::Path::new(&a.path).with_extension("json")) else {
+            continue;
+        };
+        let want: serde_json::Value = serde_json::from_str(&r).unwrap();
+        assert_eq!(a.meta.title, want["title"].as_str().unwrap(), "{}", a.id);
+        assert_eq!(
+            a.meta.date.map(|d| d.to_string()).as_deref(),
+            want["date"].as_str(),
+            "{}",
+            a.id
+        );
+        assert_eq!(a.meta.author.as_deref(), want["author"].as_str(), "{}", a.id);
+        let words = |s: &str| -> Vec<String> {
+            let mut w: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            w.sort();
+            w
+        };
+        let body: Vec<&str> = (0..a.paragraphs.len()).map(|i| a.paragraph_text(i)).collect();
+        assert_eq!(
+            words(&body.join(" ")),
+            words(want["text"].as_str().unwrap()),
+            "{}",
+            a.id
+        );
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked} references");
+}

@@ -77,6 +77,11 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         .or(h1)
         .map(|t| strip_site_suffix(&t, source.as_deref()))
         .filter(|t| !t.is_empty());
+    // an "author" that is the publication itself is no byline
+    let not_the_site = |a: &String| {
+        let a = a.to_lowercase();
+        source.as_deref().is_none_or(|s| s.to_lowercase() != a)
+    };
     let author = meta(&[
         "author",
         "article:author",
@@ -86,8 +91,14 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         "dc.creator",
     ])
     .filter(|a| !a.starts_with("http"))
-    .or_else(|| ld.as_ref().and_then(|v| names_of(v.get("author")?)))
     .map(|a| strip_by(&a))
+    .filter(|a| !a.is_empty() && not_the_site(a))
+    .or_else(|| {
+        ld.as_ref()
+            .and_then(|v| names_of(v.get("author")?))
+            .filter(not_the_site)
+    })
+    .or_else(|| visible_byline(&doc))
     .filter(|a| !a.is_empty());
     let date = meta(&[
         "article:published_time",
@@ -327,6 +338,36 @@ fn clean(s: &str) -> String {
     out
 }
 
+/// The byline a reader sees: the first short piece of text in an element marked as one
+/// (`rel=author`, `itemprop=author`, a class or test id with "byline" or "author").
+fn visible_byline(doc: &Document) -> Option<String> {
+    const SEL: &str = "[rel=\"author\"], [itemprop=\"author\"], [data-testid*=\"byline\" i], [class*=\"byline\" i], [class*=\"author\" i]";
+    doc.select(SEL).nodes().iter().find_map(|el| {
+        // the first piece of text: "By Tom Ellery" before "Education correspondent"
+        let first = el
+            .descendants()
+            .into_iter()
+            .filter(|d| d.is_text())
+            .map(|d| clean(&d.text()))
+            .filter(|s| !s.is_empty())
+            .fold(String::new(), |acc, s| {
+                if acc.is_empty() || acc.eq_ignore_ascii_case("by") {
+                    format!("{acc} {s}").trim().to_string()
+                } else {
+                    acc
+                }
+            });
+        let name = strip_by(&first);
+        let words = name.split_whitespace().count();
+        let looks_like_name = (2..=6).contains(&words)
+            && name.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || ["and", "de", "van", "von", "der", "la", "bin", "al"].contains(&w)
+            });
+        looks_like_name.then_some(name)
+    })
+}
+
 /// "By Samuel Osborne" → "Samuel Osborne".
 fn strip_by(s: &str) -> String {
     let t = clean(s);
@@ -418,11 +459,27 @@ fn name_of(v: &Value) -> Option<String> {
     }
 }
 
+/// A person's name: as [`name_of`], but an organisation (`"@type": "Organization"`) is none.
+fn person_name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o)
+            if o.get("@type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.contains("Organization")) =>
+        {
+            None
+        }
+        Value::Object(o) => o.get("name").and_then(str_of),
+        Value::Array(a) => a.iter().find_map(name_of),
+        other => str_of(other),
+    }
+}
+
 /// Every author's name, joined: `[{"name": "A"}, {"name": "B"}]` → "A and B".
 fn names_of(v: &Value) -> Option<String> {
     let names: Vec<String> = match v {
-        Value::Array(a) => a.iter().filter_map(name_of).collect(),
-        other => name_of(other).into_iter().collect(),
+        Value::Array(a) => a.iter().filter_map(person_name_of).collect(),
+        other => person_name_of(other).into_iter().collect(),
     };
     let names: Vec<String> = names.into_iter().filter(|n| !n.starts_with("http")).collect();
     match names.as_slice() {
