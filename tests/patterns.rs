@@ -216,6 +216,21 @@ const SPEAKER_CASES: &[(&str, &[&str])] = &[
         "“I played really well today,” Roger Federer said.\n\nIvan Ljubicic was at a loss to explain his poor showing. “I didn't start badly,” he said.",
         &["Roger Federer", "Ivan Ljubicic"],
     ),
+    // a plain word as the role before a first-name-led name, after the cue
+    (
+        "“Half of my customers come over that bridge,” said baker Helen Duarte, who has run her shop for years.",
+        &["Helen Duarte"],
+    ),
+    // a description, then the name in apposition closing the clause
+    (
+        "\"It has been a long road, but the mill will be busy again,\" said the trust's chair, Moira Quinn.",
+        &["Moira Quinn"],
+    ),
+    // an organisation's name running on through "of"
+    (
+        "The National Association of Head Teachers said the plan had been drawn up without asking schools.",
+        &["National Association of Head Teachers"],
+    ),
     // not speech: a comparison, not a report
     (
         "Some representatives of the elite responded like an offended child who could not put up with an insult.",

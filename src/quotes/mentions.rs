@@ -63,6 +63,10 @@ const MAX_ROLE_BEFORE: usize = 7;
 /// The most words a description may have before its head noun.
 const MAX_DESCRIPTION: usize = 6;
 
+/// Lowercase words the lexicon does not know as a role that may still stand as one
+/// before a first-name-led name after a cue ("said baker Helen Duarte").
+const MAX_PLAIN_ROLE: usize = 2;
+
 fn is_name_word(t: &Tokens, i: usize) -> bool {
     t.cap(i)
 }
@@ -478,6 +482,24 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     if t.toks[i].cap {
         let s = run_start(t, i, lo);
         let the = s > lo && t.word_is(s - 1, "the");
+        // "the National Association of Head Teachers", "Bank of England": an organisation's
+        // name running on through "of"
+        if s >= lo + 2 && t.word_is(s - 1, "of") && is_name_word(t, s - 2) && !t.possessive(s - 2) {
+            let s2 = run_start(t, s - 2, lo);
+            if matches!(thing_type(t, s2, s - 1), Some((EntityType::Organisation, _))) {
+                let the2 = s2 > lo && t.word_is(s2 - 1, "the");
+                return Some(Mention {
+                    start: if the2 { s2 - 1 } else { s2 },
+                    end: i + 1,
+                    kind: MentionKind::Thing {
+                        name: (s2, i + 1),
+                        entity: EntityType::Organisation,
+                    },
+                    role: None,
+                    gender: None,
+                });
+            }
+        }
         let mut m = classify_run(t, s, i + 1, lo, the)?;
         // "Lee Zeldin of New York": a person of a place
         if matches!(m.kind, MentionKind::Thing { .. })
@@ -653,7 +675,19 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         }
         j = h + 1;
     }
-    (j > i + 1 && is_determiner(t, i)).then(|| Mention {
+    if !(j > i + 1 && is_determiner(t, i)) {
+        return None;
+    }
+    // "said the trust's chair, Moira Quinn.": the name in apposition closing the clause
+    if t.is_punct(j, ',') && j + 1 < hi && is_name_word(t, j + 1) {
+        let e = run_end(t, j + 1, hi);
+        let closes = e >= hi || matches!(t.toks[e].kind, Kind::Punct(_) | Kind::Quote(_));
+        if closes && let Some(mut m) = classify_run(t, j + 1, e, lo, false).filter(Mention::is_name) {
+            m.role = Some((i, j));
+            return Some(m);
+        }
+    }
+    Some(Mention {
         start: i,
         end: j,
         kind: MentionKind::Description {
@@ -672,7 +706,15 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
     let mut r = i;
     let mut role_noun = false;
     while r < hi && r < i + MAX_ROLE_BEFORE + 2 && t.is_word(r) {
-        if t.toks[r].cap && r > i && role_noun {
+        // "said baker Helen Duarte": one or two lowercase words the lexicon does not know
+        // as roles, before a name a first name confirms
+        let plain_role = !role_noun
+            && r > i
+            && r - i <= MAX_PLAIN_ROLE
+            && (i..r).all(|k| !t.toks[k].cap && t.lower(k).chars().all(char::is_alphabetic))
+            && t.ev(r, ev::FIRST_NAME)
+            && !t.has(r, flag::NOT_NAME);
+        if t.toks[r].cap && r > i && (role_noun || plain_role) {
             let e = run_end(t, r, hi);
             if e > r {
                 if let Some(mut m) = classify_run(t, r, e, lo, false).filter(Mention::is_name) {
