@@ -231,6 +231,11 @@ const SPEAKER_CASES: &[(&str, &[&str])] = &[
         "The National Association of Head Teachers said the plan had been drawn up without asking schools.",
         &["National Association of Head Teachers"],
     ),
+    // a fronted phrase is not the content when a clause follows the cue
+    (
+        "Speaking on Tuesday, Sarah Lind said the changes would give schools \"more freedom to buy locally\".",
+        &["Sarah Lind"],
+    ),
     // not speech: a comparison, not a report
     (
         "Some representatives of the elite responded like an offended child who could not put up with an insult.",
