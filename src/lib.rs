@@ -4,6 +4,7 @@
 //! The core (`corpus`, `quotes`, `index`, `filter`) knows nothing of terminals; `cli` and
 //! `tui` are two thin faces over it. See `docs/architecture.md`.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;

@@ -62,9 +62,26 @@ pub struct Global {
     /// $XDG_DATA_HOME/saywho/library)
     #[arg(long, global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
+    /// Where extracted quotes are cached between runs (default: $XDG_CACHE_HOME/saywho)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Extract every article again, neither reading nor writing the cache
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Say on stderr what the cache held and how many articles were extracted
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 impl Global {
+    /// The quote cache folder in use, unless caching is off.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        if self.no_cache {
+            return None;
+        }
+        self.cache_dir.clone().or_else(crate::cache::default_dir)
+    }
+
     /// The library folder in use.
     pub fn library(&self) -> Option<PathBuf> {
         self.library.clone().or_else(crate::library::default_dir)
@@ -228,7 +245,12 @@ pub fn globals_after_subcommand(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::
     let global_opts: Vec<(String, bool)> = cmd
         .get_arguments()
         .filter(|a| a.is_global_set())
-        .filter_map(|a| Some((format!("--{}", a.get_long()?), a.get_action().takes_values())))
+        .flat_map(|a| {
+            let takes = a.get_action().takes_values();
+            let long = a.get_long().map(|l| (format!("--{l}"), takes));
+            let short = a.get_short().map(|s| (format!("-{s}"), takes));
+            long.into_iter().chain(short)
+        })
         .collect();
     let subcommands: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
     let mut i = 1;
@@ -310,19 +332,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         }) => {
             let corpus = load(&input, &cli.global, &config)?;
-            let index = crate::index::Index::build(&corpus);
+            let index = build_index(&corpus, &cli.global);
             let store = starred.then(|| state::open(&cli.global));
             quotes::run(&corpus, &index, person.as_deref(), json, all, store.as_ref(), &mut out)
                 .map(|_| status(&corpus))
         }
         Some(Command::Links { input, json }) => {
             let corpus = load(&input, &cli.global, &config)?;
-            let index = crate::index::Index::build(&corpus);
+            let index = build_index(&corpus, &cli.global);
             links::run(&corpus, &index, json, &mut out).map(|_| status(&corpus))
         }
         Some(Command::People { input, json }) => {
             let corpus = load(&input, &cli.global, &config)?;
-            let index = crate::index::Index::build(&corpus);
+            let index = build_index(&corpus, &cli.global);
             people::run(&corpus, &index, json, &mut out).map(|_| status(&corpus))
         }
         Some(Command::Show { id, input, json, width }) => {
@@ -362,6 +384,7 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
     opts.headless = cli.headless;
     opts.fresh = cli.fresh;
     opts.store = Some(state::open(&cli.global));
+    opts.cache_dir = cli.global.cache_dir();
     let rules = rules(config)?;
     let (named, global) = (cli.input.paths.clone(), cli.global.clone());
     let max_size = cli
@@ -463,6 +486,29 @@ fn with_library(paths: &[PathBuf], global: &Global) -> Vec<PathBuf> {
         Some(lib) if crate::library::has_articles(&lib) => vec![lib],
         _ => Vec::new(),
     }
+}
+
+/// The quote index, through the cache when there is one (a cache that cannot be used is
+/// bypassed: with --verbose, saying why).
+pub fn build_index(corpus: &Corpus, global: &Global) -> crate::index::Index {
+    let cache = global.cache_dir().map(|d| crate::cache::QuoteCache::open(&d));
+    let (index, extracted) = match &cache {
+        Some(Ok(c)) => crate::index::Index::build_cached(corpus, Some(c)),
+        _ => crate::index::Index::build_cached(corpus, None),
+    };
+    if global.verbose {
+        match &cache {
+            Some(Ok(c)) => eprintln!(
+                "saywho: cache {}: {} of {} articles extracted, the rest cached",
+                c.path.display(),
+                extracted,
+                corpus.articles.len()
+            ),
+            Some(Err(e)) => eprintln!("saywho: {e}: bypassed; {extracted} articles extracted"),
+            None => eprintln!("saywho: no cache; {extracted} articles extracted"),
+        }
+    }
+    index
 }
 
 fn status(corpus: &Corpus) -> ExitCode {

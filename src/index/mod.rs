@@ -48,6 +48,34 @@ impl Index {
         Self::from_quotes(corpus, quotes)
     }
 
+    /// As [`Index::build`], taking what the cache holds and extracting only the rest
+    /// (which then goes into the cache). Returns how many articles were extracted.
+    pub fn build_cached(corpus: &Corpus, cache: Option<&crate::cache::QuoteCache>) -> (Index, usize) {
+        let Some(cache) = cache else {
+            return (Self::build(corpus), corpus.articles.len());
+        };
+        let keys: Vec<crate::cache::Key> = corpus.articles.par_iter().map(crate::cache::QuoteCache::key).collect();
+        let cached = cache.get_many(&keys);
+        let hit: Vec<bool> = cached.iter().map(Option::is_some).collect();
+        let quotes: Vec<Vec<Quote>> = corpus
+            .articles
+            .par_iter()
+            .zip(cached.into_par_iter())
+            .map(|(a, c)| c.unwrap_or_else(|| quotes::extract(a)))
+            .collect();
+        // what was not there goes in (a failure only costs the next start the same work)
+        let missing: Vec<(crate::cache::Key, &[Quote])> = keys
+            .iter()
+            .zip(&quotes)
+            .zip(&hit)
+            .filter(|(_, h)| !**h)
+            .map(|((k, q), _)| (*k, q.as_slice()))
+            .collect();
+        let extracted = missing.len();
+        let _ = cache.put_many(&missing);
+        (Self::from_quotes(corpus, quotes), extracted)
+    }
+
     /// An index with no quotes yet (the reader shows the list while the real one builds).
     pub fn empty(corpus: &Corpus) -> Index {
         Self::from_quotes(corpus, vec![Vec::new(); corpus.articles.len()])

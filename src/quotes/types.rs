@@ -1,9 +1,9 @@
 //! The types the quote engine's passes share: the public [`Quote`], and the speaker as
 //! found ([`Raw`]) before resolution turns it into a name.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Direct,
@@ -13,7 +13,7 @@ pub enum QuoteKind {
     Scare,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     Person,
@@ -57,7 +57,7 @@ impl EntityType {
 }
 
 /// One quotation. Offsets are byte offsets in the article's text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub start: usize,
     pub end: usize,

@@ -36,18 +36,25 @@ pub struct Options {
     pub fresh: bool,
     /// Sync the library (`R`): returns what to tell the reader. None: no sync here.
     pub sync: Option<SyncFn>,
+    /// The quote cache's folder (None: extract everything).
+    pub cache_dir: Option<std::path::PathBuf>,
 }
 
 /// Runs a sync and says how it went ("3 new articles"); an error is shown as it is.
 pub type SyncFn = Arc<dyn Fn() -> Result<String> + Send + Sync>;
 
-/// Extract quotes and build the index on a worker thread.
-fn spawn_index(corpus: Arc<Corpus>) -> std::sync::mpsc::Receiver<Index> {
+/// Extract quotes (what the cache does not hold) and build the index on a worker thread.
+fn spawn_index(corpus: Arc<Corpus>, cache_dir: Option<std::path::PathBuf>) -> std::sync::mpsc::Receiver<Index> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(Index::build(&corpus));
+        let _ = tx.send(build_index(&corpus, cache_dir.as_deref()));
     });
     rx
+}
+
+fn build_index(corpus: &Corpus, cache_dir: Option<&std::path::Path>) -> Index {
+    let cache = cache_dir.and_then(|d| crate::cache::QuoteCache::open(d).ok());
+    Index::build_cached(corpus, cache.as_ref()).0
 }
 
 /// Build keymap and theme from the config, refusing bad entries with the file and line.
@@ -81,6 +88,7 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
         store: None,
         fresh: false,
         sync: None,
+        cache_dir: None,
     })
 }
 
@@ -104,6 +112,7 @@ fn theme_line(text: &str, key: &str) -> Option<usize> {
 fn sync_and_reload<F>(
     sync: &(dyn Fn() -> Result<String> + Send + Sync),
     load: &F,
+    cache_dir: Option<&std::path::Path>,
 ) -> Result<(Arc<Corpus>, Index, String), String>
 where
     F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded,
@@ -111,7 +120,7 @@ where
     let said = sync().map_err(|e| format!("sync failed: {e:#}"))?;
     let (d, t) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let corpus = Arc::new(load(&d, &t).map_err(|e| format!("{said}, but reading failed: {e:#}"))?);
-    let index = Index::build(&corpus);
+    let index = build_index(&corpus, cache_dir);
     Ok((corpus, index, said))
 }
 
@@ -163,7 +172,7 @@ where
 
     if opts.headless {
         let corpus = Arc::new(worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??);
-        let indexer = spawn_index(corpus.clone());
+        let indexer = spawn_index(corpus.clone(), opts.cache_dir.clone());
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
         let empty = Index::empty(&corpus);
         let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (200, 50));
@@ -205,7 +214,7 @@ where
             }
         };
         let corpus = Arc::new(loaded?);
-        let indexer = spawn_index(corpus.clone());
+        let indexer = spawn_index(corpus.clone(), opts.cache_dir.clone());
         let size = terminal.size()?;
         let empty = Index::empty(&corpus);
         let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (size.width, size.height));
@@ -297,8 +306,9 @@ where
                         app::Effect::Sync => match &opts.sync {
                             Some(sync) => {
                                 let (sync, load, tx) = (sync.clone(), load.clone(), sync_tx.clone());
+                                let cache_dir = opts.cache_dir.clone();
                                 std::thread::spawn(move || {
-                                    let _ = tx.send(sync_and_reload(&*sync, &*load));
+                                    let _ = tx.send(sync_and_reload(&*sync, &*load, cache_dir.as_deref()));
                                 });
                                 None
                             }
