@@ -12,6 +12,7 @@ pub mod filter;
 pub mod index;
 pub mod library;
 pub mod quotes;
+pub mod search;
 pub mod state;
 pub mod synth;
 pub mod text;

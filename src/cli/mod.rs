@@ -6,6 +6,7 @@ mod links;
 mod list;
 mod people;
 mod quotes;
+mod search;
 mod show;
 mod state;
 
@@ -168,6 +169,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search every article: words, "phrases", @person, source:NAME, after:DATE, before:DATE
+    Search {
+        /// The query (quote it for the shell: saywho search '"chancellor Gordon Brown"')
+        query: String,
+        #[command(flatten)]
+        input: Input,
+        /// JSON Lines, one result each
+        #[arg(long)]
+        json: bool,
+        /// At most this many results
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+    },
     /// The feeds `sync` fetches: add, list, remove
     Feed {
         #[command(subcommand)]
@@ -315,6 +329,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             list::run(&corpus, json, marks.as_ref().map(|m| (m, unread, starred)), &mut out).map(|_| status(&corpus))
         }
         Some(Command::State { action }) => state::run(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
+        Some(Command::Search {
+            query,
+            input,
+            json,
+            limit,
+        }) => {
+            let corpus = load(&input, &cli.global, &config)?;
+            let index = build_index(&corpus, &cli.global);
+            search::run(&corpus, &index, &cli.global, &query, json, limit, &mut out).map(|_| status(&corpus))
+        }
         Some(Command::Feed { action }) => feed::feed(action, &mut out).map(|_| ExitCode::SUCCESS),
         Some(Command::Sync { json, timeout, workers }) => {
             let max_size = cli
