@@ -25,6 +25,7 @@ struct Cues {
 #[derive(Deserialize)]
 struct Words {
     listeners: Vec<String>,
+    auxiliaries: Vec<String>,
     between: Vec<String>,
     determiners: Vec<String>,
     particles: Vec<String>,
@@ -192,6 +193,8 @@ pub struct Lexicon {
     pub honorific_gender: FxHashMap<String, Gender>,
     pub pronouns: FxHashMap<String, PronounKind>,
     pub contractions: Vec<String>,
+    /// Auxiliaries and modals ("would", "has"): a clause follows.
+    pub auxiliaries: FxHashSet<String>,
     first_names: ByHash<FirstName>,
     places: FxHashSet<&'static str>,
 }
@@ -345,6 +348,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         honorific_gender,
         pronouns,
         contractions,
+        auxiliaries: w.auxiliaries.iter().cloned().collect(),
         first_names: parse_first_names(),
         places,
     }

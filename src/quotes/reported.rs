@@ -68,28 +68,7 @@ fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
         t.is_word(from) && (t.has(from, flag::ADJUNCT) || LEX.listeners.iter().any(|l| l[0] == t.lower(from)));
     // "said the changes would give schools …": an auxiliary or modal after the cue opens a
     // clause, however short
-    let clause = (from..e).any(|k| {
-        t.is_word(k)
-            && matches!(
-                t.lower(k),
-                "that"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "must"
-                    | "might"
-                    | "may"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-            )
-    });
+    let clause = (from..e).any(|k| t.word_is(k, "that") || (t.is_word(k) && LEX.auxiliaries.contains(t.lower(k))));
     (e - from) <= MAX_ADJUNCT && first_is_adjunct && !clause
 }
 
