@@ -39,6 +39,24 @@ pub fn feed(action: FeedAction, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
+/// What a sync needs: the feeds (there must be some) and the library.
+fn sync_options(global: &Global, timeout: f64, workers: usize, max_size: u64) -> Result<sync::Options> {
+    let feeds = Feeds::load(&feeds_file()?)?;
+    if feeds.feeds.is_empty() {
+        anyhow::bail!("no feeds to sync: add one with `saywho feed add URL`");
+    }
+    let library = global
+        .library()
+        .context("no data folder on this system: give one with --library DIR")?;
+    Ok(sync::Options {
+        library,
+        feeds: feeds.feeds,
+        timeout: std::time::Duration::from_secs_f64(timeout),
+        max_size,
+        workers,
+    })
+}
+
 pub fn sync(
     global: &Global,
     json: bool,
@@ -48,23 +66,10 @@ pub fn sync(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     use std::io::IsTerminal;
-    let feeds = Feeds::load(&feeds_file()?)?;
-    if feeds.feeds.is_empty() {
-        anyhow::bail!("no feeds to sync: add one with `saywho feed add URL`");
-    }
-    let library = global
-        .library()
-        .context("no data folder on this system: give one with --library DIR")?;
     if !(timeout.is_finite() && timeout > 0.0) {
         anyhow::bail!("--timeout must be a positive number of seconds");
     }
-    let opts = sync::Options {
-        library,
-        feeds: feeds.feeds,
-        timeout: std::time::Duration::from_secs_f64(timeout),
-        max_size,
-        workers,
-    };
+    let opts = sync_options(global, timeout, workers, max_size)?;
     // a progress bar on a terminal; nothing but the summary when piped
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new(0);
@@ -124,20 +129,7 @@ pub fn sync(
 
 /// A sync for the reader (`R`): no progress bar, the outcome in one line.
 pub fn sync_quietly(global: &Global, max_size: u64) -> Result<String> {
-    let feeds = Feeds::load(&feeds_file()?)?;
-    if feeds.feeds.is_empty() {
-        anyhow::bail!("no feeds: add one with `saywho feed add URL`");
-    }
-    let library = global
-        .library()
-        .context("no data folder on this system: give one with --library DIR")?;
-    let opts = sync::Options {
-        library,
-        feeds: feeds.feeds,
-        timeout: std::time::Duration::from_secs(20),
-        max_size,
-        workers: 8,
-    };
+    let opts = sync_options(global, sync::DEFAULT_TIMEOUT_SECS, sync::DEFAULT_WORKERS, max_size)?;
     let s = sync::run(&opts, &|_| {})?;
     let failed = s.feeds_failed.len() + s.pages_failed.len();
     let mut msg = format!("synced: {}", crate::text::plural(s.new, "new article"));

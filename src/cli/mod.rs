@@ -193,10 +193,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Seconds a request may take
-        #[arg(long, value_name = "SECS", default_value_t = 20.0)]
+        #[arg(long, value_name = "SECS", default_value_t = crate::library::sync::DEFAULT_TIMEOUT_SECS)]
         timeout: f64,
         /// Requests in flight at once
-        #[arg(long, value_name = "N", default_value_t = 8)]
+        #[arg(long, value_name = "N", default_value_t = crate::library::sync::DEFAULT_WORKERS)]
         workers: usize,
     },
 }

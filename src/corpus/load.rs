@@ -27,11 +27,17 @@ pub struct Progress<'a> {
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
+/// Of those, the web pages.
+const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
-fn is_article_file(p: &Path) -> bool {
+fn has_extension(p: &Path, list: &[&str]) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| list.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn is_article_file(p: &Path) -> bool {
+    has_extension(p, EXTENSIONS)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -164,11 +170,8 @@ pub fn parse_bytes(id: String, path: String, bytes: &[u8], rules: &Rules) -> Res
         return Err("empty file".into());
     }
     let (text, encoding) = decode::decode(bytes).map_err(|e| e.to_string())?;
-    let html_name = Path::new(&path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|x| x.eq_ignore_ascii_case(e)));
-    let (article, warning) = if html_name || super::html::looks_like_html(&text) {
+    let (article, warning) = if has_extension(Path::new(&path), HTML_EXTENSIONS) || super::html::looks_like_html(&text)
+    {
         let text = decode::html_charset(bytes, text, encoding);
         (Article::parse_html(id, path, &text, encoding, rules), None)
     } else {

@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 
 const STATE_FILE: &str = ".saywho-sync.json";
 
+/// Seconds a request may take, and requests in flight at once, unless told otherwise.
+pub const DEFAULT_TIMEOUT_SECS: f64 = 20.0;
+pub const DEFAULT_WORKERS: usize = 8;
+
 pub struct Options {
     pub library: PathBuf,
     pub feeds: Vec<Feed>,
@@ -367,13 +371,12 @@ fn text_of(s: &str) -> String {
 }
 
 fn is_html(f: &Fetched) -> bool {
+    let sniff = || crate::corpus::html::looks_like_html(&String::from_utf8_lossy(&f.body[..f.body.len().min(512)]));
     match f.content_type.as_deref().map(str::to_ascii_lowercase) {
         Some(ct) if ct.contains("html") => true,
         // no type, or a vague one: look at the bytes
-        None => crate::corpus::html::looks_like_html(&String::from_utf8_lossy(&f.body[..f.body.len().min(512)])),
-        Some(ct) if ct.starts_with("text/plain") || ct.contains("octet-stream") => {
-            crate::corpus::html::looks_like_html(&String::from_utf8_lossy(&f.body[..f.body.len().min(512)]))
-        }
+        None => sniff(),
+        Some(ct) if ct.starts_with("text/plain") || ct.contains("octet-stream") => sniff(),
         Some(_) => false,
     }
 }
