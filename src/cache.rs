@@ -124,6 +124,43 @@ impl QuoteCache {
     }
 }
 
+/// What [`build_index`] did: how many articles it extracted, and the cache it used
+/// (or why none).
+pub struct Report {
+    pub extracted: usize,
+    pub articles: usize,
+    pub cache: Option<Result<PathBuf, String>>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.cache {
+            Some(Ok(p)) => write!(
+                f,
+                "cache {}: {} of {} articles extracted, the rest cached",
+                p.display(),
+                self.extracted,
+                self.articles
+            ),
+            Some(Err(e)) => write!(f, "{e}: bypassed; {} articles extracted", self.extracted),
+            None => write!(f, "no cache; {} articles extracted", self.extracted),
+        }
+    }
+}
+
+/// The quote index of `corpus`, through the cache in `dir` when there is one (a cache
+/// that cannot be used is bypassed, and the report says why).
+pub fn build_index(corpus: &crate::corpus::Corpus, dir: Option<&Path>) -> (crate::index::Index, Report) {
+    let cache = dir.map(QuoteCache::open);
+    let (index, extracted) = crate::index::Index::build_cached(corpus, cache.as_ref().and_then(|c| c.as_ref().ok()));
+    let report = Report {
+        extracted,
+        articles: corpus.articles.len(),
+        cache: cache.map(|c| c.map(|c| c.path)),
+    };
+    (index, report)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

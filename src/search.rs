@@ -166,11 +166,22 @@ impl SearchIndex {
         Ok(SearchIndex { index, reader, f, dir })
     }
 
-    /// Add the articles of `corpus` the index does not hold yet. Returns how many were
-    /// added. `progress(done, total)` is called as they go.
-    pub fn update(&self, corpus: &Corpus, quotes: &QuoteIndex, progress: &dyn Fn(usize, usize)) -> Result<usize> {
+    /// The state key of each article of `corpus`: what documents are known by. Computed
+    /// once and given to [`SearchIndex::update`] and [`SearchIndex::search`].
+    pub fn keys(corpus: &Corpus) -> Vec<String> {
+        corpus.articles.iter().map(crate::state::key_of).collect()
+    }
+
+    /// Add the articles of `corpus` (their `keys`) the index does not hold yet. Returns how
+    /// many were added. `progress(done, total)` is called as they go.
+    pub fn update(
+        &self,
+        corpus: &Corpus,
+        keys: &[String],
+        quotes: &QuoteIndex,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<usize> {
         let searcher = self.reader.searcher();
-        let keys: Vec<String> = corpus.articles.iter().map(crate::state::key_of).collect();
         let missing: Vec<usize> = (0..keys.len())
             .filter(|&a| {
                 searcher
@@ -210,8 +221,8 @@ impl SearchIndex {
         Ok(missing.len())
     }
 
-    /// The articles of `corpus` matching `q`, best first, at most `limit`.
-    pub fn search(&self, corpus: &Corpus, q: &Query, limit: usize) -> Result<Vec<Hit>> {
+    /// The articles of `corpus` (their `keys`) matching `q`, best first, at most `limit`.
+    pub fn search(&self, corpus: &Corpus, keys: &[String], q: &Query, limit: usize) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let mut parser = QueryParser::for_index(&self.index, vec![self.f.title, self.f.body, self.f.people]);
         parser.set_conjunction_by_default();
@@ -240,12 +251,7 @@ impl SearchIndex {
         }
         let query = BooleanQuery::new(clauses);
         // the corpus being read, by key; dates and sources are checked on it
-        let by_key: HashMap<String, usize> = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (crate::state::key_of(a), i))
-            .collect();
+        let by_key: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
         let source = q.source.as_deref().map(str::to_lowercase);
         let wanted = |a: usize| {
             let art = &corpus.articles[a];

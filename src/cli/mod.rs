@@ -515,22 +515,9 @@ fn with_library(paths: &[PathBuf], global: &Global) -> Vec<PathBuf> {
 /// The quote index, through the cache when there is one (a cache that cannot be used is
 /// bypassed: with --verbose, saying why).
 pub fn build_index(corpus: &Corpus, global: &Global) -> crate::index::Index {
-    let cache = global.cache_dir().map(|d| crate::cache::QuoteCache::open(&d));
-    let (index, extracted) = match &cache {
-        Some(Ok(c)) => crate::index::Index::build_cached(corpus, Some(c)),
-        _ => crate::index::Index::build_cached(corpus, None),
-    };
+    let (index, report) = crate::cache::build_index(corpus, global.cache_dir().as_deref());
     if global.verbose {
-        match &cache {
-            Some(Ok(c)) => eprintln!(
-                "saywho: cache {}: {} of {} articles extracted, the rest cached",
-                c.path.display(),
-                extracted,
-                corpus.articles.len()
-            ),
-            Some(Err(e)) => eprintln!("saywho: {e}: bypassed; {extracted} articles extracted"),
-            None => eprintln!("saywho: no cache; {extracted} articles extracted"),
-        }
+        eprintln!("saywho: {report}");
     }
     index
 }

@@ -53,7 +53,8 @@ pub fn run(
         );
         b
     });
-    let added = si.update(corpus, index, &|done, total| {
+    let keys = SearchIndex::keys(corpus);
+    let added = si.update(corpus, &keys, index, &|done, total| {
         if let Some(b) = &bar {
             b.set_length(total as u64);
             b.set_position(done as u64);
@@ -65,7 +66,7 @@ pub fn run(
     if global.verbose {
         eprintln!("saywho: search index {}: {added} articles added", si.dir.display());
     }
-    let hits = si.search(corpus, &q, limit)?;
+    let hits = si.search(corpus, &keys, &q, limit)?;
     let bold = !json && std::io::stdout().is_terminal();
     for h in &hits {
         let a = &corpus.articles[h.article];

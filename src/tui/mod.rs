@@ -53,8 +53,7 @@ fn spawn_index(corpus: Arc<Corpus>, cache_dir: Option<std::path::PathBuf>) -> st
 }
 
 fn build_index(corpus: &Corpus, cache_dir: Option<&std::path::Path>) -> Index {
-    let cache = cache_dir.and_then(|d| crate::cache::QuoteCache::open(d).ok());
-    Index::build_cached(corpus, cache.as_ref()).0
+    crate::cache::build_index(corpus, cache_dir).0
 }
 
 /// Build keymap and theme from the config, refusing bad entries with the file and line.
