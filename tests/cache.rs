@@ -8,18 +8,7 @@ mod common;
 use std::path::Path;
 
 fn run(cache: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = common::bin()
-        .arg("--cache-dir")
-        .arg(cache)
-        .arg("-v")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::output(common::bin().arg("--cache-dir").arg(cache).arg("-v").args(args))
 }
 
 fn folder() -> tempfile::TempDir {

@@ -23,18 +23,13 @@ fn page(title: &str, site: &str, para: &str) -> String {
 
 /// Run saywho with its config and data in `home`.
 fn saywho(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = common::bin()
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("HOME", home)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+    common::output(
+        common::bin()
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("HOME", home)
+            .args(args),
     )
 }
 

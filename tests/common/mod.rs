@@ -34,6 +34,16 @@ pub fn bin() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_saywho"))
 }
 
+/// Run `cmd`: exit status (-1 when killed), stdout, stderr.
+pub fn output(cmd: &mut std::process::Command) -> (i32, String, String) {
+    let out = cmd.output().expect("run saywho");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The text of a rendered buffer, one line per row, wide characters counted once.
 pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     let mut out = String::new();
