@@ -457,6 +457,8 @@ fn file_name(library: &Path, it: &Item, taken: &mut HashSet<PathBuf>) -> PathBuf
 }
 
 /// Write under a hidden temporary name, then rename: readers see all of it or nothing.
+/// Unlike `state::write_atomic` there is no fsync per file — an article lost to a power
+/// cut is fetched again by the next sync, and 200 fsyncs would dominate its time.
 fn write_file(library: &Path, rel: &Path, bytes: &[u8]) -> Result<()> {
     let path = library.join(rel);
     let dir = path.parent().unwrap_or(library);
