@@ -1,5 +1,6 @@
-//! Fingerprints the quote engine — its source and the tables it embeds — so a cache of
-//! extracted quotes is thrown away whenever the engine that made it changes.
+//! Fingerprints the reading and quote engines — their source and the tables they embed —
+//! so a cache of parsed articles and extracted quotes is thrown away whenever the code
+//! that made it changes.
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -18,7 +19,14 @@ fn add(path: &Path, files: &mut Vec<std::path::PathBuf>) {
 
 fn main() {
     let mut files = Vec::new();
-    for p in ["src/quotes", "assets/lexicon.toml", "assets/tables"] {
+    for p in [
+        "src/quotes",
+        "src/corpus",
+        "src/library/mod.rs",
+        "assets/lexicon.toml",
+        "assets/tables",
+        "assets/boilerplate.toml",
+    ] {
         println!("cargo:rerun-if-changed={p}");
         add(Path::new(p), &mut files);
     }

@@ -20,9 +20,14 @@ fn bench(c: &mut Criterion) {
             max_size: corpus::load::DEFAULT_MAX_SIZE,
             rules: &rules,
             progress: None,
+            cache: None,
         },
     );
-    let bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
+    let bytes: usize = corpus
+        .articles
+        .iter()
+        .map(|a| AsRef::<saywho::corpus::Body>::as_ref(a).text.len())
+        .sum();
     let mut g = c.benchmark_group("bbc");
     g.sample_size(20);
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -38,7 +43,7 @@ fn bench(c: &mut Criterion) {
     let quotes: Vec<_> = corpus.articles.iter().map(saywho::quotes::extract).collect();
     g.throughput(Throughput::Elements(corpus.articles.len() as u64));
     g.bench_function("people, links and statements", |b| {
-        b.iter(|| Index::from_quotes(&corpus, black_box(quotes.clone())).people.len())
+        b.iter(|| Index::from_quotes(black_box(quotes.clone())).people.len())
     });
     g.finish();
 }

@@ -35,10 +35,7 @@ fn synthetic(n: usize) -> Corpus {
             .0
         })
         .collect();
-    Corpus {
-        articles,
-        problems: vec![],
-    }
+    Corpus::new(articles, vec![])
 }
 
 /// Time keystroke `k` of typing `word` into the list filter, starting from an empty filter.
@@ -83,6 +80,7 @@ fn filter(c: &mut Criterion) {
                 max_size: corpus::load::DEFAULT_MAX_SIZE,
                 rules: &rules,
                 progress: None,
+                cache: None,
             },
         );
         let mut a = app(corpus, (200, 50));
@@ -98,13 +96,7 @@ fn render(c: &mut Criterion) {
     let rules = Rules::builtin();
     let text = saywho::synth::long_article(9, 1 << 20);
     let (article, _) = Article::parse("big".into(), "big".into(), text, Encoding::Utf8, &rules);
-    let mut a = app(
-        Corpus {
-            articles: vec![article],
-            problems: vec![],
-        },
-        (200, 50),
-    );
+    let mut a = app(Corpus::new(vec![article], vec![]), (200, 50));
     a.update(Action::Command(Command::Open));
     let max = a.max_scroll();
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("test backend");

@@ -198,7 +198,9 @@ impl SearchIndex {
             .context("the search index is in use by another saywho")?;
         for (n, &a) in missing.iter().enumerate() {
             let art = &corpus.articles[a];
-            let body: Vec<&str> = (0..art.paragraphs.len()).map(|i| art.paragraph_text(i)).collect();
+            // an article whose file cannot be read now is left for the next update
+            let Ok(text) = corpus.body(a) else { continue };
+            let body: Vec<&str> = (0..text.paragraphs.len()).map(|i| text.paragraph_text(i)).collect();
             let people: Vec<&str> = quotes
                 .people_in(a)
                 .into_iter()

@@ -92,7 +92,7 @@ impl Default for State {
 
 /// The key of an article: a hash of its text.
 pub fn key_of(a: &Article) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(a.text.as_bytes()))
+    format!("{:016x}", a.text_hash)
 }
 
 /// The key of a quote in an article.

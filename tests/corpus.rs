@@ -14,8 +14,8 @@ fn bundled() -> Vec<Article> {
 }
 
 fn kept_text(a: &Article) -> Vec<String> {
-    (0..a.paragraphs.len())
-        .map(|i| corpus::clean::collapse(a.paragraph_text(i)))
+    (0..a.body().unwrap().paragraphs.len())
+        .map(|i| corpus::clean::collapse(a.body().unwrap().paragraph_text(i)))
         .collect()
 }
 
@@ -132,8 +132,8 @@ fn paragraph_offsets_point_into_the_file() {
             .find(|(n, _)| n.starts_with(&a.id))
             .unwrap()
             .1;
-        for p in &a.paragraphs {
-            assert_eq!(&file[p.start..p.end], &a.text[p.start..p.end]);
+        for p in &a.body().unwrap().paragraphs {
+            assert_eq!(&file[p.start..p.end], &a.body().unwrap().text[p.start..p.end]);
         }
     }
 }
@@ -148,6 +148,7 @@ fn bbc_corpus_loads() {
             max_size: corpus::load::DEFAULT_MAX_SIZE,
             rules: &rules,
             progress: None,
+            cache: None,
         },
     );
     assert!(c.problems.is_empty(), "{:?}", &c.problems[..c.problems.len().min(5)]);
@@ -165,12 +166,14 @@ fn bbc_corpus_loads() {
             let first_line = html_escape::decode_html_entities(&first_line);
             assert_eq!(a.meta.title, corpus::clean::collapse(&first_line), "{}", a.id);
         }
-        assert!(!a.paragraphs.is_empty(), "{}", a.id);
+        assert!(!a.body().unwrap().paragraphs.is_empty(), "{}", a.id);
     }
     let mutu = c.get("sport/199").unwrap();
     assert_eq!(mutu.meta.title, "Chelsea sack Mutu");
     assert_eq!(mutu.encoding, corpus::decode::Encoding::Windows1252);
-    let body: String = (0..mutu.paragraphs.len()).map(|i| mutu.paragraph_text(i)).collect();
+    let body: String = (0..mutu.body().unwrap().paragraphs.len())
+        .map(|i| mutu.body().unwrap().paragraph_text(i))
+        .collect();
     assert!(body.contains("£15.8m"), "Latin-1 pound sign decoded");
 }
 
@@ -182,6 +185,7 @@ fn load_dir(dir: &std::path::Path, max_size: u64) -> corpus::Corpus {
             max_size,
             rules: &rules,
             progress: None,
+            cache: None,
         },
     )
 }
@@ -237,17 +241,17 @@ fn bad_inputs_are_named_and_the_rest_loads() {
 
     let get = |id: &str| c.get(id).unwrap();
     assert_eq!(get("latin1").meta.title, "Café news");
-    assert!(get("latin1").paragraph_text(0).contains("München"));
+    assert!(get("latin1").body().unwrap().paragraph_text(0).contains("München"));
     assert_eq!(get("bom").meta.title, "BOM title");
     let crlf = get("crlf");
     assert_eq!(crlf.meta.title, "CRLF title");
-    assert_eq!(crlf.paragraphs.len(), 2);
+    assert_eq!(crlf.body().unwrap().paragraphs.len(), 2);
     assert_eq!(
-        corpus::clean::collapse(crlf.paragraph_text(0)),
+        corpus::clean::collapse(crlf.body().unwrap().paragraph_text(0)),
         "First paragraph here, hard-wrapped by an editor at a fixed width."
     );
     let esc = get("escape");
-    for s in [esc.meta.title.as_str(), esc.paragraph_text(0)] {
+    for s in [esc.meta.title.as_str(), esc.body().unwrap().paragraph_text(0)] {
         assert!(
             !s.chars()
                 .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
@@ -255,7 +259,10 @@ fn bad_inputs_are_named_and_the_rest_loads() {
         );
         assert!(!s.contains("pwned"));
     }
-    assert_eq!(corpus::clean::collapse(esc.paragraph_text(0)), "Text with C1 and bidi.");
+    assert_eq!(
+        corpus::clean::collapse(esc.body().unwrap().paragraph_text(0)),
+        "Text with C1 and bidi."
+    );
 }
 
 #[test]
@@ -271,6 +278,7 @@ fn folders_without_articles_and_missing_paths() {
             max_size: 1000,
             rules: &rules,
             progress: None,
+            cache: None,
         },
     );
     assert!(c.problems[0].reason.contains("no such file"));
@@ -280,7 +288,13 @@ fn folders_without_articles_and_missing_paths() {
 fn a_short_line_with_a_quote_and_a_cue_is_not_furniture() {
     let body = "Race report\n\nThe runner won the race in Paris on Sunday after a long and hard season of training with his coach.\n\nHe will race again next month in Berlin, where he hopes to win again and set a new record.\n\n”Closing first\" he said\n\nShare this\n";
     let a = common::article("race", body);
-    let kept: Vec<&str> = a.paragraphs.iter().map(|p| &a.text[p.start..p.end]).collect();
+    let kept: Vec<&str> = a
+        .body()
+        .unwrap()
+        .paragraphs
+        .iter()
+        .map(|p| &a.body().unwrap().text[p.start..p.end])
+        .collect();
     assert!(kept.iter().any(|p| p.contains("Closing first")), "{kept:?}");
     // a short line with no quotation is still furniture at the edge
     assert!(!kept.iter().any(|p| p.contains("Share this")), "{kept:?}");

@@ -78,8 +78,8 @@ proptest! {
         let rules = Rules::builtin();
         if let Ok((a, _)) = parse_bytes("f".into(), "f".into(), body.as_bytes(), &rules) {
             for q in saywho::quotes::extract(&a) {
-                prop_assert!(q.start < q.end && q.end <= a.text.len());
-                prop_assert!(a.text.is_char_boundary(q.start) && a.text.is_char_boundary(q.end));
+                prop_assert!(q.start < q.end && q.end <= a.body().unwrap().text.len());
+                prop_assert!(a.body().unwrap().text.is_char_boundary(q.start) && a.body().unwrap().text.is_char_boundary(q.end));
             }
         }
     }
@@ -88,10 +88,10 @@ proptest! {
     fn loader_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let rules = Rules::builtin();
         if let Ok((a, _)) = parse_bytes("f".into(), "f".into(), &bytes, &rules) {
-            for p in &a.paragraphs {
-                prop_assert!(a.text.is_char_boundary(p.start) && a.text.is_char_boundary(p.end));
+            for p in &a.body().unwrap().paragraphs {
+                prop_assert!(a.body().unwrap().text.is_char_boundary(p.start) && a.body().unwrap().text.is_char_boundary(p.end));
             }
-            let corpus = saywho::corpus::Corpus { articles: vec![a], problems: vec![] };
+            let corpus = saywho::corpus::Corpus::new(vec![a], vec![]);
             let _ = Index::build(&corpus);
         }
     }

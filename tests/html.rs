@@ -18,6 +18,7 @@ fn load(dir: &std::path::Path) -> corpus::Corpus {
         max_size: corpus::load::DEFAULT_MAX_SIZE,
         rules: &rules,
         progress: None,
+        cache: None,
     };
     corpus::load_paths(&[dir.to_path_buf()], &opts)
 }
@@ -34,7 +35,9 @@ fn a_news_page_reads_like_reader_mode() {
         a.meta.url.as_deref(),
         Some("https://gazette.example/news/harbour-bridge-repairs")
     );
-    let paras: Vec<&str> = (0..a.paragraphs.len()).map(|i| a.paragraph_text(i)).collect();
+    let paras: Vec<&str> = (0..a.body().unwrap().paragraphs.len())
+        .map(|i| a.body().unwrap().paragraph_text(i))
+        .collect();
     // paragraphs stay paragraphs: p, a heading, a quote block, list items
     assert!(paras[0].starts_with("The Harbour Bridge will close"), "{paras:?}");
     assert!(paras.contains(&"Businesses worried"));
@@ -69,7 +72,7 @@ fn quotes_work_on_pages_with_offsets_into_the_extracted_text() {
     let okafor: Vec<&str> = qs
         .iter()
         .filter(|q| q.speaker.as_deref() == Some("Martin Okafor"))
-        .map(|q| &a.text[q.start..q.end])
+        .map(|q| &a.body().unwrap().text[q.start..q.end])
         .collect();
     assert!(
         okafor.contains(&"“We cannot put this work off any longer,”"),
@@ -87,7 +90,7 @@ fn quotes_work_on_pages_with_offsets_into_the_extracted_text() {
         .iter()
         .find(|q| q.speaker.as_deref() == Some("Martin Okafor"))
         .unwrap();
-    assert_eq!(&text[q.start..q.end], &a.text[q.start..q.end]);
+    assert_eq!(&text[q.start..q.end], &a.body().unwrap().text[q.start..q.end]);
 }
 
 #[test]
@@ -114,9 +117,17 @@ fn charsets_entities_and_pages_that_are_not_pages() {
     let c = load(dir.path());
     let latin = c.get("latin").expect("latin page loads");
     assert_eq!(latin.meta.title, "Café owners protest");
-    assert!(latin.text.contains("José García"), "{}", latin.text);
+    assert!(
+        latin.body().unwrap().text.contains("José García"),
+        "{}",
+        latin.body().unwrap().text
+    );
     let plain = c.get("plain").unwrap();
-    assert!(plain.text.contains("£1.8m & more"), "{}", plain.text);
+    assert!(
+        plain.body().unwrap().text.contains("£1.8m & more"),
+        "{}",
+        plain.body().unwrap().text
+    );
     let skipped: Vec<&str> = c
         .problems
         .iter()
@@ -156,7 +167,9 @@ fn fixture_pages_match_their_references() {
             w.sort();
             w
         };
-        let body: Vec<&str> = (0..a.paragraphs.len()).map(|i| a.paragraph_text(i)).collect();
+        let body: Vec<&str> = (0..a.body().unwrap().paragraphs.len())
+            .map(|i| a.body().unwrap().paragraph_text(i))
+            .collect();
         assert_eq!(
             words(&body.join(" ")),
             words(want["text"].as_str().unwrap()),

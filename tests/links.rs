@@ -71,12 +71,19 @@ fn people_linked_across_the_bundled_corpus() {
 fn either_trump_is_one_statement_in_two_articles() {
     let (c, ix) = bundled();
     let kosachev = ix.find_person("Kosachev").unwrap();
-    let st: Vec<_> = ix.links.statements.iter().filter(|s| s.person == kosachev).collect();
+    let st = ix.statements_of(kosachev);
     assert_eq!(st.len(), 1, "{st:?}");
     let texts: Vec<&str> = st[0]
         .quotes
         .iter()
-        .map(|r| &c.articles[r.article].text[ix.quotes[r.article][r.quote].start..ix.quotes[r.article][r.quote].end])
+        .map(|r| {
+            let q = &ix.quotes[r.article][r.quote];
+            assert_eq!(
+                q.text,
+                saywho::corpus::clean::collapse(&c.articles[r.article].body().unwrap().text[q.start..q.end])
+            );
+            q.text.as_str()
+        })
         .collect();
     assert_eq!(texts.len(), 2);
     assert!(texts[0].starts_with("“Either Trump has not gained"));

@@ -18,7 +18,7 @@ fn run(body: &str) -> Vec<(String, String, QuoteKind)> {
         .into_iter()
         .map(|q| {
             (
-                a.text[q.start..q.end].to_string(),
+                a.body().unwrap().text[q.start..q.end].to_string(),
                 q.speaker.unwrap_or_else(|| "-".into()),
                 q.kind,
             )

@@ -16,7 +16,7 @@ fn quote<'a>(c: &'a corpus::Corpus, ix: &'a Index, a: usize, needle: &str) -> (&
     let (qi, q) = ix.quotes[a]
         .iter()
         .enumerate()
-        .find(|(_, q)| art.text[q.start..q.end].contains(needle))
+        .find(|(_, q)| art.body().unwrap().text[q.start..q.end].contains(needle))
         .unwrap_or_else(|| panic!("{}: no quote holds {needle:?}", art.id));
     (q, ix.speaker_of(a, qi).map(|p| ix.people[p].name.as_str()))
 }
@@ -85,7 +85,7 @@ fn russia_direct() {
     ] {
         let art = &c.articles[1];
         for (qi, q) in ix.quotes[1].iter().enumerate() {
-            if &art.text[q.start..q.end] == scare {
+            if &art.body().unwrap().text[q.start..q.end] == scare {
                 assert_eq!(q.kind, QuoteKind::Scare, "{scare}");
                 assert_eq!(ix.speaker_of(1, qi), None, "{scare}");
             }

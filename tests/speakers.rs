@@ -63,7 +63,7 @@ fn checked_speakers() {
             let bytes = std::fs::read(bbc.join(&r.file)).unwrap();
             let (art, _) = parse_bytes(r.file.clone(), r.file.clone(), &bytes, &rules).unwrap();
             let q = extract(&art);
-            (art.text, q)
+            (art.body().unwrap().text.clone(), q)
         });
         // The quote at the checked span: the one overlapping it most.
         let overlap = |q: &saywho::quotes::Quote| q.end.min(r.end).saturating_sub(q.start.max(r.start));

@@ -308,6 +308,7 @@ fn skipped_files_are_said_at_start() {
             max_size: 1 << 20,
             rules: &rules,
             progress: None,
+            cache: None,
         },
     );
     let ix = Index::build(&c);
@@ -343,6 +344,7 @@ fn skipped_files_message_survives_state_and_index() {
             max_size: 1 << 20,
             rules: &rules,
             progress: None,
+            cache: None,
         },
     );
     let ix = Index::build(&c);

@@ -131,15 +131,16 @@ struct Pred {
 fn predict(text: &str, rules: &Rules) -> Vec<Pred> {
     let (article, _) = Article::parse("x".into(), "x".into(), text.to_string(), Encoding::Utf8, rules);
     // byte offsets → char offsets
-    let mut map = vec![0usize; article.text.len() + 1];
+    let body: &saywho::corpus::Body = article.as_ref();
+    let mut map = vec![0usize; body.text.len() + 1];
     let mut c = 0;
-    for (b, ch) in article.text.char_indices() {
+    for (b, ch) in body.text.char_indices() {
         for k in 0..ch.len_utf8() {
             map[b + k] = c;
         }
         c += 1;
     }
-    map[article.text.len()] = c;
+    map[body.text.len()] = c;
     quotes::extract(&article)
         .into_iter()
         .filter(|q| q.kind != QuoteKind::Scare)

@@ -68,7 +68,8 @@ fn main() {
         };
         let text = decode::html_charset(&bytes, text, enc);
         let a = Article::parse_html("p".into(), page.display().to_string(), &text, enc, &rules);
-        let body: Vec<&str> = (0..a.paragraphs.len()).map(|i| a.paragraph_text(i)).collect();
+        let text: &saywho::corpus::Body = a.as_ref();
+        let body: Vec<&str> = (0..text.paragraphs.len()).map(|i| text.paragraph_text(i)).collect();
         let name = page.file_stem().unwrap_or_default().to_string_lossy();
         if let Some(t) = want["text"].as_str() {
             let s = f1(&body.join("\n"), t);

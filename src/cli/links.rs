@@ -27,16 +27,15 @@ struct Row<'a> {
 }
 
 pub fn run(corpus: &Corpus, index: &Index, json: bool, out: &mut impl Write) -> Result<()> {
+    index.find_all_statements();
     for (pid, p) in index.people.iter().enumerate() {
         if p.articles.len() < 2 {
             continue;
         }
         let articles: Vec<&str> = p.articles.iter().map(|&a| corpus.articles[a].id.as_str()).collect();
         let statements: Vec<StatementRow> = index
-            .links
-            .statements
+            .statements_of(pid)
             .iter()
-            .filter(|s| s.person == pid)
             .map(|s| {
                 let mut ids: Vec<&str> = s
                     .quotes
@@ -53,7 +52,7 @@ pub fn run(corpus: &Corpus, index: &Index, json: bool, out: &mut impl Write) -> 
                             let qt = &index.quotes[a][q];
                             Reported {
                                 article: corpus.articles[a].id.as_str(),
-                                text: crate::corpus::clean::collapse(&corpus.articles[a].text[qt.start..qt.end]),
+                                text: qt.text.clone(),
                             }
                         })
                         .collect(),

@@ -48,7 +48,7 @@ pub fn run(
                     date: a.meta.date.map(|d| d.to_string()),
                     url: a.meta.url.as_deref(),
                     words: a.words,
-                    paragraphs: a.paragraphs.len(),
+                    paragraphs: a.paragraph_count,
                     encoding: a.encoding,
                 },
             )?;

@@ -320,13 +320,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             unread,
             starred,
         }) => {
-            let corpus = load(&input, &cli.global, &config)?;
+            let corpus = for_the_run(load(&input, &cli.global, &config)?);
             let marks = if unread || starred {
                 Some(state::open(&cli.global))
             } else {
                 None
             };
-            list::run(&corpus, json, marks.as_ref().map(|m| (m, unread, starred)), &mut out).map(|_| status(&corpus))
+            list::run(corpus, json, marks.as_ref().map(|m| (m, unread, starred)), &mut out).map(|_| status(corpus))
         }
         Some(Command::State { action }) => state::run(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
         Some(Command::Search {
@@ -335,9 +335,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
             limit,
         }) => {
-            let corpus = load(&input, &cli.global, &config)?;
-            let index = build_index(&corpus, &cli.global);
-            search::run(&corpus, &index, &cli.global, &query, json, limit, &mut out).map(|_| status(&corpus))
+            let corpus = for_the_run(load(&input, &cli.global, &config)?);
+            let index = for_the_run(build_index(corpus, &cli.global));
+            search::run(corpus, index, &cli.global, &query, json, limit, &mut out).map(|_| status(corpus))
         }
         Some(Command::Feed { action }) => feed::feed(action, &mut out).map(|_| ExitCode::SUCCESS),
         Some(Command::Sync { json, timeout, workers }) => {
@@ -355,25 +355,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             starred,
             json,
         }) => {
-            let corpus = load(&input, &cli.global, &config)?;
-            let index = build_index(&corpus, &cli.global);
+            let corpus = for_the_run(load(&input, &cli.global, &config)?);
+            let index = for_the_run(build_index(corpus, &cli.global));
             let store = starred.then(|| state::open(&cli.global));
-            quotes::run(&corpus, &index, person.as_deref(), json, all, store.as_ref(), &mut out)
-                .map(|_| status(&corpus))
+            quotes::run(corpus, index, person.as_deref(), json, all, store.as_ref(), &mut out).map(|_| status(corpus))
         }
         Some(Command::Links { input, json }) => {
-            let corpus = load(&input, &cli.global, &config)?;
-            let index = build_index(&corpus, &cli.global);
-            links::run(&corpus, &index, json, &mut out).map(|_| status(&corpus))
+            let corpus = for_the_run(load(&input, &cli.global, &config)?);
+            let index = for_the_run(build_index(corpus, &cli.global));
+            links::run(corpus, index, json, &mut out).map(|_| status(corpus))
         }
         Some(Command::People { input, json }) => {
-            let corpus = load(&input, &cli.global, &config)?;
-            let index = build_index(&corpus, &cli.global);
-            people::run(&corpus, &index, json, &mut out).map(|_| status(&corpus))
+            let corpus = for_the_run(load(&input, &cli.global, &config)?);
+            let index = for_the_run(build_index(corpus, &cli.global));
+            people::run(corpus, index, json, &mut out).map(|_| status(corpus))
         }
         Some(Command::Show { id, input, json, width }) => {
-            let corpus = load(&input, &cli.global, &config)?;
-            show::run(&corpus, &id, json, width, &mut out).map(|_| status(&corpus))
+            let corpus = for_the_run(load(&input, &cli.global, &config)?);
+            show::run(corpus, &id, json, width, &mut out).map(|_| status(corpus))
         }
     };
     match result.and_then(|code| out.flush().map(|_| code).map_err(Into::into)) {
@@ -424,9 +423,11 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
     opts.sync = Some(std::sync::Arc::new(move || {
         feed::sync_quietly(&sync_global, max_size_sync)
     }));
+    let cache_dir = opts.cache_dir.clone();
     let result = crate::tui::run(opts, move |done, total| {
         // the library is looked at each time: after a sync it may hold articles
         let paths = with_library(&named, &global);
+        let cache = cache_dir.as_deref().and_then(|d| crate::cache::Cache::open(d).ok());
         let corpus = if paths.is_empty() {
             corpus::load_bundled(&rules)
         } else {
@@ -436,6 +437,7 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
                     max_size,
                     rules: &rules,
                     progress: Some(corpus::load::Progress { total, done }),
+                    cache: cache.as_deref(),
                 },
             )
         };
@@ -480,6 +482,7 @@ pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
     let corpus = if paths.is_empty() {
         corpus::load_bundled(&rules)
     } else {
+        let cache = global.cache_dir().and_then(|d| crate::cache::Cache::open(&d).ok());
         let opts = LoadOptions {
             max_size: global
                 .max_size
@@ -487,6 +490,7 @@ pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
                 .unwrap_or(corpus::load::DEFAULT_MAX_SIZE),
             rules: &rules,
             progress: None,
+            cache: cache.as_deref(),
         };
         corpus::load_paths(&paths, &opts)
     };
@@ -520,6 +524,13 @@ pub fn build_index(corpus: &Corpus, global: &Global) -> crate::index::Index {
         eprintln!("saywho: {report}");
     }
     index
+}
+
+/// A value the command uses until the process exits: never freed (the corpus and index
+/// of a large library are hundreds of thousands of allocations; freeing them one by one
+/// only delays the exit).
+fn for_the_run<T>(v: T) -> &'static T {
+    Box::leak(Box::new(v))
 }
 
 fn status(corpus: &Corpus) -> ExitCode {

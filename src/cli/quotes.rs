@@ -107,7 +107,7 @@ fn article(corpus: &Corpus, index: &Index, ai: usize, o: &Opts, out: &mut impl W
             continue;
         }
         let speaker = pid.map(|p| index.people[p].name.as_str());
-        let text = crate::corpus::clean::collapse(&a.text[q.start..q.end]);
+        let text = q.text.clone();
         if json {
             super::json_line(
                 out,

@@ -54,24 +54,38 @@ struct Shown<'a> {
     text: &'a str,
 }
 
-pub fn run<'a>(corpus: &'a Corpus, id: &str, json: bool, width: Option<usize>, out: &mut impl Write) -> Result<()> {
+pub fn run(corpus: &Corpus, id: &str, json: bool, width: Option<usize>, out: &mut impl Write) -> Result<()> {
     let a = find(corpus, id)?;
+    let i = corpus
+        .articles
+        .iter()
+        .position(|x| std::ptr::eq(x, a))
+        .unwrap_or_default();
+    let body = corpus
+        .body(i)
+        .map_err(|e| anyhow::anyhow!("cannot show {}: {e}", a.id))?;
     if json {
-        let para = |start: usize, end: usize, reason: Option<&'a str>| Para {
-            start,
-            end,
-            text: crate::corpus::clean::collapse(&a.text[start..end]),
-            reason,
-        };
+        fn para<'b>(body: &crate::corpus::Body, start: usize, end: usize, reason: Option<&'b str>) -> Para<'b> {
+            Para {
+                start,
+                end,
+                text: crate::corpus::clean::collapse(body.text.get(start..end).unwrap_or("")),
+                reason,
+            }
+        }
         let shown = Shown {
             article: a,
-            paragraphs: a.paragraphs.iter().map(|p| para(p.start, p.end, None)).collect(),
-            removed: a
+            paragraphs: body
+                .paragraphs
+                .iter()
+                .map(|p| para(&body, p.start, p.end, None))
+                .collect(),
+            removed: body
                 .removed
                 .iter()
-                .map(|r| para(r.start, r.end, Some(&r.reason)))
+                .map(|r| para(&body, r.start, r.end, Some(&r.reason)))
                 .collect(),
-            text: &a.text,
+            text: &body.text,
         };
         return super::json_line(out, &shown);
     }
@@ -86,9 +100,9 @@ pub fn run<'a>(corpus: &'a Corpus, id: &str, json: bool, width: Option<usize>, o
     if !byline.is_empty() {
         writeln!(out, "{byline}")?;
     }
-    for i in 0..a.paragraphs.len() {
+    for i in 0..body.paragraphs.len() {
         writeln!(out)?;
-        let text = crate::corpus::clean::collapse(a.paragraph_text(i));
+        let text = crate::corpus::clean::collapse(body.paragraph_text(i));
         for line in textwrap::wrap(&text, width) {
             writeln!(out, "{line}")?;
         }

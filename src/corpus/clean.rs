@@ -40,6 +40,23 @@ pub struct Rules {
     rules: Vec<Rule>,
 }
 
+impl Clone for Rules {
+    fn clone(&self) -> Self {
+        Rules {
+            rules: self
+                .rules
+                .iter()
+                .map(|r| Rule {
+                    name: r.name.clone(),
+                    pattern: r.pattern.clone(),
+                    until: r.until.clone(),
+                    rest: r.rest,
+                })
+                .collect(),
+        }
+    }
+}
+
 impl Rules {
     /// The rules shipped in `assets/boilerplate.toml`.
     pub fn builtin() -> Self {
@@ -75,6 +92,24 @@ impl Rules {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Rules { rules })
+    }
+
+    /// A hash of the rules (names, patterns): what an article's cache key depends on
+    /// besides its bytes.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for r in &self.rules {
+            for part in [
+                r.name.as_str(),
+                r.pattern.as_str(),
+                r.until.as_ref().map_or("", |u| u.as_str()),
+            ] {
+                h.update(part.as_bytes());
+                h.update(&[0]);
+            }
+            h.update(&[r.rest as u8, 1]);
+        }
+        h.digest()
     }
 
     pub fn len(&self) -> usize {

@@ -3,7 +3,7 @@
 //! binary. Never fails on text; refuses only what looks binary.
 
 /// How a file's bytes were read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Encoding {
     Utf8,

@@ -6,6 +6,7 @@ use super::{Article, Corpus, Problem, Rules, bundled, decode};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Default largest file read: 20 MB.
@@ -16,6 +17,9 @@ pub struct LoadOptions<'a> {
     pub rules: &'a Rules,
     /// For a progress display: files found, and files read so far.
     pub progress: Option<Progress<'a>>,
+    /// The persistent index: files it holds unchanged are not read, and what is read
+    /// goes in.
+    pub cache: Option<&'a crate::cache::Cache>,
 }
 
 #[derive(Clone, Copy)]
@@ -102,18 +106,56 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Load every article under `paths`.
+/// Load every article under `paths`. With a cache, a file whose stamp it holds is not
+/// read: its article comes from the cache without a body (read when needed, see
+/// [`Corpus::body`]).
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     let (files, mut problems) = discover(paths);
     if let Some(p) = opts.progress {
         p.total.store(files.len(), Ordering::Relaxed);
     }
     let ids = unique_ids(&files);
-    let results: Vec<Result<(Article, Option<String>), Problem>> = files
+    let rules = Arc::new(opts.rules.clone());
+    let fingerprint = opts.rules.fingerprint();
+    // with a cache: each file's absolute path and stamp, and what the cache holds of it
+    let stamps: Vec<Option<(String, crate::cache::Stamp)>> = match opts.cache {
+        Some(_) => files
+            .par_iter()
+            .map(|f| {
+                let m = std::fs::metadata(f).ok().filter(|m| m.is_file())?;
+                Some((
+                    crate::cache::absolute(f).to_string_lossy().into_owned(),
+                    crate::cache::Stamp::of(&m),
+                ))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let held: Vec<Option<(crate::cache::Key, crate::cache::Stored)>> = match opts.cache {
+        Some(c) => {
+            let wanted: Vec<(String, crate::cache::Stamp)> = stamps.iter().flatten().cloned().collect();
+            let mut found = c.files(&wanted).into_iter();
+            stamps
+                .iter()
+                .map(|s| s.as_ref().and_then(|_| found.next().flatten()))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let results: Vec<Result<Loaded, Problem>> = files
         .par_iter()
         .zip(ids.into_par_iter())
-        .map(|(path, id)| {
-            let r = read_one(path, id, opts);
+        .enumerate()
+        .map(|(i, (path, id))| {
+            let r = match held.get(i).cloned().flatten() {
+                Some((key, stored)) => Ok(Loaded::Cached(Article::from_stored(
+                    id,
+                    path.display().to_string(),
+                    key,
+                    stored,
+                ))),
+                None => read_one(path, id, opts, fingerprint).map(Loaded::Read),
+            };
             if let Some(p) = opts.progress {
                 p.done.fetch_add(1, Ordering::Relaxed);
             }
@@ -121,9 +163,25 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    for r in results {
+    let mut new_files = Vec::new();
+    let mut new_articles = Vec::new();
+    for (i, r) in results.into_iter().enumerate() {
         match r {
-            Ok((a, warning)) => {
+            Ok(Loaded::Cached((a, warning))) => {
+                if let Some(w) = warning {
+                    problems.push(Problem {
+                        path: a.path.clone(),
+                        reason: w,
+                        skipped: false,
+                    });
+                }
+                articles.push(a);
+            }
+            Ok(Loaded::Read((a, warning))) => {
+                if let Some(Some((path, stamp))) = stamps.get(i) {
+                    new_files.push((path.clone(), *stamp, a.key));
+                    new_articles.push((a.key, a.stored(warning.clone())));
+                }
                 if let Some(w) = warning {
                     problems.push(Problem {
                         path: a.path.clone(),
@@ -136,31 +194,86 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
             Err(p) => problems.push(p),
         }
     }
-    Corpus { articles, problems }
+    if let Some(c) = opts.cache {
+        let present: rustc_hash::FxHashSet<String> = stamps.iter().flatten().map(|(p, _)| p.clone()).collect();
+        let roots: Vec<String> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| {
+                let mut r = crate::cache::absolute(p).to_string_lossy().into_owned();
+                if !r.ends_with(std::path::MAIN_SEPARATOR) {
+                    r.push(std::path::MAIN_SEPARATOR);
+                }
+                r
+            })
+            .collect();
+        // a cache that cannot be written costs only the next start the same work
+        let _ = c.put_files(&new_files, &new_articles, &roots, &present);
+    }
+    Corpus::new(articles, problems).with_rules(rules)
 }
 
-fn read_one(path: &Path, id: String, opts: &LoadOptions) -> Result<(Article, Option<String>), Problem> {
+/// An article with its warning, from the cache or read from its file.
+enum Loaded {
+    Cached((Article, Option<String>)),
+    Read((Article, Option<String>)),
+}
+
+/// The cache key of a file's bytes: what parsing depends on (the bytes, the cleaning
+/// rules, and whether the name says it is a web page).
+pub fn content_key(bytes: &[u8], path: &str, rules: &Rules) -> crate::cache::Key {
+    content_key_with(bytes, path, rules.fingerprint())
+}
+
+fn content_key_with(bytes: &[u8], path: &str, fingerprint: u64) -> crate::cache::Key {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(bytes);
+    h.update(&fingerprint.to_le_bytes());
+    h.update(&[has_extension(Path::new(path), HTML_EXTENSIONS) as u8]);
+    h.digest128().to_le_bytes()
+}
+
+/// A file's bytes, refused (with the reason) when it is a folder, unreadable or over
+/// `max_size`.
+pub fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a folder".into());
+    }
+    if meta.len() > max_size {
+        return Err(format!(
+            "{} is over the size limit of {} (set max_file_size in the config or --max-size)",
+            human_size(meta.len()),
+            human_size(max_size)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    Ok(bytes)
+}
+
+fn read_one(
+    path: &Path,
+    id: String,
+    opts: &LoadOptions,
+    fingerprint: u64,
+) -> Result<(Article, Option<String>), Problem> {
     let shown = path.display().to_string();
     let fail = |reason: String| Problem {
         path: shown.clone(),
         reason,
         skipped: true,
     };
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(|e| fail(io_reason(&e)))?;
-    let meta = file.metadata().map_err(|e| fail(io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(fail("is a folder".into()));
+    let bytes = read_bytes(path, opts.max_size).map_err(fail)?;
+    let key = content_key_with(&bytes, &shown, fingerprint);
+    // the same bytes under another name (moved, copied) are not parsed again
+    if let Some(c) = opts.cache
+        && let Some(Some(stored)) = c.articles(&[key]).pop()
+    {
+        return Ok(Article::from_stored(id, shown, key, stored));
     }
-    if meta.len() > opts.max_size {
-        return Err(fail(format!(
-            "{} is over the size limit of {} (set max_file_size in the config or --max-size)",
-            human_size(meta.len()),
-            human_size(opts.max_size)
-        )));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes).map_err(|e| fail(io_reason(&e)))?;
     parse_bytes(id, shown.clone(), &bytes, opts.rules).map_err(fail)
 }
 
@@ -177,9 +290,13 @@ pub fn parse_bytes(id: String, path: String, bytes: &[u8], rules: &Rules) -> Res
     } else {
         Article::parse(id, path, text, encoding, rules)
     };
-    if article.paragraphs.is_empty() {
+    if article.paragraph_count == 0 {
         return Err("no readable text".into());
     }
+    let article = Article {
+        key: content_key(bytes, &article.path, rules),
+        ..article
+    };
     Ok((article, warning))
 }
 

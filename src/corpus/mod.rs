@@ -20,7 +20,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 /// What is known about an article. Empty means unknown: nothing is invented.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: String,
     pub source: Option<String>,
@@ -30,7 +30,7 @@ pub struct Meta {
 }
 
 /// A paragraph of the reading view: a byte range in [`Article::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Paragraph {
     pub start: usize,
     pub end: usize,
@@ -50,26 +50,76 @@ pub struct Removed {
     pub reason: String,
 }
 
-/// One article. `text` is the decoded file (BOM dropped) with terminal-unsafe characters
-/// blanked to spaces of the same byte length, so every offset is an offset in the decoded
-/// file.
+/// An article's text and reading view: the large part, kept in memory only while it is
+/// needed (an article from the cache has none until it is shown or searched; see
+/// [`Corpus::body`]). `text` is the decoded file (BOM dropped) with terminal-unsafe
+/// characters blanked to spaces of the same byte length, so every offset is an offset in
+/// the decoded file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    pub text: String,
+    pub body_start: usize,
+    pub paragraphs: Vec<Paragraph>,
+    pub removed: Vec<Removed>,
+}
+
+/// The body of an article that has one in memory; an empty one otherwise (the quote
+/// engine then finds nothing: read it with [`Corpus::body`] first).
+impl AsRef<Body> for Article {
+    fn as_ref(&self) -> &Body {
+        static EMPTY: Body = Body {
+            text: String::new(),
+            body_start: 0,
+            paragraphs: Vec::new(),
+            removed: Vec::new(),
+        };
+        self.body.as_deref().unwrap_or(&EMPTY)
+    }
+}
+
+impl AsRef<Body> for Body {
+    fn as_ref(&self) -> &Body {
+        self
+    }
+}
+
+impl Body {
+    /// The text of paragraph `i`.
+    pub fn paragraph_text(&self, i: usize) -> &str {
+        self.paragraphs
+            .get(i)
+            .and_then(|p| self.text.get(p.range()))
+            .unwrap_or("")
+    }
+}
+
+/// One article: what the list, the filter and the index need, always in memory. Its
+/// [`Body`] is resident when it was just parsed, else read again when needed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     pub id: String,
     pub path: String,
     #[serde(flatten)]
     pub meta: Meta,
-    #[serde(skip)]
-    pub text: String,
     pub encoding: decode::Encoding,
-    #[serde(skip)]
-    pub body_start: usize,
-    #[serde(skip)]
-    pub paragraphs: Vec<Paragraph>,
-    #[serde(skip)]
-    pub removed: Vec<Removed>,
     pub words: usize,
+    /// How many paragraphs the reading view has.
+    #[serde(skip)]
+    pub paragraph_count: usize,
+    /// A hash of the text: the article's key in the lasting state (read marks) and the
+    /// search index, the same whichever file it is read from.
+    #[serde(skip)]
+    pub text_hash: u64,
+    /// A hash of what the article was parsed from (the file's bytes and the cleaning
+    /// rules): its key in the cache.
+    #[serde(skip)]
+    pub key: ContentKey,
+    #[serde(skip)]
+    pub(crate) body: Option<std::sync::Arc<Body>>,
 }
+
+/// See [`Article::key`].
+pub type ContentKey = [u8; 16];
 
 impl Article {
     /// Where the article is from: its source, else the folder it is in ("sport" for
@@ -189,13 +239,61 @@ impl Article {
             id,
             path,
             meta,
-            text,
             encoding,
-            body_start,
-            paragraphs,
-            removed,
             words,
+            paragraph_count: paragraphs.len(),
+            text_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            key: [0; 16],
+            body: Some(std::sync::Arc::new(Body {
+                text,
+                body_start,
+                paragraphs,
+                removed,
+            })),
         }
+    }
+
+    /// An article from the cache: no body in memory.
+    pub fn from_stored(
+        id: String,
+        path: String,
+        key: ContentKey,
+        s: crate::cache::Stored,
+    ) -> (Article, Option<String>) {
+        let a = Article {
+            id,
+            path,
+            meta: s.meta,
+            encoding: s.encoding,
+            words: s.words,
+            paragraph_count: s.paragraph_count,
+            text_hash: s.text_hash,
+            key,
+            body: None,
+        };
+        (a, s.warning)
+    }
+
+    /// What the cache keeps of this article.
+    pub fn stored(&self, warning: Option<String>) -> crate::cache::Stored {
+        crate::cache::Stored {
+            meta: self.meta.clone(),
+            encoding: self.encoding,
+            words: self.words,
+            paragraph_count: self.paragraph_count,
+            text_hash: self.text_hash,
+            warning,
+        }
+    }
+
+    /// The body, when it is in memory (just parsed). [`Corpus::body`] reads it when not.
+    pub fn body(&self) -> Option<&Body> {
+        self.body.as_deref()
+    }
+
+    /// Let go of the body (it is read again when needed).
+    pub fn drop_body(&mut self) {
+        self.body = None;
     }
 
     /// "source · author · date", leaving out what is unknown.
@@ -210,11 +308,6 @@ impl Article {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ")
-    }
-
-    /// The text of paragraph `i`.
-    pub fn paragraph_text(&self, i: usize) -> &str {
-        self.paragraphs.get(i).map_or("", |p| &self.text[p.range()])
     }
 }
 
@@ -252,9 +345,30 @@ impl std::fmt::Display for Problem {
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
+    /// How to read a body that is not in memory: the rules it was cleaned with.
+    rules: Option<std::sync::Arc<Rules>>,
+    /// Bodies read again lately (article index, body), most recent last.
+    recent: std::sync::Mutex<Vec<(usize, std::sync::Arc<Body>)>>,
 }
 
+/// How many bodies read again are kept in memory.
+const RECENT_BODIES: usize = 64;
+
 impl Corpus {
+    pub fn new(articles: Vec<Article>, problems: Vec<Problem>) -> Corpus {
+        Corpus {
+            articles,
+            problems,
+            ..Corpus::default()
+        }
+    }
+
+    /// Bodies not in memory are read again from their files with `rules`.
+    pub fn with_rules(mut self, rules: std::sync::Arc<Rules>) -> Corpus {
+        self.rules = Some(rules);
+        self
+    }
+
     pub fn get(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
@@ -266,5 +380,43 @@ impl Corpus {
     /// True when some input was not loaded.
     pub fn skipped_any(&self) -> bool {
         self.problems.iter().any(|p| p.skipped)
+    }
+
+    /// The body of article `i`: in memory, or read again from its file. An error says why
+    /// it cannot be shown (the file is gone, or changed since it was read: the quotes
+    /// found in it would be at the wrong places).
+    pub fn body(&self, i: usize) -> Result<std::sync::Arc<Body>, String> {
+        let a = self.articles.get(i).ok_or("no such article")?;
+        if let Some(b) = &a.body {
+            return Ok(b.clone());
+        }
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = recent.iter().position(|(j, _)| *j == i) {
+            let hit = recent.remove(at);
+            let body = hit.1.clone();
+            recent.push(hit);
+            return Ok(body);
+        }
+        drop(recent);
+        let rules = self
+            .rules
+            .clone()
+            .unwrap_or_else(|| std::sync::Arc::new(Rules::builtin()));
+        // it was under the size limit when it was first read: no limit again
+        let bytes = load::read_bytes(std::path::Path::new(&a.path), u64::MAX)?;
+        if load::content_key(&bytes, &a.path, &rules) != a.key {
+            return Err(format!(
+                "{}: changed since it was read; it is read again at the next start",
+                a.path
+            ));
+        }
+        let (fresh, _) = load::parse_bytes(a.id.clone(), a.path.clone(), &bytes, &rules)?;
+        let body = fresh.body.ok_or("no readable text")?;
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if recent.len() >= RECENT_BODIES {
+            recent.remove(0);
+        }
+        recent.push((i, body.clone()));
+        Ok(body)
     }
 }

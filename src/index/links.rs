@@ -8,7 +8,6 @@
 
 use super::QuoteRef;
 use super::people::{Person, PersonId};
-use crate::corpus::Corpus;
 use crate::quotes::{Quote, QuoteKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -20,10 +19,12 @@ pub struct Statement {
     pub quotes: Vec<QuoteRef>,
 }
 
+/// Each person's statements, found the first time they are asked for: a start needs
+/// none (the list and the people view do without), the reader asks for the people of
+/// the article it shows, and `saywho links` for everyone.
 #[derive(Debug, Default)]
 pub struct Links {
-    pub statements: Vec<Statement>,
-    statement_of: FxHashMap<QuoteRef, usize>,
+    per_person: Vec<std::sync::OnceLock<Vec<Statement>>>,
 }
 
 const STOP: &[&str] = &[
@@ -112,37 +113,37 @@ fn find(parent: &mut [usize], x: usize) -> usize {
 }
 
 impl Links {
-    pub fn build(
-        corpus: &Corpus,
-        quotes: &[Vec<Quote>],
-        people: &[Person],
-        _speakers: &[Vec<Option<PersonId>>],
-    ) -> Links {
-        // each person's statements are found on their own, in parallel; ids are given
-        // in person order so the result is the same on every run
-        let per_person: Vec<Vec<Vec<QuoteRef>>> = people.par_iter().map(|p| statements_of(corpus, quotes, p)).collect();
-        let mut links = Links::default();
-        for (pid, groups) in per_person.into_iter().enumerate() {
-            for g in groups {
-                let id = links.statements.len();
-                for &aq in &g {
-                    links.statement_of.insert(aq, id);
-                }
-                links.statements.push(Statement { person: pid, quotes: g });
-            }
+    /// Links for `people`, none found yet.
+    pub fn new(people: usize) -> Links {
+        Links {
+            per_person: (0..people).map(|_| std::sync::OnceLock::new()).collect(),
         }
-        links
     }
 
-    /// The statement quote `(article, quote)` belongs to.
-    pub fn statement_of(&self, q: QuoteRef) -> Option<&Statement> {
-        self.statement_of.get(&q).map(|&s| &self.statements[s])
+    /// The statements of person `pid`, in order.
+    pub fn of(&self, quotes: &[Vec<Quote>], people: &[Person], pid: PersonId) -> &[Statement] {
+        match (self.per_person.get(pid), people.get(pid)) {
+            (Some(cell), Some(p)) => cell.get_or_init(|| {
+                statements_of(quotes, p)
+                    .into_iter()
+                    .map(|g| Statement { person: pid, quotes: g })
+                    .collect()
+            }),
+            _ => &[],
+        }
+    }
+
+    /// Find every person's statements now, in parallel.
+    pub fn all(&self, quotes: &[Vec<Quote>], people: &[Person]) {
+        (0..people.len()).into_par_iter().for_each(|pid| {
+            self.of(quotes, people, pid);
+        });
     }
 }
 
 /// One person's statements: their quotes in two or more articles that say the same thing,
 /// grouped, each group sorted.
-fn statements_of(corpus: &Corpus, quotes: &[Vec<Quote>], p: &Person) -> Vec<Vec<QuoteRef>> {
+fn statements_of(quotes: &[Vec<Quote>], p: &Person) -> Vec<Vec<QuoteRef>> {
     if p.articles.len() < 2 {
         return Vec::new();
     }
@@ -152,11 +153,7 @@ fn statements_of(corpus: &Corpus, quotes: &[Vec<Quote>], p: &Person) -> Vec<Vec<
         .filter(|r| quotes[r.article][r.quote].kind != QuoteKind::Scare)
         .map(|&r| {
             let qt = &quotes[r.article][r.quote];
-            (
-                r.article,
-                r.quote,
-                words(&corpus.articles[r.article].text[qt.start..qt.end]),
-            )
+            (r.article, r.quote, words(&qt.text))
         })
         .collect();
     // shared stems counted through an inverted index, not by comparing every pair: a

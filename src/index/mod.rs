@@ -39,29 +39,40 @@ pub struct Index {
     /// Person id of each quote's speaker (None: description, unattributed or scare).
     speakers: Vec<Vec<Option<PersonId>>>,
     /// Statements: quotes of one person in several articles that say the same thing.
-    pub links: links::Links,
+    links: links::Links,
+}
+
+/// The quotes of article `i`, its body read if it is not in memory (none if it cannot
+/// be read).
+fn extract(corpus: &Corpus, i: usize) -> Vec<Quote> {
+    match corpus.articles[i].body() {
+        Some(b) => quotes::extract(b),
+        None => corpus.body(i).map(|b| quotes::extract(&*b)).unwrap_or_default(),
+    }
 }
 
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
-        let quotes: Vec<Vec<Quote>> = corpus.articles.par_iter().map(quotes::extract).collect();
-        Self::from_quotes(corpus, quotes)
+        let quotes: Vec<Vec<Quote>> = (0..corpus.articles.len())
+            .into_par_iter()
+            .map(|i| extract(corpus, i))
+            .collect();
+        Self::from_quotes(quotes)
     }
 
     /// As [`Index::build`], taking what the cache holds and extracting only the rest
     /// (which then goes into the cache). Returns how many articles were extracted.
-    pub fn build_cached(corpus: &Corpus, cache: Option<&crate::cache::QuoteCache>) -> (Index, usize) {
+    pub fn build_cached(corpus: &Corpus, cache: Option<&crate::cache::Cache>) -> (Index, usize) {
         let Some(cache) = cache else {
             return (Self::build(corpus), corpus.articles.len());
         };
-        let keys: Vec<crate::cache::Key> = corpus.articles.par_iter().map(crate::cache::QuoteCache::key).collect();
+        let keys: Vec<crate::cache::Key> = corpus.articles.iter().map(|a| a.key).collect();
         let cached = cache.get_many(&keys);
         let hit: Vec<bool> = cached.iter().map(Option::is_some).collect();
-        let quotes: Vec<Vec<Quote>> = corpus
-            .articles
-            .par_iter()
-            .zip(cached.into_par_iter())
-            .map(|(a, c)| c.unwrap_or_else(|| quotes::extract(a)))
+        let quotes: Vec<Vec<Quote>> = cached
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, c)| c.unwrap_or_else(|| extract(corpus, i)))
             .collect();
         // what was not there goes in (a failure only costs the next start the same work)
         let missing: Vec<(crate::cache::Key, &[Quote])> = keys
@@ -73,23 +84,42 @@ impl Index {
             .collect();
         let extracted = missing.len();
         let _ = cache.put_many(&missing);
-        (Self::from_quotes(corpus, quotes), extracted)
+        (Self::from_quotes(quotes), extracted)
     }
 
     /// An index with no quotes yet (the reader shows the list while the real one builds).
     pub fn empty(corpus: &Corpus) -> Index {
-        Self::from_quotes(corpus, vec![Vec::new(); corpus.articles.len()])
+        Self::from_quotes(vec![Vec::new(); corpus.articles.len()])
     }
 
-    pub fn from_quotes(corpus: &Corpus, quotes: Vec<Vec<Quote>>) -> Index {
+    pub fn from_quotes(quotes: Vec<Vec<Quote>>) -> Index {
         let (people, speakers) = people::identify(&quotes);
-        let links = links::Links::build(corpus, &quotes, &people, &speakers);
+        let links = links::Links::new(people.len());
         Index {
             quotes,
             people,
             speakers,
             links,
         }
+    }
+
+    /// The statements of person `pid`: their quotes in several articles that say the
+    /// same thing.
+    pub fn statements_of(&self, pid: PersonId) -> &[links::Statement] {
+        self.links.of(&self.quotes, &self.people, pid)
+    }
+
+    /// The statement quote `q` belongs to.
+    pub fn statement_of(&self, q: QuoteRef) -> Option<&links::Statement> {
+        let pid = self.speaker_of(q.article, q.quote)?;
+        self.statements_of(pid)
+            .iter()
+            .find(|s| s.quotes.binary_search(&q).is_ok())
+    }
+
+    /// Find every person's statements now (in parallel), rather than as they are asked for.
+    pub fn find_all_statements(&self) {
+        self.links.all(&self.quotes, &self.people);
     }
 
     pub fn speaker_of(&self, article: usize, quote: usize) -> Option<PersonId> {

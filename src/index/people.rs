@@ -122,6 +122,8 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
             people.len() - 1
         })
     };
+    // a name seen before is the same person: folded once
+    let mut full_memo: rustc_hash::FxHashMap<&str, Option<usize>> = rustc_hash::FxHashMap::default();
     for qs in quotes {
         for q in qs {
             if q.kind == QuoteKind::Scare {
@@ -129,9 +131,19 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
             }
             if let Some(s) = &q.speaker
                 && is_person(q)
-                && fold(s).contains(' ')
             {
+                if let Some(known) = full_memo.get(s.as_str()) {
+                    if let Some(id) = known {
+                        *full_quotes.entry(*id).or_default() += 1;
+                    }
+                    continue;
+                }
+                if !fold(s).contains(' ') {
+                    full_memo.insert(s, None);
+                    continue;
+                }
                 let id = get(s, SpeakerKind::Person, &mut people);
+                full_memo.insert(s, Some(id));
                 *full_quotes.entry(id).or_default() += 1;
                 // the surname is the last word as written: "Saint-Andre" is not "Andre"
                 let written_last = s.rsplit(char::is_whitespace).next().unwrap_or(s);
@@ -149,6 +161,8 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
     let mut speakers: Vec<Vec<Option<PersonId>>> = Vec::with_capacity(quotes.len());
     // the same speaker string resolves the same way every time: remember it
     let mut memo: rustc_hash::FxHashMap<(&str, bool), Option<usize>> = rustc_hash::FxHashMap::default();
+    // what a person's aliases and roles already hold (by the words as written)
+    let mut seen: rustc_hash::FxHashSet<(usize, u8, &str)> = rustc_hash::FxHashSet::default();
     for (ai, qs) in quotes.iter().enumerate() {
         let mut row = Vec::with_capacity(qs.len());
         for (qi, q) in qs.iter().enumerate() {
@@ -198,6 +212,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                     p.articles.push(ai);
                 }
                 if let Some(m) = &q.mention
+                    && seen.insert((id, 0, m.as_str()))
                     && q.speaker.as_deref() != Some(m.as_str())
                     && !matches!(fold(m).as_str(), "he" | "she" | "i")
                     && m != &p.name
@@ -208,6 +223,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                     p.keys.push(fold(m));
                 }
                 if let Some(s) = &q.speaker
+                    && seen.insert((id, 1, s.as_str()))
                     && s != &p.name
                     && !p.aliases.contains(s)
                 {
@@ -215,6 +231,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                     p.keys.push(fold(s));
                 }
                 if let Some(r) = &q.role
+                    && seen.insert((id, 2, r.as_str()))
                     && !is_honorific_only(r)
                     && p.role_keys.insert(fold(r))
                 {

@@ -5,7 +5,7 @@
 //! multi-paragraph quotes); otherwise the stray mark is dropped, so it never swallows the
 //! rest of the article.
 
-use crate::corpus::Article;
+use crate::corpus::Body;
 
 /// One quoted span inside one paragraph (a multi-paragraph quote is several spans).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +13,7 @@ pub struct Span {
     /// Byte offsets in the article text; the marks are included.
     pub start: usize,
     pub end: usize,
-    /// Index of the paragraph (in `Article::paragraphs`).
+    /// Index of the paragraph (in `Body::paragraphs`).
     pub para: usize,
     /// The quote goes on in the next paragraph (this span has no closing mark).
     pub continues: bool,
@@ -164,7 +164,7 @@ fn pair(marks: &[Mark], family: Family, within: &[(usize, usize)]) -> (Vec<(usiz
 }
 
 /// All quoted spans of an article, in text order.
-pub fn find(article: &Article) -> Vec<Span> {
+pub fn find(article: &Body) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut carry = false; // previous paragraph ended inside a quote
     for (pi, p) in article.paragraphs.iter().enumerate() {
@@ -232,7 +232,7 @@ pub fn find(article: &Article) -> Vec<Span> {
 /// sentence's worth of words, it is a quote whose closing mark the page lost, and it ends
 /// with the paragraph. Otherwise the mark was stray and the span is dropped (a span that
 /// continued an earlier quote simply ends there).
-fn drop_open_tail(out: &mut Vec<Span>, article: &Article) {
+fn drop_open_tail(out: &mut Vec<Span>, article: &Body) {
     let Some(last) = out.last_mut() else { return };
     if !last.continues {
         return;
@@ -253,7 +253,7 @@ fn drop_open_tail(out: &mut Vec<Span>, article: &Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Rules, decode::Encoding};
+    use crate::corpus::{Article, Rules, decode::Encoding};
 
     fn spans(t: &str) -> Vec<String> {
         let (a, _) = Article::parse(
@@ -263,7 +263,8 @@ mod tests {
             Encoding::Utf8,
             &Rules::builtin(),
         );
-        find(&a).iter().map(|s| a.text[s.start..s.end].to_string()).collect()
+        let a = a.body().unwrap();
+        find(a).iter().map(|s| a.text[s.start..s.end].to_string()).collect()
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub mod roles;
 pub mod tokens;
 pub mod types;
 
-use crate::corpus::Article;
+use crate::corpus::Body;
 use evidence::Para;
 use lexicon::flag;
 use marks::Span;
@@ -48,8 +48,10 @@ pub fn warm_up() {
     std::sync::LazyLock::force(&lexicon::LEX);
 }
 
-/// All quotations in `article`, in text order (scare quotes included, marked as such).
-pub fn extract(article: &Article) -> Vec<Quote> {
+/// All quotations in an article's body, in text order (scare quotes included, marked as
+/// such). Takes an [`Article`](crate::corpus::Article) whose body is in memory, or a [`Body`].
+pub fn extract(article: &impl AsRef<Body>) -> Vec<Quote> {
+    let article = article.as_ref();
     let doc = read(article);
     let (mut items, names) = find(&doc);
     mark_scare(doc.text, &mut items);
@@ -66,7 +68,7 @@ pub(crate) struct Doc<'a> {
 }
 
 /// Pass 1: marks, tokens, sentences, and the article's evidence on its words.
-pub(crate) fn read(article: &Article) -> Doc<'_> {
+pub(crate) fn read(article: &Body) -> Doc<'_> {
     let text = article.text.as_str();
     let spans = marks::find(article);
     let mut paras: Vec<Para> = article

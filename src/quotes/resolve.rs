@@ -648,6 +648,7 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, para
     let mut q = Quote {
         start: it.start,
         end: it.end,
+        text: crate::corpus::clean::collapse(&text[it.start..it.end]),
         kind: it.kind,
         speaker: None,
         speaker_kind: None,

@@ -61,6 +61,9 @@ impl EntityType {
 pub struct Quote {
     pub start: usize,
     pub end: usize,
+    /// The quoted words, white space collapsed (kept here so a quote can be shown, linked
+    /// and compared without its article's body in memory).
+    pub text: String,
     pub kind: QuoteKind,
     /// Canonical name in this article (the fullest form used), or None for a description
     /// or an unattributed quote.

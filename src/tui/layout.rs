@@ -2,7 +2,7 @@
 //! wrapped with textwrap, each line a byte range of the article text plus style spans
 //! (quotes, speakers). Built once per (article, width); drawing reads a slice of it.
 
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Body, Corpus};
 use crate::index::{Index, PersonId, QuoteRef};
 use crate::quotes::{QuoteKind, SpeakerKind};
 use textwrap::core::Word;
@@ -131,9 +131,10 @@ fn note_lines(out: &mut Layout, pieces: &[(String, Mark)], width: usize, indent:
     }
 }
 
-/// Lay out article `ai` at `width` columns.
+/// Lay out article `ai` (its `body`, or why it cannot be read) at `width` columns.
 pub fn layout(
     article: &Article,
+    body: Result<&Body, &str>,
     ai: usize,
     index: Option<&Index>,
     corpus: &Corpus,
@@ -144,7 +145,7 @@ pub fn layout(
     let mut out = Layout {
         width,
         lines: Vec::new(),
-        para_first: Vec::with_capacity(article.paragraphs.len()),
+        para_first: Vec::with_capacity(article.paragraph_count),
     };
     let generated = |out: &mut Layout, s: &str, mark: Mark| {
         let text = display(s);
@@ -164,6 +165,14 @@ pub fn layout(
     if !byline.is_empty() {
         generated(&mut out, &byline, Mark::Byline);
     }
+    let body = match body {
+        Ok(b) => b,
+        Err(why) => {
+            generated(&mut out, "", Mark::Note);
+            generated(&mut out, &format!("Cannot show this article: {why}"), Mark::Note);
+            return out;
+        }
+    };
     // style ranges in article coordinates: quotes and speaker mentions
     let mut spans: Vec<(usize, usize, Mark)> = Vec::new();
     if let Some(ix) = index {
@@ -189,7 +198,7 @@ pub fn layout(
         }
     }
     spans.sort_by_key(|s| s.0);
-    for (pi, p) in article.paragraphs.iter().enumerate() {
+    for (pi, p) in body.paragraphs.iter().enumerate() {
         out.lines.push(Line {
             text: String::new(),
             src: None,
@@ -197,7 +206,7 @@ pub fn layout(
             marks: vec![],
         });
         out.para_first.push(out.lines.len());
-        let text = display(&article.text[p.start..p.end]);
+        let text = display(body.text.get(p.start..p.end).unwrap_or(""));
         let first_span = spans.partition_point(|s| s.1 <= p.start);
         for (a, b) in wrap_ranges(&text, w) {
             let (src_a, src_b) = (p.start + a, p.start + b);
@@ -285,7 +294,7 @@ fn speaker_note(ix: &Index, corpus: &Corpus, ai: usize, pi: usize, extra: &Extra
             _ => continue,
         };
         let mut also = String::new();
-        if let Some(st) = ix.links.statement_of(QuoteRef::new(ai, qi)) {
+        if let Some(st) = ix.statement_of(QuoteRef::new(ai, qi)) {
             let others: Vec<String> = st
                 .quotes
                 .iter()

@@ -75,10 +75,7 @@ pub fn article(id: &str, body: &str) -> saywho::corpus::Article {
 
 /// A corpus of the given articles.
 pub fn corpus_of(articles: Vec<saywho::corpus::Article>) -> saywho::corpus::Corpus {
-    saywho::corpus::Corpus {
-        articles,
-        problems: vec![],
-    }
+    saywho::corpus::Corpus::new(articles, vec![])
 }
 
 /// The reader over `corpus`, indexed, at `w`×`h`, with the built-in keys and theme.
@@ -102,6 +99,7 @@ pub fn app_of_folder(dir: &std::path::Path, w: u16, h: u16) -> saywho::tui::app:
             max_size: 1 << 20,
             rules: &rules,
             progress: None,
+            cache: None,
         },
     );
     app_of(c, w, h)

@@ -32,7 +32,6 @@ impl App {
         let same_statement = |other: usize| {
             p.quotes.iter().filter(|q| q.article == a).find_map(|&here| {
                 self.index
-                    .links
                     .statement_of(here)
                     .and_then(|st| st.quotes.iter().find(|x| x.article == other).copied())
             })

@@ -23,7 +23,7 @@ impl App {
                     || qt.mention.clone().unwrap_or_default(),
                     |p| self.index.people[p].name.clone(),
                 );
-                let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[qt.start..qt.end]);
+                let text = qt.text.clone();
                 format!("★ {who}: {text}")
             })
             .collect();
@@ -117,7 +117,7 @@ impl App {
                 last_article = Some(a);
             }
             let quote = &self.index.quotes[a][q];
-            let text = crate::corpus::clean::collapse(&art.text[quote.start..quote.end]);
+            let text = quote.text.clone();
             let direct = quote.kind == crate::quotes::QuoteKind::Direct;
             for (n, (s, e)) in layout::wrap_ranges(&text, body_w).into_iter().enumerate() {
                 lines.push(PersonLine::Quote {

@@ -78,8 +78,10 @@ impl App {
             target: self.target.filter(|t| t.article == a).map(|t| t.quote),
             starred: &starred,
         };
+        let body = self.corpus.body(a);
         self.layout = layout::layout(
             &self.corpus.articles[a],
+            body.as_deref().map_err(String::as_str),
             a,
             Some(&self.index),
             &self.corpus,
@@ -242,7 +244,7 @@ impl App {
             self.starred_quotes.remove(&here);
         }
         let q = &self.index.quotes[a][qi];
-        let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[q.start..q.end]);
+        let text = q.text.clone();
         let speaker = self.index.speaker_of(a, qi).map(|p| self.index.people[p].name.clone());
         let who = speaker.clone().unwrap_or_else(|| "unattributed".into());
         if let Some(key) = self.keys.get(a).cloned()
@@ -273,7 +275,7 @@ impl App {
             return;
         };
         let q = &self.index.quotes[a][qi];
-        let text = crate::corpus::clean::collapse(&self.corpus.articles[a].text[q.start..q.end]);
+        let text = q.text.clone();
         let who = self.index.speaker_of(a, qi).map(|p| self.index.people[p].name.clone());
         let source = self.corpus.articles[a].source_or_folder().unwrap_or("").to_string();
         let copied = match who {
