@@ -100,6 +100,15 @@ impl Query {
         Ok(q)
     }
 
+    /// The words and phrases to find in an article's text (for the reader's in-article
+    /// search after a search across articles), longest first.
+    pub fn terms(&self) -> Vec<String> {
+        let mut t: Vec<String> = self.phrases.iter().chain(&self.words).cloned().collect();
+        t.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        t.dedup();
+        t
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.phrases.is_empty() && self.people.is_empty()
     }
@@ -181,14 +190,39 @@ impl SearchIndex {
         quotes: &QuoteIndex,
         progress: &dyn Fn(usize, usize),
     ) -> Result<usize> {
+        let missing = self.missing(keys);
+        let people = |a: usize| -> Vec<String> {
+            quotes
+                .people_in(a)
+                .into_iter()
+                .map(|p| quotes.people[p].name.clone())
+                .collect()
+        };
+        self.add(corpus, keys, &missing, &people, progress)
+    }
+
+    /// The articles (by their `keys`) the index does not hold yet.
+    pub fn missing(&self, keys: &[String]) -> Vec<usize> {
         let searcher = self.reader.searcher();
-        let missing: Vec<usize> = (0..keys.len())
+        (0..keys.len())
             .filter(|&a| {
                 searcher
                     .doc_freq(&Term::from_field_text(self.f.key, &keys[a]))
                     .map_or(true, |n| n == 0)
             })
-            .collect();
+            .collect()
+    }
+
+    /// Add articles `missing` of `corpus` (their `keys`), with the names of the people
+    /// quoted in each (`people`). Returns how many were added.
+    pub fn add(
+        &self,
+        corpus: &Corpus,
+        keys: &[String],
+        missing: &[usize],
+        people: &dyn Fn(usize) -> Vec<String>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<usize> {
         if missing.is_empty() {
             return Ok(0);
         }
@@ -201,11 +235,7 @@ impl SearchIndex {
             // an article whose file cannot be read now is left for the next update
             let Ok(text) = corpus.body(a) else { continue };
             let body: Vec<&str> = (0..text.paragraphs.len()).map(|i| text.paragraph_text(i)).collect();
-            let people: Vec<&str> = quotes
-                .people_in(a)
-                .into_iter()
-                .map(|p| quotes.people[p].name.as_str())
-                .collect();
+            let people = people(a);
             let mut doc = TantivyDocument::default();
             doc.add_text(self.f.key, &keys[a]);
             doc.add_text(self.f.title, &art.meta.title);

@@ -408,6 +408,10 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
     opts.fresh = cli.fresh;
     opts.store = Some(state::open(&cli.global));
     opts.cache_dir = cli.global.cache_dir();
+    opts.watch = with_library(&cli.input.paths, &cli.global)
+        .into_iter()
+        .filter(|p| p.is_dir())
+        .collect();
     let rules = rules(config)?;
     let (named, global) = (cli.input.paths.clone(), cli.global.clone());
     let max_size = cli

@@ -44,6 +44,14 @@ fn is_article_file(p: &Path) -> bool {
     has_extension(p, EXTENSIONS)
 }
 
+/// A path whose change matters to a corpus read from folder `root`: an article file, or
+/// a folder (a removed folder takes its articles with it), nothing hidden below `root`.
+pub fn is_watched(p: &Path, root: &Path) -> bool {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    let hidden = rel.components().any(|c| is_hidden(c.as_os_str()));
+    !hidden && (is_article_file(p) || p.extension().is_none())
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str()
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")

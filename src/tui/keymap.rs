@@ -61,6 +61,8 @@ pub enum Command {
     Quit,
     Help,
     Palette,
+    /// Search the text of every article (the search overlay).
+    Find,
     Focus,
     Back,
     People,

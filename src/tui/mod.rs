@@ -38,16 +38,76 @@ pub struct Options {
     pub sync: Option<SyncFn>,
     /// The quote cache's folder (None: extract everything).
     pub cache_dir: Option<std::path::PathBuf>,
+    /// Folders to watch: articles added, changed or removed there appear in place.
+    pub watch: Vec<std::path::PathBuf>,
 }
 
 /// Runs a sync and says how it went ("3 new articles"); an error is shown as it is.
 pub type SyncFn = Arc<dyn Fn() -> Result<String> + Send + Sync>;
 
-/// Extract quotes (what the cache does not hold) and build the index on a worker thread.
-fn spawn_index(corpus: Arc<Corpus>, cache_dir: Option<std::path::PathBuf>) -> std::sync::mpsc::Receiver<Index> {
+/// What the indexing worker sends the reader, in this order.
+pub enum Indexed {
+    /// The quote index: people, counts and links come alive.
+    Quotes(Index),
+    /// The search index is being brought up to date: articles added, of how many.
+    SearchProgress(usize, usize),
+    /// The search index is ready (or why there is none).
+    Search(Result<app::SearchHandle, String>),
+}
+
+/// On a worker thread: extract quotes (what the cache does not hold) and build the index,
+/// then bring the search index in the cache folder up to date. The worker stops when the
+/// receiver is dropped (the corpus was reloaded meanwhile).
+fn spawn_index(corpus: Arc<Corpus>, cache_dir: Option<std::path::PathBuf>) -> std::sync::mpsc::Receiver<Indexed> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(build_index(&corpus, cache_dir.as_deref()));
+        let index = build_index(&corpus, cache_dir.as_deref());
+        let Some(dir) = cache_dir else {
+            let _ = tx.send(Indexed::Quotes(index));
+            let _ = tx.send(Indexed::Search(Err(
+                "no search: the search index lives in the cache (started with --no-cache)".into(),
+            )));
+            return;
+        };
+        let si = match crate::search::SearchIndex::open(&dir) {
+            Ok(si) => si,
+            Err(e) => {
+                let _ = tx.send(Indexed::Quotes(index));
+                let _ = tx.send(Indexed::Search(Err(format!("no search: {e:#}"))));
+                return;
+            }
+        };
+        let keys = crate::search::SearchIndex::keys(&corpus);
+        let missing = si.missing(&keys);
+        // the names quoted in each article to add, taken before the index goes
+        let names: std::collections::HashMap<usize, Vec<String>> = missing
+            .iter()
+            .map(|&a| {
+                let names = index
+                    .people_in(a)
+                    .into_iter()
+                    .map(|p| index.people[p].name.clone())
+                    .collect();
+                (a, names)
+            })
+            .collect();
+        if tx.send(Indexed::Quotes(index)).is_err() {
+            return;
+        }
+        let gone = std::sync::atomic::AtomicBool::new(false);
+        let progress = |done: usize, of: usize| {
+            if tx.send(Indexed::SearchProgress(done, of)).is_err() {
+                gone.store(true, Ordering::Relaxed);
+            }
+        };
+        let people = |a: usize| names.get(&a).cloned().unwrap_or_default();
+        let r = si
+            .add(&corpus, &keys, &missing, &people, &progress)
+            .map(|_| app::SearchHandle { index: si, keys })
+            .map_err(|e| format!("no search: {e:#}"));
+        if !gone.load(Ordering::Relaxed) {
+            let _ = tx.send(Indexed::Search(r));
+        }
     });
     rx
 }
@@ -88,6 +148,7 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
         fresh: false,
         sync: None,
         cache_dir: None,
+        watch: Vec::new(),
     })
 }
 
@@ -153,6 +214,63 @@ fn open_in_browser(url: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot open the browser ({prog}): {e} (set $BROWSER)"))
 }
 
+/// Watch `roots` (recursively) on a thread of its own; each change to an article file
+/// (hidden files and folders aside: sync's temporary files, editors' swap files) sends
+/// its path. The thread ends when the receiver is dropped.
+fn watch_folders(roots: Vec<std::path::PathBuf>) -> std::sync::mpsc::Receiver<std::path::PathBuf> {
+    use notify::Watcher;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (raw_tx, raw_rx) = std::sync::mpsc::channel();
+        let Ok(mut watcher) = notify::recommended_watcher(raw_tx) else {
+            return;
+        };
+        for r in &roots {
+            let _ = watcher.watch(r, notify::RecursiveMode::Recursive);
+        }
+        for event in raw_rx {
+            let Ok(event) = event else { continue };
+            if matches!(event.kind, notify::EventKind::Access(_)) {
+                continue;
+            }
+            for p in event.paths {
+                let root = roots
+                    .iter()
+                    .find(|r| p.starts_with(r))
+                    .map_or(p.as_path(), |r| r.as_path());
+                if crate::corpus::load::is_watched(&p, root) && tx.send(p.clone()).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    rx
+}
+
+/// How long the folders must be quiet after a change before the reader reloads.
+const SETTLE: Duration = Duration::from_millis(300);
+
+/// What changed between two corpora, said for the status bar ("2 articles added, 1
+/// changed"); None when nothing did.
+fn describe_change(old: &Corpus, new: &Corpus) -> Option<String> {
+    let before: std::collections::HashMap<&str, u64> =
+        old.articles.iter().map(|a| (a.path.as_str(), a.text_hash)).collect();
+    let after: std::collections::HashMap<&str, u64> =
+        new.articles.iter().map(|a| (a.path.as_str(), a.text_hash)).collect();
+    let added = after.keys().filter(|p| !before.contains_key(*p)).count();
+    let removed = before.keys().filter(|p| !after.contains_key(*p)).count();
+    let changed = after
+        .iter()
+        .filter(|(p, h)| before.get(*p).is_some_and(|b| b != *h))
+        .count();
+    let parts: Vec<String> = [(added, "added"), (changed, "changed"), (removed, "removed")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{} {what}", crate::text::plural(n, "article")))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// How long the reader waits, idle, before saving the session and any change.
 const IDLE: Duration = Duration::from_millis(400);
 
@@ -182,8 +300,8 @@ where
         }
         terminal.draw(|f| view::draw(f, &app))?;
         if !opts.exit_after_first_frame {
-            if let Ok(ix) = indexer.recv() {
-                app.set_index(ix);
+            while let Ok(msg) = indexer.recv() {
+                app.indexed(msg);
             }
             terminal.draw(|f| view::draw(f, &app))?;
         }
@@ -213,7 +331,7 @@ where
             }
         };
         let corpus = Arc::new(loaded?);
-        let indexer = spawn_index(corpus.clone(), opts.cache_dir.clone());
+        let mut indexer = spawn_index(corpus.clone(), opts.cache_dir.clone());
         let size = terminal.size()?;
         let empty = Index::empty(&corpus);
         let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (size.width, size.height));
@@ -233,21 +351,60 @@ where
         let mut clipboard = clipboard::Clipboard::default();
         // a background sync answers here: the reloaded corpus and index, or why not
         let (sync_tx, sync_rx) = std::sync::mpsc::channel::<Result<(Arc<Corpus>, Index, String), String>>();
+        // live folders: a change noticed, then (once quiet) read again in the background
+        let watched = watch_folders(opts.watch.clone());
+        let mut changed_at: Option<std::time::Instant> = None;
+        let (live_tx, live_rx) = std::sync::mpsc::channel::<Option<(Arc<Corpus>, Index, String)>>();
+        let mut reloading = false;
         let app_cell = std::cell::RefCell::new(app);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
             let mut app = app_cell.borrow_mut();
             while !app.quit {
-                if app.indexing
-                    && let Ok(ix) = indexer.try_recv()
-                {
-                    app.set_index(ix);
+                let mut heard = false;
+                while let Ok(msg) = indexer.try_recv() {
+                    app.indexed(msg);
+                    heard = true;
+                }
+                if heard {
                     terminal.draw(|f| view::draw(f, &app))?;
                 }
                 // wait for a key; meanwhile look for the index, and save what changed once the
                 // reader has been idle a moment
+                while watched.try_recv().is_ok() {
+                    changed_at = Some(std::time::Instant::now());
+                }
+                if let Some(t) = changed_at
+                    && t.elapsed() >= SETTLE
+                    && !reloading
+                    && !app.syncing
+                {
+                    changed_at = None;
+                    reloading = true;
+                    let (load, tx, old) = (load.clone(), live_tx.clone(), app.corpus.clone());
+                    let cache_dir = opts.cache_dir.clone();
+                    std::thread::spawn(move || {
+                        let (d, t) = (AtomicUsize::new(0), AtomicUsize::new(0));
+                        let reloaded = load(&d, &t).ok().and_then(|corpus| {
+                            let said = describe_change(&old, &corpus)?;
+                            let index = build_index(&corpus, cache_dir.as_deref());
+                            Some((Arc::new(corpus), index, said))
+                        });
+                        let _ = tx.send(reloaded);
+                    });
+                }
+                if let Ok(reloaded) = live_rx.try_recv() {
+                    reloading = false;
+                    if let Some((corpus, index, said)) = reloaded {
+                        app.reload(corpus.clone(), index, said);
+                        indexer = spawn_index(corpus, opts.cache_dir.clone());
+                        terminal.draw(|f| view::draw(f, &app))?;
+                    }
+                }
                 match sync_rx.try_recv() {
                     Ok(Ok((corpus, index, msg))) => {
-                        app.reload(corpus, index, msg);
+                        app.reload(corpus.clone(), index, msg);
+                        // the search index catches up with the new articles
+                        indexer = spawn_index(corpus, opts.cache_dir.clone());
                         terminal.draw(|f| view::draw(f, &app))?;
                     }
                     Ok(Err(msg)) => {
@@ -256,7 +413,7 @@ where
                     }
                     Err(_) => {}
                 }
-                let wait = if app.indexing || app.syncing {
+                let wait = if app.indexing || app.syncing || app.search_pending() || changed_at.is_some() || reloading {
                     Duration::from_millis(30)
                 } else {
                     IDLE

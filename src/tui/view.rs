@@ -69,6 +69,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Overlay::Help { scroll } => help(f, app, area, *scroll),
         Overlay::Palette(_) => palette(f, app, area),
         Overlay::Choose(_) => chooser(f, app, area),
+        Overlay::Find(_) => find(f, app, area),
         Overlay::None => {}
     }
 }
@@ -529,13 +530,14 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     let ctx = app.context();
     let hint = |c: Context, cmd: Command, what: &str| app.keymap.hint(c, cmd).map(|k| format!("{k} {what}"));
     let hints: Vec<String> = match (ctx, app.focus) {
-        (Context::Input, _) if matches!(app.overlay, Overlay::Palette(_)) => {
+        (Context::Input, _) if matches!(app.overlay, Overlay::Palette(_) | Overlay::Find(_)) => {
             vec![hint(ctx, Command::Submit, "go"), hint(ctx, Command::Cancel, "close")]
         }
         (Context::Input, _) => vec![hint(ctx, Command::Submit, "keep"), hint(ctx, Command::Cancel, "clear")],
         (Context::Overlay, _) => vec![hint(ctx, Command::Open, "go"), hint(ctx, Command::Back, "close")],
         (_, Focus::List) => vec![
             hint(ctx, Command::Filter, "filter"),
+            hint(ctx, Command::Find, "search all"),
             hint(ctx, Command::Palette, "jump"),
             hint(ctx, Command::People, "people"),
         ],
@@ -555,6 +557,10 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
         format!("syncing… · {left}")
     } else if app.indexing && app.message.is_none() && app.input == Input::None {
         format!("finding quotes… · {left}")
+    } else if let (Some((done, of)), None, None, Input::None) =
+        (app.search_progress, &app.search_index, &app.message, app.input)
+    {
+        format!("indexing text {done}/{of} · {left}")
     } else {
         left
     };
@@ -690,6 +696,99 @@ fn palette(f: &mut Frame, app: &App, area: Rect) {
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The search overlay: the query, then each result's title, source and date over a
+/// snippet with the matched words marked.
+fn find(f: &mut Frame, app: &App, area: Rect) {
+    let Overlay::Find(s) = &app.overlay else { return };
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2).min(30),
+    );
+    f.render_widget(Clear, r);
+    let block = boxed(app, " Search every article ");
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let w = inner.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", app.theme.header()),
+        Span::raw(caret(app, &s.query)),
+    ])];
+    match &s.note {
+        Some(n) => lines.push(Line::styled(
+            format!("  {}", truncate(n, w.saturating_sub(2))),
+            app.theme.dim(),
+        )),
+        None if s.query.trim().is_empty() => lines.push(Line::styled(
+            truncate(
+                "  words, \"a phrase\", @person, source:NAME, after:2005-01-01, before:…",
+                w,
+            ),
+            app.theme.dim(),
+        )),
+        None => {}
+    }
+    // two lines a result: the article, then its snippet
+    let h = (inner.height as usize).saturating_sub(lines.len()) / 2;
+    let offset = s.selected.saturating_sub(h.saturating_sub(1));
+    for (i, hit) in s.hits.iter().enumerate().skip(offset).take(h) {
+        let a = &app.corpus.articles[hit.article];
+        let date = a.meta.date.map(|d| d.format("%-d %b %Y").to_string());
+        let extra: Vec<&str> = [a.source_or_folder(), date.as_deref()].into_iter().flatten().collect();
+        let extra = if w < 60 || extra.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", extra.join(" · "))
+        };
+        let title = truncate(&a.meta.title, w.saturating_sub(2 + width(&extra)));
+        let mut head = Line::from(vec![
+            Span::styled("  ", app.theme.link()),
+            Span::styled(title, app.theme.header()),
+            Span::styled(extra, app.theme.dim()),
+        ]);
+        // the snippet, cut to the width around its first highlight
+        let (snip, marks) = fit_snippet(&hit.snippet, &hit.highlights, w.saturating_sub(4));
+        let mut spans = vec![Span::raw("    ")];
+        spans.extend(highlighted(&snip, &marks, app.theme.dim(), app.theme.matched()));
+        let mut body = Line::from(spans);
+        if i == s.selected {
+            head = head.patch_style(app.theme.selected());
+            body = body.patch_style(app.theme.selected());
+        }
+        lines.push(head);
+        lines.push(body);
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A snippet cut to `w` columns, starting a little before its first highlight, and the
+/// highlighted characters' positions in what is left.
+fn fit_snippet(snippet: &str, highlights: &[(usize, usize)], w: usize) -> (String, Vec<usize>) {
+    let chars: Vec<(usize, char)> = snippet.char_indices().collect();
+    let first = highlights.first().map_or(0, |h| h.0);
+    let first_char = chars.iter().position(|&(b, _)| b >= first).unwrap_or(0);
+    let mut start = first_char.saturating_sub(w / 4);
+    // start at a word
+    while start > 0 && start < first_char && !chars[start - 1].1.is_whitespace() {
+        start += 1;
+    }
+    let mut out = String::new();
+    let mut marks = Vec::new();
+    let mut cols = 0;
+    for (n, &(b, c)) in chars.iter().enumerate().skip(start) {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if cols + cw > w {
+            break;
+        }
+        if highlights.iter().any(|&(s, e)| b >= s && b < e) {
+            marks.push(n - start);
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+        cols += cw;
+    }
+    (out, marks)
 }
 
 fn chooser(f: &mut Frame, app: &App, area: Rect) {

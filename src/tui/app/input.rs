@@ -12,6 +12,7 @@ impl App {
     pub fn active_input(&self) -> Option<&str> {
         match (&self.overlay, self.input) {
             (Overlay::Palette(p), _) => Some(&p.query),
+            (Overlay::Find(f), _) => Some(&f.query),
             (_, Input::Filter) => Some(&self.query),
             (_, Input::Search) => Some(&self.search.query),
             (_, Input::PeopleFilter) => Some(&self.people.query),
@@ -53,6 +54,13 @@ impl App {
                     self.cursor = apply(&mut p.query);
                     self.palette_search(&mut p);
                     self.overlay = Overlay::Palette(p);
+                }
+            }
+            (Overlay::Find(_), _) => {
+                if let Overlay::Find(mut f) = std::mem::replace(&mut self.overlay, Overlay::None) {
+                    self.cursor = apply(&mut f.query);
+                    self.find_search(&mut f);
+                    self.overlay = Overlay::Find(f);
                 }
             }
             (_, Input::Filter) => {
@@ -100,6 +108,19 @@ impl App {
             }
             return;
         }
+        if let Overlay::Find(f) = &self.overlay {
+            let hit = f.hits.get(f.selected).map(|h| h.article);
+            let terms = crate::search::Query::parse(&f.query)
+                .map(|q| q.terms())
+                .unwrap_or_default();
+            if hit.is_some() {
+                self.overlay = Overlay::None;
+            }
+            if let Some(a) = hit {
+                self.open_at_terms(a, terms);
+            }
+            return;
+        }
         if let Overlay::Choose(ch) = &self.overlay {
             let t = ch.targets.get(ch.selected).copied();
             self.overlay = Overlay::None;
@@ -128,7 +149,10 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
-        if matches!(self.overlay, Overlay::Palette(_) | Overlay::Choose(_)) {
+        if matches!(
+            self.overlay,
+            Overlay::Palette(_) | Overlay::Choose(_) | Overlay::Find(_)
+        ) {
             self.overlay = Overlay::None;
             return;
         }

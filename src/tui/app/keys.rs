@@ -7,9 +7,8 @@ impl App {
     /// pane with the focus.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.input) {
-            (Overlay::Palette(_), _) | (_, Input::Filter | Input::Search | Input::PeopleFilter | Input::HelpFilter) => {
-                Context::Input
-            }
+            (Overlay::Palette(_) | Overlay::Find(_), _)
+            | (_, Input::Filter | Input::Search | Input::PeopleFilter | Input::HelpFilter) => Context::Input,
             (Overlay::Help { .. } | Overlay::Choose(_), Input::None) => Context::Overlay,
             (Overlay::None, Input::None) => match self.focus {
                 Focus::List => Context::List,

@@ -72,12 +72,29 @@ pub struct Chooser {
     pub labels: Vec<String>,
 }
 
+/// The search overlay: a query over every article's text, and its ranked results.
+#[derive(Debug, Clone, Default)]
+pub struct Find {
+    pub query: String,
+    pub hits: Vec<crate::search::Hit>,
+    pub selected: usize,
+    /// Why there are no results (a bad query, the index still being built).
+    pub note: Option<String>,
+}
+
+/// The search index as the reader uses it: the index, and the key of each article.
+pub struct SearchHandle {
+    pub index: crate::search::SearchIndex,
+    pub keys: Vec<String>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
     Help { scroll: usize },
     Palette(Palette),
     Choose(Chooser),
+    Find(Find),
 }
 
 /// Everything history restores.
@@ -99,6 +116,9 @@ pub struct Snapshot {
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
+    /// What to find: the query as typed, or the words and phrases of a search across
+    /// articles (any of them matches).
+    pub terms: Vec<String>,
     /// (line, start, end) byte ranges in layout lines.
     pub hits: Vec<(usize, usize, usize)>,
     pub current: usize,
@@ -183,6 +203,12 @@ pub struct App {
     pub corpus: std::sync::Arc<Corpus>,
     /// The quote index is still being built (counts, links and people come when it is).
     pub indexing: bool,
+    /// The search index, once built (the search overlay answers from it).
+    pub search_index: Option<std::sync::Arc<SearchHandle>>,
+    /// Articles added to the search index so far, of how many (while it is built).
+    pub search_progress: Option<(usize, usize)>,
+    /// Why there is no search index.
+    pub search_unavailable: Option<String>,
     /// Number of people quoted in each article (the list shows it).
     pub quoted: Vec<usize>,
     pub index: Index,
@@ -272,6 +298,9 @@ impl App {
             quoted: (0..n).map(|a| index.people_in(a).len()).collect(),
             corpus,
             indexing: false,
+            search_index: None,
+            search_progress: None,
+            search_unavailable: None,
             index,
             keymap,
             theme,
@@ -332,6 +361,35 @@ impl App {
             });
         }
         app
+    }
+
+    /// A word from the indexing worker.
+    pub fn indexed(&mut self, msg: super::Indexed) {
+        match msg {
+            super::Indexed::Quotes(ix) => self.set_index(ix),
+            super::Indexed::SearchProgress(done, of) => self.search_progress = Some((done, of)),
+            super::Indexed::Search(Ok(h)) => {
+                self.search_index = Some(std::sync::Arc::new(h));
+                self.search_progress = None;
+                self.search_unavailable = None;
+            }
+            super::Indexed::Search(Err(e)) => {
+                self.search_progress = None;
+                self.search_unavailable = Some(e);
+            }
+        }
+        // an open search overlay answers from what is there now
+        if let Overlay::Find(mut f) = std::mem::replace(&mut self.overlay, Overlay::None) {
+            let selected = f.selected;
+            self.find_search(&mut f);
+            f.selected = selected.min(f.hits.len().saturating_sub(1));
+            self.overlay = Overlay::Find(f);
+        }
+    }
+
+    /// The search index is still being built.
+    pub fn search_pending(&self) -> bool {
+        self.search_index.is_none() && self.search_unavailable.is_none()
     }
 
     /// The quote index arrived: counts, links, people and starred quotes come alive.
@@ -467,6 +525,7 @@ impl App {
             Command::Quit => self.quit = true,
             Command::Help => self.overlay = Overlay::Help { scroll: 0 },
             Command::Palette => self.open_palette(),
+            Command::Find => self.open_find(),
             Command::Focus => self.switch_focus(),
             Command::Back => self.back_out(),
             Command::People => {

@@ -44,6 +44,71 @@ impl App {
         p.selected = 0;
     }
 
+    /// Open the search overlay (on the last query, if the reader searched before).
+    pub(super) fn open_find(&mut self) {
+        let mut f = Find::default();
+        self.find_search(&mut f);
+        self.overlay = Overlay::Find(f);
+    }
+
+    /// Run the overlay's query over the search index.
+    pub(super) fn find_search(&self, f: &mut Find) {
+        f.hits.clear();
+        f.selected = 0;
+        f.note = None;
+        let typed = f.query.trim();
+        let q = match crate::search::Query::parse(typed) {
+            Ok(q) => q,
+            Err(e) => {
+                f.note = Some(format!("{e:#}"));
+                return;
+            }
+        };
+        let Some(h) = &self.search_index else {
+            f.note = Some(match (self.search_progress, &self.search_unavailable) {
+                (_, Some(why)) => why.clone(),
+                (Some((done, of)), _) => format!("the search index is being built: {done} of {of} articles"),
+                (None, _) => "the search index is being built".into(),
+            });
+            return;
+        };
+        if q.is_empty() {
+            if !typed.is_empty() {
+                f.note = Some("give words, \"a phrase\" or @person as well".into());
+            }
+            return;
+        }
+        match h.index.search(&self.corpus, &h.keys, &q, FIND_LIMIT) {
+            Ok(hits) => {
+                if hits.is_empty() {
+                    f.note = Some("no article matches".into());
+                }
+                f.hits = hits;
+            }
+            Err(e) => f.note = Some(format!("{e:#}")),
+        }
+    }
+
+    /// Open article `a` with the in-article search on `terms`, at its first match.
+    pub(super) fn open_at_terms(&mut self, a: usize, terms: Vec<String>) {
+        self.remember();
+        if !self.rows.contains(&a) {
+            self.query.clear();
+            self.refilter();
+        }
+        self.select_article(Some(a));
+        self.open_article(a, None);
+        self.focus = Focus::Reader;
+        self.search = Search {
+            query: terms.join(" "),
+            terms,
+            ..Search::default()
+        };
+        self.scroll = 0;
+        self.run_search();
+        self.save_position();
+    }
+
     pub(super) fn open_palette(&mut self) {
         let mut p = Palette::default();
         self.palette_search(&mut p);
@@ -78,6 +143,12 @@ impl App {
                 Command::Quit => self.quit = true,
                 _ => return false,
             },
+            Overlay::Find(f) => match c {
+                Command::Down => f.selected = (f.selected + 1).min(f.hits.len().saturating_sub(1)),
+                Command::Up => f.selected = f.selected.saturating_sub(1),
+                Command::Quit => self.quit = true,
+                _ => return false,
+            },
             Overlay::Choose(ch) => match c {
                 Command::Down => ch.selected = (ch.selected + 1).min(ch.targets.len().saturating_sub(1)),
                 Command::Up => ch.selected = ch.selected.saturating_sub(1),
@@ -92,6 +163,9 @@ impl App {
         true
     }
 }
+
+/// Results the search overlay shows.
+const FIND_LIMIT: usize = 100;
 
 pub(super) fn score(ix: &[usize]) -> i64 {
     // earlier and tighter matches first

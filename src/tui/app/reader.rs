@@ -157,22 +157,45 @@ impl App {
     pub(super) fn run_search(&mut self) {
         self.search.hits.clear();
         self.search.current = 0;
-        let q = self.search.query.to_lowercase();
-        if q.is_empty() {
+        let terms: Vec<String> = if self.search.terms.is_empty() {
+            vec![self.search.query.clone()]
+        } else {
+            self.search.terms.clone()
+        };
+        let terms: Vec<(String, String)> = terms
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .map(|t| (t.to_lowercase(), t))
+            .collect();
+        if terms.is_empty() {
             return;
         }
         for (li, line) in self.layout.lines.iter().enumerate() {
             let lower = line.text.to_lowercase();
-            if lower.len() != line.text.len() {
-                // case folding changed lengths: match exactly instead
-                for (s, _) in line.text.match_indices(&self.search.query) {
-                    self.search.hits.push((li, s, s + self.search.query.len()));
+            let first = self.search.hits.len();
+            for (q, as_typed) in &terms {
+                if lower.len() != line.text.len() {
+                    // case folding changed lengths: match exactly instead
+                    for (s, _) in line.text.match_indices(as_typed.as_str()) {
+                        self.search.hits.push((li, s, s + as_typed.len()));
+                    }
+                    continue;
                 }
-                continue;
+                for (s, _) in lower.match_indices(q.as_str()) {
+                    self.search.hits.push((li, s, s + q.len()));
+                }
             }
-            for (s, _) in lower.match_indices(&q) {
-                self.search.hits.push((li, s, s + q.len()));
+            // several terms: in reading order, overlaps dropped
+            let line_hits = &mut self.search.hits[first..];
+            line_hits.sort_unstable();
+            let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+            for &h in line_hits.iter() {
+                if kept.last().is_none_or(|k| h.1 >= k.2) {
+                    kept.push(h);
+                }
             }
+            self.search.hits.truncate(first);
+            self.search.hits.extend(kept);
         }
         // the first hit at or after the top of the screen
         self.search.current = self.search.hits.iter().position(|h| h.0 >= self.scroll).unwrap_or(0);

@@ -26,11 +26,20 @@ impl App {
     /// stays so. History refers to the old corpus and is cleared.
     pub fn reload(&mut self, corpus: std::sync::Arc<Corpus>, index: Index, message: String) {
         self.record_session();
+        // articles are found again by their text, else (edited) by their file
         let key = |c: &Corpus, a: usize| crate::state::key_of(&c.articles[a]);
-        let open = self
-            .open
-            .map(|a| (key(&self.corpus, a), self.layout.anchor(self.scroll)));
-        let selected = self.selected_article().map(|a| key(&self.corpus, a));
+        let path = |c: &Corpus, a: usize| c.articles[a].path.clone();
+        let open = self.open.map(|a| {
+            (
+                key(&self.corpus, a),
+                path(&self.corpus, a),
+                self.layout.anchor(self.scroll),
+            )
+        });
+        let selected = self
+            .selected_article()
+            .map(|a| (key(&self.corpus, a), path(&self.corpus, a)));
+        let search = (self.open.is_some() && !self.search.query.is_empty()).then(|| self.search.clone());
         let mut new = App::new(corpus, index, self.keymap.clone(), self.theme.clone(), self.size);
         new.mark_read_on_open = self.mark_read_on_open;
         new.sort = self.sort;
@@ -44,14 +53,28 @@ impl App {
         let by_key: HashMap<String, usize> = (0..new.corpus.articles.len())
             .map(|a| (key(&new.corpus, a), a))
             .collect();
-        new.select_article(selected.and_then(|k| by_key.get(&k).copied()));
-        if let Some((k, anchor)) = open
-            && let Some(&a) = by_key.get(&k)
+        let by_path: HashMap<String, usize> = (0..new.corpus.articles.len())
+            .map(|a| (path(&new.corpus, a), a))
+            .collect();
+        let find = |(k, p): &(String, String)| by_key.get(k).or_else(|| by_path.get(p)).copied();
+        new.select_article(selected.as_ref().and_then(find));
+        if let Some((k, p, anchor)) = open
+            && let Some(a) = find(&(k, p))
         {
             new.open_article_quietly(a);
             if let Some(anc) = anchor {
                 new.scroll = new.layout.line_for(anc).min(new.max_scroll());
                 new.save_position();
+            }
+            if let Some(s) = search {
+                let scroll = new.scroll;
+                new.search = crate::tui::app::Search {
+                    hits: Vec::new(),
+                    current: 0,
+                    ..s
+                };
+                new.run_search();
+                new.scroll = scroll;
             }
         }
         new.focus = match self.focus {
