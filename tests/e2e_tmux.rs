@@ -418,3 +418,46 @@ fn sync_from_the_reader_and_open_in_the_browser() {
     assert!(status(&sc).contains("READ") && sc.contains("Tram line opens"), "{sc}");
     t.keys(&["q"]);
 }
+
+#[test]
+fn search_every_article_then_a_file_arrives() {
+    let Some(t) = Tmux::start("find") else { return };
+    let dir = t.home().join("news");
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for e in std::fs::read_dir(&corpus).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    t.run_saywho(&dir.display().to_string());
+    t.wait("the list", |s| s.contains("Articles 3"));
+    // F: search the text of every article; the word is in two of them
+    t.keys(&["F"]);
+    t.wait("the search overlay", |s| s.contains("Search every article"));
+    t.literal("russophobia");
+    let s = t.wait("results", |s| s.matches("Russophobia").count() >= 2);
+    assert!(!s.contains("no article matches"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait("the article at the match", |s| {
+        status(s).contains("READ") && status(s).contains("\"russophobia\" 1/")
+    });
+    assert!(s.to_lowercase().contains("russophobia"), "the match is on screen: {s}");
+    // a file written into the folder appears in place; the article stays open
+    std::fs::write(
+        dir.join("zz-new.txt"),
+        "Harbour ferry returns\n\n“We are back on the water,” said Jane Okafor, the ferry's captain.\n",
+    )
+    .unwrap();
+    let s = t.wait("the new article", |s| {
+        s.contains("Articles 4") && s.contains("1 article added")
+    });
+    assert!(status(&s).contains("READ"), "still reading: {s}");
+    t.keys(&["Tab"]);
+    t.literal("/harbour");
+    t.keys(&["Enter", "Enter"]);
+    t.wait("the new article open", |s| s.contains("Jane Okafor"));
+    // and one removed goes
+    std::fs::remove_file(dir.join("zz-new.txt")).unwrap();
+    t.wait("it is gone", |s| s.contains("1 article removed"));
+    t.keys(&["q"]);
+}

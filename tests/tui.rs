@@ -643,3 +643,43 @@ fn help_filters_with_its_own_key() {
     let rows = a.help_view();
     assert!(!rows.is_empty() && rows.iter().all(|r| r.0 == "input"), "{rows:?}");
 }
+
+#[test]
+fn search_overlay_finds_across_articles_and_opens_at_the_match() {
+    let mut a = app(100, 30);
+    // before the search index arrives, the overlay says so
+    cmd(&mut a, Command::Find);
+    typed(&mut a, "russophobia");
+    let Overlay::Find(f) = &a.overlay else {
+        panic!("no search overlay")
+    };
+    assert!(f.hits.is_empty());
+    assert!(f.note.as_deref().unwrap_or("").contains("being built"), "{:?}", f.note);
+    // the worker's index arrives: the open overlay answers
+    let dir = tempfile::tempdir().unwrap();
+    let si = saywho::search::SearchIndex::open(dir.path()).unwrap();
+    let keys = saywho::search::SearchIndex::keys(&a.corpus);
+    si.update(&a.corpus, &keys, &a.index, &|_, _| {}).unwrap();
+    a.indexed(saywho::tui::Indexed::Search(Ok(saywho::tui::app::SearchHandle {
+        index: si,
+        keys,
+    })));
+    let Overlay::Find(f) = &a.overlay else {
+        panic!("the overlay closed")
+    };
+    assert_eq!(f.hits.len(), 2, "two articles say Russophobia: {f:?}");
+    let first = f.hits[0].article;
+    insta::assert_snapshot!(text(&render(&a)));
+    a.update(Action::Submit);
+    assert!(matches!(a.overlay, Overlay::None));
+    assert_eq!(a.open, Some(first));
+    assert_eq!(a.focus, Focus::Reader);
+    assert!(!a.search.hits.is_empty(), "the in-article search is on the query");
+    let (line, s, e) = a.search.hits[a.search.current];
+    assert_eq!(a.layout.lines[line].text[s..e].to_lowercase(), "russophobia");
+    // a bad date is said, not a crash
+    cmd(&mut a, Command::Find);
+    typed(&mut a, "before:someday");
+    let Overlay::Find(f) = &a.overlay else { panic!() };
+    assert!(f.note.as_deref().unwrap_or("").contains("not a date"), "{:?}", f.note);
+}
