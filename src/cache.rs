@@ -364,8 +364,18 @@ impl std::fmt::Display for Report {
 /// The quote index of `corpus`, through the cache in `dir` when there is one (a cache
 /// that cannot be used is bypassed, and the report says why).
 pub fn build_index(corpus: &crate::corpus::Corpus, dir: Option<&Path>) -> (crate::index::Index, Report) {
+    build_index_with_progress(corpus, dir, None)
+}
+
+/// As [`build_index`], counting extracted articles in `extracted` as it goes.
+pub fn build_index_with_progress(
+    corpus: &crate::corpus::Corpus,
+    dir: Option<&Path>,
+    extracted: Option<&std::sync::atomic::AtomicUsize>,
+) -> (crate::index::Index, Report) {
     let cache = dir.map(Cache::open);
-    let (index, extracted) = crate::index::Index::build_cached(corpus, cache.as_ref().and_then(|c| c.as_deref().ok()));
+    let (index, extracted) =
+        crate::index::Index::build_with_progress(corpus, cache.as_ref().and_then(|c| c.as_deref().ok()), extracted);
     let report = Report {
         extracted,
         articles: corpus.articles.len(),

@@ -70,3 +70,81 @@ fn a_bad_cache_is_rebuilt_or_bypassed() {
     assert_eq!(out, good);
     assert!(err.contains("bypassed"), "{err}");
 }
+
+#[test]
+fn a_warm_start_reads_no_file_and_a_new_one_alone_is_read() {
+    let docs = folder();
+    let cache = tempfile::tempdir().unwrap();
+    let p = docs.path().to_str().unwrap();
+    let (_, _, err) = run(cache.path(), &["people", p]);
+    assert!(
+        err.contains("3 files read") && err.contains("3 of 3 articles extracted"),
+        "{err}"
+    );
+    let (_, cold, _) = run(cache.path(), &["--no-cache", "list", "--json", p]);
+    let (_, warm, err) = run(cache.path(), &["list", "--json", p]);
+    assert!(err.contains("0 files read"), "{err}");
+    assert_eq!(cold, warm, "metadata from the cache is the metadata read");
+    // a body from the cache's article is read from its file when shown
+    let (_, shown, _) = run(cache.path(), &["show", "a1", p]);
+    assert!(shown.contains("Kosachev") || shown.len() > 500, "{shown}");
+    // a file added: it alone is read and extracted
+    std::fs::write(
+        docs.path().join("a3.txt"),
+        "Ferry returns\n\n“We are back,” said Jane Okafor, the captain.\n",
+    )
+    .unwrap();
+    let (_, out, err) = run(cache.path(), &["people", p]);
+    assert!(
+        err.contains("1 files read") && err.contains("1 of 4 articles extracted"),
+        "{err}"
+    );
+    assert!(out.contains("Jane Okafor"), "{out}");
+    // a copy under another name: read (its stamp is new) but not extracted again
+    std::fs::copy(docs.path().join("a3.txt"), docs.path().join("a4.txt")).unwrap();
+    let (_, _, err) = run(cache.path(), &["people", p]);
+    assert!(
+        err.contains("1 files read") && err.contains("0 of 5 articles extracted"),
+        "{err}"
+    );
+    // a file removed goes from the list; a file changed behind saywho's back after it
+    // was listed is refused when shown, not shown with the wrong quotes
+    std::fs::remove_file(docs.path().join("a4.txt")).unwrap();
+    let (_, list, _) = run(cache.path(), &["list", p]);
+    assert_eq!(
+        list.lines().filter(|l| l.contains("Ferry returns")).count(),
+        1,
+        "{list}"
+    );
+}
+
+#[test]
+fn a_body_changed_since_it_was_cached_is_refused_not_misread() {
+    let docs = folder();
+    let rules = saywho::corpus::Rules::builtin();
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = saywho::cache::Cache::open(cache_dir.path()).unwrap();
+    let opts = saywho::corpus::LoadOptions {
+        max_size: 1 << 20,
+        rules: &rules,
+        progress: None,
+        cache: Some(&cache),
+    };
+    let _ = saywho::corpus::load_paths(&[docs.path().to_path_buf()], &opts);
+    let warm = saywho::corpus::load_paths(&[docs.path().to_path_buf()], &opts);
+    assert_eq!(warm.files_read, 0);
+    assert!(warm.articles.iter().all(|a| a.body().is_none()), "no body in memory");
+    let i = warm.articles.iter().position(|a| a.path.ends_with("a0.txt")).unwrap();
+    let body = warm.body(i).unwrap();
+    assert!(!body.paragraphs.is_empty());
+    std::fs::write(docs.path().join("a0.txt"), "Something else\n\nAll new.\n").unwrap();
+    let j = warm.articles.iter().position(|a| a.path.ends_with("a1.txt")).unwrap();
+    std::fs::remove_file(docs.path().join("a1.txt")).unwrap();
+    // a0 is still in memory (read a moment ago); a1 is gone
+    assert!(warm.body(i).is_ok());
+    let e = warm.body(j).unwrap_err();
+    assert!(e.contains("no such file"), "{e}");
+    let fresh = saywho::corpus::load_paths(&[docs.path().to_path_buf()], &opts);
+    assert_eq!(fresh.articles.len(), 2);
+    assert_eq!(fresh.files_read, 1);
+}

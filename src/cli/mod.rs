@@ -17,6 +17,7 @@ use clap::{Args, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Exit status when some input was skipped but the rest loaded.
 pub const EXIT_PARTIAL: u8 = 3;
@@ -487,19 +488,30 @@ pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
         corpus::load_bundled(&rules)
     } else {
         let cache = global.cache_dir().and_then(|d| crate::cache::Cache::open(&d).ok());
+        let (done, total) = (AtomicUsize::new(0), AtomicUsize::new(0));
         let opts = LoadOptions {
             max_size: global
                 .max_size
                 .or(config.max_file_size)
                 .unwrap_or(corpus::load::DEFAULT_MAX_SIZE),
             rules: &rules,
-            progress: None,
+            progress: Some(corpus::load::Progress {
+                total: &total,
+                done: &done,
+            }),
             cache: cache.as_deref(),
         };
-        corpus::load_paths(&paths, &opts)
+        with_progress("reading", &total, &done, || corpus::load_paths(&paths, &opts))
     };
     for p in &corpus.problems {
         eprintln!("{p}");
+    }
+    if global.verbose {
+        eprintln!(
+            "saywho: {} articles: {} files read, the rest unchanged since they were cached",
+            corpus.articles.len(),
+            corpus.files_read
+        );
     }
     if corpus.articles.is_empty() {
         let named: Vec<String> = input.paths.iter().map(|p| p.display().to_string()).collect();
@@ -523,11 +535,56 @@ fn with_library(paths: &[PathBuf], global: &Global) -> Vec<PathBuf> {
 /// The quote index, through the cache when there is one (a cache that cannot be used is
 /// bypassed: with --verbose, saying why).
 pub fn build_index(corpus: &Corpus, global: &Global) -> crate::index::Index {
-    let (index, report) = crate::cache::build_index(corpus, global.cache_dir().as_deref());
+    let (done, total) = (AtomicUsize::new(0), AtomicUsize::new(corpus.articles.len()));
+    let dir = global.cache_dir();
+    let (index, report) = with_progress("finding quotes", &total, &done, || {
+        crate::cache::build_index_with_progress(corpus, dir.as_deref(), Some(&done))
+    });
     if global.verbose {
         eprintln!("saywho: {report}");
     }
     index
+}
+
+/// Run `work` with a progress bar on stderr following `done` of `total` — on a terminal
+/// only, and only once the work has taken a moment (a warm start never shows one).
+fn with_progress<T>(what: &str, total: &AtomicUsize, done: &AtomicUsize, work: impl FnOnce() -> T) -> T {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let start = std::time::Instant::now();
+            let mut bar: Option<indicatif::ProgressBar> = None;
+            while !finished.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                if start.elapsed() < std::time::Duration::from_millis(400) {
+                    continue;
+                }
+                let b = bar.get_or_insert_with(|| {
+                    let b = indicatif::ProgressBar::new(0);
+                    b.set_style(
+                        indicatif::ProgressStyle::with_template(&format!(
+                            "{what} [{{bar:30}}] {{pos}}/{{len}} {{eta}}"
+                        ))
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                        .progress_chars("=> "),
+                    );
+                    b
+                });
+                b.set_length(total.load(Ordering::Relaxed) as u64);
+                b.set_position(done.load(Ordering::Relaxed) as u64);
+            }
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+        });
+        let out = work();
+        finished.store(true, Ordering::Relaxed);
+        out
+    })
 }
 
 /// A value the command uses until the process exits: never freed (the corpus and index

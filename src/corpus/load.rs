@@ -173,6 +173,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     let mut articles = Vec::with_capacity(results.len());
     let mut new_files = Vec::new();
     let mut new_articles = Vec::new();
+    let mut files_read = 0;
     for (i, r) in results.into_iter().enumerate() {
         match r {
             Ok(Loaded::Cached((a, warning))) => {
@@ -186,6 +187,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
                 articles.push(a);
             }
             Ok(Loaded::Read((a, warning))) => {
+                files_read += 1;
                 if let Some(Some((path, stamp))) = stamps.get(i) {
                     new_files.push((path.clone(), *stamp, a.key));
                     new_articles.push((a.key, a.stored(warning.clone())));
@@ -218,7 +220,9 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
         // a cache that cannot be written costs only the next start the same work
         let _ = c.put_files(&new_files, &new_articles, &roots, &present);
     }
-    Corpus::new(articles, problems).with_rules(rules)
+    let mut corpus = Corpus::new(articles, problems).with_rules(rules);
+    corpus.files_read = files_read;
+    corpus
 }
 
 /// An article with its warning, from the cache or read from its file.
@@ -322,6 +326,7 @@ pub fn load_bundled(rules: &Rules) -> Corpus {
             }),
         }
     }
+    corpus.files_read = corpus.articles.len();
     corpus
 }
 

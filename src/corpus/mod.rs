@@ -345,6 +345,8 @@ impl std::fmt::Display for Problem {
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
+    /// How many files were read and parsed (the rest came from the cache unchanged).
+    pub files_read: usize,
     /// How to read a body that is not in memory: the rules it was cleaned with.
     rules: Option<std::sync::Arc<Rules>>,
     /// Bodies read again lately (article index, body), most recent last.

@@ -63,20 +63,49 @@ impl Index {
     /// As [`Index::build`], taking what the cache holds and extracting only the rest
     /// (which then goes into the cache). Returns how many articles were extracted.
     pub fn build_cached(corpus: &Corpus, cache: Option<&crate::cache::Cache>) -> (Index, usize) {
-        let Some(cache) = cache else {
-            return (Self::build(corpus), corpus.articles.len());
+        Self::build_with_progress(corpus, cache, None)
+    }
+
+    /// As [`Index::build_cached`], counting the articles whose quotes were extracted in
+    /// `extracted` as it goes (for a progress display).
+    pub fn build_with_progress(
+        corpus: &Corpus,
+        cache: Option<&crate::cache::Cache>,
+        extracted: Option<&std::sync::atomic::AtomicUsize>,
+    ) -> (Index, usize) {
+        let count = || {
+            if let Some(n) = extracted {
+                n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
         };
-        let keys: Vec<crate::cache::Key> = corpus.articles.iter().map(|a| a.key).collect();
-        let cached = cache.get_many(&keys);
+        let cached = match cache {
+            Some(cache) => {
+                let keys: Vec<crate::cache::Key> = corpus.articles.iter().map(|a| a.key).collect();
+                cache.get_many(&keys)
+            }
+            None => vec![None; corpus.articles.len()],
+        };
         let hit: Vec<bool> = cached.iter().map(Option::is_some).collect();
         let quotes: Vec<Vec<Quote>> = cached
             .into_par_iter()
             .enumerate()
-            .map(|(i, c)| c.unwrap_or_else(|| extract(corpus, i)))
+            .map(|(i, c)| {
+                c.unwrap_or_else(|| {
+                    let q = extract(corpus, i);
+                    count();
+                    q
+                })
+            })
             .collect();
+        let Some(cache) = cache else {
+            let n = quotes.len();
+            return (Self::from_quotes(quotes), n);
+        };
         // what was not there goes in (a failure only costs the next start the same work)
-        let missing: Vec<(crate::cache::Key, &[Quote])> = keys
+        let missing: Vec<(crate::cache::Key, &[Quote])> = corpus
+            .articles
             .iter()
+            .map(|a| &a.key)
             .zip(&quotes)
             .zip(&hit)
             .filter(|(_, h)| !**h)

@@ -58,10 +58,15 @@ pub enum Indexed {
 /// On a worker thread: extract quotes (what the cache does not hold) and build the index,
 /// then bring the search index in the cache folder up to date. The worker stops when the
 /// receiver is dropped (the corpus was reloaded meanwhile).
-fn spawn_index(corpus: Arc<Corpus>, cache_dir: Option<std::path::PathBuf>) -> std::sync::mpsc::Receiver<Indexed> {
+fn spawn_index(
+    corpus: Arc<Corpus>,
+    cache_dir: Option<std::path::PathBuf>,
+    extracted: Arc<AtomicUsize>,
+) -> std::sync::mpsc::Receiver<Indexed> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let index = build_index(&corpus, cache_dir.as_deref());
+        extracted.store(0, Ordering::Relaxed);
+        let index = crate::cache::build_index_with_progress(&corpus, cache_dir.as_deref(), Some(&extracted)).0;
         let Some(dir) = cache_dir else {
             let _ = tx.send(Indexed::Quotes(index));
             let _ = tx.send(Indexed::Search(Err(
@@ -289,11 +294,13 @@ where
 
     if opts.headless {
         let corpus = Arc::new(worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??);
-        let indexer = spawn_index(corpus.clone(), opts.cache_dir.clone());
+        let extracted = Arc::new(AtomicUsize::new(0));
+        let indexer = spawn_index(corpus.clone(), opts.cache_dir.clone(), extracted.clone());
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
         let empty = Index::empty(&corpus);
         let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (200, 50));
         app.indexing = true;
+        app.extracted = extracted.clone();
         app.mark_read_on_open = opts.mark_read_on_open;
         if let Some(store) = opts.store {
             app.attach_store(store, opts.fresh);
@@ -331,11 +338,13 @@ where
             }
         };
         let corpus = Arc::new(loaded?);
-        let mut indexer = spawn_index(corpus.clone(), opts.cache_dir.clone());
+        let extracted = Arc::new(AtomicUsize::new(0));
+        let mut indexer = spawn_index(corpus.clone(), opts.cache_dir.clone(), extracted.clone());
         let size = terminal.size()?;
         let empty = Index::empty(&corpus);
         let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (size.width, size.height));
         app.indexing = true;
+        app.extracted = extracted.clone();
         app.mark_read_on_open = opts.mark_read_on_open;
         if let Some(store) = opts.store {
             app.attach_store(store, opts.fresh);
@@ -396,7 +405,7 @@ where
                     reloading = false;
                     if let Some((corpus, index, said)) = reloaded {
                         app.reload(corpus.clone(), index, said);
-                        indexer = spawn_index(corpus, opts.cache_dir.clone());
+                        indexer = spawn_index(corpus, opts.cache_dir.clone(), extracted.clone());
                         terminal.draw(|f| view::draw(f, &app))?;
                     }
                 }
@@ -404,7 +413,7 @@ where
                     Ok(Ok((corpus, index, msg))) => {
                         app.reload(corpus.clone(), index, msg);
                         // the search index catches up with the new articles
-                        indexer = spawn_index(corpus, opts.cache_dir.clone());
+                        indexer = spawn_index(corpus, opts.cache_dir.clone(), extracted.clone());
                         terminal.draw(|f| view::draw(f, &app))?;
                     }
                     Ok(Err(msg)) => {

@@ -556,7 +556,10 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     let left = if app.syncing && app.message.is_none() && app.input == Input::None {
         format!("syncing… · {left}")
     } else if app.indexing && app.message.is_none() && app.input == Input::None {
-        format!("finding quotes… · {left}")
+        match app.extracted.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => format!("finding quotes… · {left}"),
+            n => format!("finding quotes {n}/{}… · {left}", app.corpus.articles.len()),
+        }
     } else if let (Some((done, of)), None, None, Input::None) =
         (app.search_progress, &app.search_index, &app.message, app.input)
     {

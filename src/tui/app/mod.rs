@@ -209,6 +209,9 @@ pub struct App {
     pub search_progress: Option<(usize, usize)>,
     /// Why there is no search index.
     pub search_unavailable: Option<String>,
+    /// Articles whose quotes the indexing worker has extracted so far (those the cache
+    /// did not hold), for the status bar.
+    pub extracted: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// Number of people quoted in each article (the list shows it).
     pub quoted: Vec<usize>,
     pub index: Index,
@@ -301,6 +304,7 @@ impl App {
             search_index: None,
             search_progress: None,
             search_unavailable: None,
+            extracted: Default::default(),
             index,
             keymap,
             theme,

@@ -42,6 +42,7 @@ impl App {
         let search = (self.open.is_some() && !self.search.query.is_empty()).then(|| self.search.clone());
         let mut new = App::new(corpus, index, self.keymap.clone(), self.theme.clone(), self.size);
         new.mark_read_on_open = self.mark_read_on_open;
+        new.extracted = self.extracted.clone();
         new.sort = self.sort;
         new.hide_read = self.hide_read;
         new.starred_only = self.starred_only;
