@@ -30,6 +30,7 @@ const FILES: TableDefinition<&str, &[u8]> = TableDefinition::new("files");
 const ARTICLES: TableDefinition<&[u8], &[u8]> = TableDefinition::new("articles");
 const QUOTES: TableDefinition<&[u8], &[u8]> = TableDefinition::new("quotes");
 const META: TableDefinition<&str, &str> = TableDefinition::new("meta");
+const LISTINGS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("listings");
 
 /// The engine that fills the cache: crate version and the fingerprint of its source.
 pub const ENGINE: &str = concat!(env!("CARGO_PKG_VERSION"), "-", env!("SAYWHO_ENGINE_HASH"));
@@ -76,6 +77,22 @@ impl Stamp {
             }
         }
     }
+}
+
+/// One article of a listing: what the reader shows before it has looked at the folder.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Listed {
+    pub id: String,
+    pub path: String,
+    pub key: Key,
+    pub stored: Stored,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Listing {
+    /// A hash of the ids, paths and keys: unchanged, the listing is not written again.
+    digest: u128,
+    articles: Vec<Listed>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -177,7 +194,7 @@ impl Cache {
             return Ok(());
         }
         let w = self.db.begin_write().map_err(err)?;
-        for t in [ARTICLES, QUOTES] {
+        for t in [ARTICLES, QUOTES, LISTINGS] {
             let _ = w.delete_table(t);
         }
         let _ = w.delete_table(FILES);
@@ -305,6 +322,47 @@ impl Cache {
                 let bytes = postcard::to_stdvec(stored).map_err(err)?;
                 a.insert(&key[..], &bytes[..]).map_err(err)?;
             }
+        }
+        w.commit().map_err(err)
+    }
+
+    /// The articles last read from the folders `listing` names (see
+    /// [`crate::corpus::load::listing_key`]), in order.
+    pub fn listing(&self, listing: Key) -> Option<Vec<Listed>> {
+        let r = self.db.begin_read().ok()?;
+        let t = r.open_table(LISTINGS).ok()?;
+        let v = t.get(&listing[..]).ok()??;
+        postcard::from_bytes::<Listing>(v.value()).ok().map(|l| l.articles)
+    }
+
+    /// Keep the articles read from the folders `listing` names, unless the same ones are
+    /// kept already.
+    pub fn put_listing(&self, listing: Key, articles: Vec<Listed>) -> Result<(), String> {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for a in &articles {
+            h.update(a.id.as_bytes());
+            h.update(&[0]);
+            h.update(a.path.as_bytes());
+            h.update(&[0]);
+            h.update(&a.key);
+            h.update(&a.stored.text_hash.to_le_bytes());
+        }
+        let digest = h.digest128();
+        {
+            let r = self.db.begin_read().map_err(err)?;
+            // the digest is the listing's first field: compared without decoding the rest
+            if let Ok(t) = r.open_table(LISTINGS)
+                && let Some(v) = t.get(&listing[..]).map_err(err)?
+                && postcard::take_from_bytes::<u128>(v.value()).ok().map(|(d, _)| d) == Some(digest)
+            {
+                return Ok(());
+            }
+        }
+        let bytes = postcard::to_stdvec(&Listing { digest, articles }).map_err(err)?;
+        let w = self.db.begin_write().map_err(err)?;
+        {
+            let mut t = w.open_table(LISTINGS).map_err(err)?;
+            t.insert(&listing[..], &bytes[..]).map_err(err)?;
         }
         w.commit().map_err(err)
     }

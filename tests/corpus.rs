@@ -299,3 +299,28 @@ fn a_short_line_with_a_quote_and_a_cue_is_not_furniture() {
     // a short line with no quotation is still furniture at the edge
     assert!(!kept.iter().any(|p| p.contains("Share this")), "{kept:?}");
 }
+
+#[test]
+fn linked_files_and_folders_are_read_once_and_a_loop_ends() {
+    let d = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let body = |t: &str| format!("{t}\n\nThe council met on Tuesday and agreed the plan for the new bridge.\n");
+    std::fs::write(d.path().join("a.txt"), body("Alpha")).unwrap();
+    std::fs::create_dir(other.path().join("more")).unwrap();
+    std::fs::write(other.path().join("more/b.txt"), body("Beta")).unwrap();
+    std::fs::write(other.path().join("c.txt"), body("Gamma")).unwrap();
+    std::os::unix::fs::symlink(other.path().join("more"), d.path().join("linked")).unwrap();
+    std::os::unix::fs::symlink(other.path().join("c.txt"), d.path().join("c-link.txt")).unwrap();
+    // a link back up: walked once, not forever
+    std::os::unix::fs::symlink(d.path(), other.path().join("more/up")).unwrap();
+    let c = load_dir(d.path(), 1 << 20);
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.meta.title.as_str()).collect();
+    assert_eq!(titles.iter().filter(|t| **t == "Beta").count(), 1, "{titles:?}");
+    assert_eq!(titles.iter().filter(|t| **t == "Alpha").count(), 1, "{titles:?}");
+    assert!(titles.contains(&"Gamma"), "{titles:?}");
+    // in path order, linked folders in their place
+    let paths: Vec<&str> = c.articles.iter().map(|a| a.path.as_str()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort_by_key(|p| std::path::PathBuf::from(p));
+    assert_eq!(paths, sorted);
+}

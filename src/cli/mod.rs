@@ -429,6 +429,22 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
         feed::sync_quietly(&sync_global, max_size_sync)
     }));
     let cache_dir = opts.cache_dir.clone();
+    // the articles as last read, from the cache: the list shows at once
+    let (quick_named, quick_global, quick_rules, quick_cache) =
+        (named.clone(), global.clone(), rules.clone(), cache_dir.clone());
+    opts.quick = Some(std::sync::Arc::new(move || {
+        let paths = with_library(&quick_named, &quick_global);
+        let cache = crate::cache::Cache::open(quick_cache.as_deref()?).ok()?;
+        let opts = LoadOptions {
+            max_size,
+            rules: &quick_rules,
+            progress: None,
+            cache: Some(&cache),
+        };
+        (!paths.is_empty())
+            .then(|| corpus::load::load_listing(&paths, &opts))
+            .flatten()
+    }));
     let result = crate::tui::run(opts, move |done, total| {
         // the library is looked at each time: after a sync it may hold articles
         let paths = with_library(&named, &global);

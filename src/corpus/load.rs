@@ -79,21 +79,47 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
             continue;
         }
         let before = files.len();
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => files.push(e.into_path()),
-                Ok(_) => {}
-                Err(e) => problems.push(Problem {
-                    path: e.path().map_or(shown.clone(), |p| p.display().to_string()),
-                    reason: e.io_error().map_or_else(|| e.to_string(), io_reason),
-                    skipped: true,
-                }),
+        // links are followed by hand: walkdir's follow_links stats every entry, and a
+        // start from the cache stats every file once already (for its stamp)
+        let mut folders = vec![root.clone()];
+        let mut followed = std::collections::HashSet::new();
+        let real_root = std::fs::canonicalize(root).ok();
+        while let Some(folder) = folders.pop() {
+            let walker = walkdir::WalkDir::new(&folder)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            let mut linked = Vec::new();
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => files.push(e.into_path()),
+                    Ok(e) if e.path_is_symlink() && e.depth() > 0 => match std::fs::metadata(e.path()) {
+                        Ok(m) if m.is_file() && is_article_file(e.path()) => files.push(e.into_path()),
+                        // a linked folder is walked once (a link back up would loop)
+                        Ok(m) if m.is_dir() => {
+                            if let Ok(real) = std::fs::canonicalize(e.path())
+                                && Some(&real) != real_root.as_ref()
+                                && !real_root.as_ref().is_some_and(|r| r.starts_with(&real))
+                                && followed.insert(real)
+                            {
+                                linked.push(e.into_path());
+                            }
+                        }
+                        _ => {}
+                    },
+                    Ok(_) => {}
+                    Err(e) => problems.push(Problem {
+                        path: e.path().map_or(shown.clone(), |p| p.display().to_string()),
+                        reason: e.io_error().map_or_else(|| e.to_string(), io_reason),
+                        skipped: true,
+                    }),
+                }
             }
+            folders.extend(linked.into_iter().rev());
+        }
+        if !followed.is_empty() {
+            // files under linked folders in their place, as if the links were folders
+            files[before..].sort();
         }
         if files.len() == before {
             problems.push(Problem {
@@ -219,10 +245,48 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
             .collect();
         // a cache that cannot be written costs only the next start the same work
         let _ = c.put_files(&new_files, &new_articles, &roots, &present);
+        let listed = articles
+            .iter()
+            .map(|a| crate::cache::Listed {
+                id: a.id.clone(),
+                path: a.path.clone(),
+                key: a.key,
+                stored: a.stored(None),
+            })
+            .collect();
+        let _ = c.put_listing(listing_key(paths, opts), listed);
     }
     let mut corpus = Corpus::new(articles, problems).with_rules(rules);
     corpus.files_read = files_read;
     corpus
+}
+
+/// The key of the listing of `paths` read with `opts` in the cache.
+pub fn listing_key(paths: &[PathBuf], opts: &LoadOptions) -> crate::cache::Key {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for p in paths {
+        h.update(crate::cache::absolute(p).to_string_lossy().as_bytes());
+        h.update(&[0]);
+        // the same folder named differently lists its files under other names
+        h.update(p.to_string_lossy().as_bytes());
+        h.update(&[0]);
+    }
+    h.update(&opts.rules.fingerprint().to_le_bytes());
+    h.update(&opts.max_size.to_le_bytes());
+    h.digest128().to_le_bytes()
+}
+
+/// The articles last read from `paths`, as the cache kept them, without looking at the
+/// folders: what the reader shows at once while it reads them ([`load_paths`]) to see
+/// what changed. None when the cache holds no listing for them.
+pub fn load_listing(paths: &[PathBuf], opts: &LoadOptions) -> Option<Corpus> {
+    let cache = opts.cache?;
+    let listed = cache.listing(listing_key(paths, opts))?;
+    let articles: Vec<Article> = listed
+        .into_iter()
+        .map(|l| Article::from_stored(l.id, l.path, l.key, l.stored).0)
+        .collect();
+    Some(Corpus::new(articles, Vec::new()).with_rules(Arc::new(opts.rules.clone())))
 }
 
 /// An article with its warning, from the cache or read from its file.

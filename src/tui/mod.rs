@@ -40,7 +40,13 @@ pub struct Options {
     pub cache_dir: Option<std::path::PathBuf>,
     /// Folders to watch: articles added, changed or removed there appear in place.
     pub watch: Vec<std::path::PathBuf>,
+    /// The articles as last read (from the cache), shown at once while `load` reads the
+    /// folders again; what changed meanwhile is swapped in when it is done.
+    pub quick: Option<QuickFn>,
 }
+
+/// Gives the corpus as last read, without reading the folders (None: not known).
+pub type QuickFn = Arc<dyn Fn() -> Option<Corpus> + Send + Sync>;
 
 /// Runs a sync and says how it went ("3 new articles"); an error is shown as it is.
 pub type SyncFn = Arc<dyn Fn() -> Result<String> + Send + Sync>;
@@ -154,6 +160,7 @@ pub fn options_from_config(config: &Config, text_and_path: Option<(&str, &std::p
         sync: None,
         cache_dir: None,
         watch: Vec::new(),
+        quick: None,
     })
 }
 
@@ -290,15 +297,22 @@ where
     let done = Arc::new(AtomicUsize::new(0));
     let total = Arc::new(AtomicUsize::new(0));
     let (d, t, l) = (done.clone(), total.clone(), load.clone());
+    // the corpus as last read shows at once; the folders are read meanwhile
+    let snapshot = opts.quick.as_ref().and_then(|q| q()).filter(|c| !c.articles.is_empty());
     let worker = std::thread::spawn(move || l(&d, &t));
 
     if opts.headless {
-        let corpus = Arc::new(worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??);
+        let (corpus, pending) = match snapshot {
+            Some(c) => (Arc::new(c), Some(worker)),
+            None => (
+                Arc::new(worker.join().map_err(|_| anyhow::anyhow!("loading failed"))??),
+                None,
+            ),
+        };
         let extracted = Arc::new(AtomicUsize::new(0));
-        let indexer = spawn_index(corpus.clone(), opts.cache_dir.clone(), extracted.clone());
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
         let empty = Index::empty(&corpus);
-        let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (200, 50));
+        let mut app = App::new(corpus.clone(), empty, opts.keymap, opts.theme, (200, 50));
         app.indexing = true;
         app.extracted = extracted.clone();
         app.mark_read_on_open = opts.mark_read_on_open;
@@ -307,6 +321,15 @@ where
         }
         terminal.draw(|f| view::draw(f, &app))?;
         if !opts.exit_after_first_frame {
+            let mut corpus = corpus;
+            if let Some(w) = pending
+                && let Ok(Ok(real)) = w.join()
+                && let Some(said) = describe_change(&corpus, &real)
+            {
+                corpus = Arc::new(real);
+                app.reload(corpus.clone(), Index::empty(&corpus), said);
+            }
+            let indexer = spawn_index(corpus, opts.cache_dir.clone(), extracted.clone());
             while let Ok(msg) = indexer.recv() {
                 app.indexed(msg);
             }
@@ -321,28 +344,36 @@ where
     }
     let result = (|| -> Result<()> {
         // loading: a progress line, the keyboard still answers (q or Ctrl-C quits)
-        let loaded = loop {
-            if worker.is_finished() {
-                break worker.join().map_err(|_| anyhow::anyhow!("loading failed"))?;
-            }
-            let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
-            terminal.draw(|f| view::loading(f, "reading articles", n, of))?;
-            if event::poll(Duration::from_millis(40))?
-                && let Event::Key(k) = event::read()?
-                && k.kind == KeyEventKind::Press
-                && (k.code == crossterm::event::KeyCode::Char('q')
-                    || (k.code == crossterm::event::KeyCode::Char('c')
-                        && k.modifiers.contains(crossterm::event::KeyModifiers::CONTROL)))
-            {
-                return Ok(());
-            }
+        let (loaded, mut pending) = match snapshot {
+            Some(c) => (Ok(c), Some(worker)),
+            None => loop {
+                if worker.is_finished() {
+                    break (worker.join().map_err(|_| anyhow::anyhow!("loading failed"))?, None);
+                }
+                let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
+                terminal.draw(|f| view::loading(f, "reading articles", n, of))?;
+                if event::poll(Duration::from_millis(40))?
+                    && let Event::Key(k) = event::read()?
+                    && k.kind == KeyEventKind::Press
+                    && (k.code == crossterm::event::KeyCode::Char('q')
+                        || (k.code == crossterm::event::KeyCode::Char('c')
+                            && k.modifiers.contains(crossterm::event::KeyModifiers::CONTROL)))
+                {
+                    return Ok(());
+                }
+            },
         };
         let corpus = Arc::new(loaded?);
         let extracted = Arc::new(AtomicUsize::new(0));
-        let mut indexer = spawn_index(corpus.clone(), opts.cache_dir.clone(), extracted.clone());
         let size = terminal.size()?;
         let empty = Index::empty(&corpus);
-        let mut app = App::new(corpus, empty, opts.keymap, opts.theme, (size.width, size.height));
+        let mut app = App::new(
+            corpus.clone(),
+            empty,
+            opts.keymap,
+            opts.theme,
+            (size.width, size.height),
+        );
         app.indexing = true;
         app.extracted = extracted.clone();
         app.mark_read_on_open = opts.mark_read_on_open;
@@ -353,6 +384,8 @@ where
         if opts.exit_after_first_frame {
             return Ok(());
         }
+        // quotes and the search index are built once the list is on screen
+        let mut indexer = spawn_index(corpus, opts.cache_dir.clone(), extracted.clone());
         // a test-only trigger: this key panics, to check the terminal and the state survive
         let panic_key = std::env::var("SAYWHO_TEST_PANIC_KEY")
             .ok()
@@ -369,6 +402,18 @@ where
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
             let mut app = app_cell.borrow_mut();
             while !app.quit {
+                // the folders read while the listing showed: what changed comes in
+                if pending.as_ref().is_some_and(|w| w.is_finished())
+                    && let Some(w) = pending.take()
+                    && let Ok(Ok(real)) = w.join()
+                    && let Some(said) = describe_change(&app.corpus, &real)
+                {
+                    let real = Arc::new(real);
+                    app.reload(real.clone(), Index::empty(&real), said);
+                    app.indexing = true;
+                    indexer = spawn_index(real, opts.cache_dir.clone(), extracted.clone());
+                    terminal.draw(|f| view::draw(f, &app))?;
+                }
                 let mut heard = false;
                 while let Ok(msg) = indexer.try_recv() {
                     app.indexed(msg);
@@ -422,7 +467,13 @@ where
                     }
                     Err(_) => {}
                 }
-                let wait = if app.indexing || app.syncing || app.search_pending() || changed_at.is_some() || reloading {
+                let wait = if app.indexing
+                    || app.syncing
+                    || app.search_pending()
+                    || changed_at.is_some()
+                    || reloading
+                    || pending.is_some()
+                {
                     Duration::from_millis(30)
                 } else {
                     IDLE
