@@ -22,7 +22,7 @@ use tantivy::schema::{Field, STORED, STRING, Schema, TEXT, Value};
 use tantivy::{DocAddress, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Bumped when the schema or what goes into it changes: a different version is rebuilt.
-const VERSION: &str = "search-v1";
+const VERSION: &str = "search-v2";
 
 pub struct SearchIndex {
     index: tantivy::Index,
@@ -34,6 +34,9 @@ pub struct SearchIndex {
 #[derive(Clone, Copy)]
 struct Fields {
     key: Field,
+    /// The text hash the key spells, as a fast field: results are matched to the corpus
+    /// without loading their stored documents.
+    hash: Field,
     title: Field,
     body: Field,
     people: Field,
@@ -44,6 +47,7 @@ fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
         key: b.add_text_field("key", STRING | STORED),
+        hash: b.add_u64_field("hash", tantivy::schema::FAST),
         title: b.add_text_field("title", TEXT | STORED),
         body: b.add_text_field("body", TEXT | STORED),
         people: b.add_text_field("people", TEXT | STORED),
@@ -238,6 +242,7 @@ impl SearchIndex {
             let people = people(a);
             let mut doc = TantivyDocument::default();
             doc.add_text(self.f.key, &keys[a]);
+            doc.add_u64(self.f.hash, art.text_hash);
             doc.add_text(self.f.title, &art.meta.title);
             doc.add_text(self.f.body, body.join("\n\n"));
             doc.add_text(self.f.people, people.join("\n"));
@@ -253,8 +258,8 @@ impl SearchIndex {
         Ok(missing.len())
     }
 
-    /// The articles of `corpus` (their `keys`) matching `q`, best first, at most `limit`.
-    pub fn search(&self, corpus: &Corpus, keys: &[String], q: &Query, limit: usize) -> Result<Vec<Hit>> {
+    /// The articles of `corpus` matching `q`, best first, at most `limit`.
+    pub fn search(&self, corpus: &Corpus, q: &Query, limit: usize) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let mut parser = QueryParser::for_index(&self.index, vec![self.f.title, self.f.body, self.f.people]);
         parser.set_conjunction_by_default();
@@ -282,8 +287,13 @@ impl SearchIndex {
             return Ok(Vec::new());
         }
         let query = BooleanQuery::new(clauses);
-        // the corpus being read, by key; dates and sources are checked on it
-        let by_key: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        // the corpus being read, by text hash; dates and sources are checked on it
+        let by_hash: rustc_hash::FxHashMap<u64, usize> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.text_hash, i))
+            .collect();
         let source = q.source.as_deref().map(str::to_lowercase);
         let wanted = |a: usize| {
             let art = &corpus.articles[a];
@@ -293,8 +303,36 @@ impl SearchIndex {
                 && q.after.is_none_or(|d| art.meta.date.is_some_and(|x| x >= d))
                 && q.before.is_none_or(|d| art.meta.date.is_some_and(|x| x <= d))
         };
-        let top: Vec<(f32, DocAddress)> =
-            searcher.search(&query, &TopDocs::with_limit(limit.max(1) * 20 + 1000).order_by_score())?;
+        // the best documents that are articles of this corpus (the index serves every
+        // folder) and pass the filters: a few more than asked for, more if too few pass
+        let mut fetch = limit.max(1) * 2 + 20;
+        let chosen: Vec<(f32, DocAddress, usize)> = loop {
+            let top: Vec<(f32, DocAddress)> = searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score())?;
+            let mut seen = std::collections::HashSet::new();
+            let mut chosen = Vec::new();
+            let mut columns = HashMap::new();
+            for &(score, addr) in &top {
+                let col = match columns.entry(addr.segment_ord) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(searcher.segment_reader(addr.segment_ord).fast_fields().u64("hash")?)
+                    }
+                };
+                let Some(&a) = col.first(addr.doc_id).and_then(|h| by_hash.get(&h)) else {
+                    continue;
+                };
+                if wanted(a) && seen.insert(a) {
+                    chosen.push((score, addr, a));
+                    if chosen.len() >= limit {
+                        break;
+                    }
+                }
+            }
+            if chosen.len() >= limit || top.len() < fetch {
+                break chosen;
+            }
+            fetch *= 4;
+        };
         let snippets = match &text_query {
             Some(tq) => {
                 let mut g = tantivy::snippet::SnippetGenerator::create(&searcher, tq.as_ref(), self.f.body)?;
@@ -304,16 +342,8 @@ impl SearchIndex {
             None => None,
         };
         let mut hits = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for (score, addr) in top {
+        for (score, addr, a) in chosen {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            let Some(key) = doc.get_first(self.f.key).and_then(|v| v.as_str()) else {
-                continue;
-            };
-            let Some(&a) = by_key.get(key) else { continue };
-            if !wanted(a) || !seen.insert(a) {
-                continue;
-            }
             let (snippet, highlights) = match &snippets {
                 Some(g) => {
                     let s = g.snippet_from_doc(&doc);
@@ -332,9 +362,6 @@ impl SearchIndex {
                 snippet: snippet.replace('\n', " "),
                 highlights,
             });
-            if hits.len() >= limit {
-                break;
-            }
         }
         Ok(hits)
     }

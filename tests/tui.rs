@@ -662,7 +662,6 @@ fn search_overlay_finds_across_articles_and_opens_at_the_match() {
     si.update(&a.corpus, &keys, &a.index, &|_, _| {}).unwrap();
     a.indexed(saywho::tui::Indexed::Search(Ok(saywho::tui::app::SearchHandle {
         index: si,
-        keys,
     })));
     let Overlay::Find(f) = &a.overlay else {
         panic!("the overlay closed")

@@ -337,8 +337,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             limit,
         }) => {
             let corpus = for_the_run(load(&input, &cli.global, &config)?);
-            let index = for_the_run(build_index(corpus, &cli.global));
-            search::run(corpus, index, &cli.global, &query, json, limit, &mut out).map(|_| status(corpus))
+            search::run(corpus, &cli.global, &query, json, limit, &mut out).map(|_| status(corpus))
         }
         Some(Command::Feed { action }) => feed::feed(action, &mut out).map(|_| ExitCode::SUCCESS),
         Some(Command::Sync { json, timeout, workers }) => {

@@ -23,7 +23,6 @@ struct Row<'a> {
 
 pub fn run(
     corpus: &Corpus,
-    index: &Index,
     global: &Global,
     query: &str,
     json: bool,
@@ -54,7 +53,15 @@ pub fn run(
         b
     });
     let keys = SearchIndex::keys(corpus);
-    let added = si.update(corpus, &keys, index, &|done, total| {
+    let missing = si.missing(&keys);
+    // the quote index (for the people quoted in each article) only when some are new
+    let index: Option<&Index> = (!missing.is_empty()).then(|| super::for_the_run(super::build_index(corpus, global)));
+    let people = |a: usize| -> Vec<String> {
+        index.map_or_else(Vec::new, |ix| {
+            ix.people_in(a).into_iter().map(|p| ix.people[p].name.clone()).collect()
+        })
+    };
+    let added = si.add(corpus, &keys, &missing, &people, &|done, total| {
         if let Some(b) = &bar {
             b.set_length(total as u64);
             b.set_position(done as u64);
@@ -66,7 +73,7 @@ pub fn run(
     if global.verbose {
         eprintln!("saywho: search index {}: {added} articles added", si.dir.display());
     }
-    let hits = si.search(corpus, &keys, &q, limit)?;
+    let hits = si.search(corpus, &q, limit)?;
     let bold = !json && std::io::stdout().is_terminal();
     for h in &hits {
         let a = &corpus.articles[h.article];

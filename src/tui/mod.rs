@@ -114,7 +114,7 @@ fn spawn_index(
         let people = |a: usize| names.get(&a).cloned().unwrap_or_default();
         let r = si
             .add(&corpus, &keys, &missing, &people, &progress)
-            .map(|_| app::SearchHandle { index: si, keys })
+            .map(|_| app::SearchHandle { index: si })
             .map_err(|e| format!("no search: {e:#}"));
         if !gone.load(Ordering::Relaxed) {
             let _ = tx.send(Indexed::Search(r));

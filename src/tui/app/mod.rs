@@ -82,10 +82,9 @@ pub struct Find {
     pub note: Option<String>,
 }
 
-/// The search index as the reader uses it: the index, and the key of each article.
+/// The search index as the reader uses it.
 pub struct SearchHandle {
     pub index: crate::search::SearchIndex,
-    pub keys: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

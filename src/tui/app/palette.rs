@@ -78,7 +78,7 @@ impl App {
             }
             return;
         }
-        match h.index.search(&self.corpus, &h.keys, &q, FIND_LIMIT) {
+        match h.index.search(&self.corpus, &q, FIND_LIMIT) {
             Ok(hits) => {
                 if hits.is_empty() {
                     f.note = Some("no article matches".into());

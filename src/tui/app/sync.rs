@@ -82,6 +82,13 @@ impl App {
             Focus::Reader if new.open.is_none() => Focus::List,
             f => f,
         };
+        // a line being typed stays open (the filter and the in-article search are kept)
+        new.input = match self.input {
+            Input::Filter => Input::Filter,
+            Input::Search if new.open.is_some() => Input::Search,
+            _ => Input::None,
+        };
+        new.cursor = self.cursor.filter(|_| new.input != Input::None);
         new.settle_top();
         new.message = Some(message);
         *self = new;
