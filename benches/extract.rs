@@ -7,6 +7,11 @@ use saywho::index::Index;
 use std::hint::black_box;
 use std::path::PathBuf;
 
+/// The allocator the saywho binary runs with (src/main.rs), so the figures are the
+/// product's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
     if !dir.is_dir() {
