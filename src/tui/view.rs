@@ -142,6 +142,7 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         (true, false) => (w / 5).clamp(6, 10),
     };
     let count_w = if wide { 9 } else { 3 };
+    let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
     for (row, &a) in app.rows.iter().enumerate().skip(app.list_offset).take(h) {
         let art = &app.corpus.articles[a];
         let mut spans: Vec<Span> = Vec::new();
@@ -154,7 +155,10 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         if show_date {
             let (d, dw) = match art.meta.date {
                 Some(d) if wide => (d.to_string(), 10),
-                Some(d) => (d.format("%d %b").to_string(), 6),
+                // narrow: the day this year, the month and year otherwise ("14 Feb",
+                // "Feb'17"), so articles of different years do not look alike
+                Some(d) if chrono::Datelike::year(&d) == this_year => (d.format("%d %b").to_string(), 6),
+                Some(d) => (d.format("%b'%y").to_string(), 6),
                 None => (String::new(), if wide { 10 } else { 6 }),
             };
             spans.push(Span::styled(format!("{d:<dw$}"), app.theme.dim()));
