@@ -4,9 +4,11 @@
 //! Wall time is measured around spawn..wait; peak memory comes from wait4's rusage, so it is
 //! the child's own figure, not this harness's.
 
+#[path = "common/measure.rs"]
+mod measure;
+
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::Instant;
 
 const RUNS: usize = 15;
 
@@ -116,22 +118,11 @@ fn main() {
 
 /// (wall ms, max RSS KiB) of one run, or None when it failed.
 fn run(exe: &str, args: &[String]) -> Option<(f64, i64)> {
-    let start = Instant::now();
-    let child = Command::new(exe)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .stdin(Stdio::null())
-        .spawn()
-        .ok()?;
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    if r != pid || !libc::WIFEXITED(status) || !matches!(libc::WEXITSTATUS(status), 0 | 3) {
-        return None;
-    }
-    Some((ms, usage.ru_maxrss))
+    measure::measure(
+        Command::new(exe)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .stdin(Stdio::null()),
+    )
 }

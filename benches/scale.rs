@@ -4,6 +4,9 @@
 //! `cargo bench --bench scale` (or `-- 1,5,20` for other sizes). Skips when the data is
 //! absent. Issue 11's targets are printed beside the ×20 figures.
 
+#[path = "common/measure.rs"]
+mod measure;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -200,31 +203,21 @@ fn run(exe: &str, args: &[String], home: &Path) -> Option<Figure> {
 fn run_err(exe: &str, args: &[String], home: &Path) -> Option<(Figure, String)> {
     let err_path = home.join("stderr.txt");
     let err_file = std::fs::File::create(&err_path).ok()?;
-    let start = Instant::now();
-    let child = Command::new(exe)
-        .args(args)
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .stdout(Stdio::null())
-        .stderr(err_file)
-        .stdin(Stdio::null())
-        .spawn()
-        .ok()?;
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    if r != pid || !libc::WIFEXITED(status) || !matches!(libc::WEXITSTATUS(status), 0 | 3) {
-        return None;
-    }
+    let (ms, kb) = measure::measure(
+        Command::new(exe)
+            .args(args)
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .stdout(Stdio::null())
+            .stderr(err_file)
+            .stdin(Stdio::null()),
+    )?;
     let err = std::fs::read_to_string(&err_path).unwrap_or_default();
     Some((
         Figure {
             ms,
-            mb: usage.ru_maxrss as f64 / 1024.0,
+            mb: kb as f64 / 1024.0,
         },
         err,
     ))

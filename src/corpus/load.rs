@@ -201,34 +201,30 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     let mut new_articles = Vec::new();
     let mut files_read = 0;
     for (i, r) in results.into_iter().enumerate() {
-        match r {
-            Ok(Loaded::Cached((a, warning))) => {
-                if let Some(w) = warning {
-                    problems.push(Problem {
-                        path: a.path.clone(),
-                        reason: w,
-                        skipped: false,
-                    });
-                }
-                articles.push(a);
-            }
+        let (a, warning) = match r {
+            Ok(Loaded::Cached(aw)) => aw,
             Ok(Loaded::Read((a, warning))) => {
+                // read from its file: the cache learns it
                 files_read += 1;
                 if let Some(Some((path, stamp))) = stamps.get(i) {
                     new_files.push((path.clone(), *stamp, a.key));
                     new_articles.push((a.key, a.stored(warning.clone())));
                 }
-                if let Some(w) = warning {
-                    problems.push(Problem {
-                        path: a.path.clone(),
-                        reason: w,
-                        skipped: false,
-                    });
-                }
-                articles.push(a);
+                (a, warning)
             }
-            Err(p) => problems.push(p),
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        if let Some(w) = warning {
+            problems.push(Problem {
+                path: a.path.clone(),
+                reason: w,
+                skipped: false,
+            });
         }
+        articles.push(a);
     }
     if let Some(c) = opts.cache {
         let present: rustc_hash::FxHashSet<String> = stamps.iter().flatten().map(|(p, _)| p.clone()).collect();

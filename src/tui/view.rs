@@ -647,21 +647,33 @@ fn help(f: &mut Frame, app: &App, area: Rect, scroll: usize) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn palette(f: &mut Frame, app: &App, area: Rect) {
-    let Overlay::Palette(p) = &app.overlay else { return };
+/// A box of at most `max` (width, height) centred in `area`, cleared, with its title;
+/// returns its inside.
+fn input_box(f: &mut Frame, app: &App, area: Rect, max: (u16, u16), title: &str) -> Rect {
     let r = centered(
         area,
-        area.width.saturating_sub(4).min(100),
-        area.height.saturating_sub(2).min(24),
+        area.width.saturating_sub(4).min(max.0),
+        area.height.saturating_sub(2).min(max.1),
     );
     f.render_widget(Clear, r);
-    let block = boxed(app, " Jump to an article or a person ");
+    let block = boxed(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
-    let mut lines = vec![Line::from(vec![
+    inner
+}
+
+/// The line being typed, after a "> ".
+fn prompt<'a>(app: &App, query: &str) -> Line<'a> {
+    Line::from(vec![
         Span::styled("> ", app.theme.header()),
-        Span::raw(caret(app, &p.query)),
-    ])];
+        Span::raw(caret(app, query)),
+    ])
+}
+
+fn palette(f: &mut Frame, app: &App, area: Rect) {
+    let Overlay::Palette(p) = &app.overlay else { return };
+    let inner = input_box(f, app, area, (100, 24), " Jump to an article or a person ");
+    let mut lines = vec![prompt(app, &p.query)];
     let h = inner.height.saturating_sub(1) as usize;
     let offset = p.selected.saturating_sub(h.saturating_sub(1));
     let w = inner.width as usize;
@@ -709,20 +721,9 @@ fn palette(f: &mut Frame, app: &App, area: Rect) {
 /// snippet with the matched words marked.
 fn find(f: &mut Frame, app: &App, area: Rect) {
     let Overlay::Find(s) = &app.overlay else { return };
-    let r = centered(
-        area,
-        area.width.saturating_sub(4).min(110),
-        area.height.saturating_sub(2).min(30),
-    );
-    f.render_widget(Clear, r);
-    let block = boxed(app, " Search every article ");
-    let inner = block.inner(r);
-    f.render_widget(block, r);
+    let inner = input_box(f, app, area, (110, 30), " Search every article ");
     let w = inner.width as usize;
-    let mut lines = vec![Line::from(vec![
-        Span::styled("> ", app.theme.header()),
-        Span::raw(caret(app, &s.query)),
-    ])];
+    let mut lines = vec![prompt(app, &s.query)];
     match &s.note {
         Some(n) => lines.push(Line::styled(
             format!("  {}", truncate(n, w.saturating_sub(2))),

@@ -86,16 +86,7 @@ impl App {
             let target = p.hits.get(p.selected).map(|h| h.0);
             self.overlay = Overlay::None;
             match target {
-                Some(Target::Article(a)) => {
-                    self.remember();
-                    if !self.rows.contains(&a) {
-                        self.query.clear();
-                        self.refilter();
-                    }
-                    self.select_article(Some(a));
-                    self.open_article(a, None);
-                    self.focus = Focus::Reader;
-                }
+                Some(Target::Article(a)) => self.jump_to_article(a),
                 Some(Target::Person(pid)) => {
                     self.remember();
                     self.focus = Focus::People;

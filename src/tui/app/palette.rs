@@ -89,8 +89,9 @@ impl App {
         }
     }
 
-    /// Open article `a` with the in-article search on `terms`, at its first match.
-    pub(super) fn open_at_terms(&mut self, a: usize, terms: Vec<String>) {
+    /// Open article `a` in the reader from an overlay, remembering where the reader was
+    /// (the filter is cleared if it hides the article).
+    pub(super) fn jump_to_article(&mut self, a: usize) {
         self.remember();
         if !self.rows.contains(&a) {
             self.query.clear();
@@ -99,6 +100,11 @@ impl App {
         self.select_article(Some(a));
         self.open_article(a, None);
         self.focus = Focus::Reader;
+    }
+
+    /// Open article `a` with the in-article search on `terms`, at its first match.
+    pub(super) fn open_at_terms(&mut self, a: usize, terms: Vec<String>) {
+        self.jump_to_article(a);
         self.search = Search {
             query: terms.join(" "),
             terms,
