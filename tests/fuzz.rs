@@ -96,3 +96,19 @@ proptest! {
         }
     }
 }
+
+/// Found by the proptest above: a relative pronoun after a comma that opens the text.
+#[test]
+fn a_comma_and_who_opening_the_text() {
+    for body in [
+        "Title\n\n, who said “We will go now and see the sea,” at noon.\n",
+        "Title\n\n,who said “We will go now,” she said.\n",
+        "Title\n\n“We will go now and see the sea,” , who said.\n",
+        "Title\n\n, which said: “Go to the sea now, all of you.”\n",
+    ] {
+        let rules = saywho::corpus::Rules::builtin();
+        if let Ok((a, _)) = saywho::corpus::load::parse_bytes("f".into(), "f".into(), body.as_bytes(), &rules) {
+            let _ = saywho::quotes::extract(&a);
+        }
+    }
+}

@@ -121,7 +121,9 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
         return appositive_subject(t, k, lo);
     }
     if t.is_word(k) && t.has(k, flag::RELATIVE) && !t.word_is(k, "that") && k > lo && t.is_punct(k - 1, ',') {
-        return appositive_subject(t, k - 1, lo).or_else(|| mentions::ending_at(t, k - 2, lo));
+        // ", who said" at the start of the text has no word before the comma
+        return appositive_subject(t, k - 1, lo)
+            .or_else(|| k.checked_sub(2).and_then(|j| mentions::ending_at(t, j, lo)));
     }
     if t.is_word(k) && t.has(k, flag::COORDINATOR) {
         // "when Rubio thanked Miami and said…": the subject of the clause, not the sentence
