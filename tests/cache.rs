@@ -148,3 +148,59 @@ fn a_body_changed_since_it_was_cached_is_refused_not_misread() {
     assert_eq!(fresh.articles.len(), 2);
     assert_eq!(fresh.files_read, 1);
 }
+
+#[test]
+fn the_listing_shows_the_last_read_until_the_folder_is_read_again() {
+    let docs = folder();
+    let rules = saywho::corpus::Rules::builtin();
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = saywho::cache::Cache::open(cache_dir.path()).unwrap();
+    let opts = saywho::corpus::LoadOptions {
+        max_size: 1 << 20,
+        rules: &rules,
+        progress: None,
+        cache: Some(&cache),
+    };
+    let paths = [docs.path().to_path_buf()];
+    assert!(
+        saywho::corpus::load::load_listing(&paths, &opts).is_none(),
+        "nothing read yet"
+    );
+    let read = saywho::corpus::load_paths(&paths, &opts);
+    let listed = saywho::corpus::load::load_listing(&paths, &opts).unwrap();
+    let ids = |c: &saywho::corpus::Corpus| -> Vec<(String, String, u64)> {
+        c.articles
+            .iter()
+            .map(|a| (a.id.clone(), a.meta.title.clone(), a.text_hash))
+            .collect()
+    };
+    assert_eq!(ids(&listed), ids(&read));
+    assert!(listed.articles.iter().all(|a| a.body().is_none()));
+    // its bodies are read from the files when wanted
+    assert!(!listed.body(0).unwrap().paragraphs.is_empty());
+    // a file added: the listing is the last read until the folder is read again
+    std::fs::write(
+        docs.path().join("a3.txt"),
+        "Ferry returns\n\n“We are back,” said Jane Okafor.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        saywho::corpus::load::load_listing(&paths, &opts)
+            .unwrap()
+            .articles
+            .len(),
+        3
+    );
+    let again = saywho::corpus::load_paths(&paths, &opts);
+    assert_eq!(again.articles.len(), 4);
+    assert_eq!(
+        saywho::corpus::load::load_listing(&paths, &opts)
+            .unwrap()
+            .articles
+            .len(),
+        4
+    );
+    // another set of folders has a listing of its own
+    let other = [docs.path().join("nowhere")];
+    assert!(saywho::corpus::load::load_listing(&other, &opts).is_none());
+}
