@@ -26,7 +26,7 @@ struct RuleSpec {
     rest: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Rule {
     name: String,
     pattern: Regex,
@@ -35,40 +35,44 @@ struct Rule {
 }
 
 /// The compiled boilerplate rules.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Rules {
     rules: Vec<Rule>,
-}
-
-impl Clone for Rules {
-    fn clone(&self) -> Self {
-        Rules {
-            rules: self
-                .rules
-                .iter()
-                .map(|r| Rule {
-                    name: r.name.clone(),
-                    pattern: r.pattern.clone(),
-                    until: r.until.clone(),
-                    rest: r.rest,
-                })
-                .collect(),
-        }
-    }
+    /// A hash of the rules, computed once (every article's cache key includes it).
+    fingerprint: u64,
 }
 
 impl Rules {
+    fn new(rules: Vec<Rule>) -> Rules {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for r in &rules {
+            for part in [
+                r.name.as_str(),
+                r.pattern.as_str(),
+                r.until.as_ref().map_or("", |u| u.as_str()),
+            ] {
+                h.update(part.as_bytes());
+                h.update(&[0]);
+            }
+            h.update(&[r.rest as u8, 1]);
+        }
+        Rules {
+            rules,
+            fingerprint: h.digest(),
+        }
+    }
+
     /// The rules shipped in `assets/boilerplate.toml`.
     pub fn builtin() -> Self {
         // The shipped file is tested; failing here is a build defect, not an input problem.
-        Self::parse(DEFAULT_RULES, "assets/boilerplate.toml").unwrap_or(Rules { rules: vec![] })
+        Self::parse(DEFAULT_RULES, "assets/boilerplate.toml").unwrap_or_else(|_| Rules::new(Vec::new()))
     }
 
     /// The shipped rules followed by those in `text` (a user's file named `origin`).
     pub fn with_user(text: &str, origin: &str) -> Result<Self> {
-        let mut all = Self::builtin();
-        all.rules.extend(Self::parse(text, origin)?.rules);
-        Ok(all)
+        let mut all = Self::builtin().rules;
+        all.extend(Self::parse(text, origin)?.rules);
+        Ok(Rules::new(all))
     }
 
     fn parse(text: &str, origin: &str) -> Result<Self> {
@@ -91,25 +95,13 @@ impl Rules {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Rules { rules })
+        Ok(Rules::new(rules))
     }
 
     /// A hash of the rules (names, patterns): what an article's cache key depends on
     /// besides its bytes.
     pub fn fingerprint(&self) -> u64 {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for r in &self.rules {
-            for part in [
-                r.name.as_str(),
-                r.pattern.as_str(),
-                r.until.as_ref().map_or("", |u| u.as_str()),
-            ] {
-                h.update(part.as_bytes());
-                h.update(&[0]);
-            }
-            h.update(&[r.rest as u8, 1]);
-        }
-        h.digest()
+        self.fingerprint
     }
 
     pub fn len(&self) -> usize {

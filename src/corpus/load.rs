@@ -150,7 +150,6 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     }
     let ids = unique_ids(&files);
     let rules = Arc::new(opts.rules.clone());
-    let fingerprint = opts.rules.fingerprint();
     // with a cache: each file's absolute path and stamp, and what the cache holds of it
     let stamps: Vec<Option<(String, crate::cache::Stamp)>> = match opts.cache {
         Some(_) => files
@@ -165,6 +164,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
             .collect(),
         None => Vec::new(),
     };
+    // one entry a file: what the cache holds of it at its stamp
     let held: Vec<Option<(crate::cache::Key, crate::cache::Stored)>> = match opts.cache {
         Some(c) => {
             let wanted: Vec<(String, crate::cache::Stamp)> = stamps.iter().flatten().cloned().collect();
@@ -174,21 +174,21 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
                 .map(|s| s.as_ref().and_then(|_| found.next().flatten()))
                 .collect()
         }
-        None => Vec::new(),
+        None => files.iter().map(|_| None).collect(),
     };
     let results: Vec<Result<Loaded, Problem>> = files
         .par_iter()
         .zip(ids.into_par_iter())
-        .enumerate()
-        .map(|(i, (path, id))| {
-            let r = match held.get(i).cloned().flatten() {
+        .zip(held.into_par_iter())
+        .map(|((path, id), held)| {
+            let r = match held {
                 Some((key, stored)) => Ok(Loaded::Cached(Article::from_stored(
                     id,
                     path.display().to_string(),
                     key,
                     stored,
                 ))),
-                None => read_one(path, id, opts, fingerprint).map(Loaded::Read),
+                None => read_one(path, id, opts).map(Loaded::Read),
             };
             if let Some(p) = opts.progress {
                 p.done.fetch_add(1, Ordering::Relaxed);
@@ -294,13 +294,9 @@ enum Loaded {
 /// The cache key of a file's bytes: what parsing depends on (the bytes, the cleaning
 /// rules, and whether the name says it is a web page).
 pub fn content_key(bytes: &[u8], path: &str, rules: &Rules) -> crate::cache::Key {
-    content_key_with(bytes, path, rules.fingerprint())
-}
-
-fn content_key_with(bytes: &[u8], path: &str, fingerprint: u64) -> crate::cache::Key {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(bytes);
-    h.update(&fingerprint.to_le_bytes());
+    h.update(&rules.fingerprint().to_le_bytes());
     h.update(&[has_extension(Path::new(path), HTML_EXTENSIONS) as u8]);
     h.digest128().to_le_bytes()
 }
@@ -326,12 +322,7 @@ pub fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn read_one(
-    path: &Path,
-    id: String,
-    opts: &LoadOptions,
-    fingerprint: u64,
-) -> Result<(Article, Option<String>), Problem> {
+fn read_one(path: &Path, id: String, opts: &LoadOptions) -> Result<(Article, Option<String>), Problem> {
     let shown = path.display().to_string();
     let fail = |reason: String| Problem {
         path: shown.clone(),
@@ -339,18 +330,30 @@ fn read_one(
         skipped: true,
     };
     let bytes = read_bytes(path, opts.max_size).map_err(fail)?;
-    let key = content_key_with(&bytes, &shown, fingerprint);
+    let key = content_key(&bytes, &shown, opts.rules);
     // the same bytes under another name (moved, copied) are not parsed again
     if let Some(c) = opts.cache
         && let Some(Some(stored)) = c.articles(&[key]).pop()
     {
         return Ok(Article::from_stored(id, shown, key, stored));
     }
-    parse_bytes(id, shown.clone(), &bytes, opts.rules).map_err(fail)
+    parse_keyed(id, shown.clone(), &bytes, opts.rules, key).map_err(fail)
 }
 
 /// Decode and parse one file's bytes; an error is the reason it was skipped.
 pub fn parse_bytes(id: String, path: String, bytes: &[u8], rules: &Rules) -> Result<(Article, Option<String>), String> {
+    let key = content_key(bytes, &path, rules);
+    parse_keyed(id, path, bytes, rules, key)
+}
+
+/// [`parse_bytes`] for bytes whose content key the caller has already computed.
+pub(crate) fn parse_keyed(
+    id: String,
+    path: String,
+    bytes: &[u8],
+    rules: &Rules,
+    key: crate::cache::Key,
+) -> Result<(Article, Option<String>), String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
@@ -365,11 +368,7 @@ pub fn parse_bytes(id: String, path: String, bytes: &[u8], rules: &Rules) -> Res
     if article.paragraph_count == 0 {
         return Err("no readable text".into());
     }
-    let article = Article {
-        key: content_key(bytes, &article.path, rules),
-        ..article
-    };
-    Ok((article, warning))
+    Ok((Article { key, ..article }, warning))
 }
 
 /// The bundled articles.

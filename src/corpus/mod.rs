@@ -291,11 +291,6 @@ impl Article {
         self.body.as_deref()
     }
 
-    /// Let go of the body (it is read again when needed).
-    pub fn drop_body(&mut self) {
-        self.body = None;
-    }
-
     /// "source · author · date", leaving out what is unknown.
     pub fn byline(&self) -> String {
         let date = self.meta.date.map(|d| d.format("%-d %B %Y").to_string());
@@ -412,7 +407,7 @@ impl Corpus {
                 a.path
             ));
         }
-        let (fresh, _) = load::parse_bytes(a.id.clone(), a.path.clone(), &bytes, &rules)?;
+        let (fresh, _) = load::parse_keyed(a.id.clone(), a.path.clone(), &bytes, &rules, a.key)?;
         let body = fresh.body.ok_or("no readable text")?;
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
         if recent.len() >= RECENT_BODIES {

@@ -45,10 +45,7 @@ pub struct Index {
 /// The quotes of article `i`, its body read if it is not in memory (none if it cannot
 /// be read).
 fn extract(corpus: &Corpus, i: usize) -> Vec<Quote> {
-    match corpus.articles[i].body() {
-        Some(b) => quotes::extract(b),
-        None => corpus.body(i).map(|b| quotes::extract(&*b)).unwrap_or_default(),
-    }
+    corpus.body(i).map(|b| quotes::extract(&*b)).unwrap_or_default()
 }
 
 impl Index {
