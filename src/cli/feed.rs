@@ -71,15 +71,9 @@ pub fn sync(
     }
     let opts = sync_options(global, timeout, workers, max_size)?;
     // a progress bar on a terminal; nothing but the summary when piped
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let b = indicatif::ProgressBar::new(0);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{msg:>6} [{bar:30}] {pos}/{len} {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
-        b
-    });
+    let bar = std::io::stderr()
+        .is_terminal()
+        .then(|| super::progress_bar("{msg:>6} [{bar:30}] {pos}/{len} {elapsed}"));
     let progress = |p: sync::Progress| {
         if let Some(b) = &bar {
             b.set_message(match p.phase {

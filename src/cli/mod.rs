@@ -561,6 +561,17 @@ pub fn build_index(corpus: &Corpus, global: &Global) -> crate::index::Index {
     index
 }
 
+/// A progress bar on stderr drawn with indicatif's `template`, the same look everywhere.
+fn progress_bar(template: &str) -> indicatif::ProgressBar {
+    let b = indicatif::ProgressBar::new(0);
+    b.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    b
+}
+
 /// Run `work` with a progress bar on stderr following `done` of `total` — on a terminal
 /// only, and only once the work has taken a moment (a warm start never shows one).
 fn with_progress<T>(what: &str, total: &AtomicUsize, done: &AtomicUsize, work: impl FnOnce() -> T) -> T {
@@ -578,17 +589,8 @@ fn with_progress<T>(what: &str, total: &AtomicUsize, done: &AtomicUsize, work: i
                 if start.elapsed() < std::time::Duration::from_millis(400) {
                     continue;
                 }
-                let b = bar.get_or_insert_with(|| {
-                    let b = indicatif::ProgressBar::new(0);
-                    b.set_style(
-                        indicatif::ProgressStyle::with_template(&format!(
-                            "{what} [{{bar:30}}] {{pos}}/{{len}} {{eta}}"
-                        ))
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                        .progress_chars("=> "),
-                    );
-                    b
-                });
+                let b =
+                    bar.get_or_insert_with(|| progress_bar(&format!("{what} [{{bar:30}}] {{pos}}/{{len}} {{eta}}")));
                 b.set_length(total.load(Ordering::Relaxed) as u64);
                 b.set_position(done.load(Ordering::Relaxed) as u64);
             }

@@ -43,15 +43,9 @@ pub fn run(
         }
     };
     let si = SearchIndex::open(&dir)?;
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let b = indicatif::ProgressBar::new(0);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("indexing [{bar:30}] {pos}/{len}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
-        b
-    });
+    let bar = std::io::stderr()
+        .is_terminal()
+        .then(|| super::progress_bar("indexing [{bar:30}] {pos}/{len}"));
     let keys = SearchIndex::keys(corpus);
     let missing = si.missing(&keys);
     // the quote index (for the people quoted in each article) only when some are new
