@@ -123,8 +123,19 @@ fn spawn_index(
     rx
 }
 
-fn build_index(corpus: &Corpus, cache_dir: Option<&std::path::Path>) -> Index {
-    crate::cache::build_index(corpus, cache_dir).0
+/// Swap a corpus read again (after a sync, a change in the folders, or the listing
+/// shown at start) into the reader, keeping its place, and index it: the returned
+/// receiver replaces the indexing worker's (the quotes are found once, there).
+fn swap_in(
+    app: &mut App,
+    corpus: Arc<Corpus>,
+    said: String,
+    cache_dir: Option<std::path::PathBuf>,
+    extracted: &Arc<AtomicUsize>,
+) -> std::sync::mpsc::Receiver<Indexed> {
+    app.reload(corpus.clone(), Index::empty(&corpus), said);
+    app.indexing = true;
+    spawn_index(corpus, cache_dir, extracted.clone())
 }
 
 /// Build keymap and theme from the config, refusing bad entries with the file and line.
@@ -180,20 +191,18 @@ fn theme_line(text: &str, key: &str) -> Option<usize> {
     None
 }
 
-/// Sync, then read the corpus again and index it, for [`App::reload`].
+/// Sync, then read the corpus again, for [`swap_in`].
 fn sync_and_reload<F>(
     sync: &(dyn Fn() -> Result<String> + Send + Sync),
     load: &F,
-    cache_dir: Option<&std::path::Path>,
-) -> Result<(Arc<Corpus>, Index, String), String>
+) -> Result<(Arc<Corpus>, String), String>
 where
     F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded,
 {
     let said = sync().map_err(|e| format!("sync failed: {e:#}"))?;
     let (d, t) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let corpus = Arc::new(load(&d, &t).map_err(|e| format!("{said}, but reading failed: {e:#}"))?);
-    let index = build_index(&corpus, cache_dir);
-    Ok((corpus, index, said))
+    Ok((corpus, said))
 }
 
 /// Open `url` in the browser: `$BROWSER` if set, else the platform's opener. The browser
@@ -321,15 +330,14 @@ where
         }
         terminal.draw(|f| view::draw(f, &app))?;
         if !opts.exit_after_first_frame {
-            let mut corpus = corpus;
-            if let Some(w) = pending
-                && let Ok(Ok(real)) = w.join()
-                && let Some(said) = describe_change(&corpus, &real)
-            {
-                corpus = Arc::new(real);
-                app.reload(corpus.clone(), Index::empty(&corpus), said);
-            }
-            let indexer = spawn_index(corpus, opts.cache_dir.clone(), extracted.clone());
+            let changed = match pending.map(|w| w.join()) {
+                Some(Ok(Ok(real))) => describe_change(&corpus, &real).map(|said| (real, said)),
+                _ => None,
+            };
+            let indexer = match changed {
+                Some((real, said)) => swap_in(&mut app, Arc::new(real), said, opts.cache_dir.clone(), &extracted),
+                None => spawn_index(corpus, opts.cache_dir.clone(), extracted.clone()),
+            };
             while let Ok(msg) = indexer.recv() {
                 app.indexed(msg);
             }
@@ -392,11 +400,11 @@ where
             .and_then(|k| k.chars().next());
         let mut clipboard = clipboard::Clipboard::default();
         // a background sync answers here: the reloaded corpus and index, or why not
-        let (sync_tx, sync_rx) = std::sync::mpsc::channel::<Result<(Arc<Corpus>, Index, String), String>>();
+        let (sync_tx, sync_rx) = std::sync::mpsc::channel::<Result<(Arc<Corpus>, String), String>>();
         // live folders: a change noticed, then (once quiet) read again in the background
         let watched = watch_folders(opts.watch.clone());
         let mut changed_at: Option<std::time::Instant> = None;
-        let (live_tx, live_rx) = std::sync::mpsc::channel::<Option<(Arc<Corpus>, Index, String)>>();
+        let (live_tx, live_rx) = std::sync::mpsc::channel::<Option<(Arc<Corpus>, String)>>();
         let mut reloading = false;
         let app_cell = std::cell::RefCell::new(app);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
@@ -408,10 +416,7 @@ where
                     && let Ok(Ok(real)) = w.join()
                     && let Some(said) = describe_change(&app.corpus, &real)
                 {
-                    let real = Arc::new(real);
-                    app.reload(real.clone(), Index::empty(&real), said);
-                    app.indexing = true;
-                    indexer = spawn_index(real, opts.cache_dir.clone(), extracted.clone());
+                    indexer = swap_in(&mut app, Arc::new(real), said, opts.cache_dir.clone(), &extracted);
                     terminal.draw(|f| view::draw(f, &app))?;
                 }
                 let mut heard = false;
@@ -435,30 +440,25 @@ where
                     changed_at = None;
                     reloading = true;
                     let (load, tx, old) = (load.clone(), live_tx.clone(), app.corpus.clone());
-                    let cache_dir = opts.cache_dir.clone();
                     std::thread::spawn(move || {
                         let (d, t) = (AtomicUsize::new(0), AtomicUsize::new(0));
                         let reloaded = load(&d, &t).ok().and_then(|corpus| {
                             let said = describe_change(&old, &corpus)?;
-                            let index = build_index(&corpus, cache_dir.as_deref());
-                            Some((Arc::new(corpus), index, said))
+                            Some((Arc::new(corpus), said))
                         });
                         let _ = tx.send(reloaded);
                     });
                 }
                 if let Ok(reloaded) = live_rx.try_recv() {
                     reloading = false;
-                    if let Some((corpus, index, said)) = reloaded {
-                        app.reload(corpus.clone(), index, said);
-                        indexer = spawn_index(corpus, opts.cache_dir.clone(), extracted.clone());
+                    if let Some((corpus, said)) = reloaded {
+                        indexer = swap_in(&mut app, corpus, said, opts.cache_dir.clone(), &extracted);
                         terminal.draw(|f| view::draw(f, &app))?;
                     }
                 }
                 match sync_rx.try_recv() {
-                    Ok(Ok((corpus, index, msg))) => {
-                        app.reload(corpus.clone(), index, msg);
-                        // the search index catches up with the new articles
-                        indexer = spawn_index(corpus, opts.cache_dir.clone(), extracted.clone());
+                    Ok(Ok((corpus, said))) => {
+                        indexer = swap_in(&mut app, corpus, said, opts.cache_dir.clone(), &extracted);
                         terminal.draw(|f| view::draw(f, &app))?;
                     }
                     Ok(Err(msg)) => {
@@ -522,9 +522,8 @@ where
                         app::Effect::Sync => match &opts.sync {
                             Some(sync) => {
                                 let (sync, load, tx) = (sync.clone(), load.clone(), sync_tx.clone());
-                                let cache_dir = opts.cache_dir.clone();
                                 std::thread::spawn(move || {
-                                    let _ = tx.send(sync_and_reload(&*sync, &*load, cache_dir.as_deref()));
+                                    let _ = tx.send(sync_and_reload(&*sync, &*load));
                                 });
                                 None
                             }
