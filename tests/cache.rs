@@ -118,18 +118,23 @@ fn a_warm_start_reads_no_file_and_a_new_one_alone_is_read() {
     );
 }
 
+/// Options that load through `cache`.
+fn cached<'a>(rules: &'a saywho::corpus::Rules, cache: &'a saywho::cache::Cache) -> saywho::corpus::LoadOptions<'a> {
+    saywho::corpus::LoadOptions {
+        max_size: 1 << 20,
+        rules,
+        progress: None,
+        cache: Some(cache),
+    }
+}
+
 #[test]
 fn a_body_changed_since_it_was_cached_is_refused_not_misread() {
     let docs = folder();
     let rules = saywho::corpus::Rules::builtin();
     let cache_dir = tempfile::tempdir().unwrap();
     let cache = saywho::cache::Cache::open(cache_dir.path()).unwrap();
-    let opts = saywho::corpus::LoadOptions {
-        max_size: 1 << 20,
-        rules: &rules,
-        progress: None,
-        cache: Some(&cache),
-    };
+    let opts = cached(&rules, &cache);
     let _ = saywho::corpus::load_paths(&[docs.path().to_path_buf()], &opts);
     let warm = saywho::corpus::load_paths(&[docs.path().to_path_buf()], &opts);
     assert_eq!(warm.files_read, 0);
@@ -155,12 +160,7 @@ fn the_listing_shows_the_last_read_until_the_folder_is_read_again() {
     let rules = saywho::corpus::Rules::builtin();
     let cache_dir = tempfile::tempdir().unwrap();
     let cache = saywho::cache::Cache::open(cache_dir.path()).unwrap();
-    let opts = saywho::corpus::LoadOptions {
-        max_size: 1 << 20,
-        rules: &rules,
-        progress: None,
-        cache: Some(&cache),
-    };
+    let opts = cached(&rules, &cache);
     let paths = [docs.path().to_path_buf()];
     assert!(
         saywho::corpus::load::load_listing(&paths, &opts).is_none(),
