@@ -5,25 +5,25 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use std::io::Write;
 
-/// Find an article by id: exact, then case-insensitive, then a unique prefix.
-pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Article> {
-    if let Some(a) = corpus.get(id) {
-        return Ok(a);
+/// Find an article by id (its index in the corpus): exact, then case-insensitive, then a
+/// unique prefix.
+pub fn find(corpus: &Corpus, id: &str) -> Result<usize> {
+    if let Some(i) = corpus.position(id) {
+        return Ok(i);
     }
     let lower = id.to_lowercase();
-    if let Some(a) = corpus.articles.iter().find(|a| a.id.to_lowercase() == lower) {
-        return Ok(a);
+    let articles = &corpus.articles;
+    if let Some(i) = articles.iter().position(|a| a.id.to_lowercase() == lower) {
+        return Ok(i);
     }
-    let matches: Vec<&Article> = corpus
-        .articles
-        .iter()
-        .filter(|a| a.id.to_lowercase().starts_with(&lower))
+    let matches: Vec<usize> = (0..articles.len())
+        .filter(|&i| articles[i].id.to_lowercase().starts_with(&lower))
         .collect();
     match matches.as_slice() {
-        [one] => Ok(one),
+        [one] => Ok(*one),
         [] => bail!("no article with id {id:?} (see `saywho list`)"),
         many => {
-            let ids: Vec<&str> = many.iter().take(5).map(|a| a.id.as_str()).collect();
+            let ids: Vec<&str> = many.iter().take(5).map(|&i| articles[i].id.as_str()).collect();
             bail!(
                 "{id:?} matches {} articles: {}{}",
                 many.len(),
@@ -55,12 +55,8 @@ struct Shown<'a> {
 }
 
 pub fn run(corpus: &Corpus, id: &str, json: bool, width: Option<usize>, out: &mut impl Write) -> Result<()> {
-    let a = find(corpus, id)?;
-    let i = corpus
-        .articles
-        .iter()
-        .position(|x| std::ptr::eq(x, a))
-        .unwrap_or_default();
+    let i = find(corpus, id)?;
+    let a = &corpus.articles[i];
     let body = corpus
         .body(i)
         .map_err(|e| anyhow::anyhow!("cannot show {}: {e}", a.id))?;

@@ -104,10 +104,9 @@ impl App {
             let terms = crate::search::Query::parse(&f.query)
                 .map(|q| q.terms())
                 .unwrap_or_default();
-            if hit.is_some() {
-                self.overlay = Overlay::None;
-            }
+            // no result chosen: the overlay stays open
             if let Some(a) = hit {
+                self.overlay = Overlay::None;
                 self.open_at_terms(a, terms);
             }
             return;

@@ -44,7 +44,7 @@ impl App {
         p.selected = 0;
     }
 
-    /// Open the search overlay (on the last query, if the reader searched before).
+    /// Open the search overlay, empty.
     pub(super) fn open_find(&mut self) {
         let mut f = Find::default();
         self.find_search(&mut f);
