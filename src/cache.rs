@@ -337,15 +337,16 @@ impl Cache {
 
     /// Keep the articles read from the folders `listing` names, unless the same ones are
     /// kept already.
-    pub fn put_listing(&self, listing: Key, articles: Vec<Listed>) -> Result<(), String> {
+    /// Returns whether it changed (the articles are copied out only then).
+    pub fn put_listing(&self, listing: Key, articles: &[crate::corpus::Article]) -> Result<bool, String> {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for a in &articles {
+        for a in articles {
             h.update(a.id.as_bytes());
             h.update(&[0]);
             h.update(a.path.as_bytes());
             h.update(&[0]);
             h.update(&a.key);
-            h.update(&a.stored.text_hash.to_le_bytes());
+            h.update(&a.text_hash.to_le_bytes());
         }
         let digest = h.digest128();
         {
@@ -355,16 +356,25 @@ impl Cache {
                 && let Some(v) = t.get(&listing[..]).map_err(err)?
                 && postcard::take_from_bytes::<u128>(v.value()).ok().map(|(d, _)| d) == Some(digest)
             {
-                return Ok(());
+                return Ok(false);
             }
         }
+        let articles = articles
+            .iter()
+            .map(|a| Listed {
+                id: a.id.clone(),
+                path: a.path.clone(),
+                key: a.key,
+                stored: a.stored(None),
+            })
+            .collect();
         let bytes = postcard::to_stdvec(&Listing { digest, articles }).map_err(err)?;
         let w = self.db.begin_write().map_err(err)?;
         {
             let mut t = w.open_table(LISTINGS).map_err(err)?;
             t.insert(&listing[..], &bytes[..]).map_err(err)?;
         }
-        w.commit().map_err(err)
+        w.commit().map_err(err).map(|_| true)
     }
 
     /// Store quotes by key, in one transaction.

@@ -227,30 +227,28 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
         articles.push(a);
     }
     if let Some(c) = opts.cache {
-        let present: rustc_hash::FxHashSet<String> = stamps.iter().flatten().map(|(p, _)| p.clone()).collect();
-        let roots: Vec<String> = paths
-            .iter()
-            .filter(|p| p.is_dir())
-            .map(|p| {
-                let mut r = crate::cache::absolute(p).to_string_lossy().into_owned();
-                if !r.ends_with(std::path::MAIN_SEPARATOR) {
-                    r.push(std::path::MAIN_SEPARATOR);
-                }
-                r
-            })
-            .collect();
-        // a cache that cannot be written costs only the next start the same work
+        // a cache that cannot be written costs only the next start the same work; a file
+        // gone changes the listing, so the folders' entries are checked for files gone
+        // only then (not at every start)
+        let changed = c.put_listing(listing_key(paths, opts), &articles).unwrap_or(true);
+        let (roots, present) = if changed {
+            let present: rustc_hash::FxHashSet<String> = stamps.iter().flatten().map(|(p, _)| p.clone()).collect();
+            let roots: Vec<String> = paths
+                .iter()
+                .filter(|p| p.is_dir())
+                .map(|p| {
+                    let mut r = crate::cache::absolute(p).to_string_lossy().into_owned();
+                    if !r.ends_with(std::path::MAIN_SEPARATOR) {
+                        r.push(std::path::MAIN_SEPARATOR);
+                    }
+                    r
+                })
+                .collect();
+            (roots, present)
+        } else {
+            (Vec::new(), Default::default())
+        };
         let _ = c.put_files(&new_files, &new_articles, &roots, &present);
-        let listed = articles
-            .iter()
-            .map(|a| crate::cache::Listed {
-                id: a.id.clone(),
-                path: a.path.clone(),
-                key: a.key,
-                stored: a.stored(None),
-            })
-            .collect();
-        let _ = c.put_listing(listing_key(paths, opts), listed);
     }
     let mut corpus = Corpus::new(articles, problems).with_rules(rules);
     corpus.files_read = files_read;
