@@ -37,13 +37,20 @@ const APPOSITION_PP: usize = 6;
 const AFTER_LEAD: usize = 6;
 
 /// The cue starting at token `i`, if any (phrases first).
+#[inline]
 pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
+    // most words are no cue: decided here, inlined, before the call below
     if !t.is_word(i) || !t.has(i, flag::CUE | flag::PHRASE_HEAD) {
         return None;
     }
+    cue_from(t, i, hi)
+}
+
+fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if t.has(i, flag::PHRASE_HEAD) {
         for (p, role) in &LEX.cue_phrases {
             if i + p.len() <= hi
+                && p.hashes.iter().enumerate().all(|(k, h)| t.toks[i + k].hash == *h)
                 && p.iter()
                     .enumerate()
                     .all(|(k, w)| t.is_word(i + k) && t.lower(i + k) == w)

@@ -157,7 +157,62 @@ pub mod flag {
 }
 
 /// Multi-word entries of one list, as word lists.
-pub type Phrases = Vec<Vec<String>>;
+/// A list of multi-word entries, found by their first word's hash.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    list: Vec<Phrase>,
+    by_head: ByHash<Vec<usize>>,
+}
+
+impl Phrases {
+    pub fn new(list: Vec<Phrase>) -> Phrases {
+        let mut by_head: ByHash<Vec<usize>> = ByHash::default();
+        for (i, p) in list.iter().enumerate() {
+            if let Some(&h) = p.hashes.first() {
+                by_head.entry(h).or_default().push(i);
+            }
+        }
+        Phrases { list, by_head }
+    }
+
+    /// The phrases whose first word (possessive dropped) has hash `h`.
+    pub fn starting_with(&self, h: u64) -> impl Iterator<Item = &Phrase> {
+        self.by_head.get(&h).into_iter().flatten().map(|&i| &self.list[i])
+    }
+}
+
+impl std::ops::Deref for Phrases {
+    type Target = [Phrase];
+    fn deref(&self) -> &[Phrase] {
+        &self.list
+    }
+}
+
+/// A multi-word entry: its lowercase words, and each word's [`super::tokens::word_hash`]
+/// (of the word without a possessive 's, as tokens keep theirs) so a match is tried only
+/// where the hashes agree.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    words: Vec<String>,
+    pub hashes: Vec<u64>,
+}
+
+impl Phrase {
+    pub fn new(words: Vec<String>) -> Phrase {
+        let hashes = words
+            .iter()
+            .map(|w| super::tokens::word_hash(w.strip_suffix("'s").unwrap_or(w)))
+            .collect();
+        Phrase { words, hashes }
+    }
+}
+
+impl std::ops::Deref for Phrase {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
+}
 
 /// A hasher for keys that are already hashes ([`super::tokens::word_hash`]).
 #[derive(Default, Clone, Copy)]
@@ -183,7 +238,7 @@ pub struct Lexicon {
     /// The same, keyed by [`super::tokens::word_hash`]: the tokenizer's one lookup per word.
     pub flags_by_hash: ByHash<u32>,
     /// Multi-word cues with their role, longest first.
-    pub cue_phrases: Vec<(Vec<String>, CueRole)>,
+    pub cue_phrases: Vec<(Phrase, CueRole)>,
     pub listeners: Phrases,
     pub org_phrases: Phrases,
     pub org_name_phrases: Phrases,
@@ -200,7 +255,11 @@ pub struct Lexicon {
 }
 
 fn split_words(v: &[String]) -> Phrases {
-    v.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect()
+    Phrases::new(
+        v.iter()
+            .map(|p| Phrase::new(p.split(' ').map(str::to_string).collect()))
+            .collect(),
+    )
 }
 
 fn parse_first_names() -> ByHash<FirstName> {
@@ -256,10 +315,10 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     add(&c.reply, flag::REPLY, &mut flags);
     add(&c.clause, flag::CLAUSE, &mut flags);
     add(&c.listener_verbs, flag::LISTENER_VERB, &mut flags);
-    let mut cue_phrases: Vec<(Vec<String>, CueRole)> = c
+    let mut cue_phrases: Vec<(Phrase, CueRole)> = c
         .phrases
         .iter()
-        .map(|(p, r)| (p.split(' ').map(str::to_string).collect(), *r))
+        .map(|(p, r)| (Phrase::new(p.split(' ').map(str::to_string).collect()), *r))
         .collect();
     cue_phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     let heads: Vec<String> = cue_phrases.iter().map(|(p, _)| p[0].clone()).collect();
@@ -382,7 +441,12 @@ impl Lexicon {
 
     /// The gender a first name tells, when nearly all its bearers share it.
     pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
-        let f = self.first_name(w)?;
+        self.first_name_gender_by_hash(super::tokens::word_hash(w))
+    }
+
+    /// [`Self::first_name_gender`] of a word by its [`super::tokens::word_hash`].
+    pub fn first_name_gender_by_hash(&self, h: u64) -> Option<Gender> {
+        let f = self.first_name_by_hash(h)?;
         if f.male_tenths >= GENDER_SURE_TENTHS {
             Some(Gender::Male)
         } else if f.male_tenths <= 10 - GENDER_SURE_TENTHS {
@@ -399,9 +463,11 @@ pub const GENDER_SURE_TENTHS: u8 = 9;
 
 /// Does `words` (lowercase) contain one of `phrases` as consecutive words?
 pub fn contains_phrase(words: &[&str], phrases: &Phrases) -> bool {
-    phrases
-        .iter()
-        .any(|p| words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a == b)))
+    phrases.iter().any(|p| {
+        words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b))
+    })
 }
 
 #[cfg(test)]

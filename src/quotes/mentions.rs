@@ -175,8 +175,8 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
         if is_title(t, k) || (t.has(k, flag::TITLE_MOD) && k + 1 < e && is_title(t, k + 1)) {
             // a title is part of a name only at its end ("John Major")
             name_start = k + 1;
-            if let Some(g) = LEX.honorific_gender.get(t.stem(k)) {
-                gender = Some(*g);
+            if let Some(g) = t.honorific_gender(k) {
+                gender = Some(g);
             }
         }
     }
@@ -189,10 +189,10 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
     }
     let titled = name_start > s || (s > 0 && t.is_word(s - 1) && is_title(t, s - 1) && !t.toks[s - 1].cap);
     if gender.is_none() && s > 0 && t.is_word(s - 1) {
-        gender = LEX.honorific_gender.get(t.stem(s - 1)).copied();
+        gender = t.honorific_gender(s - 1);
     }
     if gender.is_none() && e - name_start >= 2 {
-        gender = LEX.first_name_gender(t.stem(name_start));
+        gender = LEX.first_name_gender_by_hash(t.toks[name_start].hash);
     }
     Parts {
         name: (name_start, e),
@@ -205,9 +205,11 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
 fn holds_phrase(t: &Tokens, s: usize, e: usize, phrases: &super::lexicon::Phrases) -> bool {
     (s..e).any(|k| {
         t.stem_has(k, flag::THING_HEAD)
-            && phrases
-                .iter()
-                .any(|p| k + p.len() <= e && p.iter().enumerate().all(|(j, w)| t.stem(k + j) == w))
+            && phrases.starting_with(t.toks[k].hash).any(|p| {
+                k + p.len() <= e
+                    && p.hashes.iter().enumerate().all(|(j, h)| t.toks[k + j].hash == *h)
+                    && p.iter().enumerate().all(|(j, w)| t.stem(k + j) == w)
+            })
     })
 }
 
@@ -291,7 +293,8 @@ fn sentence_initial_only(t: &Tokens, k: usize, sent_start: usize) -> bool {
 
 fn is_contraction(t: &Tokens, i: usize) -> bool {
     let w = t.lower(i);
-    LEX.contractions.iter().any(|c| w.ends_with(c.as_str()))
+    // every contraction has an apostrophe (’ is lowercased to ')
+    w.as_bytes().contains(&b'\'') && LEX.contractions.iter().any(|c| w.ends_with(c.as_str()))
 }
 
 /// Classify the capitalised run `s..e` in the sentence starting at `sent_start`.
@@ -304,7 +307,8 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     // a stray sentence word before a person's name ("Continued Stone"); a thing's name
     // keeps its words ("New York Times")
     let mut a = a0;
-    if thing_type(t, a0, b).is_none() {
+    let thing_a0 = thing_type(t, a0, b);
+    if thing_a0.is_none() {
         while b > a + 1 && stray_front(t, a, sent_start) {
             a += 1;
         }
@@ -332,7 +336,7 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     };
     let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME) && !t.has(a, flag::NOT_NAME);
     let confirmed_person = (a..b).any(|k| t.ev(k, ev::PERSON)) && !t.ev(b - 1, ev::ORG);
-    match thing_type(t, a, b) {
+    match if a == a0 { thing_a0 } else { thing_type(t, a, b) } {
         Some((EntityType::Group, true)) if p.titled && a > s => return person(),
         // "Police said", "the Bank": a generic organisation word alone is a description
         Some((EntityType::Organisation, true))
@@ -516,7 +520,7 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
                     m.role = Some((rs, m.role.map_or(s, |r| r.1)));
                     m.start = rs;
                     if m.gender.is_none() {
-                        m.gender = (rs..s).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
+                        m.gender = (rs..s).rev().find_map(|k| t.honorific_gender(k));
                     }
                 }
             }
@@ -635,7 +639,7 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
                         definite: the,
                     },
                     role: None,
-                    gender: LEX.honorific_gender.get(t.stem(d - 1)).copied(),
+                    gender: t.honorific_gender(d - 1),
                 });
             }
             let mut m = first?;
@@ -724,7 +728,7 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
                         m.role = Some(app);
                     }
                     if m.gender.is_none() {
-                        m.gender = (i..r).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
+                        m.gender = (i..r).rev().find_map(|k| t.honorific_gender(k));
                     }
                     return Some(m);
                 }
@@ -789,7 +793,7 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize, out: &mut Vec<Mention>) {
                     {
                         m.role = Some((rs, m.role.map_or(i, |r| r.1)));
                         if m.gender.is_none() {
-                            m.gender = (rs..i).rev().find_map(|k| LEX.honorific_gender.get(t.stem(k)).copied());
+                            m.gender = (rs..i).rev().find_map(|k| t.honorific_gender(k));
                         }
                     }
                     out.push(m);

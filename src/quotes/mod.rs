@@ -178,7 +178,8 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
                 .collect();
             // a quote standing alone in its sentence, but for a word or two and no cue
             // ("Instead, “he just acts like a defeated man.”")
-            let alone = sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS
+            let alone = !quotes.is_empty()
+                && sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS
                 && !sent
                     .clone()
                     .any(|k| t.has(k, flag::CUE | flag::PHRASE_HEAD) && attribution::cue_at(t, k, sent.end).is_some());

@@ -36,9 +36,13 @@ pub struct Tok {
 
 /// The hash saywho compares words by: FxHash of the lowercase word's bytes (with ’ as ').
 pub fn word_hash(lower: &str) -> u64 {
+    word_hash_bytes(lower.as_bytes())
+}
+
+fn word_hash_bytes(lower: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    h.write(lower.as_bytes());
+    h.write(lower);
     h.finish()
 }
 
@@ -110,6 +114,14 @@ impl Tokens {
                 .toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.kind, Kind::Punct(')' | ',' | ';')))
+    }
+
+    /// The gender the honorific at `i` tells ("Mrs" → female), if it is one.
+    pub fn honorific_gender(&self, i: usize) -> Option<super::types::Gender> {
+        if !self.stem_has(i, super::lexicon::flag::HONORIFIC) {
+            return None;
+        }
+        super::lexicon::LEX.honorific_gender.get(self.stem(i)).copied()
     }
 
     pub fn possessive(&self, i: usize) -> bool {
@@ -284,7 +296,29 @@ fn word_end(text: &str, i: usize, limit: usize, next_span: usize) -> usize {
     if j >= limit || (b[j].is_ascii() && !matches!(b[j], b'\'' | b'-' | b'&' | b'.')) {
         return j.max(i + 1);
     }
+    // a period after a plain word, not followed by a letter or digit (most sentence ends):
+    // kept on an initial or a known abbreviation, as the slow path does
+    if b[j] == b'.' && j > i && (j + 1 >= limit || (b[j + 1].is_ascii() && !b[j + 1].is_ascii_alphanumeric())) {
+        let single = j - i == 1 && b[i].is_ascii_alphabetic();
+        return if single || is_abbreviation(&b[i..j]) { j + 1 } else { j };
+    }
     word_end_slow(text, i, limit)
+}
+
+/// The ASCII word `w` (any case) is a known abbreviation, looked up without allocating.
+fn is_abbreviation(w: &[u8]) -> bool {
+    const MAX: usize = 16;
+    if w.len() > MAX {
+        return false;
+    }
+    let mut buf = [0u8; MAX];
+    buf[..w.len()].copy_from_slice(w);
+    buf[..w.len()].make_ascii_lowercase();
+    let lex = &*super::lexicon::LEX;
+    let h = word_hash_bytes(&buf[..w.len()]);
+    lex.flags_by_hash
+        .get(&h)
+        .is_some_and(|f| f & super::lexicon::flag::ABBREVIATION != 0)
 }
 
 fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
