@@ -155,7 +155,11 @@ impl Tokens {
                 i += 1;
                 continue;
             }
-            let c = text[i..].chars().next().unwrap_or(' ');
+            let c = if b.is_ascii() {
+                b as char
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            };
             if c.is_alphanumeric() {
                 let end = word_end(text, i, range.end, spans.get(si).map_or(usize::MAX, |s| s.start));
                 t.push(lex, text, i, end, Kind::Word);
@@ -283,6 +287,17 @@ fn is_attribution_start(t: &Tokens, i: usize) -> bool {
 /// The most tokens after a cue for it to close a quote's sentence ("said on Monday.").
 const ATTRIBUTION_TAIL: usize = 7;
 
+/// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (a table: the word scan's test).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// End of the word starting at `i`: letters and digits, with ' ’ - . & inside a word, and a
 /// final period kept on initials and known abbreviations.
 fn word_end(text: &str, i: usize, limit: usize, next_span: usize) -> usize {
@@ -290,7 +305,7 @@ fn word_end(text: &str, i: usize, limit: usize, next_span: usize) -> usize {
     let b = text.as_bytes();
     // ASCII fast path: most words are plain ASCII letters and digits
     let mut j = i;
-    while j < limit && b[j].is_ascii_alphanumeric() {
+    while j < limit && ASCII_ALNUM[b[j] as usize] {
         j += 1;
     }
     if j >= limit || (b[j].is_ascii() && !matches!(b[j], b'\'' | b'-' | b'&' | b'.')) {
