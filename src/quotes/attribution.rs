@@ -49,12 +49,7 @@ pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
 fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if t.has(i, flag::PHRASE_HEAD) {
         for (p, role) in &LEX.cue_phrases {
-            if i + p.len() <= hi
-                && p.hashes.iter().enumerate().all(|(k, h)| t.toks[i + k].hash == *h)
-                && p.iter()
-                    .enumerate()
-                    .all(|(k, w)| t.is_word(i + k) && t.lower(i + k) == w)
-            {
+            if i + p.len() <= hi && t.phrase_at(i, p, false) {
                 return Some(Cue {
                     start: i,
                     end: i + p.len(),

@@ -156,8 +156,7 @@ pub mod flag {
     pub const BEFORE_NAME: u32 = HONORIFIC | TITLE;
 }
 
-/// Multi-word entries of one list, as word lists.
-/// A list of multi-word entries, found by their first word's hash.
+/// The multi-word entries of one list, found by their first word's hash.
 #[derive(Debug, Clone, Default)]
 pub struct Phrases {
     list: Vec<Phrase>,
@@ -417,6 +416,11 @@ impl Lexicon {
     /// Is lowercase word `w` in any of the lists `bits` names?
     pub fn is(&self, w: &str, bits: u32) -> bool {
         self.flags.get(w).is_some_and(|f| f & bits != 0)
+    }
+
+    /// The flags of the word whose [`super::tokens::word_hash`] is `h` (0 if none).
+    pub fn flags_of(&self, h: u64) -> u32 {
+        self.flags_by_hash.get(&h).copied().unwrap_or(0)
     }
 
     pub fn is_cue(&self, w: &str) -> bool {

@@ -205,11 +205,9 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
 fn holds_phrase(t: &Tokens, s: usize, e: usize, phrases: &super::lexicon::Phrases) -> bool {
     (s..e).any(|k| {
         t.stem_has(k, flag::THING_HEAD)
-            && phrases.starting_with(t.toks[k].hash).any(|p| {
-                k + p.len() <= e
-                    && p.hashes.iter().enumerate().all(|(j, h)| t.toks[k + j].hash == *h)
-                    && p.iter().enumerate().all(|(j, w)| t.stem(k + j) == w)
-            })
+            && phrases
+                .starting_with(t.toks[k].hash)
+                .any(|p| k + p.len() <= e && t.phrase_at(k, p, true))
     })
 }
 

@@ -116,6 +116,20 @@ impl Tokens {
                 .is_some_and(|t| matches!(t.kind, Kind::Punct(')' | ',' | ';')))
     }
 
+    /// The words from `k` are the phrase `p`: compared by hash, then by text (each word
+    /// lowercased, or its stem when `stems`).
+    pub fn phrase_at(&self, k: usize, p: &super::lexicon::Phrase, stems: bool) -> bool {
+        k + p.len() <= self.len()
+            && p.hashes.iter().enumerate().all(|(j, h)| self.toks[k + j].hash == *h)
+            && p.iter().enumerate().all(|(j, w)| {
+                if stems {
+                    self.stem(k + j) == w
+                } else {
+                    self.is_word(k + j) && self.lower(k + j) == w
+                }
+            })
+    }
+
     /// The gender the honorific at `i` tells ("Mrs" → female), if it is one.
     pub fn honorific_gender(&self, i: usize) -> Option<super::types::Gender> {
         if !self.stem_has(i, super::lexicon::flag::HONORIFIC) {
@@ -219,11 +233,11 @@ impl Tokens {
         tok.hi = self.arena.len() as u32;
         let lower = &self.arena[lo as usize..];
         let h = word_hash(lower);
-        tok.flags = lex.flags_by_hash.get(&h).copied().unwrap_or(0);
+        tok.flags = lex.flags_of(h);
         (tok.stem_flags, tok.hash) = match lower.strip_suffix("'s") {
             Some(stem) => {
                 let hs = word_hash(stem);
-                (lex.flags_by_hash.get(&hs).copied().unwrap_or(0), hs)
+                (lex.flags_of(hs), hs)
             }
             None => (tok.flags, h),
         };
@@ -329,11 +343,7 @@ fn is_abbreviation(w: &[u8]) -> bool {
     let mut buf = [0u8; MAX];
     buf[..w.len()].copy_from_slice(w);
     buf[..w.len()].make_ascii_lowercase();
-    let lex = &*super::lexicon::LEX;
-    let h = word_hash_bytes(&buf[..w.len()]);
-    lex.flags_by_hash
-        .get(&h)
-        .is_some_and(|f| f & super::lexicon::flag::ABBREVIATION != 0)
+    super::lexicon::LEX.flags_of(word_hash_bytes(&buf[..w.len()])) & super::lexicon::flag::ABBREVIATION != 0
 }
 
 fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
