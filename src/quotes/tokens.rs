@@ -329,21 +329,28 @@ fn word_end(text: &str, i: usize, limit: usize, next_span: usize) -> usize {
     // kept on an initial or a known abbreviation, as the slow path does
     if b[j] == b'.' && j > i && (j + 1 >= limit || (b[j + 1].is_ascii() && !b[j + 1].is_ascii_alphanumeric())) {
         let single = j - i == 1 && b[i].is_ascii_alphabetic();
-        return if single || is_abbreviation(&b[i..j]) { j + 1 } else { j };
+        return if single || is_abbreviation(&text[i..j]) {
+            j + 1
+        } else {
+            j
+        };
     }
     word_end_slow(text, i, limit)
 }
 
-/// The ASCII word `w` (any case) is a known abbreviation, looked up without allocating.
-fn is_abbreviation(w: &[u8]) -> bool {
+/// The word `w` (any case) is a known abbreviation. A short ASCII word (most are) is
+/// lowercased on the stack, not into a new String.
+fn is_abbreviation(w: &str) -> bool {
     const MAX: usize = 16;
-    if w.len() > MAX {
-        return false;
+    let bits = super::lexicon::flag::ABBREVIATION;
+    if w.len() > MAX || !w.is_ascii() {
+        return super::lexicon::LEX.is(&w.to_lowercase(), bits);
     }
     let mut buf = [0u8; MAX];
-    buf[..w.len()].copy_from_slice(w);
-    buf[..w.len()].make_ascii_lowercase();
-    super::lexicon::LEX.flags_of(word_hash_bytes(&buf[..w.len()])) & super::lexicon::flag::ABBREVIATION != 0
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    super::lexicon::LEX.flags_of(word_hash_bytes(lower)) & bits != 0
 }
 
 fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
@@ -368,10 +375,7 @@ fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
         if c == '.' {
             let w = &text[i..end];
             let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
-            if single
-                || w.contains('.')
-                || super::lexicon::LEX.is(&w.to_lowercase(), super::lexicon::flag::ABBREVIATION)
-            {
+            if single || w.contains('.') || is_abbreviation(w) {
                 end = i + k + 1;
             }
         }
