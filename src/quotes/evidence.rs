@@ -16,20 +16,38 @@ use std::ops::Range;
 /// Bits of [`super::tokens::Tok::ev`].
 pub mod ev {
     /// The word is seen in lowercase somewhere in the article (outside quotes).
-    pub const LOWER: u8 = 1;
+    pub const LOWER: u16 = 1;
     /// The word is seen capitalised inside a sentence (not as its first word).
-    pub const CAP_MID: u8 = 2;
+    pub const CAP_MID: u16 = 2;
     /// The word belongs to a person's name the article confirms (an honorific or title
     /// before it, or a first name opening it).
-    pub const PERSON: u8 = 4;
+    pub const PERSON: u16 = 4;
     /// The word is the last word of such a name.
-    pub const SURNAME: u8 = 8;
+    pub const SURNAME: u16 = 8;
     /// A common first name (assets/tables/first_names.tsv).
-    pub const FIRST_NAME: u8 = 16;
+    pub const FIRST_NAME: u16 = 16;
     /// The word names an organisation the article introduces as one ("oil firm Yukos").
-    pub const ORG: u8 = 32;
+    pub const ORG: u16 = 32;
     /// The word is the first word of a confirmed person's name.
-    pub const GIVEN: u8 = 64;
+    pub const GIVEN: u16 = 64;
+    /// The word ends a run the article puts in a place's context: "in Sumatra", "near
+    /// Lake Cowichan", "Moncton, N.B.", "Lampung province".
+    pub const PLACE: u16 = 128;
+    /// The word ends a name of two words or more that is no thing ("Sevaun Palvetzian"):
+    /// alone, it may be that person's surname.
+    pub const PROPER_SURNAME: u16 = 256;
+}
+
+/// The run `k..e` of sentence `s` stands where a place does: after a locative ("in",
+/// "near"), before a state or province abbreviation after a comma, or before a place noun.
+fn place_context(t: &Tokens, k: usize, e: usize, s: &Range<usize>) -> bool {
+    if t.possessive(e - 1) {
+        return false; // "in Trump's view"
+    }
+    let lex = &*LEX;
+    (k > s.start && t.is_word(k - 1) && lex.locatives.contains(&t.toks[k - 1].hash))
+        || (t.is_punct(e, ',') && t.cap(e + 1) && lex.state_abbreviations.contains(&t.toks[e + 1].hash))
+        || (e < s.end && t.is_word(e) && !t.toks[e].cap && lex.place_nouns.contains(&t.toks[e].hash))
 }
 
 /// A first name counts as evidence when at least 2^this many people were given it (US,
@@ -57,7 +75,7 @@ pub fn sentence_initial(t: &Tokens, k: usize, sent_start: usize) -> bool {
 pub fn annotate(paras: &mut [Para]) {
     // one table for the article: word hash → `ev` bits
     let words: usize = paras.iter().map(|p| p.tokens.len()).sum();
-    let mut seen: ByHash<u8> = ByHash::with_capacity_and_hasher(words / 2, Default::default());
+    let mut seen: ByHash<u16> = ByHash::with_capacity_and_hasher(words / 2, Default::default());
     // 1. how each word is written, and first names
     for p in paras.iter_mut() {
         let t = &mut p.tokens;
@@ -86,7 +104,7 @@ pub fn annotate(paras: &mut [Para]) {
             }
         }
     }
-    let mark = |paras: &mut [Para], seen: &ByHash<u8>, bits: u8| {
+    let mark = |paras: &mut [Para], seen: &ByHash<u16>, bits: u16| {
         for p in paras.iter_mut() {
             for tok in p.tokens.toks.iter_mut() {
                 if tok.cap && tok.kind == Kind::Word {
@@ -95,9 +113,7 @@ pub fn annotate(paras: &mut [Para]) {
             }
         }
     };
-    mark(paras, &seen, ev::LOWER | ev::CAP_MID);
-    // 2. names the article confirms as people, and organisations it introduces as such
-    let mut named: ByHash<u8> = ByHash::default();
+    // places by their context
     for p in paras.iter() {
         let t = &p.tokens;
         for s in &p.sentences {
@@ -112,7 +128,31 @@ pub fn annotate(paras: &mut [Para]) {
                     k += 1;
                     continue;
                 }
-                match mentions::confirmed(t, k, e, s.start) {
+                if place_context(t, k, e, s) {
+                    *seen.entry(t.toks[e - 1].hash).or_default() |= ev::PLACE;
+                }
+                k = e;
+            }
+        }
+    }
+    mark(paras, &seen, ev::LOWER | ev::CAP_MID | ev::PLACE);
+    // 2. names the article confirms as people, and organisations it introduces as such
+    let mut named: ByHash<u16> = ByHash::default();
+    for p in paras.iter() {
+        let t = &p.tokens;
+        for s in &p.sentences {
+            let mut k = s.start;
+            while k < s.end {
+                if !t.cap(k) {
+                    k += 1;
+                    continue;
+                }
+                let e = mentions::run_end(t, k, s.end);
+                if e <= k {
+                    k += 1;
+                    continue;
+                }
+                match mentions::confirmed(t, k, e) {
                     Some(mentions::Confirmed::Person(a, b)) => {
                         for j in a..b {
                             if !t.has(j, flag::PARTICLE) || t.toks[j].cap {
@@ -129,6 +169,9 @@ pub fn annotate(paras: &mut [Para]) {
                             *named.entry(t.toks[j].hash).or_default() |= ev::ORG;
                         }
                     }
+                    None if mentions::proper_name(t, k, e, s.start) => {
+                        *named.entry(t.toks[e - 1].hash).or_default() |= ev::PROPER_SURNAME;
+                    }
                     None => {}
                 }
                 k = e;
@@ -136,6 +179,10 @@ pub fn annotate(paras: &mut [Para]) {
         }
     }
     if !named.is_empty() {
-        mark(paras, &named, ev::PERSON | ev::SURNAME | ev::GIVEN | ev::ORG);
+        mark(
+            paras,
+            &named,
+            ev::PERSON | ev::SURNAME | ev::GIVEN | ev::ORG | ev::PROPER_SURNAME,
+        );
     }
 }

@@ -52,6 +52,16 @@ struct People {
 }
 
 #[derive(Deserialize)]
+struct PlaceWords {
+    locatives: Vec<String>,
+    place_words: Vec<String>,
+    place_openers: Vec<String>,
+    place_nouns: Vec<String>,
+    state_abbreviations: Vec<String>,
+    nationalities: Vec<String>,
+}
+
+#[derive(Deserialize)]
 struct Things {
     organisation_words: Vec<String>,
     organisations: Vec<String>,
@@ -69,6 +79,7 @@ struct Pronouns {
     female: Vec<String>,
     plural: Vec<String>,
     first_person: Vec<String>,
+    neuter: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +88,7 @@ struct File {
     words: Words,
     people: People,
     things: Things,
+    places: PlaceWords,
     pronouns: Pronouns,
 }
 
@@ -103,6 +115,8 @@ pub enum PronounKind {
     Female,
     Plural,
     FirstPerson,
+    /// "it": an organisation, never a person.
+    Neuter,
 }
 
 /// A first name of the table: how male it is and how common.
@@ -251,6 +265,22 @@ pub struct Lexicon {
     pub auxiliaries: FxHashSet<String>,
     first_names: ByHash<FirstName>,
     places: FxHashSet<&'static str>,
+    /// Words before a place ("in", "near"), by word hash.
+    pub locatives: FxHashSet<u64>,
+    /// Nouns after a place's name ("province", "county").
+    pub place_nouns: FxHashSet<u64>,
+    /// The last word of a place's or building's name ("highway", "station").
+    pub place_words: FxHashSet<u64>,
+    /// The first word of a place's name ("lake", "mount").
+    pub place_openers: FxHashSet<u64>,
+    /// State and province abbreviations ("ont", "n.b.").
+    pub state_abbreviations: FxHashSet<u64>,
+    /// Nationality adjectives ("canadian", "korean").
+    pub nationalities: FxHashSet<u64>,
+}
+
+fn hashes(v: &[String]) -> FxHashSet<u64> {
+    v.iter().map(|w| super::tokens::word_hash(w)).collect()
 }
 
 fn split_words(v: &[String]) -> Phrases {
@@ -378,6 +408,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         (&pr.female, PronounKind::Female),
         (&pr.plural, PronounKind::Plural),
         (&pr.first_person, PronounKind::FirstPerson),
+        (&pr.neuter, PronounKind::Neuter),
     ] {
         for w in list {
             pronouns.insert(w.clone(), kind);
@@ -409,6 +440,12 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         auxiliaries: w.auxiliaries.iter().cloned().collect(),
         first_names: parse_first_names(),
         places,
+        locatives: hashes(&f.places.locatives),
+        place_nouns: hashes(&f.places.place_nouns),
+        place_words: hashes(&f.places.place_words),
+        place_openers: hashes(&f.places.place_openers),
+        state_abbreviations: hashes(&f.places.state_abbreviations),
+        nationalities: hashes(&f.places.nationalities),
     }
 });
 

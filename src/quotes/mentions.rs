@@ -245,6 +245,18 @@ fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, bool)> {
     if e - s == 1 && t.toks[s].caps && t.lower(s).len() <= 6 {
         return Some((EntityType::Organisation, false));
     }
+    // "in Sumatra", "Moncton, N.B.": the article puts it where a place stands
+    if t.ev(e - 1, ev::PLACE) && !t.ev(e - 1, ev::PERSON) {
+        return Some((EntityType::Place, false));
+    }
+    // "Fraser Highway", "Lake Cowichan": a place's own words
+    if e - s >= 2 && (LEX.place_words.contains(&t.toks[e - 1].hash) || LEX.place_openers.contains(&t.toks[s].hash)) {
+        return Some((EntityType::Place, true));
+    }
+    // "BC Hydro", "CBC News": an acronym opening a name is an organisation's
+    if e - s >= 2 && t.toks[s].caps && t.lower(s).len() <= 5 && !t.ev(s, ev::FIRST_NAME) {
+        return Some((EntityType::Organisation, false));
+    }
     None
 }
 
@@ -255,19 +267,21 @@ pub enum Confirmed {
     Org(usize, usize),
 }
 
-pub fn confirmed(t: &Tokens, s: usize, e: usize, sent_start: usize) -> Option<Confirmed> {
+pub fn confirmed(t: &Tokens, s: usize, e: usize) -> Option<Confirmed> {
     let lowercase_before = s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap;
     // introduced as an organisation: "oil firm Yukos", "software giant Microsoft"
     if lowercase_before && t.stem_has(s - 1, flag::ORG_NOUN) {
         return Some(Confirmed::Org(s, e));
     }
-    // a lone word with no title before it confirms nothing (most runs: sentence openers)
-    if e - s == 1 && !(lowercase_before && is_title(t, s - 1)) {
+    let context = person_context(t, s, e);
+    // a lone word with no title before it or role after it confirms nothing (most runs:
+    // sentence openers)
+    if e - s == 1 && !(lowercase_before && is_title(t, s - 1)) && !context {
         return None;
     }
     let p = split(t, s, e);
     let (a, b) = p.name;
-    if a >= b || (b - a == 1 && t.has(a, flag::NOT_NAME)) || is_contraction(t, b - 1) {
+    if a >= b || (b - a == 1 && t.has(a, flag::NOT_NAME)) || is_contraction(t, b - 1) || nationality(t, a, b) {
         return None;
     }
     // "The Deputy Prime Minister": titles with no name
@@ -280,8 +294,61 @@ pub fn confirmed(t: &Tokens, s: usize, e: usize, sent_start: usize) -> Option<Co
         _ => {}
     }
     let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME);
-    let _ = sent_start;
-    (p.titled || first_name_led).then_some(Confirmed::Person(a, b))
+    (p.titled || first_name_led || context).then_some(Confirmed::Person(a, b))
+}
+
+/// The run `s..e` is a name of two words or more that the article never writes in
+/// lowercase, nor only at a sentence's start ("Sevaun Palvetzian"), and no thing: its last
+/// word alone may be the same person's surname.
+pub fn proper_name(t: &Tokens, s: usize, e: usize, sent_start: usize) -> bool {
+    let p = split(t, s, e);
+    let (a, b) = p.name;
+    b >= a + 2
+        && (a..b).all(|k| !t.ev(k, ev::LOWER) && !t.has(k, flag::NOT_NAME))
+        && !sentence_initial_only(t, a, sent_start)
+        && !nationality(t, a, b)
+        && thing_type(t, a, b).is_none()
+}
+
+/// The words around the run `s..e` say it is a person: a role before it ("accountant
+/// Babatunji Farinloye"), an appositive headed by a role after it (", a resident of
+/// Lampung", ", director at the IFSD"), an age (", 50,") or ", who".
+fn person_context(t: &Tokens, s: usize, e: usize) -> bool {
+    if s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap && t.stem_has(s - 1, flag::ROLE_NOUN | flag::TITLE) {
+        return true;
+    }
+    if !t.is_punct(e, ',') || !t.is_word(e + 1) {
+        return false;
+    }
+    if t.word_is(e + 1, "who") {
+        return true;
+    }
+    let w = t.lower(e + 1);
+    if (1..=3).contains(&w.len())
+        && w.bytes().all(|c| c.is_ascii_digit())
+        && matches!(t.toks.get(e + 2).map(|x| x.kind), Some(Kind::Punct(',' | '.')) | None)
+    {
+        return true;
+    }
+    let Some((a, b)) = appositive_after(t, e, t.len()) else {
+        return false;
+    };
+    // the appositive's head is a person's role, not an organisation's ("a pipeline company")
+    (a..b)
+        .take_while(|&k| !t.word_is(k, "of") && !t.word_is(k, "at") && !t.word_is(k, "with"))
+        .find(|&k| t.stem_has(k, flag::ROLE_NOUN | flag::TITLE | flag::ORG_NOUN | flag::ORG_HEAD))
+        .is_some_and(|k| !t.stem_has(k, flag::ORG_NOUN | flag::ORG_HEAD) || t.stem_has(k, flag::ROLE_NOUN))
+}
+
+/// The run `a..b` is made of nationality words only ("North Korean", "Canadian").
+fn nationality(t: &Tokens, a: usize, b: usize) -> bool {
+    (a..b).all(|k| {
+        let h = t.toks[k].hash;
+        LEX.nationalities.contains(&h)
+            || t.lower(k)
+                .strip_suffix('s')
+                .is_some_and(|w| LEX.nationalities.contains(&super::tokens::word_hash(w)))
+    })
 }
 
 /// The word opens its sentence and is capitalised nowhere else in the article.
@@ -332,6 +399,22 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
             gender: p.gender,
         })
     };
+    // "the American", "Canadians", "North Korean": a nationality is never a name
+    if nationality(t, a, b) && !p.titled {
+        if t.lower(b - 1).ends_with('s') {
+            return thing(EntityType::Group);
+        }
+        return preceded_by_the.then_some(Mention {
+            start: s,
+            end: e,
+            kind: MentionKind::Description {
+                head: b - 1,
+                definite: true,
+            },
+            role: None,
+            gender: None,
+        });
+    }
     let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME) && !t.has(a, flag::NOT_NAME);
     let confirmed_person = (a..b).any(|k| t.ev(k, ev::PERSON)) && !t.ev(b - 1, ev::ORG);
     match if a == a0 { thing_a0 } else { thing_type(t, a, b) } {
@@ -389,7 +472,13 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     let opens = sentence_initial_only(t, a, sent_start);
     let common = (a..b).any(|k| t.ev(k, ev::LOWER) || t.has(k, flag::NOT_NAME));
     if !opens && !common {
-        // a proper name the article never writes in lowercase: "Kosachev", "Aleksey Pushkov"
+        // a proper name the article never writes in lowercase: a person's when it has two
+        // words or more ("Aleksey Pushkov"), is a first name ("daughter Emily") or has a
+        // role with it ("Yuni, a resident of Lampung"); another word alone, never
+        // confirmed as a person's name, is an organisation's ("Suncor", "TransLink")
+        if b - a == 1 && !t.ev(a, ev::FIRST_NAME | ev::PROPER_SURNAME) && !person_context(t, a, b) {
+            return thing(EntityType::Organisation);
+        }
         return person();
     }
     // a lone capitalised common noun opening a sentence is a description ("Critics said")

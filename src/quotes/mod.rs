@@ -295,7 +295,9 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
                 && (m.is_name() || m.is_pronoun())
                 && !matches!(
                     m.kind,
-                    MentionKind::Pronoun(lexicon::PronounKind::Plural | lexicon::PronounKind::FirstPerson)
+                    MentionKind::Pronoun(
+                        lexicon::PronounKind::Plural | lexicon::PronounKind::FirstPerson | lexicon::PronounKind::Neuter
+                    )
                 )
             {
                 item.speaker = Some(raw(text, t, &m));

@@ -19,7 +19,7 @@
 use super::lexicon::{LEX, PronounKind, flag};
 use super::mentions::{self, MentionKind};
 use super::tokens::{Tokens, word_hash};
-use super::types::{EntityType, Gender, Item, Quote, QuoteKind, RawKind, SpeakerKind};
+use super::types::{EntityType, Gender, Item, Quote, QuoteKind, Raw, RawKind, SpeakerKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -113,6 +113,9 @@ const ORG_SALIENCE_PER_MENTION: i32 = 15;
 const POSSESSIVE_PENALTY: i32 = 25;
 /// The antecedent's gender is unknown while the pronoun's is known.
 const UNKNOWN_GENDER_PENALTY: i32 = 20;
+/// A quote standing alone carries on the speaker quoted at most this many paragraphs
+/// before it.
+const RUNNING_PARAS: usize = 2;
 /// A pronoun looks back this many paragraphs at most.
 const PRONOUN_PARAS: usize = 3;
 /// A description looks back (or, for a summary sentence, ahead) this many paragraphs.
@@ -533,6 +536,11 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
     let mut resolved: Vec<Option<(usize, bool)>> = vec![None; items.len()]; // (entity, via description)
     let mut next_occ = 0;
     let mut last_speaker: Option<usize> = None;
+    // the quote attributed last, for the quotes that carry its speaker on
+    let mut last_quote: Option<LastQuote> = None;
+    // where the last quote nobody is said to speak ends
+    let mut barrier = 0;
+    let mut running: Vec<Option<Raw>> = vec![None; items.len()];
     for &i in &order {
         let it = &items[i];
         let pos = at(it);
@@ -548,12 +556,52 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
             }
             next_occ += 1;
         }
+        if it.speaker.is_none() {
+            if it.kind == QuoteKind::Direct {
+                // a quote standing alone with nothing attributing it carries the
+                // conversation on: the person made the subject since the last attributed
+                // quote, else that quote's speaker
+                let carried = it
+                    .alone
+                    .then(|| {
+                        running_speaker(
+                            text,
+                            occs,
+                            &occ_entity[..next_occ],
+                            &ents,
+                            last_quote.as_ref(),
+                            barrier,
+                            it,
+                        )
+                    })
+                    .flatten();
+                match carried {
+                    Some((raw, found)) => {
+                        resolved[i] = found;
+                        running[i] = Some(raw);
+                    }
+                    // a quote nobody is said to speak breaks the conversation: the next
+                    // one does not carry on past it
+                    None => {
+                        last_quote = None;
+                        barrier = it.end;
+                    }
+                }
+            }
+            continue;
+        }
         let Some(r) = &it.speaker else { continue };
         if it.kind == QuoteKind::Scare {
             continue;
         }
         if let Some(&found) = shared.get(&r.mention) {
             resolved[i] = found;
+            last_quote = Some(LastQuote {
+                raw: r.clone(),
+                found,
+                para: it.para,
+                end: it.end.max(r.mention.1),
+            });
             continue;
         }
         let found = match &r.kind {
@@ -576,6 +624,8 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
                 };
                 antecedent(&ents, last_speaker, g, it.para, it.sentence).map(|e| (e, false))
             }
+            // "it said": the organisation the article is about, unless another was just named
+            RawKind::Pronoun(PronounKind::Neuter) => organisation(&ents, it.para, it.sentence).map(|e| (e, true)),
             RawKind::Pronoun(_) => None,
             RawKind::Description { head, definite: true } => {
                 described(&ents, head, text, r.mention, (it.para, it.sentence))
@@ -599,6 +649,12 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
             RawKind::Description { .. } => None,
         };
         shared.insert(r.mention, found);
+        last_quote = Some(LastQuote {
+            raw: r.clone(),
+            found,
+            para: it.para,
+            end: it.end.max(r.mention.1),
+        });
         if let Some((e, via)) = found {
             resolved[i] = Some((e, via));
             if ents.all[e].kind == EntityType::Person {
@@ -637,6 +693,12 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
         }
     }
     // 4. the quotes
+    let mut items = items;
+    for (it, r) in items.iter_mut().zip(running) {
+        if r.is_some() {
+            it.speaker = r;
+        }
+    }
     items
         .into_iter()
         .zip(resolved)
@@ -682,6 +744,55 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, para
         None => q.speaker_kind = Some(SpeakerKind::Description),
     }
     q
+}
+
+/// The last attributed quote while walking the article.
+struct LastQuote {
+    raw: Raw,
+    found: Option<(usize, bool)>,
+    para: usize,
+    /// Where its quote or its attribution ends, whichever is later.
+    end: usize,
+}
+
+/// The speaker a quote standing alone carries on (`it`, unattributed): the person whose
+/// name was last made a sentence's subject since the last attributed quote, in this
+/// paragraph or the one before ("At 25, Gillis was diagnosed with… ¶ “My condition…”"),
+/// else the last quote's speaker when it spoke within `RUNNING_PARAS` paragraphs.
+/// `occ_entity` holds the entities of the names read so far.
+fn running_speaker(
+    text: &str,
+    occs: &[Occ],
+    occ_entity: &[usize],
+    ents: &Entities,
+    last: Option<&LastQuote>,
+    barrier: usize,
+    it: &Item,
+) -> Option<(Raw, Option<(usize, bool)>)> {
+    let since = last.map_or(barrier, |l| l.end);
+    let subject = occs[..occ_entity.len()]
+        .iter()
+        .zip(occ_entity)
+        .rev()
+        .take_while(|(o, _)| o.pos >= since && o.para + 1 >= it.para)
+        .find(|&(o, &e)| {
+            o.subject
+                && !o.possessive
+                && o.entity == EntityType::Person
+                && !o.unnamed
+                && ents.all.get(e).is_some_and(|e| e.kind == EntityType::Person)
+        });
+    if let Some((o, &e)) = subject {
+        let raw = Raw {
+            kind: RawKind::Name(crate::corpus::clean::collapse(&text[o.name.0..o.name.1])),
+            mention: o.mention,
+            role: None,
+            gender: o.gender,
+        };
+        return Some((raw, Some((e, false))));
+    }
+    let l = last?;
+    (l.para + RUNNING_PARAS >= it.para).then(|| (l.raw.clone(), l.found))
 }
 
 /// The person a pronoun of gender `g`, in paragraph `para` and sentence `sentence`, refers
@@ -732,6 +843,23 @@ fn presence(e: &Entity, sentence: usize) -> i32 {
     if e.last_subject { score + SUBJECT_BONUS } else { score }
 }
 
+/// The organisation "the company" or "it" in paragraph `para` refers to: the one the
+/// article is about, unless another was just named — recency and salience weighed as for
+/// pronouns.
+fn organisation(ents: &Entities, para: usize, sentence: usize) -> Option<usize> {
+    ents.all
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Organisation && e.count > 0 && e.last_para + DESCRIPTION_PARAS >= para)
+        .max_by_key(|(_, e)| {
+            (
+                presence(e, sentence) + ORG_SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP),
+                e.last_pos,
+            )
+        })
+        .map(|(i, _)| i)
+}
+
 /// What a definite description ("the world champion", "the company") refers to, when the
 /// article links it: an organisation named before it for an organisation noun; a person
 /// whose role, said with their name, holds the description's words.
@@ -744,20 +872,7 @@ fn described(
 ) -> Option<usize> {
     let near = |e: &&Entity| e.count > 0 && e.last_para + DESCRIPTION_PARAS >= para;
     if LEX.is(head, flag::ORG_HEAD) {
-        // the organisation the article is about, unless another was just named: recency
-        // and salience weighed as for pronouns
-        return ents
-            .all
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityType::Organisation && near(e))
-            .max_by_key(|(_, e)| {
-                (
-                    presence(e, sentence) + ORG_SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP),
-                    e.last_pos,
-                )
-            })
-            .map(|(i, _)| i);
+        return organisation(ents, para, sentence);
     }
     if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
         return None;

@@ -29,7 +29,7 @@ pub struct Tok {
     pub stem_flags: u32,
     /// What the whole article says of this word (`evidence::ev` bits), set once every
     /// paragraph is tokenized.
-    pub ev: u8,
+    pub ev: u16,
     /// [`word_hash`] of the word's stem (lowercase, possessive dropped); 0 for others.
     pub hash: u64,
 }
@@ -92,7 +92,7 @@ impl Tokens {
     }
 
     /// The article's evidence on the word at `i` has one of `bits` (`evidence::ev`).
-    pub fn ev(&self, i: usize, bits: u8) -> bool {
+    pub fn ev(&self, i: usize, bits: u16) -> bool {
         self.toks.get(i).is_some_and(|t| t.ev & bits != 0)
     }
 
