@@ -253,6 +253,11 @@ fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, bool)> {
     if e - s >= 2 && (LEX.place_words.contains(&t.toks[e - 1].hash) || LEX.place_openers.contains(&t.toks[s].hash)) {
         return Some((EntityType::Place, true));
     }
+    // "Statistics Canada", "Export Development Canada": a name ending in a country's or a
+    // province's is an organisation's
+    if e - s >= 2 && t.stem_has(e - 1, flag::THING_HEAD) && LEX.is_place(t.stem(e - 1)) && !t.ev(s, ev::FIRST_NAME) {
+        return Some((EntityType::Organisation, false));
+    }
     // "BC Hydro", "CBC News": an acronym opening a name is an organisation's
     if e - s >= 2 && t.toks[s].caps && t.lower(s).len() <= 5 && !t.ev(s, ev::FIRST_NAME) {
         return Some((EntityType::Organisation, false));
@@ -372,7 +377,13 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     // a stray sentence word before a person's name ("Continued Stone"); a thing's name
     // keeps its words ("New York Times")
     let mut a = a0;
-    let thing_a0 = thing_type(t, a0, b);
+    // "Houston-based Continental": where a thing is based is no part of its name
+    let mut s = s;
+    while b > a + 1 && t.lower(a).ends_with("-based") {
+        a += 1;
+        s = a;
+    }
+    let thing_a0 = thing_type(t, a, b);
     if thing_a0.is_none() {
         while b > a + 1 && stray_front(t, a, sent_start) {
             a += 1;

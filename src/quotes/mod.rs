@@ -53,35 +53,61 @@ pub fn warm_up() {
 pub fn extract(article: &impl AsRef<Body>) -> Vec<Quote> {
     let article = article.as_ref();
     let doc = read(article);
-    let (mut items, names) = find(&doc);
+    let (mut items, names, heads) = find(&doc);
     mark_scare(doc.text, &mut items);
     items.sort_by_key(|it| it.start);
-    resolve::resolve(doc.text, items, &names, &doc.paras)
+    resolve::resolve(doc.text, items, &names, &heads, &doc.paras)
 }
+
+/// Paragraphs left out of the reading view whose names still tell who is who: the title
+/// ("Dolores LaPlante was back in court") and captions ("Prime Minister Justin Trudeau
+/// holds a town hall"). No quote is taken from them.
+const NAME_SOURCES: [&str; 3] = ["title", "image caption", "repeated"];
 
 /// An article read for the passes.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub spans: Vec<Span>,
-    /// Tokenized paragraphs, in article order (empty ones included, to keep indexes).
+    /// Tokenized paragraphs: the body's in article order (empty ones included, to keep
+    /// indexes), then the title and captions (from `body_len` on).
     pub paras: Vec<Para>,
+    pub body_len: usize,
 }
 
 /// Pass 1: marks, tokens, sentences, and the article's evidence on its words.
 pub(crate) fn read(article: &Body) -> Doc<'_> {
     let text = article.text.as_str();
     let spans = marks::find(article);
-    let mut paras: Vec<Para> = article
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let tokens = Tokens::of(text, p.range(), &spans);
-            let sentences = tokens.sentences(text);
-            Para { tokens, sentences }
-        })
-        .collect();
+    let para = |r: std::ops::Range<usize>| {
+        let tokens = Tokens::of(text, r, &spans);
+        let sentences = tokens.sentences(text);
+        Para { tokens, sentences }
+    };
+    let mut paras: Vec<Para> = article.paragraphs.iter().map(|p| para(p.range())).collect();
+    let body_len = paras.len();
+    paras.extend(
+        article
+            .removed
+            .iter()
+            .filter(|r| NAME_SOURCES.contains(&r.reason.as_str()) && r.end <= text.len())
+            .map(|r| para(r.start..r.end))
+            .filter(|p| !title_case(&p.tokens)),
+    );
     evidence::annotate(&mut paras);
-    Doc { text, spans, paras }
+    Doc {
+        text,
+        spans,
+        paras,
+        body_len,
+    }
+}
+
+/// A headline in Title Case ("Obama Sees Personal Insult If…") capitalises words that
+/// are no names: it tells nothing of who is who.
+fn title_case(t: &Tokens) -> bool {
+    let words = (0..t.len()).filter(|&k| t.is_word(k) && t.lower(k).chars().any(char::is_alphabetic));
+    let (caps, all) = words.fold((0, 0), |(c, a), k| (c + t.toks[k].cap as usize, a + 1));
+    caps * 2 > all
 }
 
 fn slice(text: &str, t: &Tokens, a: usize, b: usize) -> String {
@@ -151,7 +177,7 @@ fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
 
 /// Pass 2: quotes with the speakers their sentences give, and every name said outside
 /// quotes.
-fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
+fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
     let text = doc.text;
     let spans = &doc.spans;
     let mut items: Vec<Item> = Vec::new();
@@ -162,7 +188,14 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
     let mut sentence_id = 0usize;
     let mut scratch = Vec::new();
 
-    for (pi, p) in doc.paras.iter().enumerate() {
+    // the names of the title and captions: who is who, not who spoke when
+    let mut heads: Vec<resolve::Occ> = Vec::new();
+    for (pi, p) in doc.paras.iter().enumerate().skip(doc.body_len) {
+        for sent in &p.sentences {
+            resolve::occurrences(&p.tokens, sent, 0, pi, &mut scratch, &mut heads);
+        }
+    }
+    for (pi, p) in doc.paras[..doc.body_len].iter().enumerate() {
         let t = &p.tokens;
         if t.is_empty() {
             continue;
@@ -305,7 +338,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>) {
         }
         dangling = inherit::dangling_attribution(t, p.sentences.last()).map(|m| raw(text, t, &m));
     }
-    (items, names)
+    (items, names, heads)
 }
 
 /// Pass 3: what no attribution reached — a long quote stays an unattributed direct

@@ -266,6 +266,8 @@ fn seq_hash(w: &[u64]) -> u64 {
 #[derive(Debug, Clone)]
 struct Entity {
     words: Vec<u64>,
+    /// For an organisation of three words or more: its initials ("cmhc"), hashed.
+    initials: Option<u64>,
     /// The gender the first name of the fullest name tells.
     name_gender: Option<Gender>,
     display: Shown,
@@ -403,7 +405,7 @@ impl Entities {
         self.all.len() - 1
     }
 
-    fn thing(&mut self, name: Shown, w: &[u64], kind: EntityType) -> usize {
+    fn thing(&mut self, text: &str, name: Shown, w: &[u64], kind: EntityType) -> usize {
         let the = word_hash("the");
         let w = if w.first() == Some(&the) { &w[1..] } else { w };
         if let Some(i) = self
@@ -413,16 +415,60 @@ impl Entities {
         {
             return i;
         }
+        // a short form of a name read before ("Suncor" after "Suncor Energy", "the
+        // Falcons" after "the Red Deer Falcons", "EDC" after "Export Development Canada"),
+        // or the full name of one read short: one organisation, shown by its fullest name
+        let initials = initials(&name.render(text));
+        if matches!(kind, EntityType::Organisation | EntityType::Medium | EntityType::Group)
+            && let Some(i) = self.all.iter().rposition(|e| {
+                e.kind == kind
+                    && !w.is_empty()
+                    && (short_form(w, &e.words) || acronym_of(w, e.initials) || acronym_of(&e.words, initials))
+            })
+        {
+            let e = &mut self.all[i];
+            if w.len() > e.words.len() {
+                e.words = w.to_vec();
+                e.display = name;
+                e.initials = initials;
+            }
+            return i;
+        }
         let w = w.to_vec();
-        self.all.push(Entity::new(w, name, kind, None));
+        let mut e = Entity::new(w, name, kind, None);
+        e.initials = initials;
+        self.all.push(e);
         self.all.len() - 1
     }
+}
+
+/// One of the names `a`, `b` (word hashes) opens or closes the other.
+fn short_form(a: &[u64], b: &[u64]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
+}
+
+/// `w` is one word, the acronym whose hash is `initials`.
+fn acronym_of(w: &[u64], initials: Option<u64>) -> bool {
+    w.len() == 1 && initials == Some(w[0])
+}
+
+/// The initials of a name of three words or more, as a [`word_hash`] of the lowercase
+/// letters: "Canada Mortgage and Housing Corporation" → "cmhc" (lowercase words skipped).
+fn initials(name: &str) -> Option<u64> {
+    let letters: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (letters.chars().count() >= 3).then(|| word_hash(&letters))
 }
 
 impl Entity {
     fn new(words: Vec<u64>, display: Shown, kind: EntityType, g: Option<Gender>) -> Entity {
         Entity {
             words,
+            initials: None,
             name_gender: None,
             display,
             kind,
@@ -473,13 +519,37 @@ fn content_stems(text: &str) -> FxHashSet<String> {
         .collect()
 }
 
-/// Turn items into quotes with resolved speakers.
-pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super::evidence::Para]) -> Vec<Quote> {
+/// Turn items into quotes with resolved speakers. `occs` are the names of the body, in
+/// reading order; `heads` those of the title and captions, which say who is who but are
+/// not read in the flow (they make no one present).
+pub(crate) fn resolve(
+    text: &str,
+    items: Vec<Item>,
+    occs: &[Occ],
+    heads: &[Occ],
+    paras: &[super::evidence::Para],
+) -> Vec<Quote> {
     let mut ents = Entities {
         all: Vec::new(),
         prominence: Default::default(),
     };
     let mut w: Vec<u64> = Vec::new();
+    // 0. the people and things the title and captions name in full
+    for o in heads {
+        if o.unnamed || o.toks.1 - o.toks.0 < 2 {
+            continue;
+        }
+        span_words(paras, o.para, o.toks, &mut w);
+        match o.entity {
+            EntityType::Person => {
+                let g = honorific_gender(text, o.mention, o.pos);
+                ents.person(text, Shown::At(o.name.0, o.name.1), &w, g, 0);
+            }
+            k => {
+                ents.thing(text, Shown::At(o.name.0, o.name.1), &w, k);
+            }
+        }
+    }
     for o in occs {
         if o.entity == EntityType::Person && !o.unnamed && o.toks.1 - o.toks.0 >= 2 {
             span_words(paras, o.para, o.toks, &mut w);
@@ -503,7 +573,7 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
                     o.pos,
                 )
                 .unwrap_or(usize::MAX),
-            k => ents.thing(Shown::At(o.name.0, o.name.1), &w, k),
+            k => ents.thing(text, Shown::At(o.name.0, o.name.1), &w, k),
         };
         if let Some(ent) = ents.all.get_mut(e) {
             for r in [o.role, o.appositive].into_iter().flatten() {
@@ -615,7 +685,7 @@ pub(crate) fn resolve(text: &str, items: Vec<Item>, occs: &[Occ], paras: &[super
                         .map(|e| (e, false)),
                 }
             }
-            RawKind::Thing(n, k) => Some((ents.thing(Shown::Text(n.clone()), &words(n), *k), false)),
+            RawKind::Thing(n, k) => Some((ents.thing(text, Shown::Text(n.clone()), &words(n), *k), false)),
             RawKind::Pronoun(p @ (PronounKind::Male | PronounKind::Female)) => {
                 let g = if *p == PronounKind::Male {
                     Gender::Male
