@@ -146,7 +146,24 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
             return mentions::ending_at(t, o - 1, lo);
         }
     }
-    mentions::ending_at(t, k, lo)
+    let m = mentions::ending_at(t, k, lo)?;
+    Some(person_of(t, &m, lo).unwrap_or(m))
+}
+
+/// "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the University of
+/// Toronto": the person named before the body they are with, when a cue follows the body.
+fn person_of(t: &Tokens, m: &Mention, lo: usize) -> Option<Mention> {
+    if !matches!(m.kind, MentionKind::Thing { .. }) {
+        return None;
+    }
+    let mut j = m.start;
+    if j > lo && t.word_is(j - 1, "the") {
+        j -= 1;
+    }
+    if j < lo + 2 || !(t.word_is(j - 1, "with") || t.word_is(j - 1, "at") || t.word_is(j - 1, "from")) {
+        return None;
+    }
+    mentions::ending_at(t, j - 2, lo).filter(Mention::is_name)
 }
 
 /// Where a name's aside ends before token `i`: a parenthesis ("Gwen Moore (D-Wis.)") or a

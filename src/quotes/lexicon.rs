@@ -49,6 +49,7 @@ struct People {
     title_modifiers: Vec<String>,
     role_nouns: Vec<String>,
     speaker_nouns: Vec<String>,
+    surnames_first: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +72,7 @@ struct Things {
     media_words: Vec<String>,
     media: Vec<String>,
     groups: Vec<String>,
+    statistics: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -277,6 +279,10 @@ pub struct Lexicon {
     pub state_abbreviations: FxHashSet<u64>,
     /// Nationality adjectives ("canadian", "korean").
     pub nationalities: FxHashSet<u64>,
+    /// Statistics and indices by name ("gdp", "ftse").
+    pub statistics: FxHashSet<u64>,
+    /// Surnames that East Asian names put first ("kim", "lu"): no first name to read.
+    pub surnames_first: FxHashSet<u64>,
 }
 
 fn hashes(v: &[String]) -> FxHashSet<u64> {
@@ -446,6 +452,8 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         place_openers: hashes(&f.places.place_openers),
         state_abbreviations: hashes(&f.places.state_abbreviations),
         nationalities: hashes(&f.places.nationalities),
+        statistics: hashes(&f.things.statistics),
+        surnames_first: hashes(&p.surnames_first),
     }
 });
 

@@ -219,6 +219,9 @@ fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, bool)> {
     let any = |bits| all & bits != 0;
     let phrases = any(flag::THING_HEAD);
     let holds = |p| phrases && holds_phrase(t, s, e, p);
+    if e - s == 1 && LEX.statistics.contains(&t.toks[s].hash) {
+        return Some((EntityType::Event, true));
+    }
     if any(flag::MEDIA_WORD) {
         return Some((EntityType::Medium, true));
     }
@@ -693,6 +696,14 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         let s = if the { i + 1 } else { i };
         let e = run_end(t, s, hi);
         if e > s {
+            // "the IFSD’s Azfar Ali Khan": a name after a possessive is the person's
+            if t.possessive(e - 1)
+                && t.cap(e)
+                && let Some(mut m) = classify_run(t, e, run_end(t, e, hi), lo, false).filter(Mention::is_name)
+            {
+                m.role = Some((i, e));
+                return Some(m);
+            }
             let first = classify_run(t, s, e, lo, the);
             // "Concord resident Whit Symms", "Huckabee campaign spokesman Hogan Gidley": a
             // capitalised modifier of a role, the name after it

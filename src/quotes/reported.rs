@@ -106,10 +106,14 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         }
     }
     if k < hi && t.is_word(k) && t.has(k, flag::ADJUNCT) && !t.word_is(k, "that") {
-        // an adjunct before the content: look for "that" or a comma closing it
-        let look = (k + 1..hi.min(k + ADJUNCT_REACH)).find(|&x| t.word_is(x, "that") || t.is_punct(x, ','));
+        // an adjunct before the content: look for "that" or a comma closing it, or a
+        // pronoun opening the clause ("said in his New Year's speech he was ready")
+        let look = (k + 1..hi.min(k + ADJUNCT_REACH)).find(|&x| {
+            t.word_is(x, "that") || t.is_punct(x, ',') || (cue.role == CueRole::Say && subject_pronoun(t, x))
+        });
         match look {
-            Some(x) if t.is_word(x) => return Some(x + 1),
+            Some(x) if t.word_is(x, "that") => return Some(x + 1),
+            Some(x) if t.is_word(x) => return Some(x),
             Some(x) if opener(t, x + 1) && cue.role != CueRole::Reply => k = x + 1,
             _ => return None,
         }
@@ -133,6 +137,17 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     let holds_quote = (k..hi).any(|x| matches!(t.toks[x].kind, Kind::Quote(_)));
     let clause = cue.role != CueRole::Clause || t.has(k, flag::PRONOUN) || holds_quote || has_verb(t, k, hi);
     (opens && clause && !(t.word_is(k, "it") && t.word_is(k + 1, "to"))).then_some(k)
+}
+
+/// A subject pronoun opening a clause at `x`: "he", "she", "they" before a verb (an
+/// auxiliary, a past form) — not "him", not "he" after a preposition.
+fn subject_pronoun(t: &Tokens, x: usize) -> bool {
+    t.is_word(x)
+        && !t.toks[x].cap
+        && matches!(t.lower(x), "he" | "she" | "they" | "we" | "i")
+        && t.is_word(x + 1)
+        && !t.toks[x + 1].cap
+        && (LEX.auxiliaries.contains(t.lower(x + 1)) || has_verb(t, x + 1, x + 2))
 }
 
 /// `a..b` holds a finite verb, as far as words tell: an auxiliary or modal, a past form,

@@ -116,6 +116,10 @@ const UNKNOWN_GENDER_PENALTY: i32 = 20;
 /// A quote standing alone carries on the speaker quoted at most this many paragraphs
 /// before it.
 const RUNNING_PARAS: usize = 2;
+/// A first name at most this many tenths of whose bearers share the pronoun's gender
+/// leans away from it, and the person costs `LEAN_PENALTY`.
+const LEAN_TENTHS: u8 = 3;
+const LEAN_PENALTY: i32 = 40;
 /// A pronoun looks back this many paragraphs at most.
 const PRONOUN_PARAS: usize = 3;
 /// A description looks back (or, for a summary sentence, ahead) this many paragraphs.
@@ -255,6 +259,32 @@ fn span_words(paras: &[super::evidence::Para], para: usize, (a, b): (usize, usiz
     }
 }
 
+/// Role words are compared by their first `ROLE_STEM` letters, so "the mayor" finds
+/// "mayoral candidate Doug McCallum" and "the minister" a "ministerial" role.
+const ROLE_STEM: usize = 5;
+
+/// The [`word_hash`] of the stem of a lowercase role word.
+fn stem_hash(w: &str) -> u64 {
+    match w.char_indices().nth(ROLE_STEM) {
+        Some((i, _)) => word_hash(&w[..i]),
+        None => word_hash(w),
+    }
+}
+
+/// The stems ([`stem_hash`]) of the words of tokens `a..b` of paragraph `para`
+/// (determiners left out).
+fn span_stems(paras: &[super::evidence::Para], para: usize, (a, b): (usize, usize), out: &mut Vec<u64>) {
+    out.clear();
+    if let Some(p) = paras.get(para) {
+        let t = &p.tokens;
+        out.extend(
+            (a..b.min(t.len()))
+                .filter(|&k| t.is_word(k) && !t.has(k, flag::DETERMINER))
+                .map(|k| stem_hash(t.stem(k))),
+        );
+    }
+}
+
 /// One hash for a sequence of word hashes.
 fn seq_hash(w: &[u64]) -> u64 {
     w.iter().fold(0xcbf2_9ce4_8422_2325, |h, x| {
@@ -270,6 +300,8 @@ struct Entity {
     initials: Option<u64>,
     /// The gender the first name of the fullest name tells.
     name_gender: Option<Gender>,
+    /// How male that first name is, in tenths of its bearers, when it tells no gender.
+    name_lean: Option<u8>,
     display: Shown,
     kind: EntityType,
     /// Known only by a description.
@@ -361,6 +393,7 @@ impl Entities {
                 if w.len() > e.words.len() {
                     e.words = w.to_vec();
                     e.name_gender = first_name_gender(&name.render(text), e.words.len());
+                    e.name_lean = first_name_lean(&name.render(text), e.words.len());
                     e.display = name;
                 }
                 if e.honorific_gender.is_none() {
@@ -370,8 +403,10 @@ impl Entities {
             }
             None => {
                 let gender = first_name_gender(&name.render(text), w.len());
+                let lean = first_name_lean(&name.render(text), w.len());
                 let mut e = Entity::new(w.to_vec(), name, EntityType::Person, g);
                 e.name_gender = gender;
+                e.name_lean = lean;
                 self.all.push(e);
                 self.all.len() - 1
             }
@@ -470,6 +505,7 @@ impl Entity {
             words,
             initials: None,
             name_gender: None,
+            name_lean: None,
             display,
             kind,
             unnamed: false,
@@ -488,13 +524,26 @@ impl Entity {
     }
 }
 
-/// The gender the first name of `name` tells, when it has a first name (two words or more).
-fn first_name_gender(name: &str, words: usize) -> Option<Gender> {
+/// The first name of `name`, lowercase, when it has one: two words or more, not led by a
+/// surname that East Asian names put first ("Lu Kang", "Kim Jong-un": the table's "Lu"
+/// and "Kim" are American women's names).
+fn first_name(name: &str, words: usize) -> Option<String> {
     if words < 2 {
         return None;
     }
     let first = name.split_whitespace().next()?.to_lowercase();
-    LEX.first_name_gender(&first)
+    (!LEX.surnames_first.contains(&word_hash(&first))).then_some(first)
+}
+
+/// The gender the first name of `name` tells, when it has a first name.
+fn first_name_gender(name: &str, words: usize) -> Option<Gender> {
+    LEX.first_name_gender(&first_name(name, words)?)
+}
+
+/// How male the first name of `name` is (in tenths of its bearers), when it has one.
+fn first_name_lean(name: &str, words: usize) -> Option<u8> {
+    LEX.first_name_by_hash(word_hash(&first_name(name, words)?))
+        .map(|f| f.male_tenths)
 }
 
 /// The honorific gender of a mention: only an honorific counts, not a guess from a first
@@ -558,12 +607,15 @@ pub(crate) fn resolve(
     }
     // 1. who each name is, in reading order (a role said with a name is known from then on)
     let mut occ_entity: Vec<usize> = Vec::with_capacity(occs.len());
+    let mut stems: Vec<u64> = Vec::new();
     for o in occs {
         span_words(paras, o.para, o.toks, &mut w);
         let e = match o.entity {
-            EntityType::Person if o.unnamed => ents
-                .by_role(&w)
-                .unwrap_or_else(|| ents.unnamed(Shown::At(o.name.0, o.name.1), &w, o.gender)),
+            EntityType::Person if o.unnamed => {
+                span_stems(paras, o.para, o.toks, &mut stems);
+                ents.by_role(&stems)
+                    .unwrap_or_else(|| ents.unnamed(Shown::At(o.name.0, o.name.1), &w, o.gender))
+            }
             EntityType::Person => ents
                 .person(
                     text,
@@ -577,7 +629,7 @@ pub(crate) fn resolve(
         };
         if let Some(ent) = ents.all.get_mut(e) {
             for r in [o.role, o.appositive].into_iter().flatten() {
-                span_words(paras, r.para, (r.a, r.b), &mut w);
+                span_stems(paras, r.para, (r.a, r.b), &mut w);
                 ent.role_words.extend(w.iter().copied());
                 if !ent.roles.contains(&r) {
                     ent.roles.push(r);
@@ -585,6 +637,36 @@ pub(crate) fn resolve(
             }
         }
         occ_entity.push(e);
+    }
+    // 1b. "Jayme told police she could hear the sirens": a person reported saying "she…"
+    //     of themselves is a woman, whatever the first name leans to
+    for it in &items {
+        let Some(Raw {
+            kind: RawKind::Name(_),
+            mention,
+            ..
+        }) = &it.speaker
+        else {
+            continue;
+        };
+        if !matches!(it.kind, QuoteKind::Indirect | QuoteKind::Mixed) || it.start < mention.1 {
+            continue;
+        }
+        let first = text[it.start..].split_whitespace().next().unwrap_or("");
+        let g = match first.to_lowercase().as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => continue,
+        };
+        let k = occs.partition_point(|o| o.pos < mention.0);
+        if k < occs.len()
+            && occs[k].pos < mention.1
+            && let Some(e) = ents.all.get_mut(occ_entity[k])
+            && e.kind == EntityType::Person
+            && e.gender().is_none()
+        {
+            e.honorific_gender = Some(g);
+        }
     }
     // 2. walk the article: names update salience; speakers are resolved in the order
     //    their mentions are read
@@ -899,6 +981,15 @@ fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usi
             if known && e.gender().is_none() {
                 score -= UNKNOWN_GENDER_PENALTY;
             }
+            // "Jayme" is mostly a woman's name: "he" is more likely someone else
+            let leans_away = match (g, e.gender(), e.name_lean) {
+                (Gender::Male, None, Some(m)) => m <= LEAN_TENTHS,
+                (Gender::Female, None, Some(m)) => m >= 10 - LEAN_TENTHS,
+                _ => false,
+            };
+            if leans_away {
+                score -= LEAN_PENALTY;
+            }
             (i, score, e.last_pos)
         })
         .max_by_key(|&(_, s, p)| (s, p))
@@ -947,11 +1038,12 @@ fn described(
     if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
         return None;
     }
-    let head_hash = word_hash(head);
+    let head_hash = stem_hash(head);
     let desc: Vec<u64> = text[mention.0..mention.1]
         .split_whitespace()
-        .filter(|w| !LEX.is(&w.to_lowercase(), flag::DETERMINER))
-        .flat_map(words)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty() && !LEX.is(w, flag::DETERMINER))
+        .map(|w| stem_hash(w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(&w)))
         .filter(|w| *w != head_hash)
         .collect();
     ents.all
