@@ -26,6 +26,9 @@ impl Cue {
 const INTRO_REACH: usize = 7;
 /// The most words between an introducing cue and the quote (a listener, an adjunct).
 const INTRO_GAP: usize = 5;
+/// How many more an adjunct opening right after the cue may take ("joked in his turn to
+/// answer the question,").
+const INTRO_ADJUNCT: usize = 5;
 /// How far after a quote a subject-first attribution may end: `“…,” Leonid Slutsky, head
 /// of …, was quoted as saying`.
 const AFTER_REACH: usize = 30;
@@ -265,6 +268,16 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
 /// apposition ("The US ambassador, Nikki Haley,"), that name.
 pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
     let mut i = dateline_end(t, lo, hi);
+    // "In an interview with CNBC on Monday, U.S. Secretary of State Mike Pompeo praised…":
+    // past an introductory phrase to its comma
+    if t.is_word(i)
+        && t.has(i, flag::ADJUNCT)
+        && let Some(c) = (i + 1..hi.min(i + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','))
+        && (i + 1..c).all(|k| t.is_word(k) && !t.has(k, flag::CUE))
+        && c + 1 < hi
+    {
+        i = c + 1;
+    }
     while i < hi {
         if t.is_word(i)
             && (t.toks[i].cap || t.word_is(i, "the") || t.has(i, flag::PRONOUN | flag::DETERMINER))
@@ -290,6 +303,10 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
     }
     None
 }
+
+/// The most tokens of an introductory phrase before a sentence's subject ("In an interview
+/// with CNBC on Monday,").
+const INTRO_PHRASE: usize = 12;
 
 /// The comma before a participle cue, past adverbs: ", recently telling".
 pub fn participle_comma(t: &Tokens, c: usize, lo: usize) -> usize {
@@ -383,8 +400,10 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
         c += 1;
     }
     // (not "“…,” he told POLITICO": what follows "told" is the listener)
+    // ("“…,” according to Dr. Keith Ahamad" only for a quote opening its sentence: a
+    // fragment's "according to" reports the whole sentence)
     if let Some(cue) = cue_at(t, c, hi)
-        && !is_source(&cue)
+        && (!is_source(&cue) || q == lo)
         && (!t.has(cue.start, flag::LISTENER_VERB) || t.stem(cue.start).starts_with("ask"))
     {
         let mut s = cue.end;
@@ -429,7 +448,6 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             return None;
         }
     }
-    let _ = lo;
     None
 }
 
@@ -445,12 +463,22 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     if introduced {
         e -= 1;
     }
-    let from = lo.max(e.saturating_sub(INTRO_REACH));
+    let from = lo.max(e.saturating_sub(INTRO_REACH + INTRO_ADJUNCT));
     for j in (from..e).rev() {
         let Some(cue) = cue_at(t, j, e) else { continue };
+        // "in his turn to answer the question": an infinitive reports nothing
+        if j > lo && t.word_is(j - 1, "to") {
+            continue;
+        }
         let between = cue.end..e;
-        if between.clone().any(|x| t.word_is(x, "that")) || between.len() > INTRO_GAP {
+        // "joked in his turn to answer the question, “…”": an adjunct may be longer
+        let adjunct = introduced && t.is_word(cue.end) && t.has(cue.end, flag::ADJUNCT);
+        let gap = if adjunct { INTRO_GAP + INTRO_ADJUNCT } else { INTRO_GAP };
+        if between.clone().any(|x| t.word_is(x, "that")) || between.len() > gap {
             return None;
+        }
+        if e - j > INTRO_REACH && !adjunct {
+            break;
         }
         let listener_verb = t.has(cue.start, flag::LISTENER_VERB);
         let listener = listener_verb
@@ -479,7 +507,13 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
                 clause_end: e,
             });
         }
-        let m = speaker_before(t, j, lo).or_else(|| {
+        // "…, asks Policy Options editor Jennifer Ditchburn, “…”": after a comma the cue is
+        // inverted, its speaker the name after it
+        let inverted = (j > lo && t.is_punct(j - 1, ','))
+            .then(|| mentions::starting_at(t, cue.end, e, lo))
+            .flatten()
+            .filter(|m| m.is_name() && m.role.map_or(m.end, |r| r.1.max(m.end)) >= e);
+        let m = inverted.or_else(|| speaker_before(t, j, lo)).or_else(|| {
             // inverted before the quote: `said X: “…”` (never the listener of `told X:`)
             (!listener_verb)
                 .then(|| mentions::starting_at(t, cue.end, e, lo))

@@ -264,11 +264,14 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
     let speaker = if cue.role == CueRole::Means {
         sentence_subject(t, lo, cue.start)?
     } else if participle {
-        // ", adding that …": the subject of the clause before
+        // ", adding that …": the subject of the clause before, or the speaker of the cue
+        // before it ("“…,” he said, adding that…")
+        let comma = super::attribution::participle_comma(t, cue.start, lo);
         earlier
             .last()
             .map(|r| r.speaker.clone())
-            .or_else(|| sentence_subject(t, lo, super::attribution::participle_comma(t, cue.start, lo)))?
+            .or_else(|| speaker_of_cue_before(t, lo, comma))
+            .or_else(|| sentence_subject(t, lo, comma))?
     } else {
         speaker_before(t, cue.start, lo)?
     };
@@ -314,6 +317,16 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
         content: (start, end),
         post: false,
     })
+}
+
+/// The speaker of the last cue before token `end` in the sentence from `lo`: the noun
+/// phrase before it, or after it when inverted ("…,” said Smith, adding…").
+fn speaker_of_cue_before(t: &Tokens, lo: usize, end: usize) -> Option<Mention> {
+    let c = (lo..end).rev().find(|&j| cue_at(t, j, end).is_some())?;
+    let m = speaker_before(t, c, lo)
+        .filter(|m| m.end == c || m.is_pronoun() || m.is_name())
+        .or_else(|| mentions::starting_at(t, c + 1, end, lo))?;
+    (m.is_name() || m.is_pronoun()).then_some(m)
 }
 
 /// `according to officials,`: a bare plural noun as a description.
