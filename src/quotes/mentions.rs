@@ -180,10 +180,20 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
             }
         }
     }
+    // "Tory Liam Fox", "Broadcaster Chris Evans": words before a first name that are no
+    // names (known words, places, words capitalised only to open a sentence) — not the
+    // "Azfar" of "Azfar Ali Khan"
     if name_start == s
         && e - s >= 3
         && !t.ev(s, ev::FIRST_NAME | ev::PERSON)
         && let Some(j) = (s + 1..e - 1).find(|&j| t.ev(j, ev::FIRST_NAME | ev::GIVEN))
+        && (s..j).all(|k| {
+            t.toks[k].flags != 0
+                || t.toks[k].stem_flags != 0
+                || t.ev(k, ev::LOWER | ev::PLACE | ev::ORG)
+                || !t.ev(k, ev::CAP_MID)
+                || LEX.nationalities.contains(&t.toks[k].hash)
+        })
     {
         name_start = j;
     }
@@ -191,7 +201,7 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
     if gender.is_none() && s > 0 && t.is_word(s - 1) {
         gender = t.honorific_gender(s - 1);
     }
-    if gender.is_none() && e - name_start >= 2 {
+    if gender.is_none() && e - name_start >= 2 && !LEX.surnames_first.contains(&t.toks[name_start].hash) {
         gender = LEX.first_name_gender_by_hash(t.toks[name_start].hash);
     }
     Parts {

@@ -829,6 +829,13 @@ pub(crate) fn resolve(
         if resolved[i].is_some() || head.ends_with('s') || !LEX.is(head, flag::SPEAKER_NOUN | flag::ROLE_NOUN) {
             continue;
         }
+        // "McCallum's staff": someone else's people, named as such
+        if text[r.mention.0..r.mention.1]
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && (w.ends_with("'s") || w.ends_with("’s")))
+        {
+            continue;
+        }
         let mine = content_stems(&text[it.start..it.end]);
         let link = (i + 1..items.len())
             .take_while(|&j| items[j].para <= it.para + DESCRIPTION_PARAS)
@@ -960,6 +967,17 @@ fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usi
             && e.last_pos > speaker_pos
             && gender_fits(Some(g), e)
     });
+    // or someone was named for the first time since ("…produced results for Mississauga
+    // accountant Babatunji Farinloye, 50. “…,” he says.")
+    let introduced_since = ents.all.iter().enumerate().any(|(i, e)| {
+        Some(i) != last_speaker
+            && e.kind == EntityType::Person
+            && e.count == 1
+            && e.spoke_at.is_none()
+            && e.last_pos > speaker_pos
+            && gender_fits(Some(g), e)
+    });
+    let subject_since = subject_since || introduced_since;
     let known = ents
         .all
         .iter()
@@ -978,7 +996,8 @@ fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usi
             if e.last_possessive && !e.last_subject {
                 score -= POSSESSIVE_PENALTY;
             }
-            if known && e.gender().is_none() {
+            // (a first name the table does not know, "Babatunji", is no sign of either)
+            if known && e.gender().is_none() && !(e.words.len() >= 2 && e.name_lean.is_none()) {
                 score -= UNKNOWN_GENDER_PENALTY;
             }
             // "Jayme" is mostly a woman's name: "he" is more likely someone else
