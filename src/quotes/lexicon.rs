@@ -73,6 +73,7 @@ struct Things {
     media: Vec<String>,
     groups: Vec<String>,
     statistics: Vec<String>,
+    documents: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -283,6 +284,8 @@ pub struct Lexicon {
     pub statistics: FxHashSet<u64>,
     /// Surnames that East Asian names put first ("kim", "lu"): no first name to read.
     pub surnames_first: FxHashSet<u64>,
+    /// What a body publishes, which speaks for it ("statement", "report").
+    pub document_nouns: FxHashSet<u64>,
 }
 
 fn hashes(v: &[String]) -> FxHashSet<u64> {
@@ -454,6 +457,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         nationalities: hashes(&f.places.nationalities),
         statistics: hashes(&f.things.statistics),
         surnames_first: hashes(&p.surnames_first),
+        document_nouns: hashes(&f.things.documents),
     }
 });
 

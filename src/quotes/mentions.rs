@@ -674,6 +674,21 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         }
         j = k;
     }
+    // "the RCMP statement", "the Civic Action study": a body's document speaks for the body
+    if LEX.document_nouns.contains(&t.toks[i].hash) {
+        let s = if det.is_some() { j + 1 } else { j };
+        if s < i
+            && (s..i).all(|k| t.cap(k))
+            && let Some(m) = classify_run(t, s, i, lo, det.is_some_and(|d| t.word_is(d, "the")))
+            && let MentionKind::Thing { .. } = m.kind
+        {
+            return Some(Mention {
+                start: j,
+                end: i + 1,
+                ..m
+            });
+        }
+    }
     (det.is_some() || t.has(i, flag::SPEAKER_NOUN)).then(|| Mention {
         start: j,
         end: i + 1,
@@ -750,6 +765,22 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
                 d += 1;
             }
             if d > e && !(d < hi && t.cap(d)) {
+                // "The RCMP statement said": a body's document speaks for the body
+                if d == e + 1
+                    && LEX.document_nouns.contains(&t.toks[e].hash)
+                    && let Some(Mention {
+                        kind: kind @ MentionKind::Thing { .. },
+                        ..
+                    }) = first.clone()
+                {
+                    return Some(Mention {
+                        start: i,
+                        end: d,
+                        kind,
+                        role: None,
+                        gender: None,
+                    });
+                }
                 return Some(Mention {
                     start: i,
                     end: d,

@@ -202,7 +202,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
         }
         let mut used = vec![false; t.len()];
         let first_item = items.len();
-        for sent in &p.sentences {
+        for (sn, sent) in p.sentences.iter().enumerate() {
             sentence_id += 1;
             resolve::occurrences(t, sent, sentence_id, pi, &mut scratch, &mut names);
             let quotes: Vec<usize> = sent
@@ -221,8 +221,22 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                 let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
                 let lo = if n > 0 { quotes[n - 1] + 1 } else { sent.start };
                 let Kind::Quote(si) = t.toks[q].kind else { continue };
-                let found =
-                    attribution::after_quote(t, q, hi, sent.start).or_else(|| attribution::before_quote(t, q, lo));
+                let found = attribution::after_quote(t, q, hi, sent.start)
+                    .or_else(|| attribution::before_quote(t, q, lo))
+                    .or_else(|| {
+                        // “…?” Michael Every, a senior strategist, said in a commentary.
+                        let next = p.sentences.get(sn + 1)?;
+                        let last = (q + 1..sent.end).all(|k| matches!(t.toks[k].kind, Kind::Punct(_)));
+                        if n + 1 < quotes.len()
+                            || !last
+                            || (next.clone()).any(|k| matches!(t.toks[k].kind, Kind::Quote(_)))
+                        {
+                            return None;
+                        }
+                        attribution::after_quote(t, q, next.end, sent.start).filter(|d| {
+                            d.cue.start >= next.start && reported::closes_sentence(t, d.clause_end, next.end)
+                        })
+                    });
                 next_id += 1;
                 let mut item = Item {
                     start: spans[si].start,

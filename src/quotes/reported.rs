@@ -59,7 +59,7 @@ fn end_of_content(t: &Tokens, hi: usize) -> usize {
 
 /// Tokens after the cue up to the sentence end are only adjuncts ("on Feb. 14", "in a
 /// statement", "on Tuesday", "last week"): the cue closes its sentence.
-fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
+pub(crate) fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
     let e = end_of_content(t, hi);
     if from >= e {
         return true;
