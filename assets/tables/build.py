@@ -42,6 +42,19 @@ EXTRA_PLACES = [
     "north korea", "the netherlands", "holland", "czech republic", "ivory coast",
     "east timor", "burma", "myanmar", "iran", "russia", "syria", "libya", "vietnam",
     "laos", "macedonia", "moldova", "bolivia", "venezuela", "tanzania", "congo",
+    # provinces, states and islands GeoNames' country and city lists leave out
+    "ontario", "quebec", "nova scotia", "new brunswick", "manitoba", "british columbia",
+    "prince edward island", "saskatchewan", "alberta", "newfoundland", "newfoundland and
+    labrador", "labrador", "yukon", "northwest territories", "nunavut", "new south
+    wales", "queensland", "victoria state", "south australia", "western australia",
+    "tasmania", "northern territory", "sumatra", "java", "borneo", "sulawesi", "bali",
+    "luzon", "mindanao", "hokkaido", "honshu", "sicily", "sardinia", "corsica", "crete",
+    "greenland", "iceland", "vancouver island", "cape breton", "the prairies", "atlantic
+    canada", "greater toronto area", "gta", "lower mainland", "bay area", "new england",
+    "midwest", "the midwest", "appalachia", "patagonia", "andalusia", "catalonia",
+    "bavaria", "lombardy", "tuscany", "punjab", "kerala", "gujarat", "bengal", "sindh",
+    "balochistan", "xinjiang", "guangdong", "sichuan", "hubei", "wuhan", "shenzhen",
+    "hainan",
 ]
 
 

@@ -45,7 +45,21 @@ fn place_context(t: &Tokens, k: usize, e: usize, s: &Range<usize>) -> bool {
         return false; // "in Trump's view"
     }
     let lex = &*LEX;
-    (k > s.start && t.is_word(k - 1) && lex.locatives.contains(&t.toks[k - 1].hash))
+    // (not "in Trump company": a name modifying a noun is no place)
+    let modifies = e < s.end
+        && t.is_word(e)
+        && !t.toks[e].cap
+        && !t.has(
+            e,
+            flag::STOP
+                | flag::ADJUNCT
+                | flag::COORDINATOR
+                | flag::RELATIVE
+                | flag::BETWEEN
+                | flag::DETERMINER
+                | flag::CUE,
+        );
+    (k > s.start && t.is_word(k - 1) && lex.locatives.contains(&t.toks[k - 1].hash) && !modifies)
         || (t.is_punct(e, ',') && t.cap(e + 1) && lex.state_abbreviations.contains(&t.toks[e + 1].hash))
         || (e < s.end && t.is_word(e) && !t.toks[e].cap && lex.place_nouns.contains(&t.toks[e].hash))
 }

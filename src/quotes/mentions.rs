@@ -251,8 +251,10 @@ fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, bool)> {
     if any(flag::ORG_NAME) || holds(&LEX.org_name_phrases) || t.ev(s, ev::ORG) {
         return Some((EntityType::Organisation, false));
     }
+    // a place of two words or more ("Nova Scotia", "New Brunswick") is one, whatever its
+    // first word is as a first name
     if t.stem_has(s, flag::THING_HEAD) && LEX.is_place(&stems(t, s, e).join(" ")) {
-        return Some((EntityType::Place, false));
+        return Some((EntityType::Place, e - s >= 2));
     }
     // an acronym (NATO, RIA) is an organisation, not a person
     if e - s == 1 && t.toks[s].caps && t.lower(s).len() <= 6 {

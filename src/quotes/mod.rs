@@ -261,6 +261,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                 }
                 sent_items.push(item);
             }
+            let mut last_group = 0;
             for r in reported::find(t, sent.start, sent.end, &used) {
                 let (c0, c1) = r.content;
                 let inside: Vec<usize> = sent_items
@@ -287,6 +288,9 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                     QuoteKind::Mixed
                 };
                 next_id += 1;
+                // the second part of a statement split by a parenthetical cue
+                let group = if r.joined { last_group } else { next_id };
+                last_group = group;
                 for &k in &inside {
                     if let Some(si) = sent_items[k].span {
                         absorbed_by[si] = Some(next_id);
@@ -299,7 +303,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                     kind,
                     speaker: Some(speaker),
                     cue: Some(cue),
-                    group: next_id,
+                    group,
                     id: next_id,
                     para: pi,
                     sentence: sentence_id,

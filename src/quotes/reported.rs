@@ -16,6 +16,11 @@ pub struct Reported {
     pub content: (usize, usize),
     /// The cue comes after the content.
     pub post: bool,
+    /// A parenthetical cue ("The drugs have a limited set of uses, he says, and are
+    /// mostly meant…"): the content after it, a second part of the same statement.
+    pub then: Option<(usize, usize)>,
+    /// This is that second part.
+    pub joined: bool,
 }
 
 /// The most words an adjunct after a cue may have before the content or the sentence's
@@ -23,6 +28,9 @@ pub struct Reported {
 const MAX_ADJUNCT: usize = 6;
 /// How far after an adjunct-opening word "that" or a comma may close the adjunct.
 const ADJUNCT_REACH: usize = 10;
+/// Words before a parenthetical cue that make a part of their own ("What he discovered,
+/// he says, is that…"); fewer ("Too often, he says, they get it.") belong to the whole.
+const PARENTHETICAL_SPLIT: usize = 3;
 /// Reported content shorter than this many tokens is not a statement.
 const MIN_CONTENT: usize = 2;
 
@@ -179,7 +187,16 @@ pub fn find(t: &Tokens, lo: usize, hi: usize, used: &[bool]) -> Vec<Reported> {
             continue;
         };
         if let Some(r) = reported_at(t, lo, hi, &cue, &out) {
-            out.push(r);
+            let then = r.then;
+            out.push(r.clone());
+            if let Some(content) = then {
+                out.push(Reported {
+                    content,
+                    then: None,
+                    joined: true,
+                    ..r
+                });
+            }
         }
         j = cue.end;
     }
@@ -214,6 +231,8 @@ fn source_phrase(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
             cue: *cue,
             content,
             post: false,
+            then: None,
+            joined: false,
         });
     }
     if cue.start > lo + 2 && t.is_punct(cue.start - 1, ',') && closes_sentence(t, after, hi) {
@@ -222,6 +241,8 @@ fn source_phrase(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
             cue: *cue,
             content: (lo, cue.start - 1),
             post: true,
+            then: None,
+            joined: false,
         });
     }
     None
@@ -248,6 +269,8 @@ fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
         cue: *cue,
         content,
         post: true,
+        then: None,
+        joined: false,
     })
 }
 
@@ -290,6 +313,35 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
     if before > lo && t.word_is(before - 1, "as") {
         before -= 1;
     }
+    // parenthetical: "The drugs have a limited set of uses, he says, and are mostly meant
+    // to be taken only short term." / "Too often, he says, they get it."
+    if before > lo
+        && t.is_punct(before - 1, ',')
+        && (speaker.is_pronoun() || speaker.is_name())
+        && let Some(c) = (cue.end..hi.min(cue.end + MAX_ADJUNCT + 1))
+            .find(|&k| t.is_punct(k, ','))
+            .filter(|&c| (cue.end..c).all(|k| t.is_word(k)) && (c == cue.end || t.has(cue.end, flag::ADJUNCT)))
+        && c + 1 < e
+        && t.is_word(c + 1)
+        && !t.lower(c + 1).ends_with("ing")
+        && cue_at(t, c + 1, hi).is_none()
+        && !(lo..before).any(|k| matches!(t.toks[k].kind, Kind::Quote(_)))
+    {
+        let first_words = (lo..before - 1).filter(|&k| t.is_word(k)).count();
+        let (content, then) = if first_words >= PARENTHETICAL_SPLIT {
+            ((lo, before - 1), Some((c + 1, e)))
+        } else {
+            ((lo, e), None)
+        };
+        return Some(Reported {
+            speaker,
+            cue: *cue,
+            content,
+            post: true,
+            then,
+            joined: false,
+        });
+    }
     if before > lo + 2 && t.is_punct(before - 1, ',') && closes_sentence(t, cue.end, hi) {
         let content = (lo, before - 1);
         if !(content.0..content.1).all(|k| matches!(t.toks[k].kind, Kind::Quote(_) | Kind::Punct(_))) {
@@ -298,6 +350,8 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
                 cue: *cue,
                 content,
                 post: true,
+                then: None,
+                joined: false,
             });
         }
         return None;
@@ -316,6 +370,8 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
         cue: *cue,
         content: (start, end),
         post: false,
+        then: None,
+        joined: false,
     })
 }
 

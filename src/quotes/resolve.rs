@@ -49,6 +49,9 @@ pub struct Occ {
     /// A person the sentence names only by a description ("The prime minister ratcheted
     /// up…"): a pronoun after it may be them, and then stays unnamed.
     pub unnamed: bool,
+    /// "He"/"she" as the sentence's subject: no name, but it keeps the person it refers
+    /// to present ("She used to have a shrine to him…").
+    pub pronoun: Option<Gender>,
 }
 
 /// Where a role is said: tokens `a..b` of paragraph `para`, before the name or in an
@@ -207,6 +210,7 @@ pub fn occurrences(
                 .flatten()
                 .map(|r| span(r, true)),
             unnamed: false,
+            pronoun: None,
         });
     }
     // a sentence whose subject is a person described, not named
@@ -241,6 +245,48 @@ pub fn occurrences(
             role: None,
             appositive: None,
             unnamed: true,
+            pronoun: None,
+        });
+        out[first..].sort_by_key(|o| o.pos);
+    }
+    // a sentence whose subject is "he" or "she" ("But she persisted.", "After Kody died,
+    // she urged police…"), or that opens with "his"/"her" ("Her message now is simple")
+    let mut k = sent.start;
+    while k < sent.end && t.is_word(k) && t.toks[k].cap && t.has(k, flag::COORDINATOR) {
+        k += 1;
+    }
+    if let Some(c) = (k..sent.end.min(k + INTRO_PHRASE)).find(|&c| t.is_punct(c, ','))
+        && (k..c).all(|j| t.is_word(j) && !t.has(j, flag::CUE | flag::PRONOUN))
+        && t.is_word(c + 1)
+        && matches!(t.lower(c + 1), "he" | "she")
+    {
+        k = c + 1;
+    }
+    let g = match t.toks.get(k).filter(|_| t.is_word(k)).map(|_| t.lower(k)) {
+        Some("he" | "his") => Some(Gender::Male),
+        Some("she" | "her") => Some(Gender::Female),
+        _ => None,
+    };
+    if let Some(g) = g
+        && !out[first..].iter().any(|o| o.subject && o.pos >= t.toks[k].start)
+    {
+        let (a, b) = (t.toks[k].start, t.toks[k].end);
+        out.push(Occ {
+            pos: a,
+            end: b,
+            mention: (a, b),
+            name: (a, b),
+            entity: EntityType::Person,
+            gender: Some(g),
+            sentence,
+            para,
+            subject: true,
+            possessive: false,
+            toks: (k, k + 1),
+            role: None,
+            appositive: None,
+            unnamed: false,
+            pronoun: Some(g),
         });
         out[first..].sort_by_key(|o| o.pos);
     }
@@ -585,7 +631,7 @@ pub(crate) fn resolve(
     let mut w: Vec<u64> = Vec::new();
     // 0. the people and things the title and captions name in full
     for o in heads {
-        if o.unnamed || o.toks.1 - o.toks.0 < 2 {
+        if o.unnamed || o.pronoun.is_some() || o.toks.1 - o.toks.0 < 2 {
             continue;
         }
         span_words(paras, o.para, o.toks, &mut w);
@@ -600,7 +646,7 @@ pub(crate) fn resolve(
         }
     }
     for o in occs {
-        if o.entity == EntityType::Person && !o.unnamed && o.toks.1 - o.toks.0 >= 2 {
+        if o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none() && o.toks.1 - o.toks.0 >= 2 {
             span_words(paras, o.para, o.toks, &mut w);
             *ents.prominence.entry(seq_hash(&w)).or_default() += 1;
         }
@@ -609,6 +655,10 @@ pub(crate) fn resolve(
     let mut occ_entity: Vec<usize> = Vec::with_capacity(occs.len());
     let mut stems: Vec<u64> = Vec::new();
     for o in occs {
+        if o.pronoun.is_some() {
+            occ_entity.push(usize::MAX); // resolved while walking the article
+            continue;
+        }
         span_words(paras, o.para, o.toks, &mut w);
         let e = match o.entity {
             EntityType::Person if o.unnamed => {
@@ -698,6 +748,20 @@ pub(crate) fn resolve(
         let pos = at(it);
         while next_occ < occs.len() && occs[next_occ].pos < pos {
             let o = &occs[next_occ];
+            if let Some(g) = o.pronoun {
+                // a subject pronoun keeps the person it refers to present
+                if let Some(e) = antecedent(&ents, last_speaker, g, o.para, o.sentence) {
+                    occ_entity[next_occ] = e;
+                    let e = &mut ents.all[e];
+                    e.last_pos = o.pos;
+                    e.last_sentence = o.sentence;
+                    e.last_para = o.para;
+                    e.last_subject = true;
+                    e.last_possessive = false;
+                }
+                next_occ += 1;
+                continue;
+            }
             if let Some(e) = ents.all.get_mut(occ_entity[next_occ]) {
                 e.count += 1;
                 e.last_pos = o.pos;
