@@ -74,6 +74,9 @@ struct Things {
     groups: Vec<String>,
     statistics: Vec<String>,
     documents: Vec<String>,
+    named_heads: Vec<String>,
+    company_heads: Vec<String>,
+    public_bodies: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +289,12 @@ pub struct Lexicon {
     pub surnames_first: FxHashSet<u64>,
     /// What a body publishes, which speaks for it ("statement", "report").
     pub document_nouns: FxHashSet<u64>,
+    /// Organisation heads that the body's own name holds ("union", "city").
+    pub named_heads: FxHashSet<u64>,
+    /// Heads for a business ("company", "firm"), never a public body.
+    pub company_heads: FxHashSet<u64>,
+    /// Words of a public body's name ("government", "agency").
+    pub public_bodies: FxHashSet<u64>,
 }
 
 fn hashes(v: &[String]) -> FxHashSet<u64> {
@@ -458,6 +467,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         statistics: hashes(&f.things.statistics),
         surnames_first: hashes(&p.surnames_first),
         document_nouns: hashes(&f.things.documents),
+        named_heads: hashes(&f.things.named_heads),
+        company_heads: hashes(&f.things.company_heads),
+        public_bodies: hashes(&f.things.public_bodies),
     }
 });
 

@@ -105,8 +105,17 @@ fn is_particle(t: &Tokens, i: usize) -> bool {
     t.is_word(i) && !t.toks[i].cap && t.has(i, flag::PARTICLE)
 }
 
-/// Start of the run of capitalised words (with name particles inside) that ends at `i`.
+/// Start of the run of capitalised words (with name particles inside) that ends at `i`;
+/// an organisation's name runs on through "and" ("Securities and Exchange Commission").
 pub fn run_start(t: &Tokens, i: usize, lo: usize) -> usize {
+    let j = plain_run_start(t, i, lo);
+    if j > lo + 1 && t.word_is(j - 1, "and") && is_name_word(t, j - 2) && t.stem_has(i, flag::ORG_WORD) {
+        return plain_run_start(t, j - 2, lo);
+    }
+    j
+}
+
+fn plain_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     let mut j = i;
     while j > lo {
         let k = j - 1;
@@ -124,8 +133,20 @@ pub fn run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     j
 }
 
-/// End (exclusive) of the run of capitalised words starting at `i`.
+/// End (exclusive) of the run of capitalised words starting at `i`; an organisation's
+/// name runs on through "and" ("Canada Mortgage and Housing Corporation").
 pub fn run_end(t: &Tokens, i: usize, hi: usize) -> usize {
+    let j = plain_run_end(t, i, hi);
+    if j > i && j + 1 < hi && t.word_is(j, "and") && is_name_word(t, j + 1) && !t.possessive(j - 1) {
+        let k = plain_run_end(t, j + 1, hi);
+        if k > j + 1 && t.stem_has(k - 1, flag::ORG_WORD) {
+            return k;
+        }
+    }
+    j
+}
+
+fn plain_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     let mut j = i;
     while j < hi {
         if is_name_word(t, j) && !t.has(j, flag::NOT_NAME) {
@@ -691,7 +712,7 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             });
         }
     }
-    (det.is_some() || t.has(i, flag::SPEAKER_NOUN)).then(|| Mention {
+    (det.is_some() || t.has(i, flag::SPEAKER_NOUN) || people_plural(t, i)).then(|| Mention {
         start: j,
         end: i + 1,
         kind: MentionKind::Description {
@@ -701,6 +722,20 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         role: None,
         gender: None,
     })
+}
+
+/// A plural noun of people or bodies, which may speak without a determiner: "forecasters
+/// say", "Rights organizations said", "Brexit backers say".
+fn people_plural(t: &Tokens, i: usize) -> bool {
+    let w = t.lower(i);
+    if t.toks[i].cap || w.len() < 6 || !w.ends_with('s') || t.has(i, flag::STOP | flag::NOT_NAME | flag::CUE) {
+        return false;
+    }
+    let agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ees"]
+        .iter()
+        .any(|x| w.ends_with(x));
+    let listed = LEX.is(&w[..w.len() - 1], flag::ROLE_NOUN | flag::ORG_NOUN | flag::ORG_HEAD);
+    agent || listed
 }
 
 /// The noun phrase starting at `i` (inverted attribution: `said Aleksey Pushkov, a senior

@@ -80,6 +80,28 @@ pub(crate) fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
     (e - from) <= MAX_ADJUNCT && first_is_adjunct && !clause
 }
 
+/// After `from` the sentence goes on only with an aside about the report: ", raising the
+/// possibility…", ", as rescuers searched…" (a participle or a subordinate clause after a
+/// comma).
+fn ends_in_aside(t: &Tokens, from: usize, hi: usize) -> bool {
+    let mut k = from;
+    while k < hi && k < from + MAX_ADJUNCT && t.is_word(k) && (k > from || t.has(k, flag::ADJUNCT)) {
+        k += 1;
+    }
+    t.is_punct(k, ',') && t.is_word(k + 1) && !t.toks[k + 1].cap && aside_opener(t, k + 1)
+}
+
+/// A word opening an aside after a report: a participle ("raising"), or "as", "while",
+/// "though", "although", "before", "after", "because".
+fn aside_opener(t: &Tokens, k: usize) -> bool {
+    let w = t.lower(k);
+    (w.ends_with("ing") && w.len() > 4 && cue_at(t, k, k + 1).is_none())
+        || matches!(
+            w,
+            "as" | "while" | "though" | "although" | "before" | "after" | "because" | "even"
+        )
+}
+
 /// Where the content starts after the cue, or None when the cue does not report here.
 fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     let mut k = cue.end;
@@ -251,15 +273,28 @@ fn source_phrase(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
 /// `…, says Mr Dean.` / `…, said Jane Smith, the club's chairman.`: an inverted cue after
 /// a comma, its speaker after it, and nothing else to the sentence's end.
 fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
-    if cue.start < lo + 3 || !t.is_punct(cue.start - 1, ',') || cue.role == CueRole::Clause {
+    if cue.start < lo + 3 || !t.is_punct(cue.start - 1, ',') {
         return None;
     }
     let m = mentions::starting_at(t, cue.end, hi, lo)?;
     if m.is_pronoun() && !matches!(m.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female)) {
         return None;
     }
-    let after = m.role.map_or(m.end, |r| r.1.max(m.end));
-    if !closes_sentence(t, after, hi) {
+    // "…, argued Palvetzian.": a verb that otherwise wants a clause, inverted before a name
+    if cue.role == CueRole::Clause && !m.is_name() {
+        return None;
+    }
+    let mut after = m.role.map_or(m.end, |r| r.1.max(m.end));
+    // "…, says senior manager Erin Kim, who is leading the project.": a relative clause
+    // about the speaker closes the sentence too
+    if t.is_punct(after, ',')
+        && t.is_word(after + 1)
+        && t.has(after + 1, flag::RELATIVE)
+        && !t.word_is(after + 1, "that")
+    {
+        after = end_of_content(t, hi);
+    }
+    if !closes_sentence(t, after, hi) && !ends_in_aside(t, after, hi) {
         return None;
     }
     let content = (lo, cue.start - 1);
@@ -323,7 +358,7 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
             .filter(|&c| (cue.end..c).all(|k| t.is_word(k)) && (c == cue.end || t.has(cue.end, flag::ADJUNCT)))
         && c + 1 < e
         && t.is_word(c + 1)
-        && !t.lower(c + 1).ends_with("ing")
+        && !aside_opener(t, c + 1)
         && cue_at(t, c + 1, hi).is_none()
         && !(lo..before).any(|k| matches!(t.toks[k].kind, Kind::Quote(_)))
     {
@@ -342,7 +377,10 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
             joined: false,
         });
     }
-    if before > lo + 2 && t.is_punct(before - 1, ',') && closes_sentence(t, cue.end, hi) {
+    if before > lo + 2
+        && t.is_punct(before - 1, ',')
+        && (closes_sentence(t, cue.end, hi) || ends_in_aside(t, cue.end, hi))
+    {
         let content = (lo, before - 1);
         if !(content.0..content.1).all(|k| matches!(t.toks[k].kind, Kind::Quote(_) | Kind::Punct(_))) {
             return Some(Reported {

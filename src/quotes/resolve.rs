@@ -738,6 +738,8 @@ pub(crate) fn resolve(
     let mut resolved: Vec<Option<(usize, bool)>> = vec![None; items.len()]; // (entity, via description)
     let mut next_occ = 0;
     let mut last_speaker: Option<usize> = None;
+    // the organisation quoted last ("it said", "the utility said" after "BC Hydro said")
+    let mut last_org: Option<usize> = None;
     // the quote attributed last, for the quotes that carry its speaker on
     let mut last_quote: Option<LastQuote> = None;
     // where the last quote nobody is said to speak ends
@@ -841,10 +843,12 @@ pub(crate) fn resolve(
                 antecedent(&ents, last_speaker, g, it.para, it.sentence).map(|e| (e, false))
             }
             // "it said": the organisation the article is about, unless another was just named
-            RawKind::Pronoun(PronounKind::Neuter) => organisation(&ents, it.para, it.sentence).map(|e| (e, true)),
+            RawKind::Pronoun(PronounKind::Neuter) => {
+                organisation(&ents, None, last_org, it.para, it.sentence).map(|e| (e, true))
+            }
             RawKind::Pronoun(_) => None,
             RawKind::Description { head, definite: true } => {
-                described(&ents, head, text, r.mention, (it.para, it.sentence))
+                described(&ents, last_org, head, text, r.mention, (it.para, it.sentence))
                     .or_else(|| {
                         // "Sen. Marco Rubio … said X, and Y, the Florida senator said": a
                         // person description in the sentence whose subject is a named person
@@ -878,6 +882,9 @@ pub(crate) fn resolve(
                 last_speaker = Some(e);
                 // being quoted makes a person present
                 ents.all[e].count += 1;
+                ents.all[e].last_para = it.para;
+            } else if ents.all[e].kind == EntityType::Organisation {
+                last_org = Some(e);
                 ents.all[e].last_para = it.para;
             }
         }
@@ -1090,14 +1097,38 @@ fn presence(e: &Entity, sentence: usize) -> i32 {
 /// The organisation "the company" or "it" in paragraph `para` refers to: the one the
 /// article is about, unless another was just named — recency and salience weighed as for
 /// pronouns.
-fn organisation(ents: &Entities, para: usize, sentence: usize) -> Option<usize> {
+fn organisation(
+    ents: &Entities,
+    head: Option<&str>,
+    last_org: Option<usize>,
+    para: usize,
+    sentence: usize,
+) -> Option<usize> {
+    let head_hash = head.map(word_hash);
+    // "the union", "the city": a body whose kind is in its name ("… Employees Union", "City
+    // of Surrey"); "the company": any but a public body
+    let named = head.is_some_and(|h| LEX.named_heads.contains(&word_hash(h)));
+    let company = head.is_some_and(|h| LEX.company_heads.contains(&word_hash(h)));
     ents.all
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityType::Organisation && e.count > 0 && e.last_para + DESCRIPTION_PARAS >= para)
-        .max_by_key(|(_, e)| {
+        .filter(|(_, e)| !named || head_hash.is_some_and(|h| e.words.contains(&h)))
+        .filter(|(_, e)| {
+            !company
+                || !e
+                    .words
+                    .iter()
+                    .any(|w| LEX.named_heads.contains(w) || LEX.public_bodies.contains(w))
+        })
+        .max_by_key(|&(i, e)| {
+            let spoke = if Some(i) == last_org && e.last_para + 1 >= para {
+                SPEAKER_BONUS
+            } else {
+                0
+            };
             (
-                presence(e, sentence) + ORG_SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP),
+                presence(e, sentence) + ORG_SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP) + spoke,
                 e.last_pos,
             )
         })
@@ -1109,6 +1140,7 @@ fn organisation(ents: &Entities, para: usize, sentence: usize) -> Option<usize> 
 /// whose role, said with their name, holds the description's words.
 fn described(
     ents: &Entities,
+    last_org: Option<usize>,
     head: &str,
     text: &str,
     mention: (usize, usize),
@@ -1116,7 +1148,7 @@ fn described(
 ) -> Option<usize> {
     let near = |e: &&Entity| e.count > 0 && e.last_para + DESCRIPTION_PARAS >= para;
     if LEX.is(head, flag::ORG_HEAD) {
-        return organisation(ents, para, sentence);
+        return organisation(ents, Some(head), last_org, para, sentence);
     }
     if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
         return None;
