@@ -472,7 +472,7 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         }
         let between = cue.end..e;
         // "joked in his turn to answer the question, “…”": an adjunct may be longer
-        let adjunct = introduced && t.is_word(cue.end) && t.has(cue.end, flag::ADJUNCT);
+        let adjunct = introduced && t.is_word(cue.end) && (t.has(cue.end, flag::ADJUNCT) || t.word_is(cue.end, "of"));
         let gap = if adjunct { INTRO_GAP + INTRO_ADJUNCT } else { INTRO_GAP };
         if between.clone().any(|x| t.word_is(x, "that")) || between.len() > gap {
             return None;

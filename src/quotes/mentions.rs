@@ -463,6 +463,8 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
         });
     }
     let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME) && !t.has(a, flag::NOT_NAME);
+    // the name modifies a noun after it: "the Larry Ellison appraisal"
+    let modifier = t.is_word(e) && !t.toks[e].cap && !t.has(e, flag::CUE | flag::STOP | flag::BETWEEN | flag::ADJUNCT);
     let confirmed_person = (a..b).any(|k| t.ev(k, ev::PERSON)) && !t.ev(b - 1, ev::ORG);
     match if a == a0 { thing_a0 } else { thing_type(t, a, b) } {
         Some((EntityType::Group, true)) if p.titled && a > s => return person(),
@@ -483,15 +485,18 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
         }
         Some((entity, true)) => return thing(entity),
         Some((entity, false)) => {
-            if p.titled || first_name_led || (confirmed_person && entity != EntityType::Medium) {
+            // ("the Kenya Red Cross" is no person's, whatever "Kenya" is as a first name)
+            let the_thing = preceded_by_the && !p.titled && !modifier;
+            if !the_thing && (p.titled || first_name_led || (confirmed_person && entity != EntityType::Medium)) {
                 return person();
             }
             return thing(entity);
         }
         None => {}
     }
-    if preceded_by_the && !p.titled {
-        // "the Kremlin", "the Tories": a name after "the" is not a person's
+    if preceded_by_the && !p.titled && !(first_name_led && b - a >= 2 && modifier) {
+        // "the Kremlin", "the Tories": a name after "the" is not a person's (but "the Larry
+        // Ellison appraisal" is his)
         return thing(EntityType::Organisation);
     }
     if b - a == 1 && t.stem_has(a, flag::NOT_NAME) && !p.titled {
@@ -923,7 +928,16 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
                 continue;
             }
         }
+        // "oil and gas worker Mike Wipf": "and" between the role's modifiers
+        let joins = !role_noun
+            && r > i
+            && t.word_is(r, "and")
+            && t.is_word(r + 1)
+            && !t.toks[r + 1].cap
+            && !t.toks[r - 1].cap
+            && !t.has(r + 1, flag::CUE | flag::PRONOUN | flag::DETERMINER);
         let stop = !t.toks[r].cap
+            && !joins
             && (t.has(
                 r,
                 flag::CUE | flag::RELATIVE | flag::PRONOUN | flag::COORDINATOR | flag::BETWEEN,

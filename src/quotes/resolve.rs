@@ -752,7 +752,7 @@ pub(crate) fn resolve(
             let o = &occs[next_occ];
             if let Some(g) = o.pronoun {
                 // a subject pronoun keeps the person it refers to present
-                if let Some(e) = antecedent(&ents, last_speaker, g, o.para, o.sentence) {
+                if let Some(e) = antecedent(&ents, last_speaker, g, o.para, o.sentence, None) {
                     occ_entity[next_occ] = e;
                     let e = &mut ents.all[e];
                     e.last_pos = o.pos;
@@ -840,7 +840,12 @@ pub(crate) fn resolve(
                 } else {
                     Gender::Female
                 };
-                antecedent(&ents, last_speaker, g, it.para, it.sentence).map(|e| (e, false))
+                {
+                    // "Macharia and some colleagues hid under desks, he said": not someone
+                    // the reported words name
+                    let inside = (it.kind != QuoteKind::Direct).then_some((it.start, it.end));
+                    antecedent(&ents, last_speaker, g, it.para, it.sentence, inside).map(|e| (e, false))
+                }
             }
             // "it said": the organisation the article is about, unless another was just named
             RawKind::Pronoun(PronounKind::Neuter) => {
@@ -1027,7 +1032,14 @@ fn running_speaker(
 
 /// The person a pronoun of gender `g`, in paragraph `para` and sentence `sentence`, refers
 /// to: the most salient compatible person before it.
-fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usize, sentence: usize) -> Option<usize> {
+fn antecedent(
+    ents: &Entities,
+    last_speaker: Option<usize>,
+    g: Gender,
+    para: usize,
+    sentence: usize,
+    inside: Option<(usize, usize)>,
+) -> Option<usize> {
     // someone other than the last speaker became a subject after that speaker was quoted
     let speaker_pos = last_speaker.and_then(|s| ents.all[s].spoke_at).unwrap_or(0);
     let subject_since = ents.all.iter().enumerate().any(|(i, e)| {
@@ -1058,6 +1070,7 @@ fn antecedent(ents: &Entities, last_speaker: Option<usize>, g: Gender, para: usi
         .enumerate()
         .filter(|(_, e)| e.kind == EntityType::Person && e.count > 0 && e.last_para + PRONOUN_PARAS >= para)
         .filter(|(_, e)| gender_fits(Some(g), e))
+        .filter(|(_, e)| inside.is_none_or(|(a, b)| !(a..b).contains(&e.last_pos)))
         .map(|(i, e)| {
             let mut score = presence(e, sentence);
             if Some(i) == last_speaker && !subject_since {
