@@ -74,6 +74,7 @@ struct Things {
     groups: Vec<String>,
     statistics: Vec<String>,
     documents: Vec<String>,
+    issued: Vec<String>,
     named_heads: Vec<String>,
     company_heads: Vec<String>,
     public_bodies: Vec<String>,
@@ -289,6 +290,8 @@ pub struct Lexicon {
     pub surnames_first: FxHashSet<u64>,
     /// What a body publishes, which speaks for it ("statement", "report").
     pub document_nouns: FxHashSet<u64>,
+    /// What a speaker issues in their own voice ("statement", "tweet").
+    pub issued: FxHashSet<u64>,
     /// Organisation heads that the body's own name holds ("union", "city").
     pub named_heads: FxHashSet<u64>,
     /// Heads for a business ("company", "firm"), never a public body.
@@ -467,6 +470,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         statistics: hashes(&f.things.statistics),
         surnames_first: hashes(&p.surnames_first),
         document_nouns: hashes(&f.things.documents),
+        issued: hashes(&f.things.issued),
         named_heads: hashes(&f.things.named_heads),
         company_heads: hashes(&f.things.company_heads),
         public_bodies: hashes(&f.things.public_bodies),

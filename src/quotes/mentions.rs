@@ -527,9 +527,10 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
         // a proper name the article never writes in lowercase: a person's when it has two
         // words or more ("Aleksey Pushkov"), is a first name ("daughter Emily") or has a
         // role with it ("Yuni, a resident of Lampung"); another word alone, never
-        // confirmed as a person's name, is an organisation's ("Suncor", "TransLink")
+        // confirmed as a person's name, may be a person's or an organisation's ("Mulder",
+        // "Suncor"): the pronouns that refer to it will tell
         if b - a == 1 && !t.ev(a, ev::FIRST_NAME | ev::PROPER_SURNAME) && !person_context(t, a, b) {
-            return thing(EntityType::Organisation);
+            return thing(EntityType::Unknown);
         }
         return person();
     }

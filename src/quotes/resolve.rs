@@ -123,6 +123,9 @@ const RUNNING_PARAS: usize = 2;
 /// leans away from it, and the person costs `LEAN_PENALTY`.
 const LEAN_TENTHS: u8 = 3;
 const LEAN_PENALTY: i32 = 40;
+/// A name the article gives no evidence for (`EntityType::Unknown`) may be "he" or "she",
+/// after anyone known to be a person.
+const UNKNOWN_KIND_PENALTY: i32 = 60;
 /// A pronoun looks back this many paragraphs at most.
 const PRONOUN_PARAS: usize = 3;
 /// A description looks back (or, for a summary sentence, ahead) this many paragraphs.
@@ -494,20 +497,34 @@ impl Entities {
             .iter()
             .position(|e| e.kind != EntityType::Person && e.words == w)
         {
+            if self.all[i].kind == EntityType::Unknown {
+                self.all[i].kind = kind;
+            }
             return i;
         }
         // a short form of a name read before ("Suncor" after "Suncor Energy", "the
         // Falcons" after "the Red Deer Falcons", "EDC" after "Export Development Canada"),
         // or the full name of one read short: one organisation, shown by its fullest name
         let initials = initials(&name.render(text));
-        if matches!(kind, EntityType::Organisation | EntityType::Medium | EntityType::Group)
-            && let Some(i) = self.all.iter().rposition(|e| {
-                e.kind == kind
-                    && !w.is_empty()
-                    && (short_form(w, &e.words) || acronym_of(w, e.initials) || acronym_of(&e.words, initials))
-            })
-        {
+        let compatible = |a: EntityType, b: EntityType| {
+            a == b
+                || matches!(
+                    (a, b),
+                    (EntityType::Organisation, EntityType::Unknown) | (EntityType::Unknown, EntityType::Organisation)
+                )
+        };
+        if matches!(
+            kind,
+            EntityType::Organisation | EntityType::Medium | EntityType::Group | EntityType::Unknown
+        ) && let Some(i) = self.all.iter().rposition(|e| {
+            compatible(e.kind, kind)
+                && !w.is_empty()
+                && (short_form(w, &e.words) || acronym_of(w, e.initials) || acronym_of(&e.words, initials))
+        }) {
             let e = &mut self.all[i];
+            if e.kind == EntityType::Unknown {
+                e.kind = kind;
+            }
             if w.len() > e.words.len() {
                 e.words = w.to_vec();
                 e.display = name;
@@ -844,14 +861,30 @@ pub(crate) fn resolve(
                     // "Macharia and some colleagues hid under desks, he said": not someone
                     // the reported words name
                     let inside = (it.kind != QuoteKind::Direct).then_some((it.start, it.end));
-                    antecedent(&ents, last_speaker, g, it.para, it.sentence, inside).map(|e| (e, false))
+                    let found = antecedent(&ents, last_speaker, g, it.para, it.sentence, inside);
+                    if let Some(e) = found {
+                        // "he said" of "Mulder": a person
+                        ents.all[e].kind = EntityType::Person;
+                    }
+                    found.map(|e| (e, false))
                 }
             }
             // "it said": the organisation the article is about, unless another was just named
             RawKind::Pronoun(PronounKind::Neuter) => {
-                organisation(&ents, None, last_org, it.para, it.sentence).map(|e| (e, true))
+                let found = organisation(&ents, None, last_org, it.para, it.sentence);
+                if let Some(e) = found {
+                    ents.all[e].kind = EntityType::Organisation;
+                }
+                found.map(|e| (e, true))
             }
             RawKind::Pronoun(_) => None,
+            // "Gatsby said … A statement said": what a speaker issues speaks for whoever was
+            // just quoted
+            RawKind::Description { head, .. } if LEX.issued.contains(&word_hash(head)) => last_quote
+                .as_ref()
+                .filter(|l| l.para + 1 >= it.para)
+                .and_then(|l| l.found)
+                .map(|(e, _)| (e, true)),
             RawKind::Description { head, definite: true } => {
                 described(&ents, last_org, head, text, r.mention, (it.para, it.sentence))
                     .or_else(|| {
@@ -869,6 +902,7 @@ pub(crate) fn resolve(
                             .map(|(_, &e)| e)
                             .filter(|&e| e < ents.all.len())
                     })
+                    .or_else(|| main_person(&ents, head, it.para))
                     .map(|e| (e, true))
             }
             RawKind::Description { .. } => None,
@@ -981,6 +1015,31 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, para
     q
 }
 
+/// "Trudeau made the comments … The prime minister said": a title ("the prime minister",
+/// "the mayor") that no role links goes to the person the article is about — named far
+/// more often than anyone else and just now — when the description is a title.
+fn main_person(ents: &Entities, head: &str, para: usize) -> Option<usize> {
+    if !LEX.is(head, flag::TITLE) || head.ends_with('s') {
+        return None;
+    }
+    let mut people: Vec<(usize, &Entity)> = ents
+        .all
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Person && !e.unnamed && e.count > 0)
+        .collect();
+    people.sort_by_key(|(_, e)| std::cmp::Reverse(e.count));
+    let (top, e) = *people.first()?;
+    let second = people.get(1).map_or(0, |(_, e)| e.count);
+    (e.count >= MAIN_PERSON_MENTIONS && e.count >= MAIN_PERSON_RATIO * second && e.last_para + PRONOUN_PARAS >= para)
+        .then_some(top)
+}
+
+/// The person an article is about is named at least this many times, and this many times
+/// as often as anyone else.
+const MAIN_PERSON_MENTIONS: i32 = 3;
+const MAIN_PERSON_RATIO: i32 = 2;
+
 /// The last attributed quote while walking the article.
 struct LastQuote {
     raw: Raw,
@@ -1068,7 +1127,11 @@ fn antecedent(
     ents.all
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityType::Person && e.count > 0 && e.last_para + PRONOUN_PARAS >= para)
+        .filter(|(_, e)| {
+            matches!(e.kind, EntityType::Person | EntityType::Unknown)
+                && e.count > 0
+                && e.last_para + PRONOUN_PARAS >= para
+        })
         .filter(|(_, e)| gender_fits(Some(g), e))
         .filter(|(_, e)| inside.is_none_or(|(a, b)| !(a..b).contains(&e.last_pos)))
         .map(|(i, e)| {
@@ -1079,6 +1142,9 @@ fn antecedent(
             score += SALIENCE_PER_MENTION * e.count.min(SALIENCE_CAP);
             if e.last_possessive && !e.last_subject {
                 score -= POSSESSIVE_PENALTY;
+            }
+            if e.kind == EntityType::Unknown {
+                score -= UNKNOWN_KIND_PENALTY;
             }
             // (a first name the table does not know, "Babatunji", is no sign of either)
             if known && e.gender().is_none() && !(e.words.len() >= 2 && e.name_lean.is_none()) {
@@ -1125,7 +1191,11 @@ fn organisation(
     ents.all
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityType::Organisation && e.count > 0 && e.last_para + DESCRIPTION_PARAS >= para)
+        .filter(|(_, e)| {
+            matches!(e.kind, EntityType::Organisation | EntityType::Unknown)
+                && e.count > 0
+                && e.last_para + DESCRIPTION_PARAS >= para
+        })
         .filter(|(_, e)| !named || head_hash.is_some_and(|h| e.words.contains(&h)))
         .filter(|(_, e)| {
             !company

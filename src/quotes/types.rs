@@ -42,6 +42,10 @@ pub enum EntityType {
     Medium,
     /// A plural group: "the Tories", "Democrats".
     Group,
+    /// A capitalised name the article gives no evidence for ("Mulder", "Suncor"): a
+    /// person's or an organisation's. "He" or "she" makes it a person, "it" or "the
+    /// company" an organisation; otherwise it is shown as an organisation.
+    Unknown,
 }
 
 impl EntityType {
@@ -49,7 +53,9 @@ impl EntityType {
     pub fn speaker_kind(self) -> Option<SpeakerKind> {
         match self {
             EntityType::Person => Some(SpeakerKind::Person),
-            EntityType::Organisation | EntityType::Place | EntityType::Group => Some(SpeakerKind::Organization),
+            EntityType::Organisation | EntityType::Place | EntityType::Group | EntityType::Unknown => {
+                Some(SpeakerKind::Organization)
+            }
             EntityType::Medium => Some(SpeakerKind::Medium),
             EntityType::Event => None,
         }
