@@ -38,6 +38,7 @@ struct Words {
     not_clause_openers: Vec<String>,
     stop_words: Vec<String>,
     not_names: Vec<String>,
+    time_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -292,6 +293,8 @@ pub struct Lexicon {
     pub document_nouns: FxHashSet<u64>,
     /// What a speaker issues in their own voice ("statement", "tweet").
     pub issued: FxHashSet<u64>,
+    /// Words of a time after "this", "last", "next" ("week", "Monday").
+    pub time_words: FxHashSet<u64>,
     /// Organisation heads that the body's own name holds ("union", "city").
     pub named_heads: FxHashSet<u64>,
     /// Heads for a business ("company", "firm"), never a public body.
@@ -471,6 +474,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         surnames_first: hashes(&p.surnames_first),
         document_nouns: hashes(&f.things.documents),
         issued: hashes(&f.things.issued),
+        time_words: hashes(&f.words.time_words),
         named_heads: hashes(&f.things.named_heads),
         company_heads: hashes(&f.things.company_heads),
         public_bodies: hashes(&f.things.public_bodies),

@@ -718,7 +718,9 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             });
         }
     }
-    (det.is_some() || t.has(i, flag::SPEAKER_NOUN) || people_plural(t, i)).then(|| Mention {
+    // "Schellenberg's aunt": a role after a possessive
+    let possessed = i > lo && t.possessive(i - 1) && t.stem_has(i, flag::ROLE_NOUN | flag::TITLE);
+    (det.is_some() || t.has(i, flag::SPEAKER_NOUN) || people_plural(t, i) || possessed).then(|| Mention {
         start: j,
         end: i + 1,
         kind: MentionKind::Description {

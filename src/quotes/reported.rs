@@ -134,12 +134,33 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         } else {
             return None;
         }
+        // "told the House of Commons that": the listener's name runs on through "of"
+        while t.word_is(k, "of") && t.cap(k + 1) {
+            k = mentions::run_end(t, k + 1, hi);
+        }
     }
-    if k < hi && t.is_word(k) && t.has(k, flag::ADJUNCT) && !t.word_is(k, "that") {
+    // "said this may encourage…": "this" opens an adjunct only before a time ("this week")
+    let time_adjunct = |k: usize| {
+        !matches!(t.lower(k), "this" | "last" | "next")
+            || (t.is_word(k + 1) && LEX.time_words.contains(&t.toks[k + 1].hash))
+    };
+    if k < hi && t.is_word(k) && t.has(k, flag::ADJUNCT) && !t.word_is(k, "that") && time_adjunct(k) {
         // an adjunct before the content: look for "that" or a comma closing it, or a
-        // pronoun opening the clause ("said in his New Year's speech he was ready")
+        // pronoun opening the clause ("said in his New Year's speech he was ready"), or
+        // a determiner opening one after a noun ("said by text message the weather had
+        // been fine")
         let look = (k + 1..hi.min(k + ADJUNCT_REACH)).find(|&x| {
-            t.word_is(x, "that") || t.is_punct(x, ',') || (cue.role == CueRole::Say && subject_pronoun(t, x))
+            t.word_is(x, "that")
+                || t.is_punct(x, ',')
+                || (cue.role == CueRole::Say && subject_pronoun(t, x))
+                || (cue.role == CueRole::Say
+                    && x > k + 1
+                    && t.is_word(x)
+                    && matches!(t.lower(x), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                    && t.is_word(x - 1)
+                    && !t.has(x - 1, flag::ADJUNCT | flag::BETWEEN | flag::DETERMINER | flag::CUE)
+                    && !matches!(t.lower(x - 1), "of" | "by" | "and" | "or")
+                    && has_verb(t, x + 1, hi.min(x + 6)))
         });
         match look {
             Some(x) if t.word_is(x, "that") => return Some(x + 1),
