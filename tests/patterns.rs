@@ -241,6 +241,113 @@ const SPEAKER_CASES: &[(&str, &[&str])] = &[
         "Some representatives of the elite responded like an offended child who could not put up with an insult.",
         &[],
     ),
+    // --- the classes of the speakers issue (made-up sentences) ---
+    // 1. the running speaker: a quote with no cue of its own carries the speaker on
+    (
+        "Council member Ada Okonkwo spoke after the vote.
+
+Okonkwo told reporters on Thursday:
+
+“The budget leaves our ward with nothing, and we will fight it.”
+
+“We have been patient for three years now.”",
+        &["Ada Okonkwo", "Ada Okonkwo"],
+    ),
+    (
+        "Luca Marchetti spoke at the rally. Marchetti also claimed of the arena, “The land underneath is too unstable to build on.”",
+        &["Luca Marchetti"],
+    ),
+    (
+        "“We lost the house in an hour,” said resident Dana Whitfield.
+
+The fire spread to six homes on the street before crews arrived.
+
+“Nobody came to warn us about any of it.”",
+        &["Dana Whitfield", "Dana Whitfield"],
+    ),
+    (
+        "Mayor Grace Li opened the bridge on Monday. “It took ten years to get here.” The crowd cheered. “We did it together,” she added.",
+        &["Grace Li", "Grace Li"],
+    ),
+    // 2. a surname alone, a short form, initials: the full name given earlier
+    (
+        "Helena Petrakis was back in court on Monday.
+
+Petrakis told court she had never seen the documents.",
+        &["Helena Petrakis"],
+    ),
+    (
+        "The Canada Mortgage and Housing Corporation released its outlook on Tuesday.
+
+CMHC said prices would fall in most cities next year.",
+        &["Canada Mortgage and Housing Corporation"],
+    ),
+    (
+        "Suncor Energy reported a loss. Suncor said production would recover in the spring.",
+        &["Suncor Energy"],
+    ),
+    (
+        "Anna Lindqvist and her brother Per Lindqvist run the farm.
+
+Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said.",
+        &["Per Lindqvist"],
+    ),
+    // 3. a word in the speaker's phrase that is not the speaker
+    (
+        "Raj Patel with the Alberta Health Services says the wait times are too long.",
+        &["Raj Patel"],
+    ),
+    (
+        "Economist Kent Moore at the University of Toronto says the pattern will repeat.",
+        &["Kent Moore"],
+    ),
+    (
+        "“Infrastructure just sounds like a good thing,” said the IFSD’s Azfar Ali Khan.",
+        &["Azfar Ali Khan"],
+    ),
+    (
+        "Police said the driver fled toward Sumatra. “He was going very fast,” he said.",
+        &["-", "-"],
+    ),
+    (
+        "The North Korean leader arrived in Beijing. North Korean state media said the visit was a success.",
+        &["-"],
+    ),
+    // 4. a description that refers back to a named person
+    (
+        "Senator Claire Dubois voted against the bill. “It fails our farmers,” the senator said.",
+        &["Claire Dubois"],
+    ),
+    (
+        "Doug Marsh, the city's mayoral candidate, won the vote.
+
+The mayor claimed the project would cost less than planned.",
+        &["Doug Marsh"],
+    ),
+    // 5. not speech
+    (
+        "In a statement recorded for television, the prime minister thanked the nurses.",
+        &[],
+    ),
+    // 6. organisations speak, and "the company" and "it" are the one named before
+    (
+        "Tesla reported record deliveries. The company said demand remained strong. It said prices would hold.",
+        &["Tesla", "Tesla"],
+    ),
+    (
+        "Fifty people remain unaccounted for, the Kenya Red Cross said, raising fears of a higher toll.",
+        &["Kenya Red Cross"],
+    ),
+    // reported speech split by a parenthetical cue: two parts of one statement
+    (
+        "Robert Strang runs the clinic. The drugs have a limited set of uses, he says, and are mostly meant to be taken only short term.",
+        &["Robert Strang", "Robert Strang"],
+    ),
+    // a person reported saying "she…" of themselves; a first name leaning the other way
+    (
+        "Jayme Ross told police she could hear the sirens. Jake Patterson was arrested later. He told detectives he would have fired.",
+        &["Jayme Ross", "Jake Patterson"],
+    ),
 ];
 
 #[test]

@@ -524,6 +524,12 @@ fn f1(p: f64, r: f64) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
+    run(&args, verbose);
+}
+
+/// Score the split or folder the first argument that is not a flag names (dev by
+/// default), printing every figure; `verbose` lists every miss.
+pub fn run(args: &[String], verbose: bool) {
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear");
     let dir = match args.iter().find(|a| !a.starts_with("--")).map(String::as_str) {
         Some(split @ ("train" | "dev")) => shared.join(split),

@@ -8,7 +8,7 @@
 //! evidence with no lookups.
 
 use super::lexicon::ByHash;
-use super::lexicon::{LEX, flag};
+use super::lexicon::{LEX, flag, word};
 use super::mentions;
 use super::tokens::{Kind, Tokens};
 use std::ops::Range;
@@ -36,6 +36,12 @@ pub mod ev {
     /// The word ends a name of two words or more that is no thing ("Sevaun Palvetzian"):
     /// alone, it may be that person's surname.
     pub const PROPER_SURNAME: u16 = 256;
+    /// A nationality ("Canadian", "Koreans"), a place's last word ("Highway") or first
+    /// ("Lake"), a statistic ("GDP"): the lexicon's `word` bits, on capitalised words.
+    pub const NATIONALITY: u16 = 512;
+    pub const PLACE_WORD: u16 = 1024;
+    pub const PLACE_OPENER: u16 = 2048;
+    pub const STATISTIC: u16 = 4096;
 }
 
 /// The run `k..e` of sentence `s` stands where a place does: after a locative ("in",
@@ -85,6 +91,22 @@ pub fn sentence_initial(t: &Tokens, k: usize, sent_start: usize) -> bool {
             ))
 }
 
+/// The `ev` bits of the lexicon's `word` bits.
+fn word_ev(bits: u8) -> u16 {
+    let mut e = 0;
+    for (w, v) in [
+        (word::NATIONALITY, ev::NATIONALITY),
+        (word::PLACE_WORD, ev::PLACE_WORD),
+        (word::PLACE_OPENER, ev::PLACE_OPENER),
+        (word::STATISTIC, ev::STATISTIC),
+    ] {
+        if bits & w != 0 {
+            e |= v;
+        }
+    }
+    e
+}
+
 /// Gather the evidence of every paragraph and write it onto the tokens.
 pub fn annotate(paras: &mut [Para]) {
     // one table for the article: word hash → `ev` bits
@@ -115,6 +137,16 @@ pub fn annotate(paras: &mut [Para]) {
                 {
                     t.toks[k].ev |= ev::FIRST_NAME;
                 }
+                let mut bits = LEX.word_bits.get(&t.toks[k].hash).copied().unwrap_or(0);
+                if bits == 0
+                    && let Some(stem) = t.lower(k).strip_suffix('s')
+                {
+                    // "Canadians": a nationality's plural
+                    bits = LEX.word_bits.get(&super::tokens::word_hash(stem)).copied().unwrap_or(0) & word::NATIONALITY;
+                }
+                if bits != 0 {
+                    t.toks[k].ev |= word_ev(bits);
+                }
             }
         }
     }
@@ -127,8 +159,10 @@ pub fn annotate(paras: &mut [Para]) {
             }
         }
     };
-    // places by their context
-    for p in paras.iter() {
+    // the capitalised runs of every sentence (paragraph, run, sentence start), and places
+    // by their context
+    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (pi, p) in paras.iter().enumerate() {
         let t = &p.tokens;
         for s in &p.sentences {
             let mut k = s.start;
@@ -145,6 +179,7 @@ pub fn annotate(paras: &mut [Para]) {
                 if place_context(t, k, e, s) {
                     *seen.entry(t.toks[e - 1].hash).or_default() |= ev::PLACE;
                 }
+                runs.push((pi, k, e, s.start));
                 k = e;
             }
         }
@@ -152,46 +187,32 @@ pub fn annotate(paras: &mut [Para]) {
     mark(paras, &seen, ev::LOWER | ev::CAP_MID | ev::PLACE);
     // 2. names the article confirms as people, and organisations it introduces as such
     let mut named: ByHash<u16> = ByHash::default();
-    for p in paras.iter() {
-        let t = &p.tokens;
-        for s in &p.sentences {
-            let mut k = s.start;
-            while k < s.end {
-                if !t.cap(k) {
-                    k += 1;
-                    continue;
-                }
-                let e = mentions::run_end(t, k, s.end);
-                if e <= k {
-                    k += 1;
-                    continue;
-                }
-                match mentions::confirmed(t, k, e) {
-                    Some(mentions::Confirmed::Person(a, b)) => {
-                        for j in a..b {
-                            if !t.has(j, flag::PARTICLE) || t.toks[j].cap {
-                                *named.entry(t.toks[j].hash).or_default() |= ev::PERSON;
-                            }
-                        }
-                        *named.entry(t.toks[b - 1].hash).or_default() |= ev::SURNAME;
-                        if b - a >= 2 {
-                            *named.entry(t.toks[a].hash).or_default() |= ev::GIVEN;
-                        }
+    for &(pi, k, e, sent_start) in &runs {
+        let t = &paras[pi].tokens;
+        match mentions::confirmed(t, k, e) {
+            Some(mentions::Confirmed::Person(a, b)) => {
+                for j in a..b {
+                    if !t.has(j, flag::PARTICLE) || t.toks[j].cap {
+                        *named.entry(t.toks[j].hash).or_default() |= ev::PERSON;
                     }
-                    Some(mentions::Confirmed::Org(a, b)) => {
-                        for j in a..b {
-                            *named.entry(t.toks[j].hash).or_default() |= ev::ORG;
-                        }
-                    }
-                    None if mentions::proper_name(t, k, e, s.start) => {
-                        *named.entry(t.toks[e - 1].hash).or_default() |= ev::PROPER_SURNAME;
-                    }
-                    None => {}
                 }
-                k = e;
+                *named.entry(t.toks[b - 1].hash).or_default() |= ev::SURNAME;
+                if b - a >= 2 {
+                    *named.entry(t.toks[a].hash).or_default() |= ev::GIVEN;
+                }
             }
+            Some(mentions::Confirmed::Org(a, b)) => {
+                for j in a..b {
+                    *named.entry(t.toks[j].hash).or_default() |= ev::ORG;
+                }
+            }
+            None if mentions::proper_name(t, k, e, sent_start) => {
+                *named.entry(t.toks[e - 1].hash).or_default() |= ev::PROPER_SURNAME;
+            }
+            None => {}
         }
     }
+
     if !named.is_empty() {
         mark(
             paras,

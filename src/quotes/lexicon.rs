@@ -273,20 +273,15 @@ pub struct Lexicon {
     pub auxiliaries: FxHashSet<String>,
     first_names: ByHash<FirstName>,
     places: FxHashSet<&'static str>,
+    /// Nationality, place-word, place-opener and statistic bits ([`word`]) by word hash:
+    /// one lookup per capitalised word.
+    pub word_bits: ByHash<u8>,
     /// Words before a place ("in", "near"), by word hash.
     pub locatives: FxHashSet<u64>,
     /// Nouns after a place's name ("province", "county").
     pub place_nouns: FxHashSet<u64>,
-    /// The last word of a place's or building's name ("highway", "station").
-    pub place_words: FxHashSet<u64>,
-    /// The first word of a place's name ("lake", "mount").
-    pub place_openers: FxHashSet<u64>,
     /// State and province abbreviations ("ont", "n.b.").
     pub state_abbreviations: FxHashSet<u64>,
-    /// Nationality adjectives ("canadian", "korean").
-    pub nationalities: FxHashSet<u64>,
-    /// Statistics and indices by name ("gdp", "ftse").
-    pub statistics: FxHashSet<u64>,
     /// Surnames that East Asian names put first ("kim", "lu"): no first name to read.
     pub surnames_first: FxHashSet<u64>,
     /// What a body publishes, which speaks for it ("statement", "report").
@@ -301,6 +296,15 @@ pub struct Lexicon {
     pub company_heads: FxHashSet<u64>,
     /// Words of a public body's name ("government", "agency").
     pub public_bodies: FxHashSet<u64>,
+}
+
+/// Bits of [`Lexicon::word_bits`]: what a capitalised word is in the place and thing lists
+/// (the tokenizer's flags have no room left).
+pub mod word {
+    pub const NATIONALITY: u8 = 1;
+    pub const PLACE_WORD: u8 = 2;
+    pub const PLACE_OPENER: u8 = 4;
+    pub const STATISTIC: u8 = 8;
 }
 
 fn hashes(v: &[String]) -> FxHashSet<u64> {
@@ -464,13 +468,23 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         auxiliaries: w.auxiliaries.iter().cloned().collect(),
         first_names: parse_first_names(),
         places,
+        word_bits: {
+            let mut m: ByHash<u8> = ByHash::default();
+            for (list, bit) in [
+                (&f.places.nationalities, word::NATIONALITY),
+                (&f.places.place_words, word::PLACE_WORD),
+                (&f.places.place_openers, word::PLACE_OPENER),
+                (&f.things.statistics, word::STATISTIC),
+            ] {
+                for w in list {
+                    *m.entry(super::tokens::word_hash(w)).or_default() |= bit;
+                }
+            }
+            m
+        },
         locatives: hashes(&f.places.locatives),
         place_nouns: hashes(&f.places.place_nouns),
-        place_words: hashes(&f.places.place_words),
-        place_openers: hashes(&f.places.place_openers),
         state_abbreviations: hashes(&f.places.state_abbreviations),
-        nationalities: hashes(&f.places.nationalities),
-        statistics: hashes(&f.things.statistics),
         surnames_first: hashes(&p.surnames_first),
         document_nouns: hashes(&f.things.documents),
         issued: hashes(&f.things.issued),

@@ -505,7 +505,8 @@ impl Entities {
         // a short form of a name read before ("Suncor" after "Suncor Energy", "the
         // Falcons" after "the Red Deer Falcons", "EDC" after "Export Development Canada"),
         // or the full name of one read short: one organisation, shown by its fullest name
-        let initials = initials(&name.render(text));
+        // (initials only of a name of three words or more, the only ones an acronym names)
+        let initials = (w.len() >= 3).then(|| initials(&name.render(text))).flatten();
         let compatible = |a: EntityType, b: EntityType| {
             a == b
                 || matches!(

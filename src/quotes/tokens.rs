@@ -24,6 +24,8 @@ pub struct Tok {
     pub cap: bool,
     /// Two or more letters, all uppercase (NATO, RIA).
     pub caps: bool,
+    /// A possessive: "Blair's", "players'".
+    pub poss: bool,
     /// Lexicon flags of the word and of its stem (without a possessive 's).
     pub flags: u32,
     pub stem_flags: u32,
@@ -139,8 +141,7 @@ impl Tokens {
     }
 
     pub fn possessive(&self, i: usize) -> bool {
-        let w = self.lower(i);
-        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+        self.toks.get(i).is_some_and(|t| t.poss)
     }
 
     /// Tokenize `text[range]`; `spans` (sorted) become single Quote tokens.
@@ -200,6 +201,7 @@ impl Tokens {
             hi: lo,
             cap: false,
             caps: false,
+            poss: false,
             flags: 0,
             stem_flags: 0,
             ev: 0,
@@ -232,14 +234,19 @@ impl Tokens {
         }
         tok.hi = self.arena.len() as u32;
         let lower = &self.arena[lo as usize..];
+        // (the arena holds ’ as ')
+        // a possessive ends in 's or s' (the arena holds ’ as '): two bytes tell
+        let lb = lower.as_bytes();
+        let n = lb.len();
+        let apostrophe_s = n >= 2 && lb[n - 2] == b'\'' && lb[n - 1] == b's';
+        tok.poss = apostrophe_s || (n >= 2 && lb[n - 2] == b's' && lb[n - 1] == b'\'');
         let h = word_hash(lower);
         tok.flags = lex.flags_of(h);
-        (tok.stem_flags, tok.hash) = match lower.strip_suffix("'s") {
-            Some(stem) => {
-                let hs = word_hash(stem);
-                (lex.flags_of(hs), hs)
-            }
-            None => (tok.flags, h),
+        (tok.stem_flags, tok.hash) = if apostrophe_s {
+            let hs = word_hash(&lower[..n - 2]);
+            (lex.flags_of(hs), hs)
+        } else {
+            (tok.flags, h)
         };
         self.toks.push(tok);
     }
