@@ -210,10 +210,13 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
     };
     let commas: Vec<usize> = (lo..k).rev().filter(|&j| t.is_punct(j, ',')).take(4).collect();
     for &j in commas.iter().rev() {
+        // ("The Oscar-nominated actor, whose films include Schindler's List, …, said": a
+        // described person before a relative clause, however many names it holds)
+        let relative = t.is_word(j + 1) && matches!(t.lower(j + 1), "who" | "whose");
         if j > lo
             && opens_appositive(j)
             && let Some(head) = mentions::ending_at(t, before_aside(t, j, lo).max(lo + 1) - 1, lo)
-            && head.is_name()
+            && (head.is_name() || (relative && head.is_description()))
             && head.start <= lo + 4
         {
             return Some(Mention {

@@ -154,6 +154,9 @@ fn plain_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
             if t.possessive(j - 1) {
                 break;
             }
+        } else if j > i && t.is_punct(j, '&') && is_name_word(t, j + 1) && t.toks[j].start == t.toks[j - 1].end + 1 {
+            // "Standard & Poor's", "Procter & Gamble"
+            j += 1;
         } else if j > i && is_particle(t, j) {
             // "van der Pluijm": particles are part of the name when a capital follows them
             let mut k = j;
@@ -1000,7 +1003,33 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize, out: &mut Vec<Mention>) {
             let e = run_end(t, i, hi);
             if e > i {
                 let the = i > lo && t.word_is(i - 1, "the");
-                if let Some(mut m) = classify_run(t, i, e, lo, the)
+                // "the Bank of Mexico", "the Centre for Addiction": an organisation's name
+                // runs on through "of", "for" or "on"
+                let mut e = e;
+                let mut m = classify_run(t, i, e, lo, the);
+                if let Some(Mention {
+                    kind: MentionKind::Thing { .. },
+                    ..
+                }) = m
+                    && t.stem_has(e - 1, flag::ORG_WORD)
+                    && e + 1 < hi
+                    && (t.word_is(e, "of") || t.word_is(e, "for") || t.word_is(e, "on"))
+                    && is_name_word(t, e + 1)
+                {
+                    let e2 = run_end(t, e + 1, hi);
+                    e = e2;
+                    m = Some(Mention {
+                        start: i,
+                        end: e2,
+                        kind: MentionKind::Thing {
+                            name: (i, e2),
+                            entity: EntityType::Organisation,
+                        },
+                        role: None,
+                        gender: None,
+                    });
+                }
+                if let Some(mut m) = m
                     && matches!(m.kind, MentionKind::Name { .. } | MentionKind::Thing { .. })
                 {
                     if m.is_name()

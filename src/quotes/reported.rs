@@ -72,8 +72,13 @@ pub(crate) fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
     if from >= e {
         return true;
     }
-    let first_is_adjunct =
-        t.is_word(from) && (t.has(from, flag::ADJUNCT) || LEX.listeners.iter().any(|l| l[0] == t.lower(from)));
+    // (a listener whole: "told the press", not any "the")
+    let first_is_adjunct = t.is_word(from)
+        && (t.has(from, flag::ADJUNCT)
+            || LEX
+                .listeners
+                .iter()
+                .any(|l| l.iter().enumerate().all(|(x, w)| t.word_is(from + x, w))));
     // "said the changes would give schools …": an auxiliary or modal after the cue opens a
     // clause, however short
     let clause = (from..e).any(|k| t.word_is(k, "that") || (t.is_word(k) && LEX.auxiliaries.contains(t.lower(k))));

@@ -904,6 +904,28 @@ pub(crate) fn resolve(
                             .filter(|&e| e < ents.all.len())
                     })
                     .or_else(|| main_person(&ents, head, it.para))
+                    .or_else(|| {
+                        // "World number one Lindsay Davenport has criticised Wimbledon. … the
+                        // American said": a nationality describes the person the sentence
+                        // before named first
+                        // ("Hollywood film star Liam Neeson has held a dinner party. The
+                        // Ballymena-born actor said…": so does a person's role alone, the
+                        // only person that sentence names)
+                        let bits = LEX.word_bits.get(&word_hash(head)).copied().unwrap_or(0);
+                        let role = LEX.is(head, flag::ROLE_NOUN | flag::TITLE) && !head.ends_with('s');
+                        if bits & super::lexicon::word::NATIONALITY == 0 && !role {
+                            return None;
+                        }
+                        let k = occs.partition_point(|o| o.sentence + 1 < it.sentence);
+                        let mut people = occs[k..]
+                            .iter()
+                            .zip(&occ_entity[k..])
+                            .take_while(|(o, _)| o.sentence < it.sentence)
+                            .filter(|(o, _)| o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none())
+                            .map(|(_, &e)| e);
+                        let first = people.next().filter(|&e| e < ents.all.len())?;
+                        (!role || people.all(|e| e == first)).then_some(first)
+                    })
                     .map(|e| (e, true))
             }
             RawKind::Description { .. } => None,
