@@ -1,4 +1,4 @@
-//! The speaker regression set: 323 quotes in 45 BBC articles whose speakers were checked
+//! The speaker regression set: 369 quotes in 50 BBC articles whose speakers were checked
 //! by reading (`tests/data/bbc_speakers.tsv`: file, byte offsets, expected speaker). No
 //! article text is in the repository; the test skips when ../shared/data/bbc is absent.
 
@@ -12,7 +12,7 @@ use saywho::quotes::extract;
 
 /// The share of the set's quotes the engine must attribute right. Raise it as fixes land;
 /// a change that lowers the figure breaks a speaker someone checked.
-const FLOOR: f64 = 0.84;
+const FLOOR: f64 = 0.86;
 
 struct Row {
     file: String,

@@ -435,7 +435,11 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
                 return None;
             }
             let m = speaker_before(t, j, k)?;
-            let lead = (k..m.start).all(|x| t.is_word(x)) && m.start - k <= AFTER_LEAD;
+            // (words before the speaker that open no phrase of their own: "“…” in one room
+            // and ask them" is no attribution)
+            let lead = (k..m.start).all(|x| t.is_word(x))
+                && m.start - k <= AFTER_LEAD
+                && !(m.start > k && t.has(k, flag::ADJUNCT | flag::BETWEEN | flag::COORDINATOR));
             if m.start == k || (lead && !m.is_pronoun()) {
                 let m = if m.start > k && m.is_description() {
                     Mention { start: k, ..m }

@@ -51,6 +51,7 @@ struct People {
     role_nouns: Vec<String>,
     speaker_nouns: Vec<String>,
     surnames_first: Vec<String>,
+    stand_ins: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -290,6 +291,8 @@ pub struct Lexicon {
     pub issued: FxHashSet<u64>,
     /// Words of a time after "this", "last", "next" ("week", "Monday").
     pub time_words: FxHashSet<u64>,
+    /// People who speak for someone else ("spokeswoman"): never the person named after.
+    pub stand_ins: FxHashSet<u64>,
     /// Organisation heads that the body's own name holds ("union", "city").
     pub named_heads: FxHashSet<u64>,
     /// Heads for a business ("company", "firm"), never a public body.
@@ -489,6 +492,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         document_nouns: hashes(&f.things.documents),
         issued: hashes(&f.things.issued),
         time_words: hashes(&f.words.time_words),
+        stand_ins: hashes(&p.stand_ins),
         named_heads: hashes(&f.things.named_heads),
         company_heads: hashes(&f.things.company_heads),
         public_bodies: hashes(&f.things.public_bodies),

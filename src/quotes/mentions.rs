@@ -1007,10 +1007,7 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize, out: &mut Vec<Mention>) {
                 // runs on through "of", "for" or "on"
                 let mut e = e;
                 let mut m = classify_run(t, i, e, lo, the);
-                if let Some(Mention {
-                    kind: MentionKind::Thing { .. },
-                    ..
-                }) = m
+                if !m.as_ref().is_some_and(Mention::is_name)
                     && t.stem_has(e - 1, flag::ORG_WORD)
                     && e + 1 < hi
                     && (t.word_is(e, "of") || t.word_is(e, "for") || t.word_is(e, "on"))

@@ -962,6 +962,11 @@ pub(crate) fn resolve(
         if resolved[i].is_some() || head.ends_with('s') || !LEX.is(head, flag::SPEAKER_NOUN | flag::ROLE_NOUN) {
             continue;
         }
+        // "An NHTCU spokeswoman said…" and its head saying the same: a spokesperson
+        // speaks for someone, and is not them
+        if LEX.stand_ins.contains(&word_hash(head)) {
+            continue;
+        }
         // "McCallum's staff": someone else's people, named as such
         if text[r.mention.0..r.mention.1]
             .split_whitespace()
