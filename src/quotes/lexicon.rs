@@ -39,6 +39,7 @@ struct Words {
     stop_words: Vec<String>,
     not_names: Vec<String>,
     time_words: Vec<String>,
+    adjective_endings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -293,6 +294,8 @@ pub struct Lexicon {
     pub time_words: FxHashSet<u64>,
     /// People who speak for someone else ("spokeswoman"): never the person named after.
     pub stand_ins: FxHashSet<u64>,
+    /// Endings of adjectives and other words that are no first name ("-ent", "-ous").
+    pub adjective_endings: Vec<String>,
     /// Organisation heads that the body's own name holds ("union", "city").
     pub named_heads: FxHashSet<u64>,
     /// Heads for a business ("company", "firm"), never a public body.
@@ -493,6 +496,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         issued: hashes(&f.things.issued),
         time_words: hashes(&f.words.time_words),
         stand_ins: hashes(&p.stand_ins),
+        adjective_endings: w.adjective_endings.clone(),
         named_heads: hashes(&f.things.named_heads),
         company_heads: hashes(&f.things.company_heads),
         public_bodies: hashes(&f.things.public_bodies),

@@ -221,7 +221,10 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
     {
         name_start = j;
     }
-    let titled = name_start > s || (s > 0 && t.is_word(s - 1) && is_title(t, s - 1) && !t.toks[s - 1].cap);
+    // (a lowercase title before a listed organisation is a verb or a common noun: "Bolton
+    // host Arsenal")
+    let listed = e - name_start == 1 && t.has(name_start, flag::ORG_NAME | flag::MEDIA_NAME);
+    let titled = name_start > s || (s > 0 && t.is_word(s - 1) && is_title(t, s - 1) && !t.toks[s - 1].cap && !listed);
     if gender.is_none() && s > 0 && t.is_word(s - 1) {
         gender = t.honorific_gender(s - 1);
     }
@@ -342,8 +345,9 @@ pub fn confirmed(t: &Tokens, s: usize, e: usize) -> Option<Confirmed> {
 }
 
 /// The run `s..e` is a name of two words or more that the article never writes in
-/// lowercase, nor only at a sentence's start ("Sevaun Palvetzian"), and no thing: its last
-/// word alone may be the same person's surname.
+/// lowercase, nor only at a sentence's start unless the lexicon does not know its first
+/// word ("Sevaun Palvetzian", "Arsene Wenger has pledged…"), and no thing: its last word
+/// alone may be the same person's surname.
 pub fn proper_name(t: &Tokens, s: usize, e: usize, sent_start: usize) -> bool {
     if e < s + 2 || (s..e).any(|k| t.ev(k, ev::LOWER) || t.has(k, flag::NOT_NAME)) {
         return false;
@@ -352,8 +356,9 @@ pub fn proper_name(t: &Tokens, s: usize, e: usize, sent_start: usize) -> bool {
     let (a, b) = p.name;
     b >= a + 2
         && (a..b).all(|k| !t.ev(k, ev::LOWER) && !t.has(k, flag::NOT_NAME))
-        && !sentence_initial_only(t, a, sent_start)
+        && (!sentence_initial_only(t, a, sent_start) || unknown_given(t, a))
         && !nationality(t, a, b)
+        && !t.ev(b - 1, ev::NATIONALITY)
         && thing_type(t, a, b).is_none()
 }
 
@@ -393,6 +398,14 @@ fn nationality(t: &Tokens, a: usize, b: usize) -> bool {
 }
 
 /// The word opens its sentence and is capitalised nowhere else in the article.
+/// The word at `k`, opening a sentence, may be a first name the table does not know
+/// ("Arsene"): the lexicon knows it not, and it does not end like an adjective
+/// ("Prominent", "Veteran").
+fn unknown_given(t: &Tokens, k: usize) -> bool {
+    let w = t.lower(k);
+    t.toks[k].flags == 0 && !LEX.adjective_endings.iter().any(|x| w.ends_with(x.as_str()))
+}
+
 fn sentence_initial_only(t: &Tokens, k: usize, sent_start: usize) -> bool {
     sentence_initial(t, k, sent_start) && !t.ev(k, ev::CAP_MID)
 }
@@ -521,7 +534,10 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     if t.ev(a, ev::ORG) {
         return thing(EntityType::Organisation);
     }
-    let opens = sentence_initial_only(t, a, sent_start);
+    // (a first word the lexicon does not know, in a name of two words or more, is no
+    // sentence word: "Arsene Wenger has pledged…")
+    let opens = sentence_initial_only(t, a, sent_start)
+        && !(b - a >= 2 && unknown_given(t, a) && !t.ev(b - 1, ev::NATIONALITY));
     let common = (a..b).any(|k| t.ev(k, ev::LOWER) || t.has(k, flag::NOT_NAME));
     if !opens && !common {
         // a proper name the article never writes in lowercase: a person's when it has two
