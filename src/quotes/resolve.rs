@@ -125,7 +125,7 @@ const LEAN_TENTHS: u8 = 3;
 const LEAN_PENALTY: i32 = 40;
 /// A name the article gives no evidence for (`EntityType::Unknown`) may be "he" or "she",
 /// after anyone known to be a person.
-const UNKNOWN_KIND_PENALTY: i32 = 60;
+const UNKNOWN_KIND_PENALTY: i32 = 90;
 /// A pronoun looks back this many paragraphs at most.
 const PRONOUN_PARAS: usize = 3;
 /// A description looks back (or, for a summary sentence, ahead) this many paragraphs.
