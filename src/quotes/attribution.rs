@@ -71,6 +71,13 @@ fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if t.toks[i].cap && !opens_sentence {
         return None;
     }
+    // "the big reveal", "his comments": after a determiner (and an adjective) it is a noun
+    if LEX.cue_nouns.contains(&t.toks[i].hash)
+        && i > 0
+        && (t.has(i - 1, flag::DETERMINER) || (i > 1 && t.toks[i - 1].flags == 0 && t.has(i - 2, flag::DETERMINER)))
+    {
+        return None;
+    }
     let role = if t.has(i, flag::SAY) {
         CueRole::Say
     } else if t.has(i, flag::REPLY) {
@@ -150,7 +157,42 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
         }
     }
     let m = mentions::ending_at(t, k, lo)?;
+    if matches!(m.kind, MentionKind::Pronoun(PronounKind::Neuter)) && expletive_it(t, m.end, c) {
+        return None;
+    }
     Some(person_of(t, &m, lo).unwrap_or(m))
+}
+
+/// "It has been reported that…", "it might indicate that…": an "it" before a passive cue,
+/// or before a verb a finding or a situation takes, stands for no one.
+fn expletive_it(t: &Tokens, from: usize, c: usize) -> bool {
+    let passive = (from..c).any(|k| {
+        matches!(
+            t.lower(k),
+            "be" | "been" | "being" | "is" | "was" | "are" | "were" | "'s"
+        )
+    });
+    passive
+        || matches!(
+            t.lower(c),
+            "indicate"
+                | "indicates"
+                | "indicated"
+                | "suggest"
+                | "suggests"
+                | "suggested"
+                | "signal"
+                | "signals"
+                | "signaled"
+                | "signalled"
+                | "hint"
+                | "hinted"
+                | "mean"
+                | "means"
+                | "show"
+                | "shows"
+                | "showed"
+        )
 }
 
 /// "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the University of
@@ -413,7 +455,14 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
         while s < hi && skippable(t, s) {
             s += 1;
         }
-        if let Some(m) = mentions::starting_at(t, s, hi, k) {
+        if let Some(m) = mentions::starting_at(t, s, hi, k)
+            // ("…” between May and October, says the program changed his life": a
+            // description running into a verb is the content, not the speaker)
+            && !(m.is_description()
+                && t.is_word(m.end)
+                && !t.toks[m.end].cap
+                && !t.has(m.end, flag::ADJUNCT | flag::RELATIVE | flag::DETERMINER))
+        {
             let end = m.role.map_or(m.end, |r| r.1.max(m.end));
             return Some(Direct {
                 speaker: m,

@@ -40,6 +40,7 @@ struct Words {
     not_names: Vec<String>,
     time_words: Vec<String>,
     adjective_endings: Vec<String>,
+    cue_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -296,6 +297,8 @@ pub struct Lexicon {
     pub stand_ins: FxHashSet<u64>,
     /// Endings of adjectives and other words that are no first name ("-ent", "-ous").
     pub adjective_endings: Vec<String>,
+    /// Cue words that are nouns after a determiner ("the big reveal").
+    pub cue_nouns: FxHashSet<u64>,
     /// Organisation heads that the body's own name holds ("union", "city").
     pub named_heads: FxHashSet<u64>,
     /// Heads for a business ("company", "firm"), never a public body.
@@ -497,6 +500,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         time_words: hashes(&f.words.time_words),
         stand_ins: hashes(&p.stand_ins),
         adjective_endings: w.adjective_endings.clone(),
+        cue_nouns: hashes(&w.cue_nouns),
         named_heads: hashes(&f.things.named_heads),
         company_heads: hashes(&f.things.company_heads),
         public_bodies: hashes(&f.things.public_bodies),

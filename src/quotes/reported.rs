@@ -248,6 +248,26 @@ pub fn find(t: &Tokens, lo: usize, hi: usize, used: &[bool]) -> Vec<Reported> {
         }
         j = cue.end;
     }
+    // "…asked him about next steps and Gillis suggested he might…": a report of its own,
+    // with its own speaker, ends the content of the report before it
+    for i in 0..out.len() {
+        let (c0, c1) = out[i].content;
+        let cut = out
+            .iter()
+            .filter(|r| !r.post && !r.joined && r.speaker.start > c0 && r.cue.start < c1 && !r.speaker.is_pronoun())
+            .map(|r| r.speaker.start)
+            .min();
+        if let Some(mut k) = cut
+            && !out[i].post
+        {
+            while k > c0 && (t.word_is(k - 1, "and") || t.word_is(k - 1, "but") || t.is_punct(k - 1, ',')) {
+                k -= 1;
+            }
+            if k > c0 + 1 {
+                out[i].content.1 = k;
+            }
+        }
+    }
     // a post-posed attribution wraps the sentence: drop what it contains
     let posts: Vec<(usize, usize)> = out
         .iter()

@@ -903,7 +903,7 @@ pub(crate) fn resolve(
                             .map(|(_, &e)| e)
                             .filter(|&e| e < ents.all.len())
                     })
-                    .or_else(|| main_person(&ents, head, it.para))
+                    .or_else(|| main_person(&ents, head))
                     .or_else(|| {
                         // "World number one Lindsay Davenport has criticised Wimbledon. … the
                         // American said": a nationality describes the person the sentence
@@ -1045,8 +1045,8 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, para
 
 /// "Trudeau made the comments … The prime minister said": a title ("the prime minister",
 /// "the mayor") that no role links goes to the person the article is about — named far
-/// more often than anyone else and just now — when the description is a title.
-fn main_person(ents: &Entities, head: &str, para: usize) -> Option<usize> {
+/// more often than anyone else — when the description is a title.
+fn main_person(ents: &Entities, head: &str) -> Option<usize> {
     if !LEX.is(head, flag::TITLE) || head.ends_with('s') {
         return None;
     }
@@ -1059,8 +1059,7 @@ fn main_person(ents: &Entities, head: &str, para: usize) -> Option<usize> {
     people.sort_by_key(|(_, e)| std::cmp::Reverse(e.count));
     let (top, e) = *people.first()?;
     let second = people.get(1).map_or(0, |(_, e)| e.count);
-    (e.count >= MAIN_PERSON_MENTIONS && e.count >= MAIN_PERSON_RATIO * second && e.last_para + PRONOUN_PARAS >= para)
-        .then_some(top)
+    (e.count >= MAIN_PERSON_MENTIONS && e.count >= MAIN_PERSON_RATIO * second).then_some(top)
 }
 
 /// The person an article is about is named at least this many times, and this many times
