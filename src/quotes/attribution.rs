@@ -163,6 +163,12 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     Some(person_of(t, &m, lo).unwrap_or(m))
 }
 
+/// A lowercase word after a mention that is no adjunct, relative or determiner: the
+/// mention is a clause's subject ("the program changed his life").
+fn runs_into_verb(t: &Tokens, k: usize) -> bool {
+    t.is_word(k) && !t.toks[k].cap && !t.has(k, flag::ADJUNCT | flag::RELATIVE | flag::DETERMINER)
+}
+
 /// "It has been reported that…", "it might indicate that…": an "it" before a passive cue,
 /// or before a verb a finding or a situation takes, stands for no one.
 fn expletive_it(t: &Tokens, from: usize, c: usize) -> bool {
@@ -458,10 +464,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
         if let Some(m) = mentions::starting_at(t, s, hi, k)
             // ("…” between May and October, says the program changed his life": a
             // description running into a verb is the content, not the speaker)
-            && !(m.is_description()
-                && t.is_word(m.end)
-                && !t.toks[m.end].cap
-                && !t.has(m.end, flag::ADJUNCT | flag::RELATIVE | flag::DETERMINER))
+            && !(m.is_description() && runs_into_verb(t, m.end))
         {
             let end = m.role.map_or(m.end, |r| r.1.max(m.end));
             return Some(Direct {
