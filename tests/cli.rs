@@ -248,3 +248,42 @@ fn list_validates_the_config_like_the_reader() {
     assert_eq!(code, 1);
     assert!(err.contains("theme.toml:4:") && err.contains("blurple"), "{err}");
 }
+
+/// `saywho list --json DIR | head -1`: a reader that closes the pipe early ends the
+/// command quietly and successfully, for every command that prints.
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    // far more output than a pipe holds, so the writer meets the closed end
+    for i in 0..400 {
+        let who = ["Maria Lopez", "John Okafor", "Ana Silva", "Peter Novak"][i % 4];
+        let body = format!(
+            "Article number {i} about the budget\n\n\"We will not cut the hospital budget in year {i},\" said {who}, \
+             the city's finance chief. {}\n",
+            "The council met on Tuesday to discuss the plan. ".repeat(20)
+        );
+        std::fs::write(dir.path().join(format!("a{i:03}.txt")), body).unwrap();
+    }
+    let state = tempfile::tempdir().unwrap();
+    for cmd in ["list", "quotes", "people", "links"] {
+        let mut child = bin()
+            .args([cmd, "--json", "--no-cache"])
+            .arg(dir.path())
+            .arg("--state-dir")
+            .arg(state.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(first.starts_with('{'), "{cmd}: {first}");
+        // the reading end is dropped here
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {err}");
+        assert!(!err.contains("Broken pipe"), "{cmd}: {err}");
+    }
+}
