@@ -278,7 +278,9 @@ fn a_closed_pipe_is_a_quiet_success() {
             .spawn()
             .unwrap();
         let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
         assert!(first.starts_with('{'), "{cmd}: {first}");
         // the reading end is dropped here
         let out = child.wait_with_output().unwrap();

@@ -180,3 +180,79 @@ fn fixture_pages_match_their_references() {
     }
     assert!(checked >= 4, "{checked} references");
 }
+
+fn nested(depth: usize) -> String {
+    let p = "<p>The minister said the plan would help families across the region, and officials \
+             agreed with her on Tuesday. \"It is the right thing to do,\" said Maria Lopez.</p>";
+    format!(
+        "<!doctype html><html><head><title>Deep page</title></head><body>{}{p}{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+/// Thousands of nested `div`s around one paragraph: the paragraph is read (it was "no
+/// readable text" after seconds of work), and the page is flattened to a bounded depth.
+#[test]
+fn deeply_nested_html_is_read() {
+    for depth in [300, 10_000] {
+        let page = nested(depth);
+        let flat = corpus::html::flatten_deep(&page);
+        assert!(flat.matches("<div>").count() <= corpus::html::MAX_DEPTH, "{depth}");
+        let e = corpus::html::extract(&page, None);
+        assert_eq!(e.title.as_deref(), Some("Deep page"));
+        assert!(
+            e.paragraphs.iter().any(|p| p.contains("It is the right thing to do")),
+            "{depth}: {:?}",
+            e.paragraphs
+        );
+    }
+    // a page nesting less is left as it is
+    let shallow = nested(40);
+    assert!(matches!(
+        corpus::html::flatten_deep(&shallow),
+        std::borrow::Cow::Borrowed(_)
+    ));
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    /// Flattening drops tags only: the text between them is all kept, in order, and no
+    /// element ends up nested past the limit.
+    #[test]
+    fn flattening_keeps_every_word(ops in proptest::collection::vec(0u8..6, 0..1500)) {
+        let mut page = String::from("<html><body>");
+        let mut open: Vec<&str> = Vec::new();
+        for (i, op) in ops.iter().enumerate() {
+            match op {
+                0 | 1 => { page.push_str("<div class=\"x\">"); open.push("div"); }
+                2 => { page.push_str("<span>"); open.push("span"); }
+                3 => if let Some(n) = open.pop() { page.push_str(&format!("</{n}>")); },
+                4 => page.push_str("<br>"),
+                _ => page.push_str(&format!("word{i} ")),
+            }
+        }
+        let flat = corpus::html::flatten_deep(&page);
+        proptest::prop_assert_eq!(strip_tags(&flat), strip_tags(&page));
+        let mut depth = 0usize;
+        let mut most = 0usize;
+        for t in flat.split('<').skip(1) {
+            if t.starts_with('/') { depth = depth.saturating_sub(1); }
+            else if !t.starts_with("br") { depth += 1; most = most.max(depth); }
+        }
+        proptest::prop_assert!(most <= corpus::html::MAX_DEPTH + 2);
+    }
+}

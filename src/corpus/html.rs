@@ -41,7 +41,8 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Extract a page. Never fails: a page with no readable body gives no paragraphs (the
 /// loader then reports "no readable text").
 pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
-    let doc = Document::from(html);
+    let html = flatten_deep(html);
+    let doc = Document::from(html.as_ref());
     let ld = json_ld(&doc);
     let meta = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
@@ -136,7 +137,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         disable_json_ld: true,
         ..Default::default()
     };
-    let body = dom_smoothie::Readability::new(html, out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
+    let body = dom_smoothie::Readability::new(html.as_ref(), out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
     match body {
         Ok(a) => {
             if out.author.is_none() {
@@ -525,4 +526,112 @@ mod tests {
         let p = paragraphs("<div>One line<br>still one.<br><br>Two &amp; more.</div>");
         assert_eq!(p, ["One line still one.", "Two & more."]);
     }
+}
+
+/// How deep elements may nest before the deeper ones are dropped (their text kept). Real
+/// pages stay well under it; a page nesting thousands of `div`s made the parser and the
+/// reader-mode scoring quadratic.
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements that never have content or a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+];
+/// Elements whose content is text, not markup, up to their closing tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "template"];
+
+/// One tag of a page: where it is, its lowercase name, and whether it closes.
+struct Tag {
+    start: usize,
+    end: usize,
+    name: String,
+    closing: bool,
+    self_closing: bool,
+}
+
+/// The tags of `html` in order, past comments, doctype and raw-text content, in one pass.
+fn tags(html: &str) -> Vec<Tag> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let s = i + off;
+        if html[s..].starts_with("<!--") {
+            i = html[s + 4..].find("-->").map_or(b.len(), |e| s + 4 + e + 3);
+            continue;
+        }
+        let closing = b.get(s + 1) == Some(&b'/');
+        let n0 = s + 1 + usize::from(closing);
+        let n1 = n0 + b[n0..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if n1 == n0 {
+            // "<!doctype", "<?xml", a lone "<" in text
+            i = s + 1;
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &b[n1..]) else {
+            break;
+        };
+        let end = n1 + gt + 1;
+        let name = html[n0..n1].to_ascii_lowercase();
+        let self_closing = b[end - 2] == b'/';
+        i = end;
+        if !closing && RAW_TEXT.contains(&name.as_str()) {
+            // the content runs to the closing tag, in any case
+            i = memchr::memmem::find_iter(&b[end..], b"</")
+                .map(|e| end + e)
+                .find(|&c| {
+                    b.get(c + 2..c + 2 + name.len())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                })
+                .unwrap_or(b.len());
+        }
+        out.push(Tag {
+            start: s,
+            end,
+            name,
+            closing,
+            self_closing,
+        });
+    }
+    out
+}
+
+/// The page with elements nested deeper than [`MAX_DEPTH`] unwrapped: their tags dropped,
+/// their content kept in place. A page nesting less is returned as it is.
+pub fn flatten_deep(html: &str) -> std::borrow::Cow<'_, str> {
+    // a quick bound: a page with fewer tags than the limit cannot nest past it
+    if memchr::memchr_iter(b'<', html.as_bytes()).count() <= MAX_DEPTH {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let tags = tags(html);
+    // the open elements, each with whether its tags are dropped
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut drop = vec![false; tags.len()];
+    let mut deep = false;
+    for (k, t) in tags.iter().enumerate() {
+        if VOID.contains(&t.name.as_str()) || t.self_closing {
+            continue;
+        }
+        if !t.closing {
+            let dropped = stack.len() >= MAX_DEPTH;
+            deep |= dropped;
+            drop[k] = dropped;
+            stack.push((t.name.clone(), dropped));
+        } else if let Some(at) = stack.iter().rposition(|(n, _)| *n == t.name) {
+            // a closing tag closes its element and any left open inside it
+            drop[k] = stack[at].1;
+            stack.truncate(at);
+        }
+    }
+    if !deep {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (t, _) in tags.iter().zip(&drop).filter(|(_, d)| **d) {
+        out.push_str(&html[from..t.start]);
+        from = t.end;
+    }
+    out.push_str(&html[from..]);
+    std::borrow::Cow::Owned(out)
 }

@@ -1,0 +1,43 @@
+//! Deeply nested HTML stays linear: one paragraph inside 1,000 and 10,000 nested `div`s,
+//! read by the page extractor (`saywho::corpus::html::extract`, what `list` runs on a
+//! page). Prints the median of 7 runs for each depth and the growth from 1k to 10k, which
+//! issue 20 bounds at 12× (the page grows 10×). `cargo bench --bench nesting`.
+
+use std::time::Instant;
+
+fn page(depth: usize) -> String {
+    let p = "<p>The minister said the plan would help families across the region, and officials \
+             agreed with her on Tuesday. \"It is the right thing to do,\" said Maria Lopez.</p>";
+    format!(
+        "<!doctype html><html><head><title>Deep page</title></head><body>{}{p}{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+fn median_ms(html: &str) -> f64 {
+    let mut times: Vec<f64> = (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            let e = saywho::corpus::html::extract(html, None);
+            assert!(!e.paragraphs.is_empty(), "the paragraph is read");
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let mut figures = Vec::new();
+    for depth in [1_000, 10_000] {
+        let html = page(depth);
+        let ms = median_ms(&html);
+        println!("nesting {depth:>6}: {:>7} bytes, extract {ms:>8.2} ms", html.len());
+        figures.push(ms);
+    }
+    println!(
+        "growth 1k -> 10k nesting: ×{:.1} (bound ×12)",
+        figures[1] / figures[0].max(1e-6)
+    );
+}
