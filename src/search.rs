@@ -179,10 +179,10 @@ impl SearchIndex {
         Ok(SearchIndex { index, reader, f, dir })
     }
 
-    /// The state key of each article of `corpus`: what documents are known by. Computed
+    /// The text hash of each article of `corpus`: what documents are known by. Computed
     /// once and given to [`SearchIndex::update`] and [`SearchIndex::search`].
     pub fn keys(corpus: &Corpus) -> Vec<String> {
-        corpus.articles.iter().map(crate::state::key_of).collect()
+        corpus.articles.iter().map(crate::state::hash_key).collect()
     }
 
     /// Add the articles of `corpus` (their `keys`) the index does not hold yet. Returns how

@@ -1,8 +1,13 @@
 //! Reading state that lasts: read marks, stars, positions, starred quotes and where the
 //! last session was. No terminal code here.
 //!
-//! - Articles are keyed by a hash of their decoded text (xxh3), so an article is
-//!   recognised when its folder moves and a changed file is a different article.
+//! - An article is known by its file: the key is its absolute path (`file:/…/a.txt`; a
+//!   bundled article by `bundled:corpus/NAME`), so editing a file, or a sync re-fetching
+//!   a corrected page, keeps its marks, and two identical files are two articles. Each
+//!   entry also records the text's hash (xxh3) and the article's URL: an article with no
+//!   entry of its own takes over the entry of a file that is gone with the same URL or
+//!   text (a moved or renamed file), and keys from before (a bare text hash) migrate the
+//!   same way ([`Store::adopt`]); nothing is dropped.
 //! - The file is `state.json` under `$XDG_STATE_HOME/saywho/` (or `--state-dir`).
 //! - Saving takes an exclusive lock on `state.lock`, re-reads the file, merges in only
 //!   what this process changed, writes a temporary file, fsyncs it, renames it over the
@@ -38,6 +43,12 @@ pub struct ArticleState {
     /// Unix seconds of the last change.
     #[serde(default)]
     pub updated: u64,
+    /// The text's hash when last seen ([`hash_key`]): follows a moved file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hash: String,
+    /// The article's URL when it has one: follows a re-fetched page to a new file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -90,9 +101,41 @@ impl Default for State {
     }
 }
 
-/// The key of an article: a hash of its text.
+/// The key of an article: its file's absolute path (lexically normalised; no file-system
+/// access beyond the working folder), or the bundled name.
 pub fn key_of(a: &Article) -> String {
+    if a.path.starts_with("bundled:") {
+        return a.path.clone();
+    }
+    let p = Path::new(&a.path);
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut norm = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                norm.pop();
+            }
+            c => norm.push(c),
+        }
+    }
+    format!("file:{}", norm.display())
+}
+
+/// A hash of the article's text, as hex: what follows a file that moved, and the key
+/// state files used before articles were known by their file.
+pub fn hash_key(a: &Article) -> String {
     format!("{:016x}", a.text_hash)
+}
+
+/// A key from before articles were known by their file: a bare 16-digit text hash.
+fn is_legacy_key(k: &str) -> bool {
+    k.len() == 16 && k.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The file a `file:` key names.
+fn file_of_key(k: &str) -> Option<&Path> {
+    k.strip_prefix("file:").map(Path::new)
 }
 
 /// The key of a quote in an article.
@@ -136,6 +179,9 @@ pub struct Store {
     /// carries it at the next save, nobody else wrote it and it need not be re-read.
     seen: Option<String>,
     writes: u64,
+    /// Each article's text hash and URL by key, from [`Store::adopt`]: written into an entry
+    /// when it is made, so a file that moves later is followed.
+    identity: std::collections::HashMap<String, (String, Option<String>)>,
     /// Messages for the user (corrupt file moved aside, save failed…).
     pub warnings: Vec<String>,
 }
@@ -157,6 +203,7 @@ impl Store {
             frozen: false,
             seen: None,
             writes: 0,
+            identity: Default::default(),
             warnings: Vec::new(),
         };
         match s.read_disk() {
@@ -215,6 +262,10 @@ impl Store {
         let e = self.state.articles.entry(key.to_string()).or_default();
         f(e);
         e.updated = now();
+        if let Some((hash, url)) = self.identity.get(key) {
+            e.hash.clone_from(hash);
+            e.url.clone_from(url);
+        }
         self.dirty_articles.insert(key.to_string());
     }
 
@@ -279,8 +330,14 @@ impl Store {
                 }
             };
             for k in &self.dirty_articles {
-                if let Some(v) = self.state.articles.get(k) {
-                    st.articles.insert(k.clone(), v.clone());
+                match self.state.articles.get(k) {
+                    Some(v) => {
+                        st.articles.insert(k.clone(), v.clone());
+                    }
+                    // taken over by the file it moved to
+                    None => {
+                        st.articles.remove(k);
+                    }
                 }
             }
             for k in &self.dirty_quotes {
@@ -315,6 +372,87 @@ impl Store {
         self.dirty_quotes.clear();
         self.dirty_session = false;
         Ok(())
+    }
+
+    /// Find each article's entry: its own key, else the entry of a file that is gone with
+    /// the same URL or text (moved there), else a legacy entry keyed by its text hash
+    /// (copied: identical files each take it). Starred quotes follow their article. Keeps
+    /// every entry's hash and URL current. Returns how many articles took over an entry;
+    /// what changed is saved by the next [`Store::save`].
+    pub fn adopt(&mut self, articles: &[Article], keys: &[String]) -> usize {
+        let mut by_hash: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let mut by_url: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let present: BTreeSet<&str> = keys.iter().map(String::as_str).collect();
+        for (k, st) in &self.state.articles {
+            if present.contains(k.as_str()) {
+                continue;
+            }
+            let h = if is_legacy_key(k) { k.clone() } else { st.hash.clone() };
+            if !h.is_empty() {
+                by_hash.entry(h).or_default().push(k.clone());
+            }
+            if let Some(u) = &st.url {
+                by_url.entry(u.clone()).or_default().push(k.clone());
+            }
+        }
+        let mut taken: BTreeSet<String> = BTreeSet::new();
+        let mut adopted = 0;
+        for (a, key) in articles.iter().zip(keys) {
+            let hash = hash_key(a);
+            self.identity.insert(key.clone(), (hash.clone(), a.meta.url.clone()));
+            if !self.state.articles.contains_key(key) {
+                // a moved file: an entry whose file is gone; a legacy entry: any
+                let free = |k: &String, taken: &BTreeSet<String>| {
+                    is_legacy_key(k) || (!taken.contains(k) && file_of_key(k).is_some_and(|f| !f.exists()))
+                };
+                let from = a
+                    .meta
+                    .url
+                    .as_ref()
+                    .and_then(|u| by_url.get(u))
+                    .and_then(|ks| ks.iter().find(|k| free(k, &taken)))
+                    .or_else(|| by_hash.get(&hash).and_then(|ks| ks.iter().find(|k| free(k, &taken))))
+                    .cloned();
+                let Some(from) = from else { continue };
+                let Some(st) = self.state.articles.get(&from).cloned() else {
+                    continue;
+                };
+                self.state.articles.insert(key.clone(), st);
+                self.dirty_articles.insert(key.clone());
+                let prefix = format!("{from}@");
+                let quotes: Vec<(String, QuoteState)> = self
+                    .state
+                    .quotes
+                    .range(prefix.clone()..)
+                    .take_while(|(k, _)| k.starts_with(&prefix))
+                    .map(|(k, q)| (k.clone(), q.clone()))
+                    .collect();
+                let moved = !is_legacy_key(&from);
+                for (qk, q) in quotes {
+                    let new_key = format!("{key}@{}", &qk[prefix.len()..]);
+                    self.state.quotes.insert(new_key.clone(), q);
+                    self.dirty_quotes.insert(new_key);
+                    if moved {
+                        self.state.quotes.remove(&qk);
+                        self.dirty_quotes.insert(qk);
+                    }
+                }
+                if moved {
+                    self.state.articles.remove(&from);
+                    self.dirty_articles.insert(from.clone());
+                    taken.insert(from);
+                }
+                adopted += 1;
+            }
+            if let Some(st) = self.state.articles.get_mut(key)
+                && (st.hash != hash || st.url != a.meta.url)
+            {
+                st.hash = hash;
+                st.url = a.meta.url.clone();
+                self.dirty_articles.insert(key.clone());
+            }
+        }
+        adopted
     }
 
     /// Merge another state (an export) into this one; returns how many entries changed.

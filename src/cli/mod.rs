@@ -323,7 +323,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let corpus = for_the_run(load(&input, &cli.global, &config)?);
             let marks = if unread || starred {
-                Some(state::open(&cli.global))
+                Some(state::open_for(&cli.global, corpus))
             } else {
                 None
             };
@@ -357,7 +357,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let corpus = for_the_run(load(&input, &cli.global, &config)?);
             let index = for_the_run(build_index(corpus, &cli.global));
-            let store = starred.then(|| state::open(&cli.global));
+            let store = starred.then(|| state::open_for(&cli.global, corpus));
             quotes::run(corpus, index, person.as_deref(), json, all, store.as_ref(), &mut out).map(|_| status(corpus))
         }
         Some(Command::Links { input, json }) => {

@@ -18,6 +18,17 @@ pub fn open(global: &Global) -> Store {
     s
 }
 
+/// The state, each article of `corpus` found in it (see [`Store::adopt`]); what that
+/// migrates is saved now, quietly when it cannot be.
+pub fn open_for(global: &Global, corpus: &crate::corpus::Corpus) -> Store {
+    let mut s = open(global);
+    let keys: Vec<String> = corpus.articles.iter().map(crate::state::key_of).collect();
+    if s.adopt(&corpus.articles, &keys) > 0 {
+        let _ = s.save();
+    }
+    s
+}
+
 pub fn run(action: super::StateAction, global: &Global, out: &mut impl Write) -> Result<()> {
     match action {
         super::StateAction::Export { json } => {

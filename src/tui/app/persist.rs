@@ -29,8 +29,10 @@ impl App {
 
     /// Use `store` for read marks, stars and positions; unless `fresh`, return to where the
     /// last session was.
-    pub fn attach_store(&mut self, store: crate::state::Store, fresh: bool) {
+    pub fn attach_store(&mut self, mut store: crate::state::Store, fresh: bool) {
         self.keys = self.corpus.articles.iter().map(crate::state::key_of).collect();
+        // edited, moved and renamed files keep their marks; old keys migrate
+        store.adopt(&self.corpus.articles, &self.keys);
         let by_key: HashMap<String, usize> = self.keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
         for (i, k) in self.keys.iter().enumerate() {
             if let Some(st) = store.article(k) {

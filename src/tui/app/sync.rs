@@ -22,11 +22,11 @@ impl App {
     }
 
     /// Swap in a reloaded corpus and its index, keeping the place: articles are matched by
-    /// their state key (a hash of their text), so what was open, selected, read or starred
-    /// stays so. History refers to the old corpus and is cleared.
+    /// their state key (their file), so what was open, selected, read or starred stays so.
+    /// History refers to the old corpus and is cleared.
     pub fn reload(&mut self, corpus: std::sync::Arc<Corpus>, index: Index, message: String) {
         self.record_session();
-        // articles are found again by their text, else (edited) by their file
+        // articles are found again by their key, else by their shown path
         let key = |c: &Corpus, a: usize| crate::state::key_of(&c.articles[a]);
         let path = |c: &Corpus, a: usize| c.articles[a].path.clone();
         let open = self.open.map(|a| {
