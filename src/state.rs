@@ -374,6 +374,24 @@ impl Store {
         Ok(())
     }
 
+    /// When the state folder cannot be written: the whole state as this process knows it,
+    /// in the form `saywho state export --json` gives and `state import` reads, written to
+    /// a new file in the system's temporary folder (else the working folder). Returns its
+    /// path.
+    pub fn save_elsewhere(&self) -> Result<PathBuf> {
+        let name = format!("saywho-unsaved-state-{}-{}.json", now(), std::process::id());
+        let bytes = serde_json::to_vec_pretty(&self.state)?;
+        let mut last = None;
+        for dir in [std::env::temp_dir(), PathBuf::from(".")] {
+            let path = dir.join(&name);
+            match write_atomic(&dir, &path, &bytes) {
+                Ok(()) => return Ok(std::path::absolute(&path).unwrap_or(path)),
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| anyhow::anyhow!("no folder to write to")))
+    }
+
     /// Find each article's entry: its own key, else the entry of a file that is gone with
     /// the same URL or text (moved there), else a legacy entry keyed by its text hash
     /// (copied: identical files each take it). Starred quotes follow their article. Keeps

@@ -461,3 +461,104 @@ fn search_every_article_then_a_file_arrives() {
     t.wait("it is gone", |s| s.contains("1 article removed"));
     t.keys(&["q"]);
 }
+
+/// A state folder saywho cannot write to, undone on drop: read-only (`chattr +i`, which
+/// holds for root too) or full (a tiny tmpfs, filled). None when this machine cannot make
+/// one (not root, no chattr, no mount).
+struct Unwritable {
+    dir: std::path::PathBuf,
+    full: bool,
+}
+
+impl Unwritable {
+    fn new(dir: std::path::PathBuf, full: bool) -> Option<Unwritable> {
+        std::fs::create_dir_all(&dir).ok()?;
+        let u = Unwritable { dir, full };
+        let ok = if full {
+            Command::new("mount")
+                .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+                .arg(&u.dir)
+                .status()
+                .is_ok_and(|s| s.success())
+                && {
+                    // fill it: writes of new data then fail with "no space left"
+                    let _ = std::fs::write(u.dir.join("filler"), vec![b'x'; 128 * 1024]);
+                    // and the last pages, a byte each
+                    (0..64)
+                        .take_while(|i| std::fs::write(u.dir.join(format!("f{i}")), b"x").is_ok())
+                        .count();
+                    true
+                }
+        } else {
+            Command::new("chattr")
+                .arg("+i")
+                .arg(&u.dir)
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        let probe = std::fs::write(u.dir.join("probe.json"), b"{}").is_err();
+        if !ok || !probe {
+            let what = if full { "a full tmpfs" } else { "a read-only folder" };
+            eprintln!("skipping: cannot make {what} here (needs root)");
+            return None;
+        }
+        Some(u)
+    }
+}
+
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        if self.full {
+            let _ = Command::new("umount").arg(&self.dir).status();
+        } else {
+            let _ = Command::new("chattr").arg("-i").arg(&self.dir).status();
+        }
+    }
+}
+
+/// Marks made with a state folder that cannot be written: the status line says so once,
+/// and on quit saywho says where it wrote them instead; importing that file brings them
+/// back.
+#[test]
+fn an_unwritable_state_folder_loses_no_marks() {
+    for full in [false, true] {
+        let Some(t) = Tmux::start(if full { "full" } else { "readonly" }) else {
+            return;
+        };
+        let Some(u) = Unwritable::new(t.dir().join("st"), full) else {
+            continue;
+        };
+        t.run_saywho(&format!("--state-dir {}", u.dir.display()));
+        t.keys(&["Enter"]);
+        t.wait("the reader", |s| status(s).contains("READ"));
+        t.keys(&["*"]);
+        t.wait(&format!("the warning (full={full})"), |s| {
+            status(s).contains("marks not saved")
+        });
+        t.keys(&["q"]);
+        let screen = t.wait("the note on quit", |s| s.contains("instead"));
+        let flat = screen.replace('\n', "");
+        let file = flat
+            .split("written to ")
+            .nth(1)
+            .and_then(|r| r.split(" instead").next())
+            .expect("the fallback file is named")
+            .trim()
+            .to_string();
+        let good = t.dir().join("good");
+        let run = |args: &[&str]| {
+            let o = Command::new(env!("CARGO_BIN_EXE_saywho"))
+                .args(args)
+                .arg("--state-dir")
+                .arg(&good)
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&o.stdout).into_owned()
+        };
+        run(&["state", "import", &file]);
+        assert_eq!(run(&["list", "--starred"]).lines().count(), 1, "full={full}: {screen}");
+        assert_eq!(run(&["list", "--unread"]).lines().count(), 2, "full={full}");
+        let _ = std::fs::remove_file(&file);
+        drop(u);
+    }
+}

@@ -490,44 +490,6 @@ fn names_of(v: &Value) -> Option<String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn site_suffixes_go() {
-        assert_eq!(
-            strip_site_suffix(
-                "Russia responds to Michael Flynn | The Independent",
-                Some("The Independent")
-            ),
-            "Russia responds to Michael Flynn"
-        );
-        assert_eq!(
-            strip_site_suffix("Kremlin says resignation is internal affair - BBC News", None),
-            "Kremlin says resignation is internal affair"
-        );
-        // a dash inside a headline stays
-        assert_eq!(
-            strip_site_suffix("Brexit - what happens next for the UK economy", None),
-            "Brexit - what happens next for the UK economy"
-        );
-    }
-
-    #[test]
-    fn html_is_recognised() {
-        assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
-        assert!(looks_like_html("<html lang=en>"));
-        assert!(!looks_like_html("A title\n\n<p>not a page</p>"));
-    }
-
-    #[test]
-    fn br_pairs_split_paragraphs() {
-        let p = paragraphs("<div>One line<br>still one.<br><br>Two &amp; more.</div>");
-        assert_eq!(p, ["One line still one.", "Two & more."]);
-    }
-}
-
 /// How deep elements may nest before the deeper ones are dropped (their text kept). Real
 /// pages stay well under it; a page nesting thousands of `div`s made the parser and the
 /// reader-mode scoring quadratic.
@@ -634,4 +596,42 @@ pub fn flatten_deep(html: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&html[from..]);
     std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes_go() {
+        assert_eq!(
+            strip_site_suffix(
+                "Russia responds to Michael Flynn | The Independent",
+                Some("The Independent")
+            ),
+            "Russia responds to Michael Flynn"
+        );
+        assert_eq!(
+            strip_site_suffix("Kremlin says resignation is internal affair - BBC News", None),
+            "Kremlin says resignation is internal affair"
+        );
+        // a dash inside a headline stays
+        assert_eq!(
+            strip_site_suffix("Brexit - what happens next for the UK economy", None),
+            "Brexit - what happens next for the UK economy"
+        );
+    }
+
+    #[test]
+    fn html_is_recognised() {
+        assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
+        assert!(looks_like_html("<html lang=en>"));
+        assert!(!looks_like_html("A title\n\n<p>not a page</p>"));
+    }
+
+    #[test]
+    fn br_pairs_split_paragraphs() {
+        let p = paragraphs("<div>One line<br>still one.<br><br>Two &amp; more.</div>");
+        assert_eq!(p, ["One line still one.", "Two & more."]);
+    }
 }

@@ -350,6 +350,7 @@ where
     if opts.mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     }
+    let mut unsaved = None;
     let result = (|| -> Result<()> {
         // loading: a progress line, the keyboard still answers (q or Ctrl-C quits)
         let (loaded, mut pending) = match snapshot {
@@ -479,7 +480,12 @@ where
                     IDLE
                 };
                 if !event::poll(wait)? {
+                    let shown = (app.message.clone(), app.save_failed);
                     app.tick();
+                    // a save that failed (or works again) is said at once
+                    if (app.message.clone(), app.save_failed) != shown {
+                        terminal.draw(|f| view::draw(f, &app))?;
+                    }
                     continue;
                 }
                 let action = match event::read()? {
@@ -544,6 +550,7 @@ where
         // whatever happened, what the reader did is saved (a panic released the borrow
         // while unwinding)
         app_cell.borrow_mut().save_session();
+        unsaved = app_cell.borrow_mut().unsaved();
         match outcome {
             Ok(r) => r,
             Err(p) => {
@@ -556,5 +563,11 @@ where
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
     ratatui::restore();
+    // said on the terminal the reader has left, so it stays to be read
+    match unsaved {
+        Some(Ok(note)) => eprintln!("saywho: warning: {note}"),
+        Some(Err(why)) => return result.and(Err(anyhow::anyhow!(why))),
+        None => {}
+    }
     result
 }

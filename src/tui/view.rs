@@ -571,6 +571,13 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     } else {
         left
     };
+    // while saving fails, the status line keeps saying so (the first failure's message
+    // gives the reason)
+    let left = if app.save_failed && app.input == Input::None && !left.contains("marks not saved") {
+        format!("marks not saved · {left}")
+    } else {
+        left
+    };
     let mode_s = format!(" {mode} ");
     let room = w.saturating_sub(width(&mode_s) + 1);
     // as many hints as fit beside the message, the most specific ones dropped first

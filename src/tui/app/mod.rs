@@ -266,6 +266,8 @@ pub struct App {
     pub help_rows: Vec<(String, String, String)>,
     /// Lasting state (read marks, stars, positions), when attached.
     pub store: Option<crate::state::Store>,
+    /// The last save failed (said once in the status line; saving goes on being tried).
+    pub save_failed: bool,
     /// State key of each article.
     pub keys: Vec<String>,
     /// Starred quotes.
@@ -343,6 +345,7 @@ impl App {
             help_query: String::new(),
             help_rows,
             store: None,
+            save_failed: false,
             keys: Vec::new(),
             starred_quotes: std::collections::HashSet::new(),
             stored_positions: HashMap::new(),

@@ -92,13 +92,44 @@ impl App {
         }
     }
 
-    /// Save what changed; a failure becomes the status message and reading goes on.
+    /// Save what changed. The first failure becomes the status message (and reading goes
+    /// on; every later tick tries again); a save that works again says so.
     pub fn flush(&mut self) {
-        if let Some(store) = &mut self.store
-            && let Err(e) = store.save()
-        {
-            self.message = Some(format!("warning: {e:#}"));
+        let Some(store) = &mut self.store else { return };
+        match store.save() {
+            Err(e) if !self.save_failed => {
+                self.save_failed = true;
+                self.message = Some(format!("warning: marks not saved: {e:#} (still trying)"));
+            }
+            Err(_) => {}
+            Ok(()) if self.save_failed => {
+                self.save_failed = false;
+                self.message = Some("marks saved again".into());
+            }
+            Ok(()) => {}
         }
+    }
+
+    /// After the last save on the way out: when the state could not be saved, where it was
+    /// written instead (see [`crate::state::Store::save_elsewhere`]), or why it is lost.
+    pub fn unsaved(&mut self) -> Option<Result<String, String>> {
+        let store = self.store.as_mut()?;
+        if !store.is_dirty() {
+            return None;
+        }
+        let path = store.path();
+        Some(match store.save_elsewhere() {
+            Ok(p) => Ok(format!(
+                "reading state could not be saved to {}; it was written to {} instead                  (`saywho state import {}` merges it back)",
+                path.display(),
+                p.display(),
+                p.display()
+            )),
+            Err(e) => Err(format!(
+                "reading state could not be saved to {}, nor anywhere else: {e:#}",
+                path.display()
+            )),
+        })
     }
 
     /// Where we are — the open article, its position, the filter — recorded in the store
