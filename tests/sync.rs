@@ -258,3 +258,101 @@ fn feed_commands_and_their_mistakes() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 3, "bundled corpus: {out}");
 }
+
+/// Library articles: every visible file under the library, each whole (a saywho header
+/// line, then a page that ends).
+fn stored(library: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(library).into_iter().flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if e.file_type().is_file() && !name.starts_with('.') {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            assert!(text.starts_with("<!-- saywho {"), "{name} has its header");
+            assert!(text.trim_end().ends_with("</html>"), "{name} is whole");
+            out.push(name);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Interrupted mid-sync (Ctrl-C, then kill -9): what was fetched is in the library, whole,
+/// and the next sync fetches only the rest.
+#[test]
+fn an_interrupted_sync_keeps_what_it_fetched() {
+    for signal in ["-INT", "-KILL"] {
+        let s = Server::start();
+        for (i, title) in ["Bridge reopens early", "Ferry fares frozen", "Harbour gets new crane"]
+            .iter()
+            .enumerate()
+        {
+            s.route(
+                &format!("/g{i}"),
+                Route::html(&page(title, "Coast News", "It happened today.")),
+            );
+        }
+        s.route(
+            "/stalled",
+            Route::Slow(
+                Duration::from_secs(30),
+                Box::new(Route::html(&page("Late", "Coast News", "Late."))),
+            ),
+        );
+        let items: String = ["/g0", "/stalled", "/g1", "/g2"]
+            .iter()
+            .map(|p| format!("<item><title>Story {p}</title><link>{}{p}</link></item>", s.base))
+            .collect();
+        s.route(
+            "/rss.xml",
+            Route::typed(
+                "application/rss+xml",
+                &format!(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Coast</title>{items}</channel></rss>"
+                ),
+            ),
+        );
+        let home = tempfile::tempdir().unwrap();
+        let h = home.path();
+        assert_eq!(saywho(h, &["feed", "add", &s.url("/rss.xml")]).0, 0);
+        let library = h.join("data/saywho/library");
+        let mut child = common::bin()
+            .env("XDG_CONFIG_HOME", h.join("config"))
+            .env("XDG_DATA_HOME", h.join("data"))
+            .env("XDG_STATE_HOME", h.join("state"))
+            .env("HOME", h)
+            .args(["sync", "--timeout", "60"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // the three good pages arrive at once; the stalled one holds the sync open
+        let start = std::time::Instant::now();
+        while stored(&library).len() < 3 {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the good pages were not stored as they came"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(child.try_wait().unwrap().is_none(), "still waiting on the stalled page");
+        std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "{signal}: interrupted");
+        assert_eq!(stored(&library).len(), 3, "{signal}: the fetched pages are kept");
+        // the next sync does only the rest
+        s.route("/stalled", Route::html(&page("Late", "Coast News", "Late.")));
+        let (code, out, err) = saywho(h, &["sync", "--json"]);
+        assert_eq!(code, 0, "{err}");
+        let summary: Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+        assert_eq!(summary["new"], 1, "{signal}: {summary}");
+        assert_eq!(stored(&library).len(), 4, "{signal}");
+        assert_eq!(
+            s.requests("/g0").len(),
+            1,
+            "{signal}: a stored page is not fetched again"
+        );
+    }
+}

@@ -16,6 +16,39 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const STATE_FILE: &str = ".saywho-sync.json";
+/// Each article stored since the state file was written, a JSON `[key, file]` a line,
+/// appended as it is stored: a sync killed half-way leaves what it stored known.
+const JOURNAL_FILE: &str = ".saywho-sync.journal";
+
+/// The journal's lines that parse (a line cut short by a kill is skipped).
+fn read_journal(path: &Path) -> Vec<(String, String)> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+/// The journal being appended to; without one (an unwritable library) storing goes on.
+struct Journal(Option<std::fs::File>);
+
+impl Journal {
+    fn open(path: &Path) -> Journal {
+        Journal(std::fs::OpenOptions::new().create(true).append(true).open(path).ok())
+    }
+
+    /// One line, written whole in one call (no fsync: an article lost to a power cut is
+    /// fetched again).
+    fn add(&mut self, key: &str, file: &str) {
+        use std::io::Write;
+        if let Some(f) = &mut self.0
+            && let Ok(mut line) = serde_json::to_string(&(key, file))
+        {
+            line.push('\n');
+            let _ = f.write_all(line.as_bytes());
+        }
+    }
+}
 
 /// Seconds a request may take, and requests in flight at once, unless told otherwise.
 pub const DEFAULT_TIMEOUT_SECS: f64 = 20.0;
@@ -120,6 +153,12 @@ pub fn run(opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summa
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
+    // what an interrupted sync stored after the state was last written
+    let journal_path = opts.library.join(JOURNAL_FILE);
+    for (k, rel) in read_journal(&journal_path) {
+        state.seen.insert(k, rel);
+    }
+    let mut journal = Journal::open(&journal_path);
     let client = Client::new(opts.timeout, opts.max_size);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.workers.max(1))
@@ -196,103 +235,113 @@ pub fn run(opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summa
         fresh.push(it);
     }
 
-    // 3. their pages, fetched in parallel
+    // 3. their pages, fetched in parallel, each stored (4.) as it arrives: an interrupted
+    //    sync keeps what it fetched, and the journal tells the next one
     done.store(0, std::sync::atomic::Ordering::Relaxed);
     progress(Progress {
         phase: Phase::Pages,
         done: 0,
         total: fresh.len(),
     });
-    let pages: Vec<Option<Result<Got, String>>> = pool.install(|| {
-        fresh
-            .par_iter()
-            .map(|it| {
-                let got = it.link.as_deref().map(|l| client.get(l, None, None));
-                tick(Phase::Pages, fresh.len());
-                got
-            })
-            .collect()
-    });
-
-    // 4. stored one at a time
     let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut names: HashSet<PathBuf> = HashSet::new();
-    for (it, page) in fresh.into_iter().zip(pages) {
-        let page = match page {
-            Some(Ok(Got::Body(f))) if is_html(&f) => Ok(f),
-            Some(Ok(Got::Body(f))) => Err(format!(
-                "not a web page ({})",
-                f.content_type.as_deref().unwrap_or("no content type")
-            )),
-            Some(Ok(Got::NotModified)) => Err("HTTP 304 for a page never fetched".into()),
-            Some(Err(e)) => Err(e),
-            None => Err("the item has no link".into()),
-        };
-        let mut header = Header {
-            url: it.link.clone(),
-            feed: Some(it.feed.name.clone()),
-            feed_title: it.feed_title.clone(),
-            title: it.title.clone(),
-            author: it.author.clone(),
-            date: it.date.clone(),
-            from: String::new(),
-            fetched: fetched_at.clone(),
-        };
-        let mut keys = it.keys.clone();
-        let body: Vec<u8> = match page {
-            Ok(f) => {
-                if let Some(c) = declared_canonical(&f.body) {
-                    let k = format!("url:{}", canonical_url(&c));
-                    if state.seen.contains_key(&k) || (taken.contains(&k) && !it.keys.contains(&k)) {
-                        summary.duplicates += 1;
-                        continue;
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Option<Result<Got, String>>)>();
+    let stored: Result<()> = std::thread::scope(|scope| {
+        let (fresh, client, pool, tick) = (&fresh, &client, &pool, &tick);
+        scope.spawn(move || {
+            pool.install(|| {
+                fresh.par_iter().enumerate().for_each_with(tx, |tx, (i, it)| {
+                    let got = it.link.as_deref().map(|l| client.get(l, None, None));
+                    tick(Phase::Pages, fresh.len());
+                    // (the receiver is gone only when storing failed)
+                    let _ = tx.send((i, got));
+                });
+            });
+        });
+        for (i, page) in rx {
+            let it = &fresh[i];
+            let page = match page {
+                Some(Ok(Got::Body(f))) if is_html(&f) => Ok(f),
+                Some(Ok(Got::Body(f))) => Err(format!(
+                    "not a web page ({})",
+                    f.content_type.as_deref().unwrap_or("no content type")
+                )),
+                Some(Ok(Got::NotModified)) => Err("HTTP 304 for a page never fetched".into()),
+                Some(Err(e)) => Err(e),
+                None => Err("the item has no link".into()),
+            };
+            let mut header = Header {
+                url: it.link.clone(),
+                feed: Some(it.feed.name.clone()),
+                feed_title: it.feed_title.clone(),
+                title: it.title.clone(),
+                author: it.author.clone(),
+                date: it.date.clone(),
+                from: String::new(),
+                fetched: fetched_at.clone(),
+            };
+            let mut keys = it.keys.clone();
+            let body: Vec<u8> = match page {
+                Ok(f) => {
+                    if let Some(c) = declared_canonical(&f.body) {
+                        let k = format!("url:{}", canonical_url(&c));
+                        if state.seen.contains_key(&k) || (taken.contains(&k) && !it.keys.contains(&k)) {
+                            summary.duplicates += 1;
+                            continue;
+                        }
+                        taken.insert(k.clone());
+                        keys.push(k);
+                        header.url = Some(c);
                     }
-                    taken.insert(k.clone());
-                    keys.push(k);
-                    header.url = Some(c);
+                    header.from = "page".into();
+                    f.body
                 }
-                header.from = "page".into();
-                f.body
-            }
-            Err(e) => {
-                let what = it.link.clone().unwrap_or_else(|| it.title.clone().unwrap_or_default());
-                match &it.content {
-                    Some(c) => {
-                        summary.pages_failed.push(Failure {
-                            what,
-                            error: e,
-                            kept_feed_content: true,
-                        });
-                        header.from = "feed".into();
-                        feed_page(&it, c).into_bytes()
-                    }
-                    None => {
-                        summary.pages_failed.push(Failure {
-                            what,
-                            error: e,
-                            kept_feed_content: false,
-                        });
-                        continue;
+                Err(e) => {
+                    let what = it.link.clone().unwrap_or_else(|| it.title.clone().unwrap_or_default());
+                    match &it.content {
+                        Some(c) => {
+                            summary.pages_failed.push(Failure {
+                                what,
+                                error: e,
+                                kept_feed_content: true,
+                            });
+                            header.from = "feed".into();
+                            feed_page(it, c).into_bytes()
+                        }
+                        None => {
+                            summary.pages_failed.push(Failure {
+                                what,
+                                error: e,
+                                kept_feed_content: false,
+                            });
+                            continue;
+                        }
                     }
                 }
+            };
+            let rel = file_name(&opts.library, it, &mut names);
+            let mut bytes = header.line().into_bytes();
+            bytes.extend_from_slice(&body);
+            write_file(&opts.library, &rel, &bytes)?;
+            let rel_s = rel.to_string_lossy().replace('\\', "/");
+            for k in keys {
+                journal.add(&k, &rel_s);
+                state.seen.insert(k, rel_s.clone());
             }
-        };
-        let rel = file_name(&opts.library, &it, &mut names);
-        let mut bytes = header.line().into_bytes();
-        bytes.extend_from_slice(&body);
-        write_file(&opts.library, &rel, &bytes)?;
-        let rel_s = rel.to_string_lossy().replace('\\', "/");
-        for k in keys {
-            state.seen.insert(k, rel_s.clone());
+            summary.files.push(rel_s);
+            summary.new += 1;
         }
-        summary.files.push(rel_s);
-        summary.new += 1;
-    }
+        Ok(())
+    });
+    stored?;
     for (url, v) in validators {
         state.feeds.insert(url, v);
     }
     crate::state::write_atomic(&opts.library, &state_path, &serde_json::to_vec_pretty(&state)?)
         .context("cannot save the sync state")?;
+    // the state holds all the journal said
+    drop(journal);
+    let _ = std::fs::remove_file(&journal_path);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
