@@ -356,3 +356,24 @@ fn an_interrupted_sync_keeps_what_it_fetched() {
         );
     }
 }
+
+/// A stalled feed: its timeout bounds all its tries together (the retries after a timeout
+/// took two more timeouts, 64 s in the reader), and what failed is named.
+#[test]
+fn a_stalled_feed_is_tried_within_one_timeout() {
+    let s = Server::start();
+    s.route(
+        "/stalled.xml",
+        Route::Slow(
+            Duration::from_secs(30),
+            Box::new(Route::typed("application/rss+xml", "<rss/>")),
+        ),
+    );
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert_eq!(saywho(h, &["feed", "add", &s.url("/stalled.xml")]).0, 0);
+    let (code, out, err) = saywho(h, &["sync", "--timeout", "2"]);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(out.contains("timed out"), "{out}{err}");
+    assert_eq!(s.requests("/stalled.xml").len(), 1, "no retry past the timeout");
+}

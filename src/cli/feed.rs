@@ -125,10 +125,26 @@ pub fn sync(
 pub fn sync_quietly(global: &Global, max_size: u64) -> Result<String> {
     let opts = sync_options(global, sync::DEFAULT_TIMEOUT_SECS, sync::DEFAULT_WORKERS, max_size)?;
     let s = sync::run(&opts, &|_| {})?;
-    let failed = s.feeds_failed.len() + s.pages_failed.len();
     let mut msg = format!("synced: {}", crate::text::plural(s.new, "new article"));
-    if failed > 0 {
-        msg.push_str(&format!(", {failed} failed (`saywho sync` says which)"));
+    // what failed, by name, the first few in the status line
+    let failures: Vec<String> = s
+        .feeds_failed
+        .iter()
+        .map(|f| format!("feed {} ({})", f.what, f.error))
+        .chain(s.pages_failed.iter().map(|f| format!("{} ({})", f.what, f.error)))
+        .collect();
+    if !failures.is_empty() {
+        const NAMED: usize = 2;
+        msg.push_str(&format!(
+            "; failed: {}",
+            failures[..failures.len().min(NAMED)].join(", ")
+        ));
+        if failures.len() > NAMED {
+            msg.push_str(&format!(
+                " and {} more (`saywho sync` lists them)",
+                failures.len() - NAMED
+            ));
+        }
     }
     Ok(msg)
 }

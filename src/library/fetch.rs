@@ -1,6 +1,7 @@
 //! HTTP for sync, done the way a good citizen does it: `ureq` (a small blocking client with
 //! rustls and gzip) with connect and whole-request timeouts, up to 10 redirects (a loop is
-//! an error), retries with backoff on timeouts, dropped connections, 429 and 5xx,
+//! an error), retries with backoff on timeouts, dropped connections, 429 and 5xx — all of
+//! a URL's tries within the one timeout, so no URL takes longer than it —
 //! conditional GET (ETag / Last-Modified), a body size limit, and a User-Agent naming
 //! saywho.
 
@@ -17,11 +18,15 @@ pub const USER_AGENT: &str = concat!(
 /// Retries after the first try, and the wait before each (doubled each time).
 const RETRIES: u32 = 2;
 const BACKOFF: Duration = Duration::from_millis(250);
+/// A retry needs at least this much of the timeout left.
+const MIN_TRY: Duration = Duration::from_millis(500);
 
 #[derive(Debug, Clone)]
 pub struct Client {
     agent: ureq::Agent,
     max_size: u64,
+    /// Every try of one URL, and the waits between them, end within this.
+    timeout: Duration,
 }
 
 /// A fetched body.
@@ -56,18 +61,20 @@ impl Client {
         Client {
             agent: config.into(),
             max_size,
+            timeout,
         }
     }
 
     /// GET `url`, sending the validators of an earlier fetch. Errors are one line a person
     /// can read ("HTTP 404", "timed out", "over the size limit of 20 MB", ...).
     pub fn get(&self, url: &str, etag: Option<&str>, last_modified: Option<&str>) -> Result<Got, String> {
+        let deadline = std::time::Instant::now() + self.timeout;
         let mut wait = BACKOFF;
         let mut attempt = 0;
         loop {
-            match self.try_get(url, etag, last_modified) {
-                Err((e, retry)) if retry && attempt < RETRIES => {
-                    let _ = e;
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.try_get(url, etag, last_modified, left) {
+                Err((_, true)) if attempt < RETRIES && left > wait + MIN_TRY => {
                     std::thread::sleep(wait);
                     wait *= 2;
                     attempt += 1;
@@ -77,9 +84,15 @@ impl Client {
         }
     }
 
-    /// One try; an error says whether trying again could help.
-    fn try_get(&self, url: &str, etag: Option<&str>, last_modified: Option<&str>) -> Result<Got, (String, bool)> {
-        let mut req = self.agent.get(url);
+    /// One try, within `left`; an error says whether trying again could help.
+    fn try_get(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+        left: Duration,
+    ) -> Result<Got, (String, bool)> {
+        let mut req = self.agent.get(url).config().timeout_global(Some(left)).build();
         if let Some(e) = etag {
             req = req.header("If-None-Match", e);
         }
