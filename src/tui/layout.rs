@@ -198,6 +198,15 @@ pub fn layout(
         }
     }
     spans.sort_by_key(|s| s.0);
+    // each paragraph's quotes, found once (not a pass over every quote per paragraph)
+    let mut para_quotes: Vec<Vec<usize>> = vec![Vec::new(); body.paragraphs.len()];
+    if let Some(ix) = index {
+        for (qi, q) in ix.quotes.get(ai).into_iter().flatten().enumerate() {
+            if let Some(v) = para_quotes.get_mut(q.para) {
+                v.push(qi);
+            }
+        }
+    }
     for (pi, p) in body.paragraphs.iter().enumerate() {
         out.lines.push(Line {
             text: String::new(),
@@ -225,7 +234,7 @@ pub fn layout(
             });
         }
         if let Some(ix) = index {
-            let pieces = speaker_note(ix, corpus, ai, pi, extra);
+            let pieces = speaker_note(ix, corpus, ai, &para_quotes[pi], extra);
             if !pieces.is_empty() {
                 note_lines(&mut out, &pieces, w, 2);
             }
@@ -276,12 +285,13 @@ pub fn layout(
 }
 
 /// "↳ Aleksey Pushkov · Konstantin Kosachev [1], also reported by The Independent": who
-/// speaks in paragraph `pi`, with link numbers and statements reported elsewhere.
-fn speaker_note(ix: &Index, corpus: &Corpus, ai: usize, pi: usize, extra: &Extras) -> Vec<(String, Mark)> {
+/// speaks in a paragraph (its `quotes`, by index), with link numbers and statements reported elsewhere.
+fn speaker_note(ix: &Index, corpus: &Corpus, ai: usize, quotes: &[usize], extra: &Extras) -> Vec<(String, Mark)> {
     let mut seen: Vec<String> = Vec::new();
     let mut pieces: Vec<(String, Mark)> = Vec::new();
-    for (qi, q) in ix.quotes[ai].iter().enumerate() {
-        if q.para != pi || q.kind == QuoteKind::Scare || q.speaker_kind.is_none() {
+    for &qi in quotes {
+        let q = &ix.quotes[ai][qi];
+        if q.kind == QuoteKind::Scare || q.speaker_kind.is_none() {
             continue;
         }
         let pid = ix.speaker_of(ai, qi);
