@@ -324,3 +324,27 @@ fn linked_files_and_folders_are_read_once_and_a_loop_ends() {
     sorted.sort_by_key(|p| std::path::PathBuf::from(p));
     assert_eq!(paths, sorted);
 }
+
+/// Chinese paragraphs in an English article are its text, a quote among them: language is
+/// no evidence of page furniture (they were dropped as "edge" fragments, a CJK sentence
+/// counting as one word).
+#[test]
+fn chinese_paragraphs_in_an_english_article_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mixed.txt"),
+        "Trade talks resume in Beijing\n\n\
+         The trade talks resumed on Monday in Beijing, with both sides hoping for progress on tariffs.\n\n\
+         \"We are hopeful,\" said the US trade representative after the first session of the talks.\n\n\
+         商务部发言人高峰周四在例行记者会上表示：“中方愿意与美方共同努力，推动谈判取得进展。”\n\n\
+         中美双方将在下周继续磋商，讨论关税和市场准入等问题。\n",
+    )
+    .unwrap();
+    let c = load_dir(dir.path(), corpus::load::DEFAULT_MAX_SIZE);
+    let a = &c.articles[0];
+    let body = a.body().unwrap();
+    let paras: Vec<&str> = (0..body.paragraphs.len()).map(|i| body.paragraph_text(i)).collect();
+    assert!(paras.iter().any(|p| p.contains("推动谈判取得进展")), "{paras:?}");
+    assert!(paras.iter().any(|p| p.contains("市场准入")), "{paras:?}");
+    assert_eq!(paras.len(), 4, "{paras:?}");
+}

@@ -199,11 +199,26 @@ pub fn words(s: &str) -> usize {
 }
 
 /// Word count, stopping early once `limit` is reached.
+/// Chinese and Japanese, written without spaces, count a word per ideograph or kana
+/// (U+3040–U+9FFF: UTF-8 lead bytes E3–E9, less the CJK punctuation block U+3000–U+303F),
+/// so their paragraphs are sentences like any other.
 pub fn words_upto(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
     let mut n = 0;
     let mut in_word = false;
-    for &b in s.as_bytes() {
-        let space = b.is_ascii_whitespace();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if (0xE3..=0xE9).contains(&c) && !(c == 0xE3 && b.get(i + 1) == Some(&0x80)) {
+            n += 1;
+            if n >= limit {
+                return n;
+            }
+            in_word = false;
+            i += 3;
+            continue;
+        }
+        let space = c.is_ascii_whitespace();
         if !space && !in_word {
             n += 1;
             if n >= limit {
@@ -211,14 +226,15 @@ pub fn words_upto(s: &str, limit: usize) -> usize {
             }
         }
         in_word = !space;
+        i += 1;
     }
     n
 }
 
 /// Ends like a sentence (after closing quotes and brackets).
 pub fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ']);
-    t.ends_with(['.', '!', '?', '…', ':', ';'])
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ', '」', '』', '）']);
+    t.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；'])
 }
 
 /// A line holding a quotation and a speech cue (`”Closing first" he said`) is the
