@@ -682,3 +682,45 @@ fn search_overlay_finds_across_articles_and_opens_at_the_match() {
     let Overlay::Find(f) = &a.overlay else { panic!() };
     assert!(f.note.as_deref().unwrap_or("").contains("not a date"), "{:?}", f.note);
 }
+
+/// A resize keeps the search match in use (it fell back to the first match on screen),
+/// and stepping past the last match says it wrapped and shows the match.
+#[test]
+fn resize_keeps_the_search_match_and_n_wraps() {
+    let mut a = app(100, 30);
+    cmd(&mut a, Command::Open);
+    cmd(&mut a, Command::Search);
+    typed(&mut a, "the");
+    a.update(Action::Submit);
+    let n = a.search.hits.len();
+    assert!(n > 10, "{n}");
+    for _ in 0..4 {
+        cmd(&mut a, Command::SearchNext);
+    }
+    let byte = |a: &App| {
+        let (li, s, _) = a.search.hits[a.search.current];
+        a.layout.lines[li].src.map(|src| src + s)
+    };
+    let before = (a.search.current, byte(&a));
+    for (w, h) in [(60, 30), (140, 40), (100, 30)] {
+        a.update(Action::Resize(w, h));
+        assert_eq!((a.search.current, byte(&a)), before, "{w}x{h}");
+        let (li, _, _) = a.search.hits[a.search.current];
+        assert!(
+            li >= a.scroll && li < a.scroll + 40,
+            "the match is on screen at {w}x{h}"
+        );
+    }
+    while a.search.current + 1 < n {
+        cmd(&mut a, Command::SearchNext);
+    }
+    cmd(&mut a, Command::SearchNext);
+    assert_eq!(a.search.current, 0);
+    assert!(
+        a.message.as_deref().is_some_and(|m| m.contains("wrapped")),
+        "{:?}",
+        a.message
+    );
+    let (li, _, _) = a.search.hits[0];
+    assert!(li >= a.scroll, "the first match is shown");
+}

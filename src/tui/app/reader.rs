@@ -91,12 +91,13 @@ impl App {
         if !self.search.query.is_empty() {
             let scroll = self.scroll;
             self.run_search();
+            // the same match, else (a match that now falls across a line break) the next
             if let Some((byte, _)) = current_hit
                 && let Some(k) = self
                     .search
                     .hits
                     .iter()
-                    .position(|&(li, s, _)| self.layout.lines[li].src.map(|src| src + s) == Some(byte))
+                    .position(|&(li, s, _)| self.layout.lines[li].src.is_some_and(|src| src + s >= byte))
             {
                 self.search.current = k;
                 self.scroll = scroll; // the caller places the screen
@@ -214,11 +215,23 @@ impl App {
             });
             return;
         }
+        let wrapped = if forward {
+            self.search.current + 1 == n
+        } else {
+            self.search.current == 0
+        };
         self.search.current = if forward {
             (self.search.current + 1) % n
         } else {
             (self.search.current + n - 1) % n
         };
+        if wrapped && n > 1 {
+            self.message = Some(if forward {
+                format!("wrapped to the first match of {:?}", self.search.query)
+            } else {
+                format!("wrapped to the last match of {:?}", self.search.query)
+            });
+        }
         let line = self.search.hits[self.search.current].0;
         self.scroll_to_show(line);
         self.save_position();
