@@ -55,10 +55,12 @@ pub fn run(
         }
         return Ok(());
     }
-    let id_w = articles.iter().map(|a| width(&a.id)).max().unwrap_or(2).min(40);
+    // ids are printed whole (padded, never cut: what is printed is what `show` takes); the
+    // source as the reader shows it, the folder when the article names none
+    let id_w = articles.iter().map(|a| width(&a.id)).max().unwrap_or(2);
     let src_w = articles
         .iter()
-        .map(|a| a.meta.source.as_deref().map_or(1, width))
+        .map(|a| a.source_or_folder().map_or(1, width))
         .max()
         .unwrap_or(1)
         .min(20);
@@ -66,10 +68,11 @@ pub fn run(
         let date = a.meta.date.map_or_else(|| "-".repeat(10), |d| d.to_string());
         writeln!(
             out,
-            "{}  {}  {}  {}",
-            fit(&a.id, id_w),
+            "{}{}  {}  {}  {}",
+            a.id,
+            " ".repeat(id_w - width(&a.id)),
             date,
-            fit(a.meta.source.as_deref().unwrap_or("-"), src_w),
+            fit(a.source_or_folder().unwrap_or("-"), src_w),
             a.meta.title
         )?;
     }

@@ -95,31 +95,46 @@ fn header(f: &mut Frame, app: &App, area: Rect, text: &str, focused: bool) {
     );
 }
 
-fn list(f: &mut Frame, app: &App, area: Rect) {
-    let sort = match app.sort {
+fn sort_name(s: Sort) -> &'static str {
+    match s {
         Sort::Date => "date",
         Sort::Source => "source",
         Sort::Title => "title",
-    };
+    }
+}
+
+/// The list's header, and whether it has room for the sort order.
+fn list_header(app: &App, w: usize) -> (String, bool) {
     let total = app.corpus.articles.len();
-    let w = area.width as usize;
     let mut shown = if app.query.is_empty() && !app.hide_read && !app.starred_only {
         format!(" Articles {total} · {} unread", app.unread())
     } else {
         format!(" Articles {}/{total}", app.rows.len())
     };
     // narrow panes show the people count as "4q": the header says what that is, before
-    // the sort order if both do not fit
+    // the sort order if both do not fit (the status line then names the order)
     if w < 64 {
         let legend = " · Nq = N quoted";
         if shown.chars().count() + legend.chars().count() <= w {
             shown.push_str(legend);
         }
     }
-    let by = format!(" · by {sort}");
-    if shown.chars().count() + by.chars().count() <= w || w >= 64 {
+    let by = format!(" · by {}", sort_name(app.sort));
+    let room = shown.chars().count() + by.chars().count() <= w || w >= 64;
+    if room {
         shown.push_str(&by);
     }
+    (shown, room)
+}
+
+fn list_header_shows_sort(app: &App) -> bool {
+    let w = if app.narrow() { app.size.0 } else { app.list_width() } as usize;
+    list_header(app, w).1
+}
+
+fn list(f: &mut Frame, app: &App, area: Rect) {
+    let w = area.width as usize;
+    let (shown, _) = list_header(app, w);
     header(f, app, area, &shown, app.focus == Focus::List);
     let h = area.height.saturating_sub(1) as usize;
     let mut lines: Vec<Line> = Vec::with_capacity(h);
@@ -507,7 +522,13 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
                     } else {
                         format!(" · filter {:?}", app.query)
                     };
-                    format!("{pos}/{}{filt}", app.rows.len())
+                    // the sort order, when the list's header has no room for it
+                    let by = if list_header_shows_sort(app) {
+                        String::new()
+                    } else {
+                        format!(" · by {}", sort_name(app.sort))
+                    };
+                    format!("{pos}/{}{filt}{by}", app.rows.len())
                 }
                 Focus::Reader => {
                     let search = if app.search.hits.is_empty() {

@@ -34,6 +34,19 @@ impl App {
             let ix = m.indices(title, q);
             if !ix.is_empty() {
                 hits.push((score(&ix), Target::Article(a), ix));
+                continue;
+            }
+            // "osborne", "independent": the article's author or source, ranked after titles
+            let art = &self.corpus.articles[a];
+            let other = [art.meta.author.as_deref(), art.source_or_folder()]
+                .into_iter()
+                .flatten()
+                .map(|s| m.indices(s, q))
+                .filter(|ix| !ix.is_empty())
+                .map(|ix| score(&ix))
+                .max();
+            if let Some(sc) = other {
+                hits.push((sc - 10, Target::Article(a), vec![]));
             }
         }
         if !q.is_empty() {

@@ -282,7 +282,12 @@ impl App {
         let q = &self.index.quotes[a][qi];
         let text = q.text.clone();
         let speaker = self.index.speaker_of(a, qi).map(|p| self.index.people[p].name.clone());
-        let who = speaker.clone().unwrap_or_else(|| "unattributed".into());
+        // "starred a quote by Dmitry Peskov", "… by (a ministry official)", "starred an
+        // unattributed quote"
+        let by = speaker
+            .clone()
+            .or_else(|| q.mention.as_ref().map(|m| format!("({m})")))
+            .map_or_else(|| "starred an unattributed quote".to_string(), |w| format!("starred a quote by {w}"));
         if let Some(key) = self.keys.get(a).cloned()
             && let Some(store) = &mut self.store
         {
@@ -294,7 +299,7 @@ impl App {
             });
         }
         self.message = Some(if starred {
-            format!("starred a quote by {who}")
+            by
         } else {
             "quote unstarred".into()
         });
