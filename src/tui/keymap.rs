@@ -113,6 +113,9 @@ pub enum Command {
     CursorEnd,
 }
 
+/// Commands the reader cannot do without: binding them to no key is refused.
+const ESSENTIAL: &[Command] = &[Command::Quit, Command::Submit, Command::Cancel];
+
 impl Command {
     fn from_name(s: &str) -> Option<Command> {
         Command::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(s)).ok()
@@ -360,6 +363,30 @@ impl Keymap {
                     .map(|k| Key::parse(k))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|e| anyhow!("{}:{line}: [keys.{ctx_name}] {action}: {e}", path.display()))?;
+                // keys that would leave the reader unusable
+                if b.keys.is_empty() && ESSENTIAL.contains(&b.command) {
+                    return Err(anyhow!(
+                        "{}:{line}: [keys.{ctx_name}] {action} needs a key (without one the reader cannot {})",
+                        path.display(),
+                        if b.command == Command::Quit {
+                            "be left"
+                        } else {
+                            "finish typing"
+                        }
+                    ));
+                }
+                if ctx == Context::Input
+                    && let Some(k) = b
+                        .keys
+                        .iter()
+                        .find(|k| matches!(k.code, KeyCode::Char(_)) && (k.mods - KeyModifiers::SHIFT).is_empty())
+                {
+                    return Err(anyhow!(
+                        "{}:{line}: [keys.input] {action}: {} is a character the input line types; bind ctrl-, alt- or a named key",
+                        path.display(),
+                        k.label()
+                    ));
+                }
                 b.user_line = Some(line);
             }
         }
@@ -541,10 +568,10 @@ mod tests {
     #[test]
     fn input_keys_do_not_clash_with_global_ones() {
         // the input line never falls back to [global], so taking q there is no conflict
-        let text = "[keys.input]\ncursor_home = [\"q\"]\n";
+        let text = "[keys.input]\ncursor_home = [\"ctrl-q\"]\n[keys.global]\nquit = [\"ctrl-q\"]\n";
         let k = Keymap::with_user(text, Path::new("c.toml")).unwrap();
         assert_eq!(
-            k.lookup(Context::Input, Key::parse("q").unwrap()),
+            k.lookup(Context::Input, Key::parse("ctrl-q").unwrap()),
             Some(Command::CursorHome)
         );
         assert_eq!(
@@ -561,5 +588,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("Enter is already submit"), "{e}");
+    }
+
+    #[test]
+    fn keys_that_would_make_the_reader_unusable_are_refused() {
+        // typing "a" would submit the filter; no key would quit
+        for (text, says) in [
+            ("[keys.input]\nsubmit = [\"a\"]\n", "a character the input line types"),
+            (
+                "[keys.input]\ncursor_home = \"Q\"\n",
+                "a character the input line types",
+            ),
+            ("[keys.global]\nquit = []\n", "quit needs a key"),
+            ("[keys.input]\ncancel = []\n", "cancel needs a key"),
+        ] {
+            let e = Keymap::with_user(text, Path::new("c.toml")).unwrap_err().to_string();
+            assert!(e.contains(says) && e.contains("c.toml:"), "{text}: {e}");
+        }
+        assert!(Keymap::with_user("[keys.input]\nsubmit = [\"enter\", \"ctrl-j\"]\n", Path::new("c.toml")).is_ok());
     }
 }

@@ -287,7 +287,10 @@ impl App {
         let by = speaker
             .clone()
             .or_else(|| q.mention.as_ref().map(|m| format!("({m})")))
-            .map_or_else(|| "starred an unattributed quote".to_string(), |w| format!("starred a quote by {w}"));
+            .map_or_else(
+                || "starred an unattributed quote".to_string(),
+                |w| format!("starred a quote by {w}"),
+            );
         if let Some(key) = self.keys.get(a).cloned()
             && let Some(store) = &mut self.store
         {
@@ -298,11 +301,7 @@ impl App {
                 s.speaker = speaker;
             });
         }
-        self.message = Some(if starred {
-            by
-        } else {
-            "quote unstarred".into()
-        });
+        self.message = Some(if starred { by } else { "quote unstarred".into() });
         self.relayout(); // its ★
     }
 
