@@ -69,15 +69,24 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Poll the screen until `pred` holds (5 s at most); returns the screen.
+    /// Poll the screen until `pred` holds (10 s at most); returns the screen.
     fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        self.wait_for(what, Duration::from_secs(10), pred)
+    }
+
+    /// The same, for work that takes long in a debug build (60 s at most).
+    fn wait_long(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        self.wait_for(what, Duration::from_secs(60), pred)
+    }
+
+    fn wait_for(&self, what: &str, limit: Duration, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if pred(&s) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > limit {
                 panic!("timed out waiting for {what}; screen:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(40));
@@ -561,4 +570,49 @@ fn an_unwritable_state_folder_loses_no_marks() {
         let _ = std::fs::remove_file(&file);
         drop(u);
     }
+}
+
+/// A large article (4 MB, 25,000 quotes) does not hold the reader: while its quotes are
+/// still being found, a key moves the selection (it waited until the article was done,
+/// seconds, and a paragraph's speaker line read every quote of the article).
+#[test]
+fn keys_answer_while_a_large_article_is_read() {
+    let Some(t) = Tmux::start("large") else { return };
+    let dir = t.dir().join("big");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = String::from("A very long article\n\n");
+    let mut i = 0;
+    while text.len() < 4_000_000 {
+        text.push_str(&format!(
+            "The council met again on day {i} to discuss the budget for the coming year and the plan for the harbour. \
+             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
+        ));
+        i += 1;
+    }
+    std::fs::write(dir.join("big.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("small.txt"),
+        "Small article\n\nThe council met. \"It is fine,\" said Ann Lee.\n",
+    )
+    .unwrap();
+    t.literal(&format!(
+        "{} --cache-dir {} --state-dir {} {}",
+        env!("CARGO_BIN_EXE_saywho"),
+        t.dir().join("cache").display(),
+        t.dir().join("st").display(),
+        dir.display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_long("the list while quotes are found", |s| {
+        status(s).contains("LIST") && status(s).contains("finding quotes")
+    });
+    t.keys(&["j"]);
+    let s = t.wait_long("the key", |s| status(s).contains("2/2"));
+    assert!(
+        status(&s).contains("finding quotes"),
+        "the key was handled before the quotes were found: {}",
+        status(&s)
+    );
+    t.wait_long("the quotes", |s| !status(s).contains("finding quotes"));
+    t.keys(&["q"]);
 }
