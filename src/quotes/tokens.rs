@@ -216,8 +216,11 @@ impl Tokens {
         if s.is_ascii() {
             self.arena.push_str(s);
             self.arena[lo as usize..].make_ascii_lowercase();
-            tok.cap = b[0].is_ascii_uppercase();
-            tok.caps = tok.cap
+            // "al-Shabaab", "el-Sisi": an Arabic article before a capital is a name's start
+            tok.cap = b[0].is_ascii_uppercase()
+                || (b.len() > 4 && matches!(&b[..3], b"al-" | b"el-") && b[3].is_ascii_uppercase());
+            tok.caps = b[0].is_ascii_uppercase()
+                && tok.cap
                 && !b.iter().any(u8::is_ascii_lowercase)
                 && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
         } else {
