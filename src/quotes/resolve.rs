@@ -502,6 +502,22 @@ impl Entities {
             }
             return i;
         }
+        // "Tesla posted a video… Tesla's settlement": one word read as a person with no
+        // evidence of one (no first name, honorific, role or gender) is the organisation
+        if kind == EntityType::Organisation
+            && w.len() == 1
+            && let Some(i) = self.all.iter().position(|e| {
+                e.kind == EntityType::Person
+                    && !e.unnamed
+                    && e.words == w
+                    && e.gender().is_none()
+                    && e.roles.is_empty()
+                    && e.spoke_at.is_none()
+            })
+        {
+            self.all[i].kind = kind;
+            return i;
+        }
         // a short form of a name read before ("Suncor" after "Suncor Energy", "the
         // Falcons" after "the Red Deer Falcons", "EDC" after "Export Development Canada"),
         // or the full name of one read short: one organisation, shown by its fullest name
