@@ -177,19 +177,6 @@ fn bbc_corpus_loads() {
     assert!(body.contains("£15.8m"), "Latin-1 pound sign decoded");
 }
 
-fn load_dir(dir: &std::path::Path, max_size: u64) -> corpus::Corpus {
-    let rules = Rules::builtin();
-    corpus::load_paths(
-        &[dir.to_path_buf()],
-        &LoadOptions {
-            max_size,
-            rules: &rules,
-            progress: None,
-            cache: None,
-        },
-    )
-}
-
 #[test]
 fn bad_inputs_are_named_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
@@ -216,7 +203,7 @@ fn bad_inputs_are_named_and_the_rest_loads() {
     w(".hidden.txt", b"Hidden\n\nShould not load.");
     w("notes.json", b"{}");
     std::fs::write(dir.path().join("huge.txt"), vec![b'a'; 2_000_001]).unwrap();
-    let c = load_dir(dir.path(), 2_000_000);
+    let c = common::load_dir(dir.path(), 2_000_000);
     let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["bom", "crlf", "escape", "good", "latin1"]);
     let reasons: Vec<(String, String)> = c
@@ -268,7 +255,7 @@ fn bad_inputs_are_named_and_the_rest_loads() {
 #[test]
 fn folders_without_articles_and_missing_paths() {
     let dir = tempfile::tempdir().unwrap();
-    let c = load_dir(dir.path(), 1000);
+    let c = common::load_dir(dir.path(), 1000);
     assert!(c.articles.is_empty());
     assert!(c.problems[0].reason.contains("no articles"));
     let rules = Rules::builtin();
@@ -313,7 +300,7 @@ fn linked_files_and_folders_are_read_once_and_a_loop_ends() {
     std::os::unix::fs::symlink(other.path().join("c.txt"), d.path().join("c-link.txt")).unwrap();
     // a link back up: walked once, not forever
     std::os::unix::fs::symlink(d.path(), other.path().join("more/up")).unwrap();
-    let c = load_dir(d.path(), 1 << 20);
+    let c = common::load_dir(d.path(), 1 << 20);
     let titles: Vec<&str> = c.articles.iter().map(|a| a.meta.title.as_str()).collect();
     assert_eq!(titles.iter().filter(|t| **t == "Beta").count(), 1, "{titles:?}");
     assert_eq!(titles.iter().filter(|t| **t == "Alpha").count(), 1, "{titles:?}");
@@ -340,7 +327,7 @@ fn chinese_paragraphs_in_an_english_article_are_kept() {
          中美双方将在下周继续磋商，讨论关税和市场准入等问题。\n",
     )
     .unwrap();
-    let c = load_dir(dir.path(), corpus::load::DEFAULT_MAX_SIZE);
+    let c = common::load_dir(dir.path(), corpus::load::DEFAULT_MAX_SIZE);
     let a = &c.articles[0];
     let body = a.body().unwrap();
     let paras: Vec<&str> = (0..body.paragraphs.len()).map(|i| body.paragraph_text(i)).collect();

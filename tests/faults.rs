@@ -5,19 +5,12 @@
 
 mod common;
 
-use saywho::corpus::{self, Corpus, Rules};
+use saywho::corpus::{self, Corpus};
 use saywho::state::{Store, key_of};
 use std::path::Path;
 
 fn load(dir: &Path) -> Corpus {
-    let rules = Rules::builtin();
-    let opts = corpus::LoadOptions {
-        max_size: corpus::load::DEFAULT_MAX_SIZE,
-        rules: &rules,
-        progress: None,
-        cache: None,
-    };
-    corpus::load_paths(&[dir.to_path_buf()], &opts)
+    common::load_dir(dir, corpus::load::DEFAULT_MAX_SIZE)
 }
 
 /// Open the state in `state` for the corpus in `dir`, as the reader does.

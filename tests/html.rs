@@ -5,7 +5,7 @@
 
 mod common;
 
-use saywho::corpus::{self, Rules};
+use saywho::corpus;
 use std::path::PathBuf;
 
 fn fixtures() -> PathBuf {
@@ -13,14 +13,7 @@ fn fixtures() -> PathBuf {
 }
 
 fn load(dir: &std::path::Path) -> corpus::Corpus {
-    let rules = Rules::builtin();
-    let opts = corpus::LoadOptions {
-        max_size: corpus::load::DEFAULT_MAX_SIZE,
-        rules: &rules,
-        progress: None,
-        cache: None,
-    };
-    corpus::load_paths(&[dir.to_path_buf()], &opts)
+    common::load_dir(dir, corpus::load::DEFAULT_MAX_SIZE)
 }
 
 #[test]

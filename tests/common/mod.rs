@@ -30,6 +30,19 @@ pub fn seed_text(name: &str) -> String {
     bundled[end..].to_string()
 }
 
+/// The articles of folder `dir`, read as `saywho` reads them (no cache), files up to
+/// `max_size` bytes.
+pub fn load_dir(dir: &std::path::Path, max_size: u64) -> saywho::corpus::Corpus {
+    let rules = saywho::corpus::Rules::builtin();
+    let opts = saywho::corpus::LoadOptions {
+        max_size,
+        rules: &rules,
+        progress: None,
+        cache: None,
+    };
+    saywho::corpus::load_paths(&[dir.to_path_buf()], &opts)
+}
+
 pub fn bin() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_saywho"))
 }
