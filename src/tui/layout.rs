@@ -62,7 +62,11 @@ pub struct Layout {
 }
 
 /// ASCII whitespace becomes a space (same byte length, so offsets still map 1:1).
-fn display(s: &str) -> String {
+fn display(s: &str) -> std::borrow::Cow<'_, str> {
+    // (most paragraphs hold no whitespace but spaces: borrowed as they are)
+    if !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
+        return std::borrow::Cow::Borrowed(s);
+    }
     s.chars()
         .map(|c| if c.is_ascii_whitespace() { ' ' } else { c })
         .collect()
