@@ -153,6 +153,15 @@ fn filter_open_scroll_search_quit() {
     assert!(status(&s).contains("1/"), "{s}");
     t.keys(&["Enter", "n"]);
     t.wait("second match", |s| status(s).contains("\"peskov\" 2/"));
+    // a resize keeps the match in use; N twice from the second wraps to the last, saying so
+    t.tmux(&["resize-window", "-t", "main", "-x", "80", "-y", "24"]);
+    t.wait("resized", |s| {
+        s.lines().count() <= 24 && status(s).contains("\"peskov\" 2/")
+    });
+    t.tmux(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
+    t.wait("resized back", |s| status(s).contains("\"peskov\" 2/"));
+    t.keys(&["N", "N"]);
+    t.wait("wrapped", |s| status(s).contains("wrapped to the last match"));
     t.keys(&["q"]);
     // the shell is usable afterwards
     t.literal("echo shell-ok-$((40+2))");
@@ -421,10 +430,25 @@ fn sync_from_the_reader_and_open_in_the_browser() {
     t.wait("the browser", |_| opened.exists());
     let url = std::fs::read_to_string(&opened).unwrap();
     assert!(url.trim().ends_with("/p1"), "{url}");
-    // a second R while the place is kept: same article open afterwards
+    // a second R while the place is kept: same article open afterwards; a feed that fails
+    // is named in the status line
+    std::fs::write(
+        &feeds,
+        format!(
+            "[[feed]]\nname = \"valley\"\nurl = \"{}\"\n\n[[feed]]\nname = \"gone\"\nurl = \"{}\"\n",
+            s.url("/feed.xml"),
+            s.url("/gone.xml")
+        ),
+    )
+    .unwrap();
     t.keys(&["R"]);
     let sc = t.wait("the second sync", |s| s.contains("synced: 0 new articles"));
     assert!(status(&sc).contains("READ") && sc.contains("Tram line opens"), "{sc}");
+    assert!(
+        status(&sc).contains("failed: feed gone (HTTP 404"),
+        "the failure named: {}",
+        status(&sc)
+    );
     t.keys(&["q"]);
 }
 

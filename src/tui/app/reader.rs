@@ -90,9 +90,15 @@ impl App {
         );
         if !self.search.query.is_empty() {
             let scroll = self.scroll;
+            let (before, current) = (self.search.hits.len(), self.search.current);
             self.run_search();
-            // the same match, else (a match that now falls across a line break) the next
-            if let Some((byte, _)) = current_hit
+            // the same match: as many matches as before are the same ones in the same order
+            // (a speaker line's match has no place in the article to find it by); else the
+            // one at the same place, or (now across a line break) the next
+            if before > 0 && self.search.hits.len() == before {
+                self.search.current = current.min(before - 1);
+                self.scroll = scroll; // the caller places the screen
+            } else if let Some((byte, _)) = current_hit
                 && let Some(k) = self
                     .search
                     .hits
