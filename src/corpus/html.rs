@@ -502,60 +502,63 @@ const VOID: &[&str] = &[
 /// Elements whose content is text, not markup, up to their closing tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "template"];
 
-/// One tag of a page: where it is, its lowercase name, and whether it closes.
-struct Tag {
+/// One tag of a page: where it is, its name as written, and whether it closes.
+struct Tag<'a> {
     start: usize,
     end: usize,
-    name: String,
+    name: &'a str,
     closing: bool,
     self_closing: bool,
 }
 
-/// The tags of `html` in order, past comments, doctype and raw-text content, in one pass.
-fn tags(html: &str) -> Vec<Tag> {
+fn is_one_of(name: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(name))
+}
+
+/// The tags of `html` in order, past comments, doctype and raw-text content, in one pass
+/// and without allocating.
+fn tags(html: &str) -> impl Iterator<Item = Tag<'_>> {
     let b = html.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
-        let s = i + off;
-        if html[s..].starts_with("<!--") {
-            i = html[s + 4..].find("-->").map_or(b.len(), |e| s + 4 + e + 3);
-            continue;
+    std::iter::from_fn(move || {
+        while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+            let s = i + off;
+            if html[s..].starts_with("<!--") {
+                i = html[s + 4..].find("-->").map_or(b.len(), |e| s + 4 + e + 3);
+                continue;
+            }
+            let closing = b.get(s + 1) == Some(&b'/');
+            let n0 = s + 1 + usize::from(closing);
+            let n1 = n0 + b[n0..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            if n1 == n0 {
+                // "<!doctype", "<?xml", a lone "<" in text
+                i = s + 1;
+                continue;
+            }
+            let gt = memchr::memchr(b'>', &b[n1..])?;
+            let end = n1 + gt + 1;
+            let name = &html[n0..n1];
+            i = end;
+            if !closing && is_one_of(name, RAW_TEXT) {
+                // the content runs to the closing tag, in any case
+                i = memchr::memmem::find_iter(&b[end..], b"</")
+                    .map(|e| end + e)
+                    .find(|&c| {
+                        b.get(c + 2..c + 2 + name.len())
+                            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                    })
+                    .unwrap_or(b.len());
+            }
+            return Some(Tag {
+                start: s,
+                end,
+                name,
+                closing,
+                self_closing: b[end - 2] == b'/',
+            });
         }
-        let closing = b.get(s + 1) == Some(&b'/');
-        let n0 = s + 1 + usize::from(closing);
-        let n1 = n0 + b[n0..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-        if n1 == n0 {
-            // "<!doctype", "<?xml", a lone "<" in text
-            i = s + 1;
-            continue;
-        }
-        let Some(gt) = memchr::memchr(b'>', &b[n1..]) else {
-            break;
-        };
-        let end = n1 + gt + 1;
-        let name = html[n0..n1].to_ascii_lowercase();
-        let self_closing = b[end - 2] == b'/';
-        i = end;
-        if !closing && RAW_TEXT.contains(&name.as_str()) {
-            // the content runs to the closing tag, in any case
-            i = memchr::memmem::find_iter(&b[end..], b"</")
-                .map(|e| end + e)
-                .find(|&c| {
-                    b.get(c + 2..c + 2 + name.len())
-                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-                })
-                .unwrap_or(b.len());
-        }
-        out.push(Tag {
-            start: s,
-            end,
-            name,
-            closing,
-            self_closing,
-        });
-    }
-    out
+        None
+    })
 }
 
 /// The page with elements nested deeper than [`MAX_DEPTH`] unwrapped: their tags dropped,
@@ -565,34 +568,35 @@ pub fn flatten_deep(html: &str) -> std::borrow::Cow<'_, str> {
     if memchr::memchr_iter(b'<', html.as_bytes()).count() <= MAX_DEPTH {
         return std::borrow::Cow::Borrowed(html);
     }
-    let tags = tags(html);
-    // the open elements, each with whether its tags are dropped
-    let mut stack: Vec<(String, bool)> = Vec::new();
-    let mut drop = vec![false; tags.len()];
-    let mut deep = false;
-    for (k, t) in tags.iter().enumerate() {
-        if VOID.contains(&t.name.as_str()) || t.self_closing {
+    // the open elements, each with whether its tags are dropped; the dropped tags' ranges
+    let mut stack: Vec<(&str, bool)> = Vec::new();
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    for t in tags(html) {
+        if t.self_closing || is_one_of(t.name, VOID) {
             continue;
         }
         if !t.closing {
-            let dropped = stack.len() >= MAX_DEPTH;
-            deep |= dropped;
-            drop[k] = dropped;
-            stack.push((t.name.clone(), dropped));
-        } else if let Some(at) = stack.iter().rposition(|(n, _)| *n == t.name) {
+            let deep = stack.len() >= MAX_DEPTH;
+            if deep {
+                dropped.push((t.start, t.end));
+            }
+            stack.push((t.name, deep));
+        } else if let Some(at) = stack.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(t.name)) {
             // a closing tag closes its element and any left open inside it
-            drop[k] = stack[at].1;
+            if stack[at].1 {
+                dropped.push((t.start, t.end));
+            }
             stack.truncate(at);
         }
     }
-    if !deep {
+    if dropped.is_empty() {
         return std::borrow::Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
     let mut from = 0;
-    for (t, _) in tags.iter().zip(&drop).filter(|(_, d)| **d) {
-        out.push_str(&html[from..t.start]);
-        from = t.end;
+    for (s, e) in dropped {
+        out.push_str(&html[from..s]);
+        from = e;
     }
     out.push_str(&html[from..]);
     std::borrow::Cow::Owned(out)
