@@ -348,6 +348,45 @@ The mayor claimed the project would cost less than planned.",
         "Jayme Ross told police she could hear the sirens. Jake Patterson was arrested later. He told detectives he would have fired.",
         &["Jayme Ross", "Jake Patterson"],
     ),
+    // a document speaks for whoever issued it, a body named by whose it is
+    (
+        "\"We talked about the rule of law,\" said a statement released by the Prime Minister's Office.",
+        &["Prime Minister's Office"],
+    ),
+    (
+        "According to the latest figures from Statistics Canada, the jobless rate fell in May.",
+        &["Statistics Canada"],
+    ),
+    (
+        "According to a study by the country's State Planning Organisation, exports would double.",
+        &["State Planning Organisation"],
+    ),
+    // "it added" goes on with the body quoted just before, not the one named most
+    (
+        "The EU said its rules were fair. The EU rules were applied unevenly, the Trade Office said. Small firms were worst hit, it added.",
+        &["EU", "Trade Office", "Trade Office"],
+    ),
+    // a speech noun and a colon carry the paragraph's speaker on
+    (
+        "\"Forget about the others,\" Ellison said. And here was the big reveal: \"My second largest investment is Tesla.\"",
+        &["Ellison", "Ellison"],
+    ),
+    // not a speech noun: a question put is no one's quote
+    (
+        "\"Who are they trying to kid?\" he said. The proposed question is: \"Should the United Kingdom approve the treaty?\"",
+        &["-", "-"],
+    ),
+    // a paragraph break the page put inside a quote: the quote goes on to its closing mark
+    (
+        "Mara Quill, a policy analyst, outlined the rules.
+
+\"Who may be included is at the discretion of the officer.
+
+based on the advice of the doctor,\" said Quill in an email.
+
+\"The department may include family in treatment sessions with the patient.\"",
+        &["Mara Quill", "Mara Quill", "Mara Quill"],
+    ),
 ];
 
 #[test]

@@ -21,7 +21,8 @@ pub(crate) fn in_paragraph(items: &mut [Item]) {
             let right_after = items[k - 1]
                 .clause_end
                 .is_some_and(|e| e == items[k].tok || e + 1 == items[k].tok);
-            if right_after || items[k].alone {
+            let led = items[k].led && items[k - 1].kind == QuoteKind::Direct && personal(&items[k - 1]);
+            if right_after || items[k].alone || led {
                 items[k].speaker = items[k - 1].speaker.clone();
                 items[k].cue = items[k - 1].cue;
                 if right_after {

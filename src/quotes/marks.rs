@@ -204,17 +204,29 @@ pub fn find(article: &Body) -> Vec<Span> {
             carry = false;
             continue;
         }
-        let ms = marks(text, p.start);
+        let mut ms = marks(text, p.start);
         let starts_with_opener = ms
             .first()
             .is_some_and(|m| m.pos == p.start && m.can_open && m.family == Family::Double);
-        if carry && !starts_with_opener {
+        // (start, end, goes on, goes on from the span before)
+        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::new();
+        // a paragraph break the page put inside a quote: the paragraph goes on in lowercase
+        // and its first mark closes the quote the paragraph before left open
+        if carry && !starts_with_opener && text.starts_with(|c: char| c.is_lowercase()) {
+            if let Some(k) = ms.iter().position(|m| m.family == Family::Double)
+                && ms[k].can_close
+                && !ms[k].can_open
+            {
+                spans.push((p.start, ms[k].pos + ms[k].len, false, true));
+                ms.drain(..=k);
+            }
+        }
+        let reclosed = !spans.is_empty();
+        if carry && !starts_with_opener && !reclosed {
             drop_open_tail(&mut out, article);
         }
         let continued = carry && starts_with_opener;
         let (doubles, open) = pair(&ms, Family::Double, &[]);
-        // (start, end, goes on, goes on from the span before)
-        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(doubles.len() + 1);
         for (n, &(o, c, chained)) in doubles.iter().enumerate() {
             let from_before = n > 0 && doubles[n - 1].2;
             if chained {

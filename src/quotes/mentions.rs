@@ -655,6 +655,21 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     }
     if t.toks[i].cap {
         let s = run_start(t, i, lo);
+        // "the Prime Minister's Office": a body named by whose it is
+        if s == i && s > lo && t.possessive(s - 1) && t.cap(s - 1) && t.stem_has(i, flag::ORG_WORD) {
+            let h = plain_run_start(t, s - 1, lo);
+            let the = h > lo && t.word_is(h - 1, "the");
+            return Some(Mention {
+                start: if the { h - 1 } else { h },
+                end: i + 1,
+                kind: MentionKind::Thing {
+                    name: (h, i + 1),
+                    entity: EntityType::Organisation,
+                },
+                role: None,
+                gender: None,
+            });
+        }
         let the = s > lo && t.word_is(s - 1, "the");
         // "the National Association of Head Teachers", "Bank of England": an organisation's
         // name running on through "of"
@@ -796,6 +811,19 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         let s = if the { i + 1 } else { i };
         let e = run_end(t, s, hi);
         if e > s {
+            // "the Prime Minister's Office": a body named by whose it is
+            if t.possessive(e - 1) && t.cap(e) && run_end(t, e, hi) == e + 1 && t.stem_has(e, flag::ORG_WORD) {
+                return Some(Mention {
+                    start: i,
+                    end: e + 1,
+                    kind: MentionKind::Thing {
+                        name: (s, e + 1),
+                        entity: EntityType::Organisation,
+                    },
+                    role: None,
+                    gender: None,
+                });
+            }
             // "the IFSD’s Azfar Ali Khan": a name after a possessive is the person's
             if t.possessive(e - 1)
                 && t.cap(e)
@@ -874,6 +902,16 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
             return Some(m);
         }
     }
+    // "the country's State Planning Organisation": the name after a possessive description
+    if is_determiner(t, i)
+        && i + 2 < hi
+        && !t.toks[i + 1].cap
+        && t.possessive(i + 1)
+        && t.cap(i + 2)
+        && let Some(m) = starting_at(t, i + 2, hi, lo).filter(|m| !m.is_pronoun() && !m.is_description())
+    {
+        return Some(m);
+    }
     // "former secretary of state Hillary Clinton", "election lawyer Joe Birkenstock",
     // "former Massachusetts congressman Barney Frank": a role, then the name
     if let Some(m) = role_led_name(t, i, hi, lo) {
@@ -907,6 +945,11 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
     if !(j > i + 1 && is_determiner(t, i)) {
         return None;
     }
+    // "a statement released by the Prime Minister's Office", "the latest figures from
+    // Statistics Canada": a document speaks for whoever issued it
+    if let Some(m) = issuer(t, i, j, hi, lo) {
+        return Some(m);
+    }
     // "said the trust's chair, Moira Quinn.": the name in apposition closing the clause
     if t.is_punct(j, ',') && j + 1 < hi && is_name_word(t, j + 1) {
         let e = run_end(t, j + 1, hi);
@@ -926,6 +969,27 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         role: None,
         gender: None,
     })
+}
+
+/// The issuer of the document the description `i..j` ends in, named after "by" or
+/// "from" at `j` ("a statement released by the Prime Minister's Office", "the latest
+/// numbers from Statistics Canada").
+fn issuer(t: &Tokens, i: usize, j: usize, hi: usize, lo: usize) -> Option<Mention> {
+    let doc = (i + 1..j)
+        .rev()
+        .find(|&k| LEX.document_nouns.contains(&t.toks[k].hash))?;
+    // at most a participle between: "released by", "issued by"
+    let mut k = j;
+    if k == doc + 1 && t.is_word(k) && t.lower(k).ends_with("ed") {
+        k += 1;
+    }
+    if k + 1 >= hi || !t.is_word(k) || !matches!(t.lower(k), "by" | "from") || k - doc > 2 {
+        return None;
+    }
+    if k - doc == 2 && !t.lower(doc + 1).ends_with("ed") {
+        return None;
+    }
+    starting_at(t, k + 1, hi, lo).filter(|m| !m.is_pronoun())
 }
 
 /// A name after its role, starting at `i`: words and capitalised modifiers ("former",

@@ -27,7 +27,7 @@ pub mod types;
 
 use crate::corpus::Body;
 use evidence::Para;
-use lexicon::flag;
+use lexicon::{LEX, flag};
 use marks::Span;
 use mentions::{Mention, MentionKind};
 use tokens::{Kind, Tokens};
@@ -211,11 +211,11 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                 .collect();
             // a quote standing alone in its sentence, but for a word or two and no cue
             // ("Instead, “he just acts like a defeated man.”")
-            let alone = !quotes.is_empty()
-                && sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS
+            let no_cue = !quotes.is_empty()
                 && !sent
                     .clone()
                     .any(|k| t.has(k, flag::CUE | flag::PHRASE_HEAD) && attribution::cue_at(t, k, sent.end).is_some());
+            let alone = no_cue && sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS;
             let mut sent_items = Vec::new();
             for (n, &q) in quotes.iter().enumerate() {
                 let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
@@ -250,6 +250,10 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                     sentence: sentence_id,
                     span: Some(si),
                     alone,
+                    led: no_cue
+                        && q > sent.start
+                        && t.is_punct(q - 1, ':')
+                        && (sent.start..q).any(|k| LEX.cue_nouns.contains(&t.toks[k].hash)),
                     tok: q,
                     clause_end: None,
                 };
@@ -309,6 +313,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                     sentence: sentence_id,
                     span: None,
                     alone: false,
+                    led: false,
                     tok: c0,
                     clause_end: None,
                 });

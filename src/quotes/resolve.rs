@@ -888,7 +888,18 @@ pub(crate) fn resolve(
             }
             // "it said": the organisation the article is about, unless another was just named
             RawKind::Pronoun(PronounKind::Neuter) => {
-                let found = organisation(&ents, None, last_org, it.para, it.sentence);
+                // "…, the US Trade Representative's Office said. …, it added.": "added"
+                // goes on with the body quoted just before
+                let adding = it
+                    .cue
+                    .is_some_and(|(a, b)| matches!(&text[a..b], "added" | "adds" | "continued" | "continues"));
+                let went_on = last_quote
+                    .as_ref()
+                    .filter(|l| adding && l.para == it.para)
+                    .and_then(|l| l.found)
+                    .map(|(e, _)| e)
+                    .filter(|&e| matches!(ents.all[e].kind, EntityType::Organisation | EntityType::Unknown));
+                let found = went_on.or_else(|| organisation(&ents, None, last_org, it.para, it.sentence));
                 if let Some(e) = found {
                     ents.all[e].kind = EntityType::Organisation;
                 }

@@ -132,6 +132,9 @@ pub(crate) struct Item {
     pub id: usize,
     /// The quote stands alone in its sentence (no words outside quotes).
     pub alone: bool,
+    /// A speech noun and a colon lead into the quote, and its sentence has no cue ("And
+    /// here was the big reveal: “…”"): the paragraph's speaker goes on.
+    pub led: bool,
     /// Token index (in its paragraph) of the quote token, and of the end of the
     /// attribution clause attached to it.
     pub tok: usize,
