@@ -212,14 +212,15 @@ pub fn find(article: &Body) -> Vec<Span> {
         let mut spans: Vec<(usize, usize, bool, bool)> = Vec::new();
         // a paragraph break the page put inside a quote: the paragraph goes on in lowercase
         // and its first mark closes the quote the paragraph before left open
-        if carry && !starts_with_opener && text.starts_with(|c: char| c.is_lowercase()) {
-            if let Some(k) = ms.iter().position(|m| m.family == Family::Double)
-                && ms[k].can_close
-                && !ms[k].can_open
-            {
-                spans.push((p.start, ms[k].pos + ms[k].len, false, true));
-                ms.drain(..=k);
-            }
+        if carry
+            && !starts_with_opener
+            && text.starts_with(|c: char| c.is_lowercase())
+            && let Some(k) = ms.iter().position(|m| m.family == Family::Double)
+            && ms[k].can_close
+            && !ms[k].can_open
+        {
+            spans.push((p.start, ms[k].pos + ms[k].len, false, true));
+            ms.drain(..=k);
         }
         let reclosed = !spans.is_empty();
         if carry && !starts_with_opener && !reclosed {
