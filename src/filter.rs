@@ -1,6 +1,6 @@
 //! The fuzzy filter behind the article list and the jump palette: fuzzy-matcher's
 //! SkimMatcherV2 (smart case) over one haystack per item, ranked by score, with
-//! qualifiers `source:NAME` and `@person`. Knows nothing of terminals.
+//! qualifiers `source:NAME`, `tag:NAME` and `@person`. Knows nothing of terminals.
 //!
 //! Speed: a cheap subsequence test (memchr per pattern character) rejects most items
 //! before the scorer runs; a query that extends the previous one only re-checks the
@@ -23,6 +23,8 @@ pub struct Item {
     lower: Vec<u8>,
     pub source: String,
     pub people: Vec<String>,
+    /// Lowercase tags (for `tag:`).
+    pub tags: Vec<String>,
 }
 
 impl Item {
@@ -33,7 +35,14 @@ impl Item {
             lower,
             source: source.to_lowercase(),
             people: people.iter().map(|p| p.to_lowercase()).collect(),
+            tags: Vec::new(),
         }
+    }
+
+    /// The item with its tags.
+    pub fn tagged(mut self, tags: &[String]) -> Item {
+        self.tags = tags.iter().map(|t| t.to_lowercase()).collect();
+        self
     }
 }
 
@@ -43,6 +52,7 @@ pub struct Query {
     pub pattern: String,
     pub sources: Vec<String>,
     pub people: Vec<String>,
+    pub tags: Vec<String>,
 }
 
 impl Query {
@@ -52,6 +62,8 @@ impl Query {
         for w in q.split_whitespace() {
             if let Some(s) = w.strip_prefix("source:").filter(|s| !s.is_empty()) {
                 out.sources.push(s.to_lowercase());
+            } else if let Some(s) = w.strip_prefix("tag:").filter(|s| !s.is_empty()) {
+                out.tags.push(s.to_lowercase());
             } else if let Some(p) = w.strip_prefix('@').filter(|p| !p.is_empty()) {
                 out.people.push(p.to_lowercase());
             } else {
@@ -63,7 +75,7 @@ impl Query {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pattern.is_empty() && self.sources.is_empty() && self.people.is_empty()
+        self.pattern.is_empty() && self.sources.is_empty() && self.people.is_empty() && self.tags.is_empty()
     }
 
     /// True when every item matching `self` must also match `prev` (so narrowing may
@@ -76,6 +88,8 @@ impl Query {
                 .iter()
                 .zip(&prev.sources)
                 .all(|(a, b)| a.starts_with(b.as_str()))
+            && self.tags.len() == prev.tags.len()
+            && self.tags.iter().zip(&prev.tags).all(|(a, b)| a.starts_with(b.as_str()))
             && self.people.len() == prev.people.len()
             && self
                 .people
@@ -140,6 +154,13 @@ impl Filter {
         let check = |&i: &usize| -> Option<Hit> {
             let it = items.get(i)?;
             if !query.sources.iter().all(|s| it.source.contains(s.as_str())) {
+                return None;
+            }
+            if !query
+                .tags
+                .iter()
+                .all(|q| it.tags.iter().any(|t| t.contains(q.as_str())))
+            {
                 return None;
             }
             if !query
@@ -231,6 +252,23 @@ mod tests {
         // smart case: an uppercase letter makes the match case-sensitive
         assert!(f.run(&it, &Query::parse("INDEP")).is_empty());
         assert_eq!(f.run(&it, &Query::parse("russia")).len(), 2);
+    }
+
+    #[test]
+    fn tags_qualify() {
+        let it = vec![
+            Item::new("Bridge reopens".into(), "Coast", vec![]).tagged(&["Local".into(), "Island".into()]),
+            Item::new("Harbour crane".into(), "Coast", vec![]).tagged(&["Wire".into()]),
+            Item::new("No tags".into(), "", vec![]),
+        ];
+        let mut f = Filter::default();
+        let hits = |f: &mut Filter, q: &str| f.run(&it, &Query::parse(q)).iter().map(|h| h.item).collect::<Vec<_>>();
+        assert_eq!(hits(&mut f, "tag:isl"), [0]);
+        assert_eq!(hits(&mut f, "tag:island"), [0], "narrowing keeps it");
+        assert_eq!(hits(&mut f, "tag:WIRE"), [1]);
+        assert!(hits(&mut f, "tag:wire bridge").is_empty());
+        assert_eq!(hits(&mut f, "tag:local tag:island"), [0]);
+        assert!(hits(&mut f, "tag:nothing").is_empty());
     }
 
     #[test]

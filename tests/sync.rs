@@ -377,3 +377,105 @@ fn a_stalled_feed_is_tried_within_one_timeout() {
     assert!(out.contains("timed out"), "{out}{err}");
     assert_eq!(s.requests("/stalled.xml").len(), 1, "no retry past the timeout");
 }
+
+#[test]
+fn an_imported_opml_syncs_under_its_folders_and_exports_back() {
+    let s = Server::start();
+    serve_news(&s);
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let opml = h.join("subscriptions.opml");
+    std::fs::write(
+        &opml,
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<opml version="1.0"><head><title>From Miniflux</title></head><body>
+  <outline text="Local">
+    <outline text="Island">
+      <outline type="rss" text="Coast &amp; Sea" xmlUrl="{rss}" htmlUrl="{base}/"/>
+    </outline>
+  </outline>
+  <outline type="rss" text="Coast JSON" xmlUrl="{json}" category="Local,Wire"/>
+  <outline type="rss" text="again" xmlUrl="{rss}"/>
+  <outline type="rss" text="gopher" xmlUrl="gopher://old.example/feed"/>
+</body></opml>"#,
+            rss = s.url("/rss.xml"),
+            json = s.url("/feed.json"),
+            base = s.base
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = saywho(h, &["feed", "import", opml.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("imported 2 feeds") && out.contains("1 already here"),
+        "{out}"
+    );
+    assert!(out.contains("skipped line 10: gopher://old.example/feed"), "{out}");
+    let (_, list, _) = saywho(h, &["feed", "list", "--json"]);
+    let feeds: Vec<Value> = list.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(feeds.len(), 2, "{list}");
+    assert_eq!(feeds[0]["name"], "coast-sea");
+    assert_eq!(feeds[0]["tags"], serde_json::json!(["Local", "Island"]));
+    assert_eq!(feeds[1]["tags"], serde_json::json!(["Local", "Wire"]));
+
+    let (code, _, err) = saywho(h, &["sync", "--timeout", "5"]);
+    assert!(code == 0 || code == 3, "{err}");
+    // the articles carry their feed's folders: `list --tag` and the reader's `tag:`
+    let (_, island, _) = saywho(h, &["list", "--tag", "island", "--json"]);
+    let titles: Vec<String> = island
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(titles.iter().any(|t| t == "Bridge reopens early"), "{island}");
+    assert!(!titles.iter().any(|t| t == "Harbour gets new crane"), "{island}");
+    let (_, wire, _) = saywho(h, &["list", "--tag", "Wire", "--json"]);
+    assert!(wire.contains("Harbour gets new crane"), "{wire}");
+    let (_, local, _) = saywho(h, &["list", "--tag", "local"]);
+    assert!(
+        local.contains("Bridge reopens early") && local.contains("Harbour gets new crane"),
+        "{local}"
+    );
+
+    // export, then import into a second machine: the same feeds
+    let (code, exported, _) = saywho(h, &["feed", "export"]);
+    assert_eq!(code, 0);
+    assert!(
+        exported.contains("<opml version=\"2.0\">") && exported.contains("Coast &amp; Sea"),
+        "{exported}"
+    );
+    let other = tempfile::tempdir().unwrap();
+    let file = other.path().join("from-a.opml");
+    std::fs::write(&file, &exported).unwrap();
+    let (code, out, err) = saywho(other.path(), &["feed", "import", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("imported 2 feeds"), "{out}");
+    let (_, back, _) = saywho(other.path(), &["feed", "list", "--json"]);
+    let strip = |l: &str| {
+        let mut v: Value = serde_json::from_str(l).unwrap();
+        v.as_object_mut().unwrap().remove("name");
+        v
+    };
+    let a: Vec<Value> = list.lines().map(strip).collect();
+    let b: Vec<Value> = back.lines().map(strip).collect();
+    assert_eq!(a.len(), b.len());
+    for f in &a {
+        let twin = b.iter().find(|g| g["url"] == f["url"]).unwrap();
+        assert_eq!(twin["tags"], f["tags"]);
+        assert_eq!(twin["html_url"], f["html_url"]);
+    }
+    // and newsboat's format reads back too
+    let (_, urls, _) = saywho(h, &["feed", "export", "--newsboat"]);
+    let file = other.path().join("urls");
+    std::fs::write(&file, &urls).unwrap();
+    let (code, out, _) = saywho(other.path(), &["feed", "import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["added"].as_array().unwrap().len(), 0, "{out}");
+    assert_eq!(r["already"].as_array().unwrap().len(), 2, "{out}");
+}

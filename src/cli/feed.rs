@@ -1,7 +1,7 @@
-//! `saywho feed add|list|remove` and `saywho sync`: thin faces over `crate::library`.
+//! `saywho feed add|list|remove|import|export` and `saywho sync`: thin faces over `crate::library`.
 
 use super::{EXIT_PARTIAL, FeedAction, Global};
-use crate::library::{self, feeds::Feeds, sync};
+use crate::library::{self, feeds::Feeds, opml, sync};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,8 +13,15 @@ fn feeds_file() -> Result<std::path::PathBuf> {
 pub fn feed(action: FeedAction, out: &mut impl Write) -> Result<()> {
     let mut feeds = Feeds::load(&feeds_file()?)?;
     match action {
-        FeedAction::Add { url, name } => {
+        FeedAction::Add { url, name, tags } => {
             let name = feeds.add(&url, name.as_deref())?;
+            if let Some(f) = feeds.feeds.last_mut() {
+                for t in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                    if !f.tags.iter().any(|x| x == t) {
+                        f.tags.push(t.to_string());
+                    }
+                }
+            }
             feeds.save()?;
             writeln!(out, "added {name}: {url} (`saywho sync` fetches it)")?;
         }
@@ -22,8 +29,10 @@ pub fn feed(action: FeedAction, out: &mut impl Write) -> Result<()> {
             for f in &feeds.feeds {
                 if json {
                     super::json_line(out, f)?;
-                } else {
+                } else if f.tags.is_empty() {
                     writeln!(out, "{}\t{}", f.name, f.url)?;
+                } else {
+                    writeln!(out, "{}\t{}\t{}", f.name, f.url, f.tags.join(", "))?;
                 }
             }
             if feeds.feeds.is_empty() && !json {
@@ -35,6 +44,64 @@ pub fn feed(action: FeedAction, out: &mut impl Write) -> Result<()> {
             feeds.save()?;
             writeln!(out, "removed {} ({}); its articles stay in the library", f.name, f.url)?;
         }
+        FeedAction::Import { file, json } => import(&mut feeds, &file, json, out)?,
+        FeedAction::Export { opml: _, newsboat } => {
+            let text = if newsboat {
+                opml::write_newsboat(&feeds.feeds)
+            } else {
+                opml::write_opml(&feeds.feeds, &chrono::Utc::now().to_rfc2822())?
+            };
+            out.write_all(text.as_bytes())?;
+            if feeds.feeds.is_empty() {
+                eprintln!("no feeds yet: `saywho feed add URL` or `saywho feed import FILE` adds some");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn import(feeds: &mut Feeds, file: &std::path::Path, json: bool, out: &mut impl Write) -> Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // OPML may declare another encoding; newsboat's file is UTF-8
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+        text.into_owned()
+    });
+    let text = text.unwrap_or_else(|t| t);
+    let format = opml::detect(&text);
+    let parsed = opml::parse(&text);
+    if parsed.entries.is_empty() && !parsed.skipped.is_empty() && !json {
+        for s in &parsed.skipped {
+            eprintln!("{}:{}: skipped {}: {}", file.display(), s.line, s.what, s.why);
+        }
+        anyhow::bail!("{}: no feed to import", file.display());
+    }
+    let report = feeds.import(parsed);
+    if !report.added.is_empty() || report.already.iter().any(|a| !a.new_tags.is_empty()) {
+        feeds.save()?;
+    }
+    if json {
+        return super::json_line(out, &report);
+    }
+    let kind = match format {
+        opml::Format::Opml => "OPML",
+        opml::Format::Newsboat => "newsboat urls",
+    };
+    writeln!(
+        out,
+        "imported {} from {} ({kind}); {} already here",
+        crate::text::plural(report.added.len(), "feed"),
+        file.display(),
+        report.already.len()
+    )?;
+    for a in report.already.iter().filter(|a| !a.new_tags.is_empty()) {
+        writeln!(out, "  {} gained tags: {}", a.name, a.new_tags.join(", "))?;
+    }
+    for s in &report.skipped {
+        writeln!(out, "  skipped line {}: {} ({})", s.line, s.what, s.why)?;
+    }
+    if !report.added.is_empty() {
+        writeln!(out, "`saywho sync` fetches them")?;
     }
     Ok(())
 }

@@ -15,24 +15,35 @@ struct Row<'a> {
     author: Option<&'a str>,
     date: Option<String>,
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
     words: usize,
     paragraphs: usize,
     encoding: crate::corpus::decode::Encoding,
 }
 
-/// `marks`: the state store and whether to keep only unread / only starred articles.
+/// `marks`: the state store and whether to keep only unread / only starred articles;
+/// `tags`: keep only articles with every one of these tags (any case).
 pub fn run(
     corpus: &Corpus,
     json: bool,
     marks: Option<(&crate::state::Store, bool, bool)>,
+    tags: &[String],
     out: &mut impl Write,
 ) -> Result<()> {
-    let keep = |a: &crate::corpus::Article| match marks {
-        None => true,
-        Some((store, unread, starred)) => {
-            let st = store.article(&crate::state::key_of(a));
-            (!unread || !st.is_some_and(|s| s.read)) && (!starred || st.is_some_and(|s| s.starred))
-        }
+    let tagged = |a: &crate::corpus::Article| {
+        tags.iter()
+            .all(|t| a.meta.tags.iter().any(|x| x.to_lowercase() == t.to_lowercase()))
+    };
+    let keep = |a: &crate::corpus::Article| {
+        tagged(a)
+            && match marks {
+                None => true,
+                Some((store, unread, starred)) => {
+                    let st = store.article(&crate::state::key_of(a));
+                    (!unread || !st.is_some_and(|s| s.read)) && (!starred || st.is_some_and(|s| s.starred))
+                }
+            }
     };
     let articles: Vec<&crate::corpus::Article> = corpus.articles.iter().filter(|a| keep(a)).collect();
     if json {
@@ -47,6 +58,7 @@ pub fn run(
                     author: a.meta.author.as_deref(),
                     date: a.meta.date.map(|d| d.to_string()),
                     url: a.meta.url.as_deref(),
+                    tags: &a.meta.tags,
                     words: a.words,
                     paragraphs: a.paragraph_count,
                     encoding: a.encoding,

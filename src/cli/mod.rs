@@ -118,6 +118,9 @@ pub enum Command {
         /// Only starred articles
         #[arg(long)]
         starred: bool,
+        /// Only articles with this tag (a feed's folder, front matter `tags`); repeatable
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
     },
     /// Print one article, cleaned and wrapped
     Show {
@@ -183,7 +186,7 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
     },
-    /// The feeds `sync` fetches: add, list, remove
+    /// The feeds `sync` fetches: add, list, remove, import, export
     Feed {
         #[command(subcommand)]
         action: FeedAction,
@@ -210,6 +213,9 @@ pub enum FeedAction {
         /// What to call it (default: made from the URL)
         #[arg(long)]
         name: Option<String>,
+        /// A tag (folder) for it; may be given more than once
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
     },
     /// The feeds, one per line: name and URL
     List {
@@ -218,6 +224,24 @@ pub enum FeedAction {
     },
     /// Remove a feed, by name or URL (articles already synced stay in the library)
     Remove { name: String },
+    /// Add the feeds of an OPML file (another reader's export) or of newsboat's `urls`
+    /// file; folders and tags become tags. Feeds already here gain the tags they lacked
+    Import {
+        file: PathBuf,
+        /// What was added, already there and skipped, as one JSON object
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the feeds as OPML 2.0 (Miniflux, FreshRSS, newsboat and most readers import
+    /// it), or as newsboat's `urls` file
+    Export {
+        /// OPML (the default)
+        #[arg(long, conflicts_with = "newsboat")]
+        opml: bool,
+        /// newsboat's `urls` format: URL, tags, "~title"
+        #[arg(long)]
+        newsboat: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -320,6 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
             unread,
             starred,
+            tags,
         }) => {
             let corpus = for_the_run(load(&input, &cli.global, &config)?);
             let marks = if unread || starred {
@@ -327,7 +352,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 None
             };
-            list::run(corpus, json, marks.as_ref().map(|m| (m, unread, starred)), &mut out).map(|_| status(corpus))
+            list::run(
+                corpus,
+                json,
+                marks.as_ref().map(|m| (m, unread, starred)),
+                &tags,
+                &mut out,
+            )
+            .map(|_| status(corpus))
         }
         Some(Command::State { action }) => state::run(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
         Some(Command::Search {

@@ -13,6 +13,8 @@ pub struct FrontMatter {
     pub author: Option<String>,
     pub date: Option<NaiveDate>,
     pub url: Option<String>,
+    /// `tags` (or `tags` of a feed saywho synced from): a list, or words with commas.
+    pub tags: Vec<String>,
 }
 
 /// Where the front matter block was found and what it held.
@@ -81,7 +83,22 @@ fn fields(get: impl Fn(&str) -> Option<String>) -> FrontMatter {
         author: get("author").or_else(|| get("authors")),
         date: get("date").as_deref().and_then(dates::parse_date),
         url: get("url").or_else(|| get("link")),
+        tags: get("tags")
+            .or_else(|| get("categories"))
+            .map(|t| split_tags(&t))
+            .unwrap_or_default(),
     }
+}
+
+/// "News, Canada" as its tags.
+pub fn split_tags(t: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in t.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+        if !out.iter().any(|x| x == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
 }
 
 fn toml_to_string(v: &toml::Value) -> Option<String> {

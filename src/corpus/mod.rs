@@ -27,6 +27,10 @@ pub struct Meta {
     pub author: Option<String>,
     pub date: Option<NaiveDate>,
     pub url: Option<String>,
+    /// Tags: the feed's (folders of an imported OPML), or the front matter's `tags`.
+    /// (Always serialized: the cache's encoding is positional.)
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// A paragraph of the reading view: a byte range in [`Article::text`].
@@ -125,13 +129,17 @@ impl Article {
     /// Where the article is from: its source, else the folder it is in ("sport" for
     /// bbc/sport/001.txt), when nothing better names one.
     pub fn source_or_folder(&self) -> Option<&str> {
-        self.meta.source.as_deref().or_else(|| {
-            std::path::Path::new(&self.path)
-                .parent()?
-                .file_name()?
-                .to_str()
-                .filter(|s| !s.is_empty() && *s != "." && *s != "..")
-        })
+        self.meta
+            .source
+            .as_deref()
+            .or(self.meta.tags.first().map(String::as_str))
+            .or_else(|| {
+                std::path::Path::new(&self.path)
+                    .parent()?
+                    .file_name()?
+                    .to_str()
+                    .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+            })
     }
 
     /// Build an article from decoded text.
@@ -162,7 +170,9 @@ impl Article {
             None => (None, html),
         };
         let mut page = html::extract(html, header.as_ref().and_then(|h| h.url.as_deref()));
+        let mut tags = Vec::new();
         if let Some(h) = header {
+            tags = h.tags;
             page.title = page.title.or(h.title);
             page.source = page.source.or(h.feed_title).or(h.feed);
             page.author = page.author.or(h.author);
@@ -183,6 +193,7 @@ impl Article {
             author: page.author,
             date: page.date,
             url: page.url,
+            tags,
         };
         Self::build(id, path, text, fields, 0, encoding, rules)
     }
@@ -205,6 +216,7 @@ impl Article {
             author: fields.author.or(derived.author),
             date: fields.date.or(derived.date),
             url: fields.url,
+            tags: fields.tags,
         };
         clean::apply_signals(
             &text,

@@ -4,6 +4,9 @@
 //! [[feed]]
 //! name = "bbc-world"
 //! url = "https://feeds.bbci.co.uk/news/world/rss.xml"
+//! title = "BBC News - World"         # optional: what an imported list called it
+//! html_url = "https://www.bbc.co.uk/news/world"  # optional: the site
+//! tags = ["News", "World"]           # optional: folders and tags
 //! ```
 
 use anyhow::{Context, Result, bail};
@@ -14,6 +17,39 @@ use std::path::{Path, PathBuf};
 pub struct Feed {
     pub name: String,
     pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html_url: Option<String>,
+    /// Folders and tags (an OPML folder, newsboat's tags): `tag:` filters by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// What importing a feed list did.
+#[derive(Debug, Default, Serialize)]
+pub struct ImportReport {
+    /// Names of the feeds added.
+    pub added: Vec<String>,
+    /// Feeds already in the list (by URL), with what the import gave them (tags, title).
+    pub already: Vec<Already>,
+    /// Lines or outlines that are no feed saywho can fetch.
+    pub skipped: Vec<SkippedLine>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Already {
+    pub name: String,
+    pub url: String,
+    /// The tags the import added to it.
+    pub new_tags: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SkippedLine {
+    pub line: usize,
+    pub what: String,
+    pub why: String,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -74,8 +110,73 @@ impl Feeds {
         self.feeds.push(Feed {
             name: name.clone(),
             url: url.to_string(),
+            title: None,
+            html_url: None,
+            tags: Vec::new(),
         });
         Ok(name)
+    }
+
+    /// Add the feeds of an imported list. A feed already listed (the same URL, in the list
+    /// or earlier in the file) is not added twice: it gains the tags, title and site it
+    /// lacked. A new feed is named after its title, else its URL.
+    pub fn import(&mut self, parsed: super::opml::Parsed) -> ImportReport {
+        let mut report = ImportReport {
+            skipped: parsed
+                .skipped
+                .into_iter()
+                .map(|s| SkippedLine {
+                    line: s.line,
+                    what: s.what,
+                    why: s.why,
+                })
+                .collect(),
+            ..ImportReport::default()
+        };
+        let mut known: std::collections::HashMap<String, usize> = self
+            .feeds
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (super::canonical_url(&f.url), i))
+            .collect();
+        let mut names: std::collections::HashSet<String> = self.feeds.iter().map(|f| f.name.clone()).collect();
+        for e in parsed.entries {
+            let canon = super::canonical_url(&e.url);
+            if let Some(f) = known.get(&canon).map(|&i| &mut self.feeds[i]) {
+                let new_tags: Vec<String> = e.tags.iter().filter(|t| !f.tags.contains(t)).cloned().collect();
+                f.tags.extend(new_tags.iter().cloned());
+                f.title = f.title.take().or(e.title);
+                f.html_url = f.html_url.take().or(e.html_url);
+                report.already.push(Already {
+                    name: f.name.clone(),
+                    url: f.url.clone(),
+                    new_tags,
+                });
+                continue;
+            }
+            let Ok(parsed_url) = url::Url::parse(&e.url) else {
+                continue;
+            };
+            let name = match e.title.as_deref().map(|t| super::slug(t, 40)).filter(|s| !s.is_empty()) {
+                Some(n) if !names.contains(&n) => n,
+                Some(n) => (2..)
+                    .map(|k| format!("{n}-{k}"))
+                    .find(|c| !names.contains(c))
+                    .unwrap_or(n),
+                None => self.free_name(&parsed_url),
+            };
+            names.insert(name.clone());
+            known.insert(canon, self.feeds.len());
+            report.added.push(name.clone());
+            self.feeds.push(Feed {
+                name,
+                url: e.url,
+                title: e.title,
+                html_url: e.html_url,
+                tags: e.tags,
+            });
+        }
+        report
     }
 
     /// Remove the feed named `which` (or with that URL).

@@ -13,6 +13,7 @@
 
 pub mod feeds;
 pub mod fetch;
+pub mod opml;
 pub mod sync;
 
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,9 @@ pub struct Header {
     /// When it was fetched, RFC 3339.
     #[serde(default)]
     pub fetched: String,
+    /// The feed's tags (its folders in an imported OPML).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 const HEADER_START: &str = "<!-- saywho ";

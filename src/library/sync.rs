@@ -279,6 +279,7 @@ pub fn run(opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summa
                 date: it.date.clone(),
                 from: String::new(),
                 fetched: fetched_at.clone(),
+                tags: it.feed.tags.clone(),
             };
             let mut keys = it.keys.clone();
             let body: Vec<u8> = match page {
@@ -352,7 +353,8 @@ fn items_of(feed: &Feed, feed_url: &str, parsed: feed_rs::model::Feed) -> Vec<It
         .title
         .as_ref()
         .map(|t| text_of(&t.content))
-        .filter(|t| !t.is_empty());
+        .filter(|t| !t.is_empty())
+        .or_else(|| feed.title.clone());
     let base = url::Url::parse(feed_url).ok();
     parsed
         .entries

@@ -264,7 +264,7 @@ pub(super) fn filter_items(corpus: &Corpus, index: &Index) -> Vec<Item> {
             for &p in &quoted {
                 names.extend(index.people[p].aliases.iter().cloned());
             }
-            Item::new(hay, a.source_or_folder().unwrap_or(""), names)
+            Item::new(hay, a.source_or_folder().unwrap_or(""), names).tagged(&a.meta.tags)
         })
         .collect()
 }
