@@ -107,7 +107,11 @@ pub fn key_of(a: &Article) -> String {
     if a.path.starts_with("bundled:") {
         return a.path.clone();
     }
-    let p = Path::new(&a.path);
+    key_of_path(Path::new(&a.path))
+}
+
+/// The key of the article in the file at `p` (see [`key_of`]).
+pub fn key_of_path(p: &Path) -> String {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let mut norm = PathBuf::new();
     for c in abs.components() {
@@ -374,6 +378,39 @@ impl Store {
         Ok(())
     }
 
+    /// Take what other processes saved since this one last read or wrote (a background
+    /// sync's marks from a feed server), keeping this process's changes not saved yet.
+    pub fn refresh(&mut self) {
+        if self.frozen || self.seen.as_deref().is_some_and(|s| head_has_stamp(&self.path(), s)) {
+            return;
+        }
+        let Ok(Some(mut st)) = self.read_disk() else { return };
+        for k in &self.dirty_articles {
+            match self.state.articles.get(k) {
+                Some(v) => {
+                    st.articles.insert(k.clone(), v.clone());
+                }
+                None => {
+                    st.articles.remove(k);
+                }
+            }
+        }
+        for k in &self.dirty_quotes {
+            match self.state.quotes.get(k) {
+                Some(v) => {
+                    st.quotes.insert(k.clone(), v.clone());
+                }
+                None => {
+                    st.quotes.remove(k);
+                }
+            }
+        }
+        if self.dirty_session {
+            st.session = self.state.session.clone();
+        }
+        self.state = st;
+    }
+
     /// When the state folder cannot be written: the whole state as this process knows it,
     /// in the form `saywho state export --json` gives and `state import` reads, written to
     /// a new file in the system's temporary folder (else the working folder). Returns its
@@ -534,6 +571,27 @@ pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refresh_takes_what_others_saved_and_keeps_unsaved_changes() {
+        let d = tempfile::tempdir().unwrap();
+        let mut tui = Store::open(d.path());
+        tui.update_article("file:/a", |s| s.read = true);
+        tui.save().unwrap();
+        // a sync in another process stars b
+        let mut sync = Store::open(d.path());
+        sync.update_article("file:/b", |s| s.starred = true);
+        sync.save().unwrap();
+        // the reader changed c meanwhile and has not saved it
+        tui.update_article("file:/c", |s| s.read = true);
+        tui.refresh();
+        assert!(tui.article("file:/a").unwrap().read);
+        assert!(tui.article("file:/b").unwrap().starred);
+        assert!(tui.article("file:/c").unwrap().read);
+        tui.save().unwrap();
+        let back = Store::open(d.path());
+        assert!(back.article("file:/b").unwrap().starred && back.article("file:/c").unwrap().read);
+    }
 
     #[test]
     fn round_trip_and_merge() {

@@ -453,6 +453,58 @@ fn sync_from_the_reader_and_open_in_the_browser() {
 }
 
 #[test]
+fn r_syncs_with_a_feed_server_and_says_what_it_sent_and_received() {
+    use common::server::{Route, Server};
+    let Some(t) = Tmux::start("account") else { return };
+    let s = Server::start();
+    s.route(
+        "/p9",
+        Route::html(
+            "<html><head><title>Quake hits coast</title></head><body><article>\
+             <p>A quake hit the coast on Monday and shook houses along the bay for a minute.</p>\
+             <p>“We felt the whole house move,” said Ines Ortega, who lives by the harbour.</p></article></body></html>",
+        ),
+    );
+    // a Fever server's recorded answer: one item, saved there, unread
+    let answer = format!(
+        r#"{{"api_version":3,"auth":1,"feeds":[{{"id":4,"title":"Wire","url":"{b}/feed","site_url":"{b}/"}}],
+            "groups":[],"feeds_groups":[],
+            "items":[{{"id":9,"feed_id":4,"title":"Quake hits coast","url":"{b}/p9","html":"<p>A quake.</p>","is_read":0,"is_saved":1,"created_on_time":1709625600}}],
+            "unread_item_ids":"9","saved_item_ids":"9"}}"#,
+        b = s.base
+    );
+    s.route("/fever/", Route::typed("application/json", &answer));
+    // the account, added as a person would (the reader's shell has the same folders)
+    let h = t.home();
+    let (code, _, err) = common::output(
+        common::bin()
+            .env_remove("XDG_DATA_HOME")
+            .env("HOME", h)
+            .env("XDG_CONFIG_HOME", h.join("config"))
+            .env("XDG_STATE_HOME", h.join("state"))
+            .env("SAYWHO_PASSWORD", "a password")
+            .args(["account", "add", "fever", &s.url("/fever/"), "--user", "me@example.com"]),
+    );
+    assert_eq!(code, 0, "{err}");
+    t.run_saywho("");
+    t.wait("the bundled corpus", |s| s.contains("Articles 3"));
+    t.keys(&["R"]);
+    let sc = t.wait("the sync", |s| s.contains("synced: 1 new article"));
+    assert!(status(&sc).contains("0 marks sent, 1 mark received"), "{}", status(&sc));
+    let row = sc.lines().find(|l| l.contains("Quake hits coast")).unwrap_or_default();
+    assert!(row.contains('★'), "starred from the server: {sc}");
+    // unstar it here: the next R sends that
+    t.keys(&["*"]);
+    t.wait("the star gone", |s| {
+        s.lines().any(|l| l.contains("Quake hits coast") && !l.contains('★'))
+    });
+    t.keys(&["R"]);
+    let sc = t.wait("the second sync", |s| s.contains("synced: 0 new articles"));
+    assert!(status(&sc).contains("1 mark sent, 0 marks received"), "{}", status(&sc));
+    t.keys(&["q"]);
+}
+
+#[test]
 fn search_every_article_then_a_file_arrives() {
     let Some(t) = Tmux::start("find") else { return };
     let dir = t.home().join("news");

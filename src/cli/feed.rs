@@ -1,7 +1,7 @@
 //! `saywho feed add|list|remove|import|export` and `saywho sync`: thin faces over `crate::library`.
 
 use super::{EXIT_PARTIAL, FeedAction, Global};
-use crate::library::{self, feeds::Feeds, opml, sync};
+use crate::library::{self, feeds::Feeds, opml, remote, sync};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::process::ExitCode;
@@ -106,11 +106,13 @@ fn import(feeds: &mut Feeds, file: &std::path::Path, json: bool, out: &mut impl 
     Ok(())
 }
 
-/// What a sync needs: the feeds (there must be some) and the library.
+/// What a sync needs: the feeds and accounts (there must be some) and the library.
 fn sync_options(global: &Global, timeout: f64, workers: usize, max_size: u64) -> Result<sync::Options> {
     let feeds = Feeds::load(&feeds_file()?)?;
-    if feeds.feeds.is_empty() {
-        anyhow::bail!("no feeds to sync: add one with `saywho feed add URL`");
+    if feeds.feeds.is_empty() && super::account::load()?.accounts.is_empty() {
+        anyhow::bail!(
+            "no feeds to sync: add one with `saywho feed add URL`, `saywho feed import FILE` or `saywho account add`"
+        );
     }
     let library = global
         .library()
@@ -151,12 +153,24 @@ pub fn sync(
             b.set_position(p.done as u64);
         }
     };
-    let summary = sync::run(&opts, &progress)?;
+    let (summary, accounts) = with_accounts(global, &opts, &progress)?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
     if json {
-        super::json_line(out, &summary)?;
+        #[derive(serde::Serialize)]
+        struct All<'a> {
+            #[serde(flatten)]
+            summary: &'a sync::Summary,
+            accounts: &'a [remote::Report],
+        }
+        super::json_line(
+            out,
+            &All {
+                summary: &summary,
+                accounts: &accounts,
+            },
+        )?;
     } else {
         writeln!(
             out,
@@ -180,25 +194,118 @@ pub fn sync(
             };
             writeln!(out, "  page {}: {}{kept}", f.what, f.error)?;
         }
+        for a in &accounts {
+            writeln!(out, "{}", account_line(a))?;
+        }
     }
-    Ok(if summary.any_failed() {
+    Ok(if summary.any_failed() || accounts.iter().any(|a| a.error.is_some()) {
         ExitCode::from(EXIT_PARTIAL)
     } else {
         ExitCode::SUCCESS
     })
 }
 
+/// One account's outcome in a line.
+fn account_line(a: &remote::Report) -> String {
+    let mut line = format!(
+        "account {}: {} received, {} sent, {} taken from the server",
+        a.account,
+        crate::text::plural(a.items, "item"),
+        crate::text::plural(a.sent, "mark"),
+        crate::text::plural(a.received, "mark"),
+    );
+    if a.waiting > 0 {
+        line.push_str(&format!(
+            "; {} waiting for the next sync",
+            crate::text::plural(a.waiting, "mark")
+        ));
+    }
+    if let Some(e) = &a.error {
+        line.push_str(&format!(" ({e})"));
+    }
+    line
+}
+
+/// The feeds' sync with every account's: the accounts' new items are stored with the
+/// feeds' own, then each account's flags are merged with saywho's state.
+fn with_accounts(
+    global: &Global,
+    opts: &sync::Options,
+    progress: &(dyn Fn(sync::Progress) + Sync),
+) -> Result<(sync::Summary, Vec<remote::Report>)> {
+    let accounts = super::account::load()?;
+    let client = library::fetch::Client::new(opts.timeout, opts.max_size);
+    let mut pulled = Vec::new();
+    let mut reports = Vec::new();
+    let mut extra = Vec::new();
+    for a in &accounts.accounts {
+        match remote::pull(&accounts, a, &opts.library, client.clone()) {
+            Ok((p, items)) => {
+                extra.extend(items);
+                pulled.push(p);
+            }
+            Err(e) => {
+                // the server is out of reach: what waits here stays for the next sync
+                let mut r = remote::Report {
+                    account: a.name.clone(),
+                    error: Some(e),
+                    ..remote::Report::default()
+                };
+                if let Some(dir) = global.state_dir() {
+                    let store = crate::state::Store::open(&dir);
+                    r.waiting = remote::pending(
+                        &remote::Accounts {
+                            accounts: vec![a.clone()],
+                            path: accounts.path.clone(),
+                        },
+                        &opts.library,
+                        &store,
+                    )
+                    .iter()
+                    .map(|(_, n)| n)
+                    .sum();
+                }
+                reports.push(r);
+            }
+        }
+    }
+    let (summary, seen) = sync::run_with(opts, extra, progress)?;
+    if !pulled.is_empty() {
+        let dir = global
+            .state_dir()
+            .context("no state folder on this system: give one with --state-dir DIR")?;
+        let mut store = crate::state::Store::open(&dir);
+        for p in pulled {
+            reports.push(remote::settle(p, &opts.library, &seen, &mut store));
+        }
+    }
+    Ok((summary, reports))
+}
+
 /// A sync for the reader (`R`): no progress bar, the outcome in one line.
 pub fn sync_quietly(global: &Global, max_size: u64) -> Result<String> {
     let opts = sync_options(global, sync::DEFAULT_TIMEOUT_SECS, sync::DEFAULT_WORKERS, max_size)?;
-    let s = sync::run(&opts, &|_| {})?;
+    let (s, accounts) = with_accounts(global, &opts, &|_| {})?;
     let mut msg = format!("synced: {}", crate::text::plural(s.new, "new article"));
+    let (sent, received): (usize, usize) = accounts.iter().fold((0, 0), |(a, b), r| (a + r.sent, b + r.received));
+    if !accounts.is_empty() {
+        msg.push_str(&format!(
+            ", {} sent, {} received",
+            crate::text::plural(sent, "mark"),
+            crate::text::plural(received, "mark")
+        ));
+    }
     // what failed, by name, the first few in the status line
     let failures: Vec<String> = s
         .feeds_failed
         .iter()
         .map(|f| format!("feed {} ({})", f.what, f.error))
         .chain(s.pages_failed.iter().map(|f| format!("{} ({})", f.what, f.error)))
+        .chain(
+            accounts
+                .iter()
+                .filter_map(|a| Some(format!("account {} ({})", a.account, a.error.as_ref()?))),
+        )
         .collect();
     if !failures.is_empty() {
         const NAMED: usize = 2;

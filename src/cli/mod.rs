@@ -1,6 +1,7 @@
 //! The command line: `saywho [PATH]...` opens the reader; `list`, `show`, `quotes`,
 //! `people`, `links` print what the reader shows, as text or JSON Lines.
 
+mod account;
 mod feed;
 mod links;
 mod list;
@@ -191,7 +192,14 @@ pub enum Command {
         #[command(subcommand)]
         action: FeedAction,
     },
-    /// Fetch every feed and each new item's page into the library
+    /// Feed servers (Miniflux, FreshRSS, Tiny Tiny RSS, coldsweat) `sync` also talks to:
+    /// add, list, remove
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+    /// Fetch every feed and each new item's page into the library, and sync with every
+    /// account (its items, and read and starred marks both ways)
     Sync {
         /// The summary as one JSON object
         #[arg(long)]
@@ -242,6 +250,37 @@ pub enum FeedAction {
         #[arg(long)]
         newsboat: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AccountAction {
+    /// Add a feed server: `saywho account add fever https://rss.example.org/fever/ --user
+    /// me@example.org`. The password is asked for (or $SAYWHO_PASSWORD, or
+    /// --password-command) and checked with the server; saywho keeps only the API key
+    Add {
+        /// The API: fever
+        kind: String,
+        /// The API endpoint (Miniflux: /fever/, FreshRSS: /api/fever.php, Tiny Tiny RSS:
+        /// /plugins/fever/)
+        url: String,
+        /// The user name or email the server knows you by
+        #[arg(long)]
+        user: String,
+        /// What to call it (default: made from the server's host)
+        #[arg(long)]
+        name: Option<String>,
+        /// A command printing the password (`pass show rss`), run at each sync; nothing
+        /// is kept then
+        #[arg(long, value_name = "CMD")]
+        password_command: Option<String>,
+    },
+    /// The accounts, and the marks waiting to be sent to each
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an account (its articles stay in the library)
+    Remove { name: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -372,6 +411,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             search::run(corpus, &cli.global, &query, json, limit, &mut out).map(|_| status(corpus))
         }
         Some(Command::Feed { action }) => feed::feed(action, &mut out).map(|_| ExitCode::SUCCESS),
+        Some(Command::Account { action }) => account::account(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
         Some(Command::Sync { json, timeout, workers }) => {
             let max_size = cli
                 .global

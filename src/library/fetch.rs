@@ -84,6 +84,47 @@ impl Client {
         }
     }
 
+    /// POST a form to `url` (a feed server's API), retried like [`Client::get`] within one
+    /// timeout; the body of a 2xx answer, else an error a person can read.
+    pub fn post_form(&self, url: &str, form: &[(&str, &str)]) -> Result<Vec<u8>, String> {
+        let deadline = std::time::Instant::now() + self.timeout;
+        let mut wait = BACKOFF;
+        let mut attempt = 0;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.try_post(url, form, left) {
+                Err((_, true)) if attempt < RETRIES && left > wait + MIN_TRY => {
+                    std::thread::sleep(wait);
+                    wait *= 2;
+                    attempt += 1;
+                }
+                other => return other.map_err(|(e, _)| e),
+            }
+        }
+    }
+
+    fn try_post(&self, url: &str, form: &[(&str, &str)], left: Duration) -> Result<Vec<u8>, (String, bool)> {
+        let mut resp = self
+            .agent
+            .post(url)
+            .config()
+            .timeout_global(Some(left))
+            .build()
+            .send_form(form.iter().copied())
+            .map_err(|e| describe(&e))?;
+        let status = resp.status().as_u16();
+        if !(200..300).contains(&status) {
+            let retry = status == 429 || status >= 500;
+            let reason = resp.status().canonical_reason().unwrap_or("");
+            return Err((format!("HTTP {status} {reason}").trim_end().to_string(), retry));
+        }
+        resp.body_mut()
+            .with_config()
+            .limit(self.max_size)
+            .read_to_vec()
+            .map_err(|e| describe_body(&e, self.max_size))
+    }
+
     /// One try, within `left`; an error says whether trying again could help.
     fn try_get(
         &self,

@@ -14,6 +14,7 @@
 pub mod feeds;
 pub mod fetch;
 pub mod opml;
+pub mod remote;
 pub mod sync;
 
 use serde::{Deserialize, Serialize};

@@ -128,22 +128,34 @@ struct Validators {
     last_modified: Option<String>,
 }
 
-/// One feed item to store.
-struct Item {
-    feed: Feed,
-    feed_title: Option<String>,
-    link: Option<String>,
-    keys: Vec<String>,
-    title: Option<String>,
-    author: Option<String>,
-    date: Option<String>,
+/// One feed item to store: from a feed saywho fetched, or from a feed server.
+pub struct Item {
+    pub feed: Feed,
+    pub feed_title: Option<String>,
+    pub link: Option<String>,
+    /// What it is known by (canonical link, feed id, server item id): any seen before
+    /// makes it a duplicate.
+    pub keys: Vec<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
     /// The feed's own content (HTML), if it has any.
-    content: Option<String>,
+    pub content: Option<String>,
 }
 
 /// Run a sync. Errors are only about the library itself (it cannot be written); a feed or
 /// page that fails is reported in the summary and the rest goes on.
 pub fn run(opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summary> {
+    run_with(opts, Vec::new(), progress).map(|(s, _)| s)
+}
+
+/// [`run`], storing `extra` items (a feed server's) with the feeds' own; also returns every
+/// key an article is known by → its file, relative to the library.
+pub fn run_with(
+    opts: &Options,
+    extra: Vec<Item>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Summary, BTreeMap<String, String>)> {
     let started = Instant::now();
     std::fs::create_dir_all(&opts.library)
         .with_context(|| format!("cannot create the library {}", opts.library.display()))?;
@@ -221,6 +233,7 @@ pub fn run(opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summa
             }),
         }
     }
+    items.extend(extra);
     summary.items = items.len();
 
     // 2. what is new: not seen before, not twice in this sync
@@ -344,7 +357,7 @@ pub fn run(opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summa
     drop(journal);
     let _ = std::fs::remove_file(&journal_path);
     summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok((summary, state.seen))
 }
 
 /// The items of a parsed feed.

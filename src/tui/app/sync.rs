@@ -11,7 +11,11 @@ impl App {
             return;
         }
         self.syncing = true;
-        self.message = Some("syncing feeds…".into());
+        // the marks made here go to a feed server with this sync: saved first
+        self.flush();
+        if !self.save_failed {
+            self.message = Some("syncing feeds…".into());
+        }
         self.effects.push(Effect::Sync);
     }
 
@@ -46,7 +50,9 @@ impl App {
         new.sort = self.sort;
         new.hide_read = self.hide_read;
         new.starred_only = self.starred_only;
-        if let Some(store) = self.store.take() {
+        if let Some(mut store) = self.store.take() {
+            // (a sync with a feed server may have brought marks made elsewhere)
+            store.refresh();
             new.attach_store(store, true);
         }
         new.query = std::mem::take(&mut self.query);
