@@ -366,6 +366,19 @@ The mayor claimed the project would cost less than planned.",
         "The EU said its rules were fair. The EU rules were applied unevenly, the Trade Office said. Small firms were worst hit, it added.",
         &["EU", "Trade Office", "Trade Office"],
     ),
+    // a body's name running on through "of"; an acronym naming the body its noun is
+    (
+        "The City of Surrey has carried the debt for years. The rink will close, according to the city.",
+        &["City of Surrey"],
+    ),
+    (
+        "Kim left for China on Monday, North Korea's state-run KCNA news agency said.",
+        &["KCNA news agency"],
+    ),
+    (
+        "The International Energy Agency raised its forecast. The revision was due to stronger demand, the IEA watchdog said.",
+        &["International Energy Agency"],
+    ),
     // a speech noun and a colon carry the paragraph's speaker on
     (
         "\"Forget about the others,\" Ellison said. And here was the big reveal: \"My second largest investment is Tesla.\"",

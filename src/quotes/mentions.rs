@@ -748,6 +748,25 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         }
         j = k;
     }
+    // "the state-run KCNA news agency": an acronym naming the body the noun is
+    if t.stem_has(i, flag::ORG_NOUN | flag::ORG_HEAD)
+        && let Some(c) = (j.max(i.saturating_sub(2))..i).rev().find(|&k| t.toks[k].cap)
+        && t.toks[c].caps
+        && t.lower(c).chars().filter(char::is_ascii_alphabetic).count() >= 3
+        && !t.possessive(c)
+        && (c + 1..i).all(|k| t.is_word(k) && !t.toks[k].cap)
+    {
+        return Some(Mention {
+            start: j,
+            end: i + 1,
+            kind: MentionKind::Thing {
+                name: (c, i + 1),
+                entity: EntityType::Organisation,
+            },
+            role: None,
+            gender: None,
+        });
+    }
     // "the RCMP statement", "the Civic Action study": a body's document speaks for the body
     if LEX.document_nouns.contains(&t.toks[i].hash) {
         let s = if det.is_some() { j + 1 } else { j };
@@ -1083,12 +1102,12 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize, out: &mut Vec<Mention>) {
             let e = run_end(t, i, hi);
             if e > i {
                 let the = i > lo && t.word_is(i - 1, "the");
-                // "the Bank of Mexico", "the Centre for Addiction": an organisation's name
-                // runs on through "of", "for" or "on"
+                // "the Bank of Mexico", "the Centre for Addiction", "the City of Surrey": an
+                // organisation's name runs on through "of", "for" or "on"
                 let mut e = e;
                 let mut m = classify_run(t, i, e, lo, the);
                 if !m.as_ref().is_some_and(Mention::is_name)
-                    && t.stem_has(e - 1, flag::ORG_WORD)
+                    && (t.stem_has(e - 1, flag::ORG_WORD) || (e == i + 1 && LEX.named_heads.contains(&t.toks[i].hash)))
                     && e + 1 < hi
                     && (t.word_is(e, "of") || t.word_is(e, "for") || t.word_is(e, "on"))
                     && is_name_word(t, e + 1)

@@ -536,7 +536,11 @@ impl Entities {
         ) && let Some(i) = self.all.iter().rposition(|e| {
             compatible(e.kind, kind)
                 && !w.is_empty()
-                && (short_form(w, &e.words) || acronym_of(w, e.initials) || acronym_of(&e.words, initials))
+                && (short_form(w, &e.words)
+                    || acronym_of(w, e.initials)
+                    || acronym_of(&e.words, initials)
+                    // "the IEA watchdog" after "the International Energy Agency"
+                    || (w.len() == 2 && acronym_of(&w[..1], e.initials)))
         }) {
             let e = &mut self.all[i];
             if e.kind == EntityType::Unknown {
