@@ -379,6 +379,11 @@ The mayor claimed the project would cost less than planned.",
         "The International Energy Agency raised its forecast. The revision was due to stronger demand, the IEA watchdog said.",
         &["International Energy Agency"],
     ),
+    // content after a second report's cue is that report's
+    (
+        "Lena Voss and her mother asked him about his health and Omar Reyes said he might make a video.",
+        &["Omar Reyes"],
+    ),
     // a speech noun and a colon carry the paragraph's speaker on
     (
         "\"Forget about the others,\" Ellison said. And here was the big reveal: \"My second largest investment is Tesla.\"",

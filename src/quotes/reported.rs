@@ -248,8 +248,30 @@ pub fn find(t: &Tokens, lo: usize, hi: usize, used: &[bool]) -> Vec<Reported> {
         }
         j = cue.end;
     }
-    // "…asked him about next steps and Gillis suggested he might…": a report of its own,
-    // with its own speaker, ends the content of the report before it
+    // "…asked him about next steps and Gillis suggested he might…": content after another
+    // report's cue is that report's, not one whose cue comes before both
+    let stolen: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            !a.post
+                && out.iter().any(|b| {
+                    !b.post
+                        && !b.joined
+                        && b.cue.start >= a.cue.end
+                        && b.cue.end <= a.content.0
+                        && b.speaker.start > a.cue.end
+                        && b.speaker.end <= b.cue.start
+                        && !b.speaker.is_pronoun()
+                        && !t.lower(b.cue.start).ends_with("ing")
+                })
+        })
+        .collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !stolen[k - 1]
+    });
+    // a report of its own, with its own speaker, ends the content of the report before it
     for i in 0..out.len() {
         let (c0, c1) = out[i].content;
         let cut = out
