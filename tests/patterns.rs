@@ -379,6 +379,15 @@ The mayor claimed the project would cost less than planned.",
         "The International Energy Agency raised its forecast. The revision was due to stronger demand, the IEA watchdog said.",
         &["International Energy Agency"],
     ),
+    // a headline's capital after a surname is no part of the name
+    (
+        "President Obama is rolling out a new message. Mr. Obama made the case in his speech at the convention.
+
+[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC (9/17/16) Watch on YouTube.]
+
+\"Our progress is on the ballot,\" Mr. Obama said.",
+        &["Obama"],
+    ),
     // content after a second report's cue is that report's
     (
         "Lena Voss and her mother asked him about his health and Omar Reyes said he might make a video.",

@@ -221,6 +221,18 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
     {
         name_start = j;
     }
+    // "President Obama Speech at …": a word the article writes in lowercase after a name's
+    // surname is a headline's capital, not more of the name (not "Theresa May": "Theresa"
+    // ends no name)
+    let mut e = e;
+    while e - name_start >= 2
+        && t.ev(e - 1, ev::LOWER)
+        && t.ev(e - 2, ev::SURNAME)
+        && !t.ev(e - 1, ev::FIRST_NAME)
+        && !t.possessive(e - 2)
+    {
+        e -= 1;
+    }
     // (a lowercase title before a listed organisation is a verb or a common noun: "Bolton
     // host Arsenal")
     let listed = e - name_start == 1 && t.has(name_start, flag::ORG_NAME | flag::MEDIA_NAME);
