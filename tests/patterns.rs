@@ -388,6 +388,11 @@ The mayor claimed the project would cost less than planned.",
 \"Our progress is on the ballot,\" Mr. Obama said.",
         &["Obama"],
     ),
+    // a post-posed cue followed by a participle of its own: both are the speaker's
+    (
+        "Each charge carries a penalty of 30 years to life in prison, Tim Lohmar said, adding that more charges are possible.",
+        &["Tim Lohmar", "Tim Lohmar"],
+    ),
     // content after a second report's cue is that report's
     (
         "Lena Voss and her mother asked him about his health and Omar Reyes said he might make a video.",

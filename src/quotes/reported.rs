@@ -300,6 +300,20 @@ pub fn find(t: &Tokens, lo: usize, hi: usize, used: &[bool]) -> Vec<Reported> {
     out
 }
 
+/// After a post-posed cue, a participle reporting more: "…, Lohmar said, adding that…",
+/// "…, she said on Sunday, saying…" (the participle is a report of its own).
+fn participle_follows(t: &Tokens, from: usize, hi: usize) -> bool {
+    let Some(c) = (from..hi.min(from + MAX_ADJUNCT + 1)).find(|&k| t.is_punct(k, ',')) else {
+        return false;
+    };
+    (from..c).all(|k| t.is_word(k))
+        && (c == from || t.has(from, flag::ADJUNCT))
+        && c + 1 < hi
+        && t.is_word(c + 1)
+        && t.lower(c + 1).ends_with("ing")
+        && cue_at(t, c + 1, hi).is_some()
+}
+
 /// `according to X, …` / `…, according to X.`
 fn source_phrase(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     let e = end_of_content(t, hi);
@@ -447,7 +461,7 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
     }
     if before > lo + 2
         && t.is_punct(before - 1, ',')
-        && (closes_sentence(t, cue.end, hi) || ends_in_aside(t, cue.end, hi))
+        && (closes_sentence(t, cue.end, hi) || ends_in_aside(t, cue.end, hi) || participle_follows(t, cue.end, hi))
     {
         let content = (lo, before - 1);
         if !(content.0..content.1).all(|k| matches!(t.toks[k].kind, Kind::Quote(_) | Kind::Punct(_))) {
