@@ -393,6 +393,16 @@ The mayor claimed the project would cost less than planned.",
         "Each charge carries a penalty of 30 years to life in prison, Tim Lohmar said, adding that more charges are possible.",
         &["Tim Lohmar", "Tim Lohmar"],
     ),
+    // an appositive is a noun phrase, not a clause; an inverted cue between commas splits
+    // one statement in two
+    (
+        "Kevin Haley directs research. According to Haley, the bomb threats were an innovation on the scam, and the threat will evolve.",
+        &["Kevin Haley"],
+    ),
+    (
+        "If Steam proves effective at cutting piracy, said Rob Fahey, other game makers may be tempted to copy it.",
+        &["Rob Fahey", "Rob Fahey"],
+    ),
     // content after a second report's cue is that report's
     (
         "Lena Voss and her mother asked him about his health and Omar Reyes said he might make a video.",

@@ -1098,6 +1098,10 @@ pub fn appositive_after(t: &Tokens, e: usize, hi: usize) -> Option<(usize, usize
         if t.has(j, flag::CUE) && !t.toks[j].cap {
             return None;
         }
+        // ("According to Haley, the bomb threats were…": a clause, not an appositive)
+        if j > s && !t.toks[j].cap && LEX.auxiliaries.contains(t.lower(j)) {
+            return None;
+        }
         j += 1;
     }
     (j > s && j - s < 20).then_some((s, j))

@@ -376,7 +376,24 @@ fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
     {
         after = end_of_content(t, hi);
     }
-    if !closes_sentence(t, after, hi) && !ends_in_aside(t, after, hi) {
+    // "If Steam proves effective, said Mr Fahey, other game makers may be tempted…": an
+    // inverted cue between commas splits one statement in two
+    let mut then = None;
+    if t.is_punct(after, ',')
+        && after + 1 < hi
+        && t.is_word(after + 1)
+        && !aside_opener(t, after + 1)
+        && cue_at(t, after + 1, hi).is_none()
+        && !t.has(after + 1, flag::RELATIVE)
+    {
+        let e = end_of_content(t, hi);
+        // (a clause: "…, BT's resident futurologist." is the speaker's role)
+        let clause = (after + 1..e).any(|k| t.is_word(k) && !t.toks[k].cap && LEX.auxiliaries.contains(t.lower(k)));
+        if clause && (after + 1..e).filter(|&k| t.is_word(k)).count() > MIN_CONTENT {
+            then = Some((after + 1, e));
+        }
+    }
+    if then.is_none() && !closes_sentence(t, after, hi) && !ends_in_aside(t, after, hi) {
         return None;
     }
     let content = (lo, cue.start - 1);
@@ -386,7 +403,7 @@ fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
         cue: *cue,
         content,
         post: true,
-        then: None,
+        then,
         joined: false,
     })
 }
