@@ -403,6 +403,11 @@ The mayor claimed the project would cost less than planned.",
         "If Steam proves effective at cutting piracy, said Rob Fahey, other game makers may be tempted to copy it.",
         &["Rob Fahey", "Rob Fahey"],
     ),
+    // a first name in apposition to someone's family word is a person of their own
+    (
+        "Police chief Joseph Boinnet said the attack was over. Spindler's father, Joseph, says his son loved Kenya.",
+        &["Joseph Boinnet", "Joseph"],
+    ),
     // content after a second report's cue is that report's
     (
         "Lena Voss and her mother asked him about his health and Omar Reyes said he might make a video.",

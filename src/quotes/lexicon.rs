@@ -54,6 +54,7 @@ struct People {
     speaker_nouns: Vec<String>,
     surnames_first: Vec<String>,
     stand_ins: Vec<String>,
+    kin: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -287,6 +288,8 @@ pub struct Lexicon {
     pub state_abbreviations: FxHashSet<u64>,
     /// Surnames that East Asian names put first ("kim", "lu"): no first name to read.
     pub surnames_first: FxHashSet<u64>,
+    /// Family words ("father", "wife").
+    pub kin: FxHashSet<u64>,
     /// What a body publishes, which speaks for it ("statement", "report").
     pub document_nouns: FxHashSet<u64>,
     /// What a speaker issues in their own voice ("statement", "tweet").
@@ -495,6 +498,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         place_nouns: hashes(&f.places.place_nouns),
         state_abbreviations: hashes(&f.places.state_abbreviations),
         surnames_first: hashes(&p.surnames_first),
+        kin: hashes(&p.kin),
         document_nouns: hashes(&f.things.documents),
         issued: hashes(&f.things.issued),
         time_words: hashes(&f.words.time_words),

@@ -295,6 +295,20 @@ pub fn occurrences(
     }
 }
 
+/// A one-word name in apposition to a family word of someone else's: "Spindler's father,
+/// Joseph,", "her husband, Mike,".
+fn kin_apposed(paras: &[super::evidence::Para], o: &Occ) -> bool {
+    let (a, b) = o.toks;
+    if b != a + 1 || a < 3 {
+        return false;
+    }
+    let Some(p) = paras.get(o.para) else { return false };
+    let t = &p.tokens;
+    t.is_punct(a - 1, ',')
+        && LEX.kin.contains(&t.toks[a - 2].hash)
+        && (t.possessive(a - 3) || matches!(t.lower(a - 3), "his" | "her" | "their"))
+}
+
 /// The word hashes of tokens `a..b` of paragraph `para` (determiners left out).
 fn span_words(paras: &[super::evidence::Para], para: usize, (a, b): (usize, usize), out: &mut Vec<u64>) {
     out.clear();
@@ -421,6 +435,20 @@ struct Entities {
 impl Entities {
     /// The person `name` (said at `pos`, with honorific gender `g`) is, creating them if new.
     fn person(&mut self, text: &str, name: Shown, w: &[u64], g: Option<Gender>, pos: usize) -> Option<usize> {
+        self.person_as(text, name, w, g, pos, false)
+    }
+
+    /// [`Entities::person`]; `apart`: a first name alone that names someone new unless the
+    /// article knows that very name ("Spindler's father, Joseph,").
+    fn person_as(
+        &mut self,
+        text: &str,
+        name: Shown,
+        w: &[u64],
+        g: Option<Gender>,
+        pos: usize,
+        apart: bool,
+    ) -> Option<usize> {
         if w.is_empty() {
             return None;
         }
@@ -431,6 +459,7 @@ impl Entities {
             .enumerate()
             .filter(|(_, e)| e.kind == EntityType::Person && !e.unnamed)
             .filter_map(|(i, e)| fit(w, &e.words).map(|f| (i, f, e)))
+            .filter(|(_, f, e)| !apart || (*f != Fit::Given && e.words == w))
             .filter(|(_, _, e)| gender_fits(g, e))
             // a fuller fit first; among people who share a surname, one named just
             // before, else the one the article names more often
@@ -705,12 +734,13 @@ pub(crate) fn resolve(
                     .unwrap_or_else(|| ents.unnamed(Shown::At(o.name.0, o.name.1), &w, o.gender))
             }
             EntityType::Person => ents
-                .person(
+                .person_as(
                     text,
                     Shown::At(o.name.0, o.name.1),
                     &w,
                     honorific_gender(text, o.mention, o.pos),
                     o.pos,
+                    kin_apposed(paras, o),
                 )
                 .unwrap_or(usize::MAX),
             k => ents.thing(text, Shown::At(o.name.0, o.name.1), &w, k),
