@@ -479,3 +479,57 @@ fn an_imported_opml_syncs_under_its_folders_and_exports_back() {
     assert_eq!(r["added"].as_array().unwrap().len(), 0, "{out}");
     assert_eq!(r["already"].as_array().unwrap().len(), 2, "{out}");
 }
+
+#[test]
+fn newsboat_reads_the_exported_opml_and_its_own_lists_read_back() {
+    if std::process::Command::new("newsboat").arg("-v").output().is_err() {
+        eprintln!("skipping: newsboat is not installed");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    for (url, tag) in [
+        ("https://news.example.org/rss", "News"),
+        ("https://tech.example.org/feed", "Tech"),
+    ] {
+        let (code, _, err) = saywho(h, &["feed", "add", url, "--tag", tag]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let (_, opml, _) = saywho(h, &["feed", "export"]);
+    let nb = h.join("nb");
+    std::fs::create_dir_all(&nb).unwrap();
+    std::fs::write(nb.join("in.opml"), &opml).unwrap();
+    let newsboat = |args: &[&str]| {
+        std::process::Command::new("newsboat")
+            .env("HOME", &nb)
+            .env("XDG_CONFIG_HOME", nb.join("config"))
+            .env("XDG_DATA_HOME", nb.join("data"))
+            .arg("-u")
+            .arg(nb.join("urls"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = newsboat(&["-i", nb.join("in.opml").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let urls = std::fs::read_to_string(nb.join("urls")).unwrap();
+    assert!(urls.contains("https://news.example.org/rss \"News\""), "{urls}");
+    assert!(urls.contains("https://tech.example.org/feed \"Tech\""), "{urls}");
+    // newsboat's urls file and its own OPML export read back into saywho
+    let other = tempfile::tempdir().unwrap();
+    let (code, out, err) = saywho(other.path(), &["feed", "import", nb.join("urls").to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("imported 2 feeds"), "{out}");
+    let exported = newsboat(&["-e"]);
+    let back = other.path().join("back.opml");
+    std::fs::write(&back, &exported.stdout).unwrap();
+    let (code, out, _) = saywho(other.path(), &["feed", "import", back.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["already"].as_array().unwrap().len(), 2, "{out}");
+    let (_, feeds, _) = saywho(other.path(), &["feed", "list", "--json"]);
+    assert!(
+        feeds.contains("\"tags\":[\"News\"]") && feeds.contains("\"tags\":[\"Tech\"]"),
+        "{feeds}"
+    );
+}
