@@ -313,4 +313,26 @@ fn fever_faults_are_reported_and_leave_the_library_whole() {
         v["accounts"][0]["error"].as_str().unwrap().contains("timed out"),
         "{out}"
     );
+
+    // a 500 mid-sync (the items come, the flags fail): marks made here wait, whole
+    let on_h = articles(h, &[]);
+    mark(h, &on_h[0].1, true, false);
+    s.route(
+        "/fever/",
+        Route::ByQuery(
+            vec![("unread_item_ids".into(), Route::Status(500))],
+            Box::new(fever_json(&item)),
+        ),
+    );
+    let (code, out, _) = saywho(h, &["sync", "--timeout", "1"]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("HTTP 500") && out.contains("2 marks waiting"), "{out}");
+    let (_, list, _) = saywho(h, &["account", "list"]);
+    assert!(list.contains("2 marks waiting"), "{list}");
+    // the server answers again: both go (read, and the star taken off)
+    s.route("/fever/", fever_json(&item));
+    let (_, out, _) = saywho(h, &["sync", "--timeout", "1"]);
+    assert!(out.contains("2 marks sent"), "{out}");
+    let (_, list, _) = saywho(h, &["account", "list"]);
+    assert!(!list.contains("waiting"), "{list}");
 }

@@ -23,6 +23,9 @@ pub enum Route {
     Slow(Duration, Box<Route>),
     /// 200 text/html of this many bytes.
     Huge(usize),
+    /// By the query string: the first route whose key it holds, else the last one (an
+    /// API answering `?api&items` and `?api&unread_item_ids` differently).
+    ByQuery(Vec<(String, Route)>, Box<Route>),
 }
 
 impl Route {
@@ -115,14 +118,22 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
         path: path.clone(),
         headers: headers.clone(),
     });
-    let route = routes.lock().unwrap().get(&path).cloned();
+    let query = target.split_once('?').map_or("", |(_, q)| q);
+    let route = match routes.lock().unwrap().get(&path).cloned() {
+        Some(Route::ByQuery(by, default)) => Some(
+            by.into_iter()
+                .find(|(k, _)| query.contains(k.as_str()))
+                .map_or(*default, |(_, r)| r),
+        ),
+        r => r,
+    };
     let mut out = stream;
     answer(&mut out, route, &headers)
 }
 
 fn answer(out: &mut TcpStream, route: Option<Route>, headers: &HashMap<String, String>) -> std::io::Result<()> {
     match route {
-        None | Some(Route::Status(404)) => head(out, 404, "Not Found", &[], b"not found"),
+        None | Some(Route::Status(404)) | Some(Route::ByQuery(..)) => head(out, 404, "Not Found", &[], b"not found"),
         Some(Route::Status(s)) => head(out, s, "Error", &[], b"error"),
         Some(Route::Redirect(to)) => head(out, 302, "Found", &[("Location", to.as_str())], b""),
         Some(Route::Slow(d, inner)) => {
