@@ -225,7 +225,7 @@ pub enum FeedAction {
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
     },
-    /// The feeds, one per line: name and URL
+    /// The feeds, one per line: name, URL and tags
     List {
         #[arg(long)]
         json: bool,
