@@ -408,6 +408,11 @@ The mayor claimed the project would cost less than planned.",
         "Police chief Joseph Boinnet said the attack was over. Spindler's father, Joseph, says his son loved Kenya.",
         &["Joseph Boinnet", "Joseph"],
     ),
+    // department words alone, speaking, are a department
+    (
+        "Global Affairs says on its website that Canadians are still advised to take care.",
+        &["Global Affairs"],
+    ),
     // content after a second report's cue is that report's
     (
         "Lena Voss and her mother asked him about his health and Omar Reyes said he might make a video.",

@@ -562,6 +562,11 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
         }
         return person();
     }
+    // "Global Affairs says…", "Public Health said": capitalised department words and
+    // nothing else, speaking, are a department
+    if b - a >= 2 && (a..b).all(|k| t.stem_has(k, flag::TITLE_MOD)) && t.is_word(e) && t.has(e, flag::CUE) {
+        return thing(EntityType::Organisation);
+    }
     // a lone capitalised common noun opening a sentence is a description ("Critics said")
     if b - a == 1 && a == s && t.stem_has(a, flag::SPEAKER_NOUN) {
         return Some(Mention {
