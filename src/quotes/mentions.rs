@@ -763,6 +763,10 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         if t.has(k, flag::NOT_NAME | flag::CUE | flag::BETWEEN) && !t.toks[k].cap {
             break;
         }
+        // ("But observers say": the sentence's conjunction is no part of who speaks)
+        if t.has(k, flag::COORDINATOR) {
+            break;
+        }
         j = k;
     }
     // "the state-run KCNA news agency": an acronym naming the body the noun is
