@@ -724,3 +724,30 @@ fn resize_keeps_the_search_match_and_n_wraps() {
     let (li, _, _) = a.search.hits[0];
     assert!(li >= a.scroll, "the first match is shown");
 }
+
+#[test]
+fn tag_filter_and_the_tag_where_no_source_is_named() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("bridge.md"),
+        "---\ntitle: Bridge reopens early\ntags: [Local, Island]\n---\n\nThe bridge reopened two weeks early, the council said on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("crane.md"),
+        "---\ntitle: Harbour gets new crane\nsource: Coast News\ntags: Wire\n---\n\nA new crane arrived at the harbour on Tuesday, the port said.\n",
+    )
+    .unwrap();
+    let mut a = common::app_of_folder(d.path(), 100, 12);
+    // the source column shows the first tag where the article names no source
+    let t = text(&render(&a));
+    let row = t.lines().find(|l| l.contains("Bridge reopens early")).unwrap();
+    assert!(row.contains("Local"), "{t}");
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "tag:wire");
+    let t = text(&render(&a));
+    assert!(
+        t.contains("Harbour gets new crane") && !t.contains("Bridge reopens early"),
+        "{t}"
+    );
+}
