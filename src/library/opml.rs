@@ -96,8 +96,18 @@ fn http(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
+/// A title or tag as it may be kept and printed: control characters (an escape sequence
+/// hidden in a list) dropped, white space collapsed.
+pub(crate) fn clean(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn push_tag(tags: &mut Vec<String>, t: &str) {
-    let t = t.trim().trim_matches('/').trim();
+    let t = clean(t);
+    let t = t.trim_matches('/').trim();
     if !t.is_empty() && !tags.iter().any(|x| x == t) {
         tags.push(t.to_string());
     }
@@ -159,7 +169,7 @@ fn outline(e: &BytesStart, folders: &[Option<String>], line: usize, out: &mut Pa
             .normalized_value(XmlVersion::Implicit1_0)
             .map(|v| v.into_owned())
             .unwrap_or_else(|_| a.value.to_string());
-        let value = value.trim().to_string();
+        let value = clean(&value);
         if value.is_empty() {
             continue;
         }
@@ -266,8 +276,9 @@ pub fn parse_newsboat(text: &str) -> Parsed {
         };
         for t in &w[1..] {
             if let Some(title) = t.strip_prefix('~') {
-                if !title.trim().is_empty() {
-                    e.title = Some(title.trim().to_string());
+                let title = clean(title);
+                if !title.is_empty() {
+                    e.title = Some(title);
                 }
             } else if t != "!" {
                 // ("!" hides a feed in newsboat's list: no tag)
@@ -406,6 +417,24 @@ mod tests {
         );
         assert_eq!(p.entries.len(), 1);
         assert!(p.skipped[0].why.contains("XML"), "{:?}", p.skipped);
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_terminal() {
+        let p = parse(
+            "<opml><body><outline text=\"News&#27;]0;pwned&#7;\"><outline title=\"A\u{1b}[31m red\" xmlUrl=\"http://a.example/\"/></outline></body></opml>",
+        );
+        assert_eq!(p.entries.len(), 1, "{p:?}");
+        let e = &p.entries[0];
+        assert!(!e.tags[0].chars().any(char::is_control), "{:?}", e.tags);
+        assert!(
+            !e.title.as_deref().unwrap().chars().any(char::is_control),
+            "{:?}",
+            e.title
+        );
+        let p = parse("https://b.example/rss \"tag\u{1b}[2J\" \"~Ti\u{7}tle\"\n");
+        assert!(!p.entries[0].tags[0].chars().any(char::is_control));
+        assert!(!p.entries[0].title.as_deref().unwrap().chars().any(char::is_control));
     }
 
     #[test]

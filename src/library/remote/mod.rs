@@ -322,7 +322,11 @@ pub fn items_to_store(
         .iter()
         .map(|it| {
             let f = by_id.get(it.feed_id.as_str());
-            let title = f.and_then(|f| f.title.clone());
+            // (what a server says is printed and shown: no control characters)
+            let title = f
+                .and_then(|f| f.title.as_deref())
+                .map(crate::library::opml::clean)
+                .filter(|t| !t.is_empty());
             let name = title
                 .as_deref()
                 .map(|t| slug(t, 40))
@@ -333,7 +337,15 @@ pub fn items_to_store(
                 url: f.and_then(|f| f.url.clone()).unwrap_or_default(),
                 title: title.clone(),
                 html_url: f.and_then(|f| f.site_url.clone()),
-                tags: f.map(|f| f.tags.clone()).unwrap_or_default(),
+                tags: f
+                    .map(|f| {
+                        f.tags
+                            .iter()
+                            .map(|t| crate::library::opml::clean(t))
+                            .filter(|t| !t.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             };
             let mut keys = vec![item_key(&account.name, &it.id)];
             if let Some(u) = &it.url {
