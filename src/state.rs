@@ -333,30 +333,7 @@ impl Store {
                     State::default()
                 }
             };
-            for k in &self.dirty_articles {
-                match self.state.articles.get(k) {
-                    Some(v) => {
-                        st.articles.insert(k.clone(), v.clone());
-                    }
-                    // taken over by the file it moved to
-                    None => {
-                        st.articles.remove(k);
-                    }
-                }
-            }
-            for k in &self.dirty_quotes {
-                match self.state.quotes.get(k) {
-                    Some(v) if v.starred => {
-                        st.quotes.insert(k.clone(), v.clone());
-                    }
-                    _ => {
-                        st.quotes.remove(k);
-                    }
-                }
-            }
-            if self.dirty_session {
-                st.session = self.state.session.clone();
-            }
+            self.overlay_unsaved(&mut st);
             st
         };
         self.writes += 1;
@@ -385,11 +362,19 @@ impl Store {
             return;
         }
         let Ok(Some(mut st)) = self.read_disk() else { return };
+        self.overlay_unsaved(&mut st);
+        self.state = st;
+    }
+
+    /// Put this process's changes not saved yet over `st` (what is on disk): its dirty
+    /// articles and starred quotes, its session.
+    fn overlay_unsaved(&self, st: &mut State) {
         for k in &self.dirty_articles {
             match self.state.articles.get(k) {
                 Some(v) => {
                     st.articles.insert(k.clone(), v.clone());
                 }
+                // taken over by the file it moved to
                 None => {
                     st.articles.remove(k);
                 }
@@ -397,10 +382,10 @@ impl Store {
         }
         for k in &self.dirty_quotes {
             match self.state.quotes.get(k) {
-                Some(v) => {
+                Some(v) if v.starred => {
                     st.quotes.insert(k.clone(), v.clone());
                 }
-                None => {
+                _ => {
                     st.quotes.remove(k);
                 }
             }
@@ -408,7 +393,6 @@ impl Store {
         if self.dirty_session {
             st.session = self.state.session.clone();
         }
-        self.state = st;
     }
 
     /// When the state folder cannot be written: the whole state as this process knows it,

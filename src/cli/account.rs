@@ -85,12 +85,13 @@ pub fn account(action: AccountAction, global: &Global, out: &mut impl Write) -> 
             writeln!(out, "added account {name} (`saywho sync` brings its feeds and marks)")?;
         }
         AccountAction::List { json } => {
-            let waiting = match (global.library(), global.state_dir()) {
-                (Some(lib), Some(dir)) => remote::pending(&accounts, &lib, &crate::state::Store::open(&dir)),
-                _ => Vec::new(),
-            };
+            let marks = global
+                .library()
+                .zip(global.state_dir().map(|d| crate::state::Store::open(&d)));
             for a in &accounts.accounts {
-                let w = waiting.iter().find(|(n, _)| n == &a.name).map_or(0, |(_, n)| *n);
+                let w = marks
+                    .as_ref()
+                    .map_or(0, |(lib, store)| remote::pending(&a.name, lib, store));
                 if json {
                     #[derive(serde::Serialize)]
                     struct Row<'a> {

@@ -62,12 +62,8 @@ pub fn feed(action: FeedAction, out: &mut impl Write) -> Result<()> {
 
 fn import(feeds: &mut Feeds, file: &std::path::Path, json: bool, out: &mut impl Write) -> Result<()> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        // OPML may declare another encoding; newsboat's file is UTF-8
-        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
-        text.into_owned()
-    });
-    let text = text.unwrap_or_else(|t| t);
+    // UTF-8, UTF-16 with a BOM, else Windows-1252, as an article is read
+    let (text, _) = crate::corpus::decode::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let format = opml::detect(&text);
     let parsed = opml::parse(&text);
     if parsed.entries.is_empty() && !parsed.skipped.is_empty() && !json {
@@ -252,18 +248,7 @@ fn with_accounts(
                     ..remote::Report::default()
                 };
                 if let Some(dir) = global.state_dir() {
-                    let store = crate::state::Store::open(&dir);
-                    r.waiting = remote::pending(
-                        &remote::Accounts {
-                            accounts: vec![a.clone()],
-                            path: accounts.path.clone(),
-                        },
-                        &opts.library,
-                        &store,
-                    )
-                    .iter()
-                    .map(|(_, n)| n)
-                    .sum();
+                    r.waiting = remote::pending(&a.name, &opts.library, &crate::state::Store::open(&dir));
                 }
                 reports.push(r);
             }

@@ -68,12 +68,18 @@ impl Client {
     /// GET `url`, sending the validators of an earlier fetch. Errors are one line a person
     /// can read ("HTTP 404", "timed out", "over the size limit of 20 MB", ...).
     pub fn get(&self, url: &str, etag: Option<&str>, last_modified: Option<&str>) -> Result<Got, String> {
+        self.with_retries(|left| self.try_get(url, etag, last_modified, left))
+    }
+
+    /// Tries of `one` (given the time left), again with backoff while it fails in a way
+    /// trying again could help and the timeout leaves room; all within the one timeout.
+    fn with_retries<T>(&self, one: impl Fn(Duration) -> Result<T, (String, bool)>) -> Result<T, String> {
         let deadline = std::time::Instant::now() + self.timeout;
         let mut wait = BACKOFF;
         let mut attempt = 0;
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.try_get(url, etag, last_modified, left) {
+            match one(left) {
                 Err((_, true)) if attempt < RETRIES && left > wait + MIN_TRY => {
                     std::thread::sleep(wait);
                     wait *= 2;
@@ -87,20 +93,7 @@ impl Client {
     /// POST a form to `url` (a feed server's API), retried like [`Client::get`] within one
     /// timeout; the body of a 2xx answer, else an error a person can read.
     pub fn post_form(&self, url: &str, form: &[(&str, &str)]) -> Result<Vec<u8>, String> {
-        let deadline = std::time::Instant::now() + self.timeout;
-        let mut wait = BACKOFF;
-        let mut attempt = 0;
-        loop {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.try_post(url, form, left) {
-                Err((_, true)) if attempt < RETRIES && left > wait + MIN_TRY => {
-                    std::thread::sleep(wait);
-                    wait *= 2;
-                    attempt += 1;
-                }
-                other => return other.map_err(|(e, _)| e),
-            }
-        }
+        self.with_retries(|left| self.try_post(url, form, left))
     }
 
     fn try_post(&self, url: &str, form: &[(&str, &str)], left: Duration) -> Result<Vec<u8>, (String, bool)> {

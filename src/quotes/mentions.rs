@@ -652,6 +652,22 @@ fn role_before(t: &Tokens, s: usize, lo: usize) -> Option<(usize, usize)> {
     (j < s && has_role_noun).then_some((j, s))
 }
 
+/// The organisation named by tokens `a..b`, its mention taking a "the" before it (not
+/// before `lo`).
+fn organisation_ending(t: &Tokens, a: usize, b: usize, lo: usize) -> Mention {
+    let the = a > lo && t.word_is(a - 1, "the");
+    Mention {
+        start: if the { a - 1 } else { a },
+        end: b,
+        kind: MentionKind::Thing {
+            name: (a, b),
+            entity: EntityType::Organisation,
+        },
+        role: None,
+        gender: None,
+    }
+}
+
 /// The noun phrase whose last token is `i` (not before `lo`, the sentence start).
 pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     if i < lo || !t.is_word(i) || t.possessive(i) {
@@ -674,18 +690,7 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         let s = run_start(t, i, lo);
         // "the Prime Minister's Office": a body named by whose it is
         if s == i && s > lo && t.possessive(s - 1) && t.cap(s - 1) && t.stem_has(i, flag::ORG_WORD) {
-            let h = plain_run_start(t, s - 1, lo);
-            let the = h > lo && t.word_is(h - 1, "the");
-            return Some(Mention {
-                start: if the { h - 1 } else { h },
-                end: i + 1,
-                kind: MentionKind::Thing {
-                    name: (h, i + 1),
-                    entity: EntityType::Organisation,
-                },
-                role: None,
-                gender: None,
-            });
+            return Some(organisation_ending(t, plain_run_start(t, s - 1, lo), i + 1, lo));
         }
         let the = s > lo && t.word_is(s - 1, "the");
         // "the National Association of Head Teachers", "Bank of England": an organisation's
@@ -693,17 +698,7 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         if s >= lo + 2 && t.word_is(s - 1, "of") && is_name_word(t, s - 2) && !t.possessive(s - 2) {
             let s2 = run_start(t, s - 2, lo);
             if matches!(thing_type(t, s2, s - 1), Some((EntityType::Organisation, _))) {
-                let the2 = s2 > lo && t.word_is(s2 - 1, "the");
-                return Some(Mention {
-                    start: if the2 { s2 - 1 } else { s2 },
-                    end: i + 1,
-                    kind: MentionKind::Thing {
-                        name: (s2, i + 1),
-                        entity: EntityType::Organisation,
-                    },
-                    role: None,
-                    gender: None,
-                });
+                return Some(organisation_ending(t, s2, i + 1, lo));
             }
         }
         let mut m = classify_run(t, s, i + 1, lo, the)?;

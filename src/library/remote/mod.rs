@@ -528,13 +528,9 @@ fn waiting(state: &SyncState, library: &Path, store: &crate::state::Store) -> us
         .sum()
 }
 
-/// How many marks made here wait for each account's server.
-pub fn pending(accounts: &Accounts, library: &Path, store: &crate::state::Store) -> Vec<(String, usize)> {
-    accounts
-        .accounts
-        .iter()
-        .map(|a| (a.name.clone(), waiting(&load_state(library, &a.name), library, store)))
-        .collect()
+/// How many marks made here wait for `account`'s server.
+pub fn pending(account: &str, library: &Path, store: &crate::state::Store) -> usize {
+    waiting(&load_state(library, account), library, store)
 }
 
 #[cfg(test)]
