@@ -22,6 +22,9 @@ fn main() {
     let exe = env!("CARGO_BIN_EXE_saywho");
     let bbc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.as_deref().is_none_or(|f| "tui large article".contains(f)) {
+        large_article(exe);
+    }
     if !bbc.is_dir() {
         println!("skipping: {} is absent", bbc.display());
         return;
@@ -83,37 +86,96 @@ fn main() {
         if filter.as_deref().is_some_and(|f| !case.name.contains(f)) {
             continue;
         }
-        let mut times = Vec::new();
-        let mut rss = Vec::new();
-        let mut ok = true;
-        for _ in 0..RUNS {
-            match run(exe, &case.args) {
-                Some((t, kb)) => {
-                    times.push(t);
-                    rss.push(kb);
-                }
-                None => {
-                    ok = false;
-                    break;
-                }
+        report(exe, &case);
+    }
+}
+
+/// The reader on a 15 MB article (78,000 quotes), the quote cache warm: the first frame
+/// (a placeholder while a worker lays the article out) and the whole run to the article
+/// on screen (headless: the index from the cache, then the worker's layout).
+fn large_article(exe: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("big");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let mut text = String::from("A very long article\n\n");
+    let mut i = 0;
+    while text.len() < 15_000_000 {
+        text.push_str(&format!(
+            "The council met again on day {i} to discuss the budget for the coming year and the plan for the harbour. \
+             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
+        ));
+        i += 1;
+    }
+    std::fs::write(folder.join("big.txt"), text).expect("write");
+    std::fs::write(
+        folder.join("small.txt"),
+        "Small article\n\nThe council met. \"It is fine,\" said Ann Lee.\n",
+    )
+    .expect("write");
+    let arg = |s: &std::path::Path| s.display().to_string();
+    let common = vec![
+        "--cache-dir".to_string(),
+        arg(&dir.path().join("cache")),
+        "--state-dir".to_string(),
+        arg(&dir.path().join("state")),
+    ];
+    let with = |more: &[&str]| -> Vec<String> {
+        let mut v = common.clone();
+        v.extend(more.iter().map(|s| s.to_string()));
+        v.push(arg(&folder));
+        v
+    };
+    let _ = run(exe, &with(&["quotes", "--json"]));
+    report(
+        exe,
+        &Case {
+            name: "tui large article: first frame",
+            args: with(&["--exit-after-first-frame", "--headless"]),
+            goal: "a frame (≤ 100 ms)",
+        },
+    );
+    report(
+        exe,
+        &Case {
+            name: "tui large article: laid out",
+            args: with(&["--headless"]),
+            goal: "(off the input thread)",
+        },
+    );
+}
+
+/// Run a case RUNS times and print its median wall time and peak memory.
+fn report(exe: &str, case: &Case) {
+    let mut times = Vec::new();
+    let mut rss = Vec::new();
+    let mut ok = true;
+    for _ in 0..RUNS {
+        match run(exe, &case.args) {
+            Some((t, kb)) => {
+                times.push(t);
+                rss.push(kb);
+            }
+            None => {
+                ok = false;
+                break;
             }
         }
-        if !ok {
-            println!("{:<24} failed to run (not built yet?)", case.name);
-            continue;
-        }
-        times.sort_by(f64::total_cmp);
-        rss.sort();
-        println!(
-            "{:<24} median {:>7.1} ms  (min {:.1}, max {:.1})  peak RSS median {:>6.1} MB   goal {}",
-            case.name,
-            times[RUNS / 2],
-            times[0],
-            times[RUNS - 1],
-            rss[RUNS / 2] as f64 / 1024.0,
-            case.goal
-        );
     }
+    if !ok {
+        println!("{:<24} failed to run (not built yet?)", case.name);
+        return;
+    }
+    times.sort_by(f64::total_cmp);
+    rss.sort();
+    println!(
+        "{:<24} median {:>7.1} ms  (min {:.1}, max {:.1})  peak RSS median {:>6.1} MB   goal {}",
+        case.name,
+        times[RUNS / 2],
+        times[0],
+        times[RUNS - 1],
+        rss[RUNS / 2] as f64 / 1024.0,
+        case.goal
+    );
 }
 
 /// (wall ms, max RSS KiB) of one run, or None when it failed.

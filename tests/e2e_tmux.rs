@@ -654,23 +654,7 @@ fn an_unwritable_state_folder_loses_no_marks() {
 #[test]
 fn keys_answer_while_a_large_article_is_read() {
     let Some(t) = Tmux::start("large") else { return };
-    let dir = t.dir().join("big");
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut text = String::from("A very long article\n\n");
-    let mut i = 0;
-    while text.len() < 4_000_000 {
-        text.push_str(&format!(
-            "The council met again on day {i} to discuss the budget for the coming year and the plan for the harbour. \
-             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
-        ));
-        i += 1;
-    }
-    std::fs::write(dir.join("big.txt"), text).unwrap();
-    std::fs::write(
-        dir.join("small.txt"),
-        "Small article\n\nThe council met. \"It is fine,\" said Ann Lee.\n",
-    )
-    .unwrap();
+    let dir = large_articles(&t);
     t.literal(&format!(
         "{} --cache-dir {} --state-dir {} {}",
         env!("CARGO_BIN_EXE_saywho"),
@@ -690,5 +674,65 @@ fn keys_answer_while_a_large_article_is_read() {
         status(&s)
     );
     t.wait_long("the quotes", |s| !status(s).contains("finding quotes"));
+    t.keys(&["q"]);
+}
+
+/// A folder of a 4 MB article (25,000 quotes) and a small one.
+fn large_articles(t: &Tmux) -> std::path::PathBuf {
+    let dir = t.dir().join("big");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = String::from("A very long article\n\n");
+    let mut i = 0;
+    while text.len() < 4_000_000 {
+        text.push_str(&format!(
+            "The council met again on day {i} to discuss the budget for the coming year and the plan for the harbour. \
+             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
+        ));
+        i += 1;
+    }
+    std::fs::write(dir.join("big.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("small.txt"),
+        "Small article\n\nThe council met. \"It is fine,\" said Ann Lee.\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// Warm start on a large article: the reader shows a placeholder while a worker lays the
+/// article out, and a key is handled before the layout is in (it was made on the input
+/// thread, so the first frame and every key waited for it).
+#[test]
+fn a_large_article_is_laid_out_while_keys_answer() {
+    let Some(t) = Tmux::start("layout") else { return };
+    let dir = large_articles(&t);
+    let run = format!(
+        "{} --cache-dir {} --state-dir {} {}",
+        env!("CARGO_BIN_EXE_saywho"),
+        t.dir().join("cache").display(),
+        t.dir().join("st").display(),
+        dir.display()
+    );
+    // the first run finds the quotes and caches them
+    t.literal(&run);
+    t.keys(&["Enter"]);
+    t.wait_long("quotes found and the article laid out", |s| {
+        s.contains("on day 0 to discuss") && !status(s).contains("finding quotes") && !status(s).contains("laying out")
+    });
+    t.keys(&["q"]);
+    t.wait("the shell", |s| status(s).starts_with('$'));
+    // warm: the list and a placeholder at once, a key answered while the worker works
+    t.literal(&run);
+    t.keys(&["Enter"]);
+    t.wait_long("the placeholder", |s| s.contains("Laying out this article"));
+    t.keys(&["s"]);
+    let s = t.wait_long("the key", |s| status(s).contains("sorted by"));
+    assert!(
+        s.contains("Laying out this article"),
+        "the key was handled before the layout was in:\n{s}"
+    );
+    t.wait_long("the article", |s| {
+        s.contains("on day 0 to discuss") && !status(s).contains("laying out")
+    });
     t.keys(&["q"]);
 }

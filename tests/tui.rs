@@ -751,3 +751,83 @@ fn tag_filter_and_the_tag_where_no_source_is_named() {
         "{t}"
     );
 }
+
+/// A big article is laid out on a worker: the reader shows a placeholder and keeps
+/// answering keys; once the layout is in, the screen goes where it was asked to (the
+/// place the article was left at, the same text at the top after a resize).
+#[test]
+fn a_big_article_is_laid_out_on_a_worker_while_keys_answer() {
+    let d = tempfile::tempdir().unwrap();
+    let mut text = String::from("A very long article\n\n");
+    let mut i = 0;
+    while text.split_whitespace().count() < saywho::tui::app::BIG_ARTICLE_WORDS + 1_000 {
+        text.push_str(&format!(
+            "The council met again on day {i} to discuss the budget for the coming year and the harbour. \
+             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
+        ));
+        i += 1;
+    }
+    std::fs::write(d.path().join("big.txt"), text).unwrap();
+    std::fs::write(
+        d.path().join("small.txt"),
+        "Small article\n\nThe council met. \"It is fine,\" said Ann Lee.\n",
+    )
+    .unwrap();
+    let mut a = common::app_of_folder(d.path(), 100, 20);
+    let big = a
+        .corpus
+        .articles
+        .iter()
+        .position(|x| x.path.ends_with("big.txt"))
+        .unwrap();
+    let small = a
+        .corpus
+        .articles
+        .iter()
+        .position(|x| x.path.ends_with("small.txt"))
+        .unwrap();
+    a.open_article(big, None);
+    assert!(a.laying_out());
+    let t = text_of(&a);
+    assert!(t.contains("Laying out this article"), "{t}");
+    // keys answer meanwhile
+    cmd(&mut a, Command::HistoryBack);
+    cmd(&mut a, Command::Help);
+    assert!(
+        matches!(a.overlay, Overlay::Help { .. }),
+        "a key handled while the article is laid out"
+    );
+    cmd(&mut a, Command::Back);
+    a.finish_layout();
+    assert!(!a.laying_out());
+    let t = text_of(&a);
+    assert!(t.contains("on day 0 to discuss") && !t.contains("Laying out"), "{t}");
+    // down the article, away and back: the place comes back once the layout is in
+    a.open_article(big, None);
+    a.focus = Focus::Reader;
+    a.finish_layout();
+    for _ in 0..40 {
+        cmd(&mut a, Command::PageDown);
+    }
+    let top = |a: &App| a.layout.lines.iter().skip(a.scroll).find_map(|l| l.src);
+    let (scroll, at) = (a.scroll, top(&a));
+    assert!(scroll > 300, "{scroll}");
+    a.open_article(small, None);
+    assert!(!a.laying_out());
+    a.open_article(big, None);
+    assert!(a.laying_out() && a.scroll == 0, "a placeholder, at its top");
+    a.finish_layout();
+    assert_eq!((a.scroll, top(&a)), (scroll, at));
+    // a resize: the same text at the top, in the new layout
+    a.update(Action::Resize(90, 20));
+    assert!(a.laying_out(), "the new width is laid out on the worker");
+    assert_eq!(a.scroll, scroll, "the old layout shows meanwhile");
+    a.finish_layout();
+    assert_eq!(a.layout.width, a.reader_width());
+    let now = top(&a).unwrap();
+    assert!(now <= at.unwrap() && at.unwrap() - now < 200, "{now} vs {at:?}");
+}
+
+fn text_of(a: &App) -> String {
+    text(&render(a))
+}

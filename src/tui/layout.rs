@@ -56,6 +56,9 @@ pub struct Line {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub width: u16,
+    /// The article laid out (None: nothing open, or a placeholder while a worker lays the
+    /// article out; its lines then hold no reading position).
+    pub article: Option<usize>,
     pub lines: Vec<Line>,
     /// First line of each paragraph.
     pub para_first: Vec<usize>,
@@ -135,6 +138,58 @@ fn note_lines(out: &mut Layout, pieces: &[(String, Mark)], width: usize, indent:
     }
 }
 
+/// What the reader shows of article `article` while a worker lays it out: its title,
+/// byline and a note saying so.
+pub fn placeholder(article: &Article, width: u16) -> Layout {
+    let mut out = header(article, width, Vec::new());
+    out.article = None;
+    out.lines.push(Line {
+        text: String::new(),
+        src: None,
+        para: None,
+        marks: vec![],
+    });
+    let note = format!("Laying out this article ({} words)…", article.words);
+    note_lines(&mut out, &[(note, Mark::Note)], width.max(1) as usize, 0);
+    out
+}
+
+/// A layout of the title and byline only.
+fn header(article: &Article, width: u16, para_first: Vec<usize>) -> Layout {
+    let w = width.max(1) as usize;
+    let mut out = Layout {
+        width,
+        article: None,
+        lines: Vec::new(),
+        para_first,
+    };
+    for (text, mark) in [
+        (article.meta.title.clone(), Mark::Title),
+        (article.byline(), Mark::Byline),
+    ] {
+        if mark == Mark::Byline && text.is_empty() {
+            continue;
+        }
+        generated(&mut out, &text, mark, w);
+    }
+    out
+}
+
+/// A generated line of one mark, wrapped.
+fn generated(out: &mut Layout, s: &str, mark: Mark, w: usize) {
+    let text = display(s);
+    for (a, b) in wrap_ranges(&text, w) {
+        let t = text[a..b].to_string();
+        let n = t.len();
+        out.lines.push(Line {
+            text: t,
+            src: None,
+            para: None,
+            marks: vec![(0, n, mark)],
+        });
+    }
+}
+
 /// Lay out article `ai` (its `body`, or why it cannot be read) at `width` columns.
 pub fn layout(
     article: &Article,
@@ -145,36 +200,32 @@ pub fn layout(
     width: u16,
     extra: &Extras,
 ) -> Layout {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    layout_unless(article, body, ai, index, corpus, width, extra, &never).unwrap_or_default()
+}
+
+/// [`layout`], given up (None) as soon as `cancel` is set: a worker's layout no longer
+/// wanted stops between paragraphs.
+#[allow(clippy::too_many_arguments)]
+pub fn layout_unless(
+    article: &Article,
+    body: Result<&Body, &str>,
+    ai: usize,
+    index: Option<&Index>,
+    corpus: &Corpus,
+    width: u16,
+    extra: &Extras,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Option<Layout> {
     let w = width.max(1) as usize;
-    let mut out = Layout {
-        width,
-        lines: Vec::new(),
-        para_first: Vec::with_capacity(article.paragraph_count),
-    };
-    let generated = |out: &mut Layout, s: &str, mark: Mark| {
-        let text = display(s);
-        for (a, b) in wrap_ranges(&text, w) {
-            let t = text[a..b].to_string();
-            let n = t.len();
-            out.lines.push(Line {
-                text: t,
-                src: None,
-                para: None,
-                marks: vec![(0, n, mark)],
-            });
-        }
-    };
-    generated(&mut out, &article.meta.title, Mark::Title);
-    let byline = article.byline();
-    if !byline.is_empty() {
-        generated(&mut out, &byline, Mark::Byline);
-    }
+    let mut out = header(article, width, Vec::with_capacity(article.paragraph_count));
+    out.article = Some(ai);
     let body = match body {
         Ok(b) => b,
         Err(why) => {
-            generated(&mut out, "", Mark::Note);
-            generated(&mut out, &format!("Cannot show this article: {why}"), Mark::Note);
-            return out;
+            generated(&mut out, "", Mark::Note, w);
+            generated(&mut out, &format!("Cannot show this article: {why}"), Mark::Note, w);
+            return Some(out);
         }
     };
     // style ranges in article coordinates: quotes and speaker mentions
@@ -212,6 +263,9 @@ pub fn layout(
         }
     }
     for (pi, p) in body.paragraphs.iter().enumerate() {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return None;
+        }
         out.lines.push(Line {
             text: String::new(),
             src: None,
@@ -285,7 +339,7 @@ pub fn layout(
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// "↳ Aleksey Pushkov · Konstantin Kosachev [1], also reported by The Independent": who

@@ -341,6 +341,7 @@ where
             while let Ok(msg) = indexer.recv() {
                 app.indexed(msg);
             }
+            app.finish_layout();
             terminal.draw(|f| view::draw(f, &app))?;
         }
         return Ok(());
@@ -425,7 +426,8 @@ where
                     app.indexed(msg);
                     heard = true;
                 }
-                if heard {
+                let laid = app.poll_layout();
+                if heard || laid {
                     terminal.draw(|f| view::draw(f, &app))?;
                 }
                 // wait for a key; meanwhile look for the index, and save what changed once the
@@ -469,6 +471,7 @@ where
                     Err(_) => {}
                 }
                 let wait = if app.indexing
+                    || app.laying_out()
                     || app.syncing
                     || app.search_pending()
                     || changed_at.is_some()

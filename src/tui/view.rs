@@ -578,7 +578,9 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     .chain(hint(ctx, Command::Help, "help"))
     .chain(hint(ctx, Command::Quit, "quit"))
     .collect();
-    let left = if app.syncing && app.message.is_none() && app.input == Input::None {
+    let left = if app.laying_out() && app.message.is_none() && app.input == Input::None {
+        format!("laying out… · {left}")
+    } else if app.syncing && app.message.is_none() && app.input == Input::None {
         format!("syncing… · {left}")
     } else if app.indexing && app.message.is_none() && app.input == Input::None {
         match app.extracted.load(std::sync::atomic::Ordering::Relaxed) {

@@ -45,8 +45,11 @@ impl App {
         self.target = s.target;
         self.link_selected = s.link_selected.filter(|&i| i < self.links.len());
         self.relayout();
-        self.scroll = s.scroll.min(self.max_scroll());
-        self.save_position();
+        let scroll = s.scroll;
+        self.after_layout(move |app| {
+            app.scroll = scroll.min(app.max_scroll());
+            app.save_position();
+        });
         self.focus = s.focus;
     }
 

@@ -104,9 +104,12 @@ impl App {
             (Some(i), false) => (i + n - 1) % n,
         });
         self.relayout();
-        if let Some(line) = self.link_line(self.link_selected.unwrap_or(0)) {
-            self.scroll_to_show(line);
-        }
+        let link = self.link_selected.unwrap_or(0);
+        self.after_layout(move |app| {
+            if let Some(line) = app.link_line(link) {
+                app.scroll_to_show(line);
+            }
+        });
     }
 
     /// Enter in the reader: follow the selected link, or say how to select one.

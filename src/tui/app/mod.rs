@@ -213,7 +213,8 @@ pub struct App {
     pub extracted: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// Number of people quoted in each article (the list shows it).
     pub quoted: Vec<usize>,
-    pub index: Index,
+    /// Shared with the layout worker (a big article is laid out off the input thread).
+    pub index: std::sync::Arc<Index>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub size: (u16, u16),
@@ -247,6 +248,8 @@ pub struct App {
     // reader
     pub open: Option<usize>,
     pub layout: Layout,
+    /// The worker laying out a big open article, while it works.
+    layout_job: Option<LayoutJob>,
     pub scroll: usize,
     pub search: Search,
     /// Linked people of the open article, numbered from 1 in the order shown.
@@ -283,6 +286,30 @@ pub struct App {
     opened_at: Option<(usize, usize)>,
 }
 
+/// An article of this many words or more is laid out on a worker (a 15 MB article takes
+/// most of a second to read and wrap; one of 50,000 words, about 300 KB, some 10 ms).
+pub const BIG_ARTICLE_WORDS: usize = 50_000;
+
+/// Something to do once a layout is in (see [`App::after_layout`]).
+pub(super) type AfterLayout = Box<dyn FnOnce(&mut App)>;
+
+/// A big article's layout being made on a worker thread, and what is to be done with it.
+pub(super) struct LayoutJob {
+    pub(super) article: usize,
+    pub(super) width: u16,
+    pub(super) rx: std::sync::mpsc::Receiver<Layout>,
+    /// Set when the job is dropped: the worker stops between paragraphs.
+    pub(super) cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Placing the screen and the like, in the order asked, once the layout is in.
+    pub(super) then: Vec<AfterLayout>,
+}
+
+impl Drop for LayoutJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Below this width the panes stack: one at a time.
 pub const NARROW: u16 = 80;
 
@@ -306,7 +333,7 @@ impl App {
             search_progress: None,
             search_unavailable: None,
             extracted: Default::default(),
-            index,
+            index: std::sync::Arc::new(index),
             keymap,
             theme,
             size,
@@ -333,6 +360,7 @@ impl App {
             mark_read_on_open: true,
             open: None,
             layout: Layout::default(),
+            layout_job: None,
             scroll: 0,
             search: Search::default(),
             links: Vec::new(),
@@ -403,7 +431,7 @@ impl App {
         self.quoted = (0..self.corpus.articles.len())
             .map(|a| index.people_in(a).len())
             .collect();
-        self.index = index;
+        self.index = std::sync::Arc::new(index);
         self.indexing = false;
         self.items = list::filter_items(&self.corpus, &self.index);
         self.filter.reset();
@@ -418,16 +446,18 @@ impl App {
             {
                 Some(stored)
             }
-            _ => self.layout.anchor(self.scroll),
+            _ => self.reading_anchor(),
         };
         let at_top = self.scroll == 0;
         self.relayout();
-        self.scroll = match anchor {
-            Some(anc) if !at_top => self.layout.line_for(anc),
-            _ => self.scroll,
-        }
-        .min(self.max_scroll());
-        self.save_position();
+        self.after_layout(move |app| {
+            app.scroll = match anchor {
+                Some(anc) if !at_top => app.layout.line_for(anc),
+                _ => app.scroll,
+            }
+            .min(app.max_scroll());
+            app.save_position();
+        });
     }
 
     pub fn narrow(&self) -> bool {

@@ -77,7 +77,7 @@ impl App {
         let Some(key) = self.keys.get(a).cloned() else { return };
         let (read, starred) = (self.read[a], self.starred[a]);
         let position = if self.open == Some(a) {
-            self.layout.anchor(self.scroll)
+            self.reading_anchor()
         } else {
             self.stored_positions.get(&a).copied()
         };

@@ -14,14 +14,20 @@ impl App {
         self.link_selected = None;
         self.target = None;
         self.relayout();
-        self.scroll = match (self.positions.get(&a), self.stored_positions.get(&a)) {
-            (Some(&s), _) => s,
-            (None, Some(&anchor)) => self.layout.line_for(anchor),
-            _ => 0,
+        let (line, anchor) = (self.positions.get(&a).copied(), self.stored_positions.get(&a).copied());
+        if self.layout.article != Some(a) {
+            self.scroll = 0; // a placeholder shows
         }
-        .min(self.max_scroll());
-        self.save_position();
-        self.opened_at = Some((a, self.scroll));
+        self.after_layout(move |app| {
+            app.scroll = match (line, anchor) {
+                (Some(s), _) => s,
+                (None, Some(anchor)) => app.layout.line_for(anchor),
+                _ => 0,
+            }
+            .min(app.max_scroll());
+            app.save_position();
+            app.opened_at = Some((a, app.scroll));
+        });
     }
 
     /// Open article `a` in the reader (marking it read), at a quote if given.
@@ -35,15 +41,20 @@ impl App {
             self.target = Some(QuoteRef::new(a, q));
             self.relayout();
             if let Some(start) = self.index.quotes.get(a).and_then(|qs| qs.get(q)).map(|q| q.start) {
-                let line = self.layout.line_of(start);
-                self.scroll = line.saturating_sub(2).min(self.max_scroll());
-                self.save_position();
+                self.after_layout(move |app| {
+                    let line = app.layout.line_of(start);
+                    app.scroll = line.saturating_sub(2).min(app.max_scroll());
+                    app.save_position();
+                });
             }
         }
     }
 
     pub(super) fn save_position(&mut self) {
-        if let Some(a) = self.open {
+        // (a placeholder's scroll is no place in the article)
+        if let Some(a) = self.open
+            && self.layout.article == Some(a)
+        {
             self.positions.insert(a, self.scroll);
         }
     }
@@ -55,6 +66,7 @@ impl App {
     pub(super) fn relayout(&mut self) {
         let Some(a) = self.open else {
             self.layout = Layout::default();
+            self.layout_job = None;
             self.links.clear();
             return;
         };
@@ -72,42 +84,173 @@ impl App {
             .filter(|x| x.article == a)
             .map(|x| x.quote)
             .collect();
-        let extra = layout::Extras {
-            links: &self.links,
-            selected_link: self.link_selected,
-            target: self.target.filter(|t| t.article == a).map(|t| t.quote),
-            starred: &starred,
-        };
-        let body = self.corpus.body(a);
-        self.layout = layout::layout(
-            &self.corpus.articles[a],
-            body.as_deref().map_err(String::as_str),
-            a,
-            Some(&self.index),
-            &self.corpus,
-            width,
-            &extra,
-        );
+        let target = self.target.filter(|t| t.article == a).map(|t| t.quote);
+        if self.corpus.articles[a].words >= BIG_ARTICLE_WORDS {
+            self.relayout_on_worker(a, width, starred, target);
+        } else {
+            self.layout_job = None;
+            let extra = layout::Extras {
+                links: &self.links,
+                selected_link: self.link_selected,
+                target,
+                starred: &starred,
+            };
+            let body = self.corpus.body(a);
+            self.layout = layout::layout(
+                &self.corpus.articles[a],
+                body.as_deref().map_err(String::as_str),
+                a,
+                Some(&*self.index),
+                &self.corpus,
+                width,
+                &extra,
+            );
+        }
         if !self.search.query.is_empty() {
-            let scroll = self.scroll;
             let (before, current) = (self.search.hits.len(), self.search.current);
-            self.run_search();
-            // the same match: as many matches as before are the same ones in the same order
-            // (a speaker line's match has no place in the article to find it by); else the
-            // one at the same place, or (now across a line break) the next
-            if before > 0 && self.search.hits.len() == before {
-                self.search.current = current.min(before - 1);
-                self.scroll = scroll; // the caller places the screen
-            } else if let Some((byte, _)) = current_hit
-                && let Some(k) = self
-                    .search
-                    .hits
-                    .iter()
-                    .position(|&(li, s, _)| self.layout.lines[li].src.is_some_and(|src| src + s >= byte))
-            {
-                self.search.current = k;
-                self.scroll = scroll; // the caller places the screen
+            self.after_layout(move |app| app.find_search_again(before, current, current_hit));
+        }
+    }
+
+    /// The search run again on a new layout of the same article, keeping the match in use.
+    fn find_search_again(&mut self, before: usize, current: usize, current_hit: Option<(usize, usize)>) {
+        let scroll = self.scroll;
+        self.run_search();
+        // the same match: as many matches as before are the same ones in the same order
+        // (a speaker line's match has no place in the article to find it by); else the
+        // one at the same place, or (now across a line break) the next
+        if before > 0 && self.search.hits.len() == before {
+            self.search.current = current.min(before - 1);
+            self.scroll = scroll; // the caller places the screen
+        } else if let Some((byte, _)) = current_hit
+            && let Some(k) = self
+                .search
+                .hits
+                .iter()
+                .position(|&(li, s, _)| self.layout.lines[li].src.is_some_and(|src| src + s >= byte))
+        {
+            self.search.current = k;
+            self.scroll = scroll; // the caller places the screen
+        }
+    }
+
+    /// Lay a big article out on a worker. Until it answers, the reader shows the layout it
+    /// had of this article (at another width, or without a new mark) or a placeholder, and
+    /// what is to be done with the new layout waits in the job ([`App::after_layout`]).
+    fn relayout_on_worker(&mut self, a: usize, width: u16, starred: Vec<usize>, target: Option<usize>) {
+        // what waited for a layout of this article waits for this one instead
+        let then = match self.layout_job.take() {
+            Some(mut job) if job.article == a => std::mem::take(&mut job.then),
+            _ => Vec::new(),
+        };
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (corpus, index, links, selected_link) = (
+            self.corpus.clone(),
+            self.index.clone(),
+            self.links.clone(),
+            self.link_selected,
+        );
+        let stop = cancel.clone();
+        std::thread::spawn(move || {
+            let extra = layout::Extras {
+                links: &links,
+                selected_link,
+                target,
+                starred: &starred,
+            };
+            let body = corpus.body(a);
+            let laid = layout::layout_unless(
+                &corpus.articles[a],
+                body.as_deref().map_err(String::as_str),
+                a,
+                Some(&*index),
+                &corpus,
+                width,
+                &extra,
+                &stop,
+            );
+            if let Some(l) = laid {
+                let _ = tx.send(l);
             }
+        });
+        if self.layout.article != Some(a) {
+            self.layout = layout::placeholder(&self.corpus.articles[a], width);
+        }
+        self.layout_job = Some(LayoutJob {
+            article: a,
+            width,
+            rx,
+            cancel,
+            then,
+        });
+    }
+
+    /// Do `f` once the open article's layout is made: now, or when the worker laying out a
+    /// big article answers (placing the screen by the new layout's lines).
+    pub(super) fn after_layout(&mut self, f: impl FnOnce(&mut App) + 'static) {
+        match &mut self.layout_job {
+            Some(job) => job.then.push(Box::new(f)),
+            None => f(self),
+        }
+    }
+
+    /// A big article's layout is being made on a worker.
+    pub fn laying_out(&self) -> bool {
+        self.layout_job.is_some()
+    }
+
+    /// The worker's layout, if it has answered: shown, and what waited for it done.
+    /// Returns true when it came (the screen changed).
+    pub fn poll_layout(&mut self) -> bool {
+        let Some(job) = &self.layout_job else { return false };
+        match job.rx.try_recv() {
+            Ok(layout) => self.take_layout(Some(layout)),
+            Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.take_layout(None),
+        }
+        true
+    }
+
+    /// Wait for the worker's layout (headless runs and tests).
+    pub fn finish_layout(&mut self) {
+        if let Some(job) = &self.layout_job {
+            let laid = job.rx.recv().ok();
+            self.take_layout(laid);
+        }
+    }
+
+    fn take_layout(&mut self, laid: Option<Layout>) {
+        let Some(mut job) = self.layout_job.take() else { return };
+        let then = std::mem::take(&mut job.then);
+        drop(job);
+        match laid {
+            Some(l) => self.layout = l,
+            None => {
+                // the worker died (it panicked): say so where the text would be
+                self.message = Some("this article could not be laid out".into());
+                return;
+            }
+        }
+        for f in then {
+            f(self);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// The width the open article is (being) laid out at.
+    pub(super) fn laid_width(&self) -> u16 {
+        self.layout_job.as_ref().map_or(self.layout.width, |j| j.width)
+    }
+
+    /// The reading position in the open article, as a place that survives a new layout:
+    /// the stored one while only a placeholder shows.
+    pub(super) fn reading_anchor(&self) -> Option<(usize, f64)> {
+        let a = self.open?;
+        if self.layout.article == Some(a) {
+            self.layout.anchor(self.scroll)
+        } else {
+            self.stored_positions.get(&a).copied()
         }
     }
 
@@ -147,18 +290,21 @@ impl App {
         if self.people.person.is_some() && self.people.lines_width != w {
             self.build_person_lines();
         }
-        if self.open.is_some() && self.layout.width != self.reader_width() {
+        if self.open.is_some() && self.laid_width() != self.reader_width() {
             self.relayout();
         }
-        self.scroll = match (self.open, self.top_byte) {
-            (Some(_), Some((b, above))) => self.layout.line_of(b).saturating_sub(above),
-            (Some(_), None) => 0,
-            (None, _) => self.scroll,
-        }
-        .min(self.max_scroll());
-        self.settled = (self.open, self.scroll);
+        let top = (self.open, self.top_byte);
+        self.after_layout(move |app| {
+            app.scroll = match top {
+                (Some(_), Some((b, above))) => app.layout.line_of(b).saturating_sub(above),
+                (Some(_), None) => 0,
+                (None, _) => app.scroll,
+            }
+            .min(app.max_scroll());
+            app.settled = (app.open, app.scroll);
+            app.save_position();
+        });
         self.keep_selection_visible();
-        self.save_position();
     }
 
     pub(super) fn run_search(&mut self) {

@@ -33,13 +33,9 @@ impl App {
         // articles are found again by their key, else by their shown path
         let key = |c: &Corpus, a: usize| crate::state::key_of(&c.articles[a]);
         let path = |c: &Corpus, a: usize| c.articles[a].path.clone();
-        let open = self.open.map(|a| {
-            (
-                key(&self.corpus, a),
-                path(&self.corpus, a),
-                self.layout.anchor(self.scroll),
-            )
-        });
+        let open = self
+            .open
+            .map(|a| (key(&self.corpus, a), path(&self.corpus, a), self.reading_anchor()));
         let selected = self
             .selected_article()
             .map(|a| (key(&self.corpus, a), path(&self.corpus, a)));
