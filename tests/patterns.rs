@@ -408,6 +408,11 @@ The mayor claimed the project would cost less than planned.",
         "Police chief Joseph Boinnet said the attack was over. Spindler's father, Joseph, says his son loved Kenya.",
         &["Joseph Boinnet", "Joseph"],
     ),
+    // posting on a social network before a colon is speaking; before an infinitive it is not
+    (
+        "Dana Whitlock took to Twitter with this: \"The vote was rigged.\" Paul Emery took to Twitter overnight to accuse the board of lying.",
+        &["Dana Whitlock"],
+    ),
     // department words alone, speaking, are a department
     (
         "Global Affairs says on its website that Canadians are still advised to take care.",
