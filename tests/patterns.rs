@@ -408,6 +408,16 @@ The mayor claimed the project would cost less than planned.",
         "Police chief Joseph Boinnet said the attack was over. Spindler's father, Joseph, says his son loved Kenya.",
         &["Joseph Boinnet", "Joseph"],
     ),
+    // two people share a surname: the bare surname is the one last named with it, not the
+    // one a first name alone mentioned since
+    (
+        "The victims were Per Lindqvist, 60, and Omar Haddad, 44.
+
+For Anna Lindqvist, Friday is a day she has long awaited. Her father Per was one of the victims.
+
+Once the trial is over, Lindqvist says she will finally be able to start looking to the future.",
+        &["Anna Lindqvist"],
+    ),
     // posting on a social network before a colon is speaking; before an infinitive it is not
     (
         "Dana Whitlock took to Twitter with this: \"The vote was rigged.\" Paul Emery took to Twitter overnight to accuse the board of lying.",

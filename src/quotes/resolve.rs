@@ -374,6 +374,9 @@ struct Entity {
     role_words: FxHashSet<u64>,
     /// Where the clustering last assigned a mention to this entity.
     seen_pos: usize,
+    /// Where it last assigned one holding the surname: a bare surname two people share
+    /// goes by this ("Megda Belkacemi … her father Khaled … Belkacemi says" is Megda).
+    named_pos: usize,
     // salience while walking the article
     count: i32,
     last_pos: usize,
@@ -463,7 +466,10 @@ impl Entities {
             .filter(|(_, _, e)| gender_fits(g, e))
             // a fuller fit first; among people who share a surname, one named just
             // before, else the one the article names more often
-            .max_by_key(|(_, f, e)| (*f, e.seen_pos + RECENT_BYTES > pos, prominence(e), e.seen_pos))
+            .max_by_key(|(_, f, e)| {
+                let at = if *f == Fit::Tail && w.len() == 1 { e.named_pos } else { e.seen_pos };
+                (*f, at + RECENT_BYTES > pos, prominence(e), at)
+            })
             .map(|(i, _, _)| i);
         let i = match best {
             Some(i) => {
@@ -490,6 +496,9 @@ impl Entities {
             }
         };
         self.all[i].seen_pos = pos;
+        if self.all[i].words.last() == w.last() {
+            self.all[i].named_pos = pos;
+        }
         Some(i)
     }
 
@@ -626,6 +635,7 @@ impl Entity {
             roles: vec![],
             role_words: FxHashSet::default(),
             seen_pos: 0,
+            named_pos: 0,
             count: 0,
             last_pos: 0,
             last_sentence: 0,
