@@ -467,7 +467,11 @@ impl Entities {
             // a fuller fit first; among people who share a surname, one named just
             // before, else the one the article names more often
             .max_by_key(|(_, f, e)| {
-                let at = if *f == Fit::Tail && w.len() == 1 { e.named_pos } else { e.seen_pos };
+                let at = if *f == Fit::Tail && w.len() == 1 {
+                    e.named_pos
+                } else {
+                    e.seen_pos
+                };
                 (*f, at + RECENT_BYTES > pos, prominence(e), at)
             })
             .map(|(i, _, _)| i);

@@ -250,6 +250,8 @@ pub struct App {
     pub layout: Layout,
     /// The worker laying out a big open article, while it works.
     layout_job: Option<LayoutJob>,
+    /// The body of the big article last laid out on a worker, read once for all its layouts.
+    layout_body: Option<BodySlot>,
     pub scroll: usize,
     pub search: Search,
     /// Linked people of the open article, numbered from 1 in the order shown.
@@ -292,6 +294,12 @@ pub const BIG_ARTICLE_WORDS: usize = 50_000;
 
 /// Something to do once a layout is in (see [`App::after_layout`]).
 pub(super) type AfterLayout = Box<dyn FnOnce(&mut App)>;
+
+/// An article's body, read by the first layout worker that needs it (see `layout_body`).
+pub(super) type BodySlot = (
+    usize,
+    std::sync::Arc<std::sync::OnceLock<Result<std::sync::Arc<crate::corpus::Body>, String>>>,
+);
 
 /// A big article's layout being made on a worker thread, and what is to be done with it.
 pub(super) struct LayoutJob {
@@ -361,6 +369,7 @@ impl App {
             open: None,
             layout: Layout::default(),
             layout_job: None,
+            layout_body: None,
             scroll: 0,
             search: Search::default(),
             links: Vec::new(),

@@ -89,6 +89,7 @@ impl App {
             self.relayout_on_worker(a, width, starred, target);
         } else {
             self.layout_job = None;
+            self.layout_body = None;
             let extra = layout::Extras {
                 links: &self.links,
                 selected_link: self.link_selected,
@@ -152,6 +153,16 @@ impl App {
             self.link_selected,
         );
         let stop = cancel.clone();
+        // the article is read once for all its layouts (a later job waits for an earlier
+        // one's reading rather than reading it again)
+        let slot = match &self.layout_body {
+            Some((b, slot)) if *b == a => slot.clone(),
+            _ => {
+                let slot = std::sync::Arc::new(std::sync::OnceLock::new());
+                self.layout_body = Some((a, slot.clone()));
+                slot
+            }
+        };
         std::thread::spawn(move || {
             let extra = layout::Extras {
                 links: &links,
@@ -159,7 +170,7 @@ impl App {
                 target,
                 starred: &starred,
             };
-            let body = corpus.body(a);
+            let body: &Result<std::sync::Arc<crate::corpus::Body>, String> = slot.get_or_init(|| corpus.body(a));
             let laid = layout::layout_unless(
                 &corpus.articles[a],
                 body.as_deref().map_err(String::as_str),
