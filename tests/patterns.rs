@@ -408,6 +408,11 @@ The mayor claimed the project would cost less than planned.",
         "Police chief Joseph Boinnet said the attack was over. Spindler's father, Joseph, says his son loved Kenya.",
         &["Joseph Boinnet", "Joseph"],
     ),
+    // a cue in a relative clause whose verb is the quoted content: the relative's subject
+    (
+        "The council approved the harbour plan, which Mayor Jane Smith said would \"transform the city for a generation.\"",
+        &["Jane Smith"],
+    ),
     // two people share a surname: the bare surname is the one last named with it, not the
     // one a first name alone mentioned since
     (

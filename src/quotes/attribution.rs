@@ -546,6 +546,22 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
                 .iter()
                 .any(|l| l.len() == between.len() && l.iter().enumerate().all(|(k, w)| t.lower(cue.end + k) == w))
                 || mentions::starting_at(t, cue.end, e, lo).is_some_and(|m| m.end == e));
+        // "the plan, which Mayor Jane Smith said would “transform the city”": a cue in a
+        // relative clause whose verb is the content, quoted; the relative's subject speaks
+        if !introduced
+            && !between.is_empty()
+            && LEX.auxiliaries.contains(t.lower(e - 1))
+            && (between.len() == 1 || t.has(cue.end, flag::ADJUNCT))
+            && let Some(m) = speaker_before(t, j, lo)
+            && m.start > lo
+            && ["which", "that", "who", "whom"].iter().any(|w| t.word_is(m.start - 1, w))
+        {
+            return Some(Direct {
+                speaker: m,
+                cue,
+                clause_end: e,
+            });
+        }
         if !(introduced || between.is_empty() || listener) {
             return None;
         }
