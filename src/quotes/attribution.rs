@@ -554,7 +554,9 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
             && (between.len() == 1 || t.has(cue.end, flag::ADJUNCT))
             && let Some(m) = speaker_before(t, j, lo)
             && m.start > lo
-            && ["which", "that", "who", "whom"].iter().any(|w| t.word_is(m.start - 1, w))
+            && ["which", "that", "who", "whom"]
+                .iter()
+                .any(|w| t.word_is(m.start - 1, w))
         {
             return Some(Direct {
                 speaker: m,
