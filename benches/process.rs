@@ -97,16 +97,7 @@ fn large_article(exe: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("big");
     std::fs::create_dir_all(&folder).expect("folder");
-    let mut text = String::from("A very long article\n\n");
-    let mut i = 0;
-    while text.len() < 15_000_000 {
-        text.push_str(&format!(
-            "The council met again on day {i} to discuss the budget for the coming year and the plan for the harbour. \
-             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
-        ));
-        i += 1;
-    }
-    std::fs::write(folder.join("big.txt"), text).expect("write");
+    std::fs::write(folder.join("big.txt"), saywho::synth::council_article(15_000_000)).expect("write");
     std::fs::write(
         folder.join("small.txt"),
         "Small article\n\nThe council met. \"It is fine,\" said Ann Lee.\n",

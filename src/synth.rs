@@ -150,6 +150,22 @@ pub fn long_article(seed: u64, bytes: usize) -> String {
     t
 }
 
+/// A plain-text article of at least `bytes` bytes: a title, then paragraphs "The council
+/// met again on day N …", each with one quote by Maria Lopez. For the reader's big-article
+/// tests and benches.
+pub fn council_article(bytes: usize) -> String {
+    let mut text = String::from("A very long article\n\n");
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&format!(
+            "The council met again on day {i} to discuss the budget for the coming year and the plan for the harbour. \
+             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
+        ));
+        i += 1;
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -681,16 +681,7 @@ fn keys_answer_while_a_large_article_is_read() {
 fn large_articles(t: &Tmux) -> std::path::PathBuf {
     let dir = t.dir().join("big");
     std::fs::create_dir_all(&dir).unwrap();
-    let mut text = String::from("A very long article\n\n");
-    let mut i = 0;
-    while text.len() < 4_000_000 {
-        text.push_str(&format!(
-            "The council met again on day {i} to discuss the budget for the coming year and the plan for the harbour. \
-             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
-        ));
-        i += 1;
-    }
-    std::fs::write(dir.join("big.txt"), text).unwrap();
+    std::fs::write(dir.join("big.txt"), saywho::synth::council_article(4_000_000)).unwrap();
     std::fs::write(
         dir.join("small.txt"),
         "Small article\n\nThe council met. \"It is fine,\" said Ann Lee.\n",

@@ -758,15 +758,8 @@ fn tag_filter_and_the_tag_where_no_source_is_named() {
 #[test]
 fn a_big_article_is_laid_out_on_a_worker_while_keys_answer() {
     let d = tempfile::tempdir().unwrap();
-    let mut text = String::from("A very long article\n\n");
-    let mut i = 0;
-    while text.split_whitespace().count() < saywho::tui::app::BIG_ARTICLE_WORDS + 1_000 {
-        text.push_str(&format!(
-            "The council met again on day {i} to discuss the budget for the coming year and the harbour. \
-             \"We will not cut the hospital budget,\" said Maria Lopez, the city's finance chief.\n\n"
-        ));
-        i += 1;
-    }
+    // (a word takes under 6 bytes here)
+    let text = saywho::synth::council_article(saywho::tui::app::BIG_ARTICLE_WORDS * 7);
     std::fs::write(d.path().join("big.txt"), text).unwrap();
     std::fs::write(
         d.path().join("small.txt"),
@@ -786,6 +779,7 @@ fn a_big_article_is_laid_out_on_a_worker_while_keys_answer() {
         .iter()
         .position(|x| x.path.ends_with("small.txt"))
         .unwrap();
+    assert!(a.corpus.articles[big].words >= saywho::tui::app::BIG_ARTICLE_WORDS);
     a.open_article(big, None);
     assert!(a.laying_out());
     let t = text_of(&a);

@@ -52,6 +52,18 @@ pub struct Line {
     pub marks: Vec<(usize, usize, Mark)>,
 }
 
+impl Line {
+    /// An empty line between blocks.
+    fn blank() -> Line {
+        Line {
+            text: String::new(),
+            src: None,
+            para: None,
+            marks: vec![],
+        }
+    }
+}
+
 /// The laid-out article.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
@@ -142,13 +154,7 @@ fn note_lines(out: &mut Layout, pieces: &[(String, Mark)], width: usize, indent:
 /// byline and a note saying so.
 pub fn placeholder(article: &Article, width: u16) -> Layout {
     let mut out = header(article, width, Vec::new());
-    out.article = None;
-    out.lines.push(Line {
-        text: String::new(),
-        src: None,
-        para: None,
-        marks: vec![],
-    });
+    out.lines.push(Line::blank());
     let note = format!("Laying out this article ({} words)…", article.words);
     note_lines(&mut out, &[(note, Mark::Note)], width.max(1) as usize, 0);
     out
@@ -190,24 +196,11 @@ fn generated(out: &mut Layout, s: &str, mark: Mark, w: usize) {
     }
 }
 
-/// Lay out article `ai` (its `body`, or why it cannot be read) at `width` columns.
-pub fn layout(
-    article: &Article,
-    body: Result<&Body, &str>,
-    ai: usize,
-    index: Option<&Index>,
-    corpus: &Corpus,
-    width: u16,
-    extra: &Extras,
-) -> Layout {
-    let never = std::sync::atomic::AtomicBool::new(false);
-    layout_unless(article, body, ai, index, corpus, width, extra, &never).unwrap_or_default()
-}
-
-/// [`layout`], given up (None) as soon as `cancel` is set: a worker's layout no longer
-/// wanted stops between paragraphs.
+/// Lay out article `ai` (its `body`, or why it cannot be read) at `width` columns; given
+/// up (None) as soon as `cancel` is set: a worker's layout no longer wanted stops between
+/// paragraphs.
 #[allow(clippy::too_many_arguments)]
-pub fn layout_unless(
+pub fn layout(
     article: &Article,
     body: Result<&Body, &str>,
     ai: usize,
@@ -266,12 +259,7 @@ pub fn layout_unless(
         if cancel.load(std::sync::atomic::Ordering::Relaxed) {
             return None;
         }
-        out.lines.push(Line {
-            text: String::new(),
-            src: None,
-            para: None,
-            marks: vec![],
-        });
+        out.lines.push(Line::blank());
         out.para_first.push(out.lines.len());
         let text = display(body.text.get(p.start..p.end).unwrap_or(""));
         let first_span = spans.partition_point(|s| s.1 <= p.start);
@@ -301,12 +289,7 @@ pub fn layout_unless(
     if let Some(ix) = index
         && !extra.links.is_empty()
     {
-        out.lines.push(Line {
-            text: String::new(),
-            src: None,
-            para: None,
-            marks: vec![],
-        });
+        out.lines.push(Line::blank());
         note_lines(&mut out, &[("Also quoted elsewhere".to_string(), Mark::Title)], w, 0);
         for (i, &pid) in extra.links.iter().enumerate() {
             let p = &ix.people[pid];

@@ -105,7 +105,9 @@ impl App {
                 &self.corpus,
                 width,
                 &extra,
-            );
+                &std::sync::atomic::AtomicBool::new(false), // never cancelled
+            )
+            .unwrap_or_default();
         }
         if !self.search.query.is_empty() {
             let (before, current) = (self.search.hits.len(), self.search.current);
@@ -171,7 +173,7 @@ impl App {
                 starred: &starred,
             };
             let body: &Result<std::sync::Arc<crate::corpus::Body>, String> = slot.get_or_init(|| corpus.body(a));
-            let laid = layout::layout_unless(
+            let laid = layout::layout(
                 &corpus.articles[a],
                 body.as_deref().map_err(String::as_str),
                 a,
