@@ -25,6 +25,22 @@ fn main() {
     if filter.as_deref().is_none_or(|f| "tui large article".contains(f)) {
         large_article(exe);
     }
+    let pages = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/webpages-dev/pages");
+    if filter.as_deref().is_none_or(|f| "list webpages-dev".contains(f)) {
+        if pages.is_dir() {
+            // every page extracted (reader mode, furniture, metadata): 155 pages, 27 MB
+            report(
+                exe,
+                &Case {
+                    name: "list webpages-dev",
+                    args: vec!["--no-cache".into(), "list".into(), pages.display().to_string()],
+                    goal: "≤ 1.2 × the build before",
+                },
+            );
+        } else {
+            println!("skipping list webpages-dev: {} is absent", pages.display());
+        }
+    }
     if !bbc.is_dir() {
         println!("skipping: {} is absent", bbc.display());
         return;

@@ -71,6 +71,15 @@ fn serve_news(s: &Server) {
             Box::new(Route::html(&page("Late", "X", "Late."))),
         ),
     );
+    // a paywall stub: a page, but next to no text in it
+    s.route(
+        "/stub",
+        Route::html(&page(
+            "Council approves budget",
+            "Coast News",
+            "Subscribe to read this story.",
+        )),
+    );
     s.route("/loop1", Route::Redirect("/loop2".into()));
     s.route("/loop2", Route::Redirect("/loop1".into()));
     s.route("/big", Route::Huge(50_000_000));
@@ -81,6 +90,8 @@ fn serve_news(s: &Server) {
         <item><title>Ferry fares frozen</title><link>{b}/a2?utm_source=rss&amp;utm_medium=feed</link><guid>guid-a2</guid></item>
         <item><title>Museum closes for winter</title><link>{b}/missing</link><guid>guid-m</guid>
           <description>&lt;p&gt;The town museum will close from November until March while its roof is repaired, the trust said.&lt;/p&gt;</description></item>
+        <item><title>Council approves budget</title><link>{b}/stub</link><guid>guid-c</guid>
+          <description>&lt;p&gt;The town council approved next year's budget on Tuesday night after a debate that ran past midnight. Spending on roads rises by a tenth, the library keeps its Sunday hours, and the harbour fund is cut. Councillors who voted against it said the cut to the harbour fund would cost the town more in repairs within five years.&lt;/p&gt;</description></item>
         </channel></rss>"#,
         b = s.base
     );
@@ -152,8 +163,8 @@ fn sync_stores_each_article_once_and_reports_every_failure() {
         .collect();
     assert_eq!(failed_feeds.len(), 2, "{v}");
     assert!(failed_feeds.contains(&"bad") && failed_feeds.contains(&"gone"));
-    // a1 (twice), a2 (twice, once with utm_*), a3, museum, slow, loop, big, pdf
-    assert_eq!(v["items"], 10, "{v}");
+    // a1 (twice), a2 (twice, once with utm_*), a3, museum, stub, slow, loop, big, pdf
+    assert_eq!(v["items"], 11, "{v}");
     assert_eq!(v["duplicates"], 2, "{v}");
     let pages: Vec<(String, String, bool)> = v["pages_failed"]
         .as_array()
@@ -173,8 +184,12 @@ fn sync_stores_each_article_once_and_reports_every_failure() {
     assert!(find("/loop1").1.contains("redirect") && !find("/loop1").2);
     assert!(find("/big").1.contains("size limit") && find("/big").2);
     assert!(find("/doc.pdf").1.contains("not a web page") && find("/doc.pdf").2);
-    // a1, a2, a3 fetched; museum, big and the report kept from the feed
-    assert_eq!(v["new"], 6, "{v}");
+    assert!(
+        find("/stub").1.contains("no readable text") && find("/stub").2,
+        "{pages:?}"
+    );
+    // a1, a2, a3 fetched; museum, stub, big and the report kept from the feed
+    assert_eq!(v["new"], 7, "{v}");
 
     // the library: one file per article, nothing half-written
     let lib = h.join("data/saywho/library");
@@ -184,15 +199,26 @@ fn sync_stores_each_article_once_and_reports_every_failure() {
         .filter(|e| e.file_type().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(files.iter().filter(|f| f.ends_with(".html")).count(), 6, "{files:?}");
+    assert_eq!(files.iter().filter(|f| f.ends_with(".html")).count(), 7, "{files:?}");
     assert!(!files.iter().any(|f| f.starts_with(".tmp")), "{files:?}");
 
     // with no PATH, the commands read the library
     let (code, out, _) = saywho(h, &["list", "--json"]);
     assert_eq!(code, 0);
     let arts: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(arts.len(), 6);
+    assert_eq!(arts.len(), 7);
     let bridge = arts.iter().find(|a| a["title"] == "Bridge reopens early").unwrap();
+    assert_eq!(bridge["text_from"], "page");
+    // the stub's text is the feed's, and the article says so
+    let budget = arts.iter().find(|a| a["title"] == "Council approves budget").unwrap();
+    assert_eq!(budget["text_from"], "feed", "{budget}");
+    let (_, shown, _) = saywho(h, &["show", budget["id"].as_str().unwrap(), "--json"]);
+    let shown: Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["text_from"], "feed");
+    assert!(
+        shown["text"].as_str().unwrap().contains("harbour fund is cut"),
+        "{shown}"
+    );
     assert_eq!(bridge["source"], "Coast News");
     assert_eq!(
         bridge["date"], "2024-03-05",

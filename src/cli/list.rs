@@ -17,6 +17,8 @@ struct Row<'a> {
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_from: Option<&'a str>,
     words: usize,
     paragraphs: usize,
     encoding: crate::corpus::decode::Encoding,
@@ -59,6 +61,7 @@ pub fn run(
                     date: a.meta.date.map(|d| d.to_string()),
                     url: a.meta.url.as_deref(),
                     tags: &a.meta.tags,
+                    text_from: a.meta.text_from.as_deref(),
                     words: a.words,
                     paragraphs: a.paragraph_count,
                     encoding: a.encoding,

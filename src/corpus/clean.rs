@@ -280,6 +280,23 @@ pub fn apply_rules(text: &str, paras: &[Range<usize>], rules: &Rules) -> Vec<Opt
     marks
 }
 
+/// Which of `paras` (separate paragraphs, as a web page's extractor gives them) the
+/// rules name as boilerplate.
+pub fn rule_marks(paras: &[String], rules: &Rules) -> Vec<bool> {
+    let mut text = String::new();
+    let mut ranges = Vec::with_capacity(paras.len());
+    for p in paras {
+        let start = text.len();
+        text.push_str(p);
+        ranges.push(start..text.len());
+        text.push('\n');
+    }
+    apply_rules(&text, &ranges, rules)
+        .into_iter()
+        .map(|m| m.is_some())
+        .collect()
+}
+
 /// Generic signals (step 2): title repeats, repeated paragraphs, duplicated captions, and
 /// short non-sentence lines at the edges.
 pub fn apply_signals(text: &str, paras: &[Range<usize>], marks: &mut [Option<Reason>], title: Option<&str>) {

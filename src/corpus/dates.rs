@@ -63,6 +63,19 @@ pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 }
 
 /// Parse a whole field value as a date (front matter, CLI input).
+/// The date in a web address's path: `/2020/05/04/`, `/2020-05-04-`, `/20200504/`.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    static IN_URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+            .expect("static regex")
+    });
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    IN_URL
+        .captures_iter(path)
+        .find_map(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+}
+
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     find_date(s).map(|(d, _)| d)
 }
@@ -117,6 +130,21 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn dates_in_addresses() {
+        assert_eq!(date_in_url("https://a.example/2019/10/21/interning/"), d(2019, 10, 21));
+        assert_eq!(date_in_url("https://a.example/news/2020-02-18-masks"), d(2020, 2, 18));
+        assert_eq!(
+            date_in_url("https://a.example/articles/35030/20160214/cvs"),
+            d(2016, 2, 14)
+        );
+        // a month alone, an id, or a date in the host is no date
+        assert_eq!(date_in_url("https://a.example/2019/10/emacs.html"), None);
+        assert_eq!(date_in_url("https://a.example/article-8772683/chef.html"), None);
+        assert_eq!(date_in_url("https://2020-01-02.example/"), None);
+        assert_eq!(date_in_url("https://a.example/2020/13/45/x"), None);
     }
 
     #[test]

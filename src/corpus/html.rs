@@ -75,8 +75,8 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
                 .filter(|h| title_tag.as_deref().is_none_or(|t| t.contains(h.as_str())))
         })
         .or(title_tag)
-        .or(h1)
-        .map(|t| strip_site_suffix(&t, source.as_deref()))
+        .or(h1.clone())
+        .map(|t| headline_of(&t, h1.as_deref(), source.as_deref()))
         .filter(|t| !t.is_empty());
     // an "author" that is the publication itself is no byline
     let not_the_site = |a: &String| {
@@ -91,16 +91,15 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         "byl",
         "dc.creator",
     ])
-    .filter(|a| !a.starts_with("http"))
-    .map(|a| strip_by(&a))
-    .filter(|a| !a.is_empty() && not_the_site(a))
+    .and_then(|a| byline(&a, source.as_deref(), title.as_deref()))
+    .filter(not_the_site)
     .or_else(|| {
         ld.as_ref()
             .and_then(|v| names_of(v.get("author")?))
+            .and_then(|a| byline(&a, source.as_deref(), title.as_deref()))
             .filter(not_the_site)
     })
-    .or_else(|| visible_byline(&doc))
-    .filter(|a| !a.is_empty());
+    .or_else(|| visible_byline(&doc).and_then(|a| byline(&a, source.as_deref(), title.as_deref())));
     let date = meta(&[
         "article:published_time",
         "og:article:published_time",
@@ -120,10 +119,27 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
             .and_then(|d| dates::parse_date(&d))
     })
     .or_else(|| {
-        doc.select("time[datetime]")
+        // microdata: `<meta itemprop=datePublished content=…>` or `<time itemprop=… datetime=…>`
+        doc.select("[itemprop=\"datePublished\" i]")
             .iter()
-            .find_map(|t| dates::parse_date(&t.attr("datetime")?))
-    });
+            .find_map(|e| dates::parse_date(&e.attr("content").or_else(|| e.attr("datetime"))?))
+    })
+    .or_else(|| {
+        // a `<time>` that is not the last update's
+        doc.select("time[datetime]").iter().find_map(|t| {
+            let marks = format!(
+                "{} {}",
+                t.attr("class").unwrap_or_default(),
+                t.attr("itemprop").unwrap_or_default()
+            )
+            .to_ascii_lowercase();
+            if ["modified", "updated", "update"].iter().any(|m| marks.contains(m)) {
+                return None;
+            }
+            dates::parse_date(&t.attr("datetime")?)
+        })
+    })
+    .or_else(|| url.as_deref().and_then(dates::date_in_url));
     let mut out = Extracted {
         title,
         source,
@@ -137,15 +153,16 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         disable_json_ld: true,
         ..Default::default()
     };
-    let body = dom_smoothie::Readability::new(html.as_ref(), out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
+    drop_furniture(&doc);
+    let body = dom_smoothie::Readability::with_document(doc, out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
     match body {
         Ok(a) => {
             if out.author.is_none() {
                 out.author = a
                     .byline
                     .as_deref()
-                    .map(strip_by)
-                    .filter(|b| !b.is_empty() && b.len() < 100);
+                    .filter(|b| b.len() < 100)
+                    .and_then(|b| byline(b, out.source.as_deref(), out.title.as_deref()));
             }
             if out.date.is_none() {
                 out.date = a.published_time.as_deref().and_then(dates::parse_date);
@@ -157,6 +174,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         }
         Err(_) => {
             // no article found: the body's own paragraphs, if it has any
+            let doc = Document::from(html.as_ref());
             if let Some(b) = doc.body() {
                 let mut w = Walker::default();
                 w.walk(&b);
@@ -172,6 +190,97 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         out.paragraphs.remove(0);
     }
     out
+}
+
+/// Markup that names page furniture (`assets/furniture.toml`).
+#[derive(Debug, serde::Deserialize)]
+struct Furniture {
+    tags: Vec<String>,
+    contains: Vec<String>,
+    starts_with: Vec<String>,
+    words: Vec<String>,
+}
+
+static FURNITURE: std::sync::LazyLock<Furniture> = std::sync::LazyLock::new(|| {
+    // the shipped file is tested; failing here is a build defect, not an input problem
+    toml::from_str(include_str!("../../assets/furniture.toml")).expect("assets/furniture.toml")
+});
+
+/// A share of the page's text above which an element is the article's wrapper, whatever
+/// its class says ("content has-sidebar").
+const WRAPPER_SHARE: f64 = 0.5;
+
+impl Furniture {
+    fn names(&self, attr: &str, is_class: bool) -> bool {
+        let a = attr.to_ascii_lowercase();
+        if a.is_empty() {
+            return false;
+        }
+        let words: Vec<&str> = if is_class {
+            a.split_whitespace().collect()
+        } else {
+            vec![a.as_str()]
+        };
+        self.contains.iter().any(|c| a.contains(c.as_str()))
+            || self
+                .starts_with
+                .iter()
+                .any(|s| words.iter().any(|w| w.starts_with(s.as_str())))
+            || self.words.iter().any(|x| words.contains(&x.as_str()))
+    }
+}
+
+/// Take out of `doc` the elements its markup names as furniture (see
+/// `assets/furniture.toml`), before the extractor scores the page.
+fn drop_furniture(doc: &Document) {
+    let f = &*FURNITURE;
+    let Some(body) = doc.body() else { return };
+    let total = body.text().chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
+    // the element holding the most paragraph text is the article's, and so are the
+    // elements around it, whatever their class says ("content-sidebar-wrap")
+    // (parents in the order their first paragraph comes, so a tie goes to the first)
+    let mut at: std::collections::HashMap<dom_query::NodeId, usize> = Default::default();
+    let mut sums: Vec<(usize, NodeRef)> = Vec::new();
+    for p in doc.select("p").nodes() {
+        if let Some(parent) = p.parent() {
+            let n = p.text().chars().filter(|c| !c.is_whitespace()).count();
+            let i = *at.entry(parent.id).or_insert_with(|| {
+                sums.push((0, parent));
+                sums.len() - 1
+            });
+            sums[i].0 += n;
+        }
+    }
+    let best = sums.into_iter().reduce(|b, x| if x.0 > b.0 { x } else { b });
+    let protected: std::collections::HashSet<dom_query::NodeId> = best
+        .map(|(_, n)| {
+            n.ancestors(None)
+                .into_iter()
+                .chain(std::iter::once(n))
+                .map(|a| a.id)
+                .collect()
+        })
+        .unwrap_or_default();
+    let sel = f.tags.join(", ");
+    let doomed: Vec<NodeRef> = doc
+        .select(&sel)
+        .nodes()
+        .iter()
+        .filter(|el| {
+            let class = el.attr("class").unwrap_or_default();
+            let id = el.attr("id").unwrap_or_default();
+            f.names(&class, true) || f.names(&id, false)
+        })
+        .filter(|el| !protected.contains(&el.id))
+        .filter(|el| {
+            let own = el.text().chars().filter(|c| !c.is_whitespace()).count() as f64;
+            own / total < WRAPPER_SHARE
+        })
+        .cloned()
+        .collect();
+    for el in doomed {
+        el.remove_from_parent();
+    }
 }
 
 /// The text of extracted article HTML as paragraphs.
@@ -378,6 +487,92 @@ fn strip_by(s: &str) -> String {
     } else {
         t
     }
+}
+
+/// The headline in a page's title: the page's `h1` when the title is it with a section or
+/// site around it ("Update | Crash victims identified"), else the title less its site suffix.
+fn headline_of(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
+    const SEPS: &[&str] = &["|", "-", "–", "—", "·", "::", "»", "«"];
+    let around = |rest: &str, at_start: bool| {
+        let r = rest.trim();
+        r.is_empty()
+            || SEPS
+                .iter()
+                .any(|s| if at_start { r.ends_with(s) } else { r.starts_with(s) })
+    };
+    if let Some(h) = h1
+        && h.len() < title.len()
+        && h.split_whitespace().count() >= 3
+        && site.is_none_or(|s| !s.eq_ignore_ascii_case(h))
+        && let Some(at) = title.find(h)
+        && around(&title[..at], true)
+        && around(&title[at + h.len()..], false)
+    {
+        return h.to_string();
+    }
+    strip_site_suffix(title, site)
+}
+
+/// What a byline field holds that names nobody (`assets/bylines.toml`).
+#[derive(Debug, serde::Deserialize)]
+struct BylineWords {
+    lead_ins: Vec<String>,
+    not_names: Vec<String>,
+    not_starts: Vec<String>,
+}
+
+static BYLINES: std::sync::LazyLock<BylineWords> = std::sync::LazyLock::new(|| {
+    // the shipped file is tested; failing here is a build defect, not an input problem
+    toml::from_str(include_str!("../../assets/bylines.toml")).expect("assets/bylines.toml")
+});
+
+/// A byline as a reader would write it ("Posted on May 3, 2020 by Ann Lee" → "Ann Lee"), or
+/// None when it names nobody: a placeholder ("Name *", "Staff"), the site, the title, a
+/// date, an address.
+fn byline(raw: &str, site: Option<&str>, title: Option<&str>) -> Option<String> {
+    let w = &*BYLINES;
+    let mut s = clean(raw);
+    // ASCII lower-casing keeps byte offsets, so a match in `lower` slices `s`
+    let lower = s.to_ascii_lowercase();
+    static BY: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?:^|\s)by\s*:?\s").expect("static regex"));
+    if let Some(m) = BY.find_iter(&lower).last() {
+        let before = lower[..m.start()].trim();
+        let last = before.split_whitespace().last().unwrap_or("");
+        if before.is_empty() || w.lead_ins.iter().any(|l| l == last) || dates::find_date(before).is_some() {
+            s = s[m.end()..].to_string();
+        }
+    }
+    // "Kiran Nair - Chrome Safe Browsing team", "Ann Lee | Reuters": the name is before
+    if let Some(at) = [" - ", " | ", " – ", " — ", " • "]
+        .iter()
+        .filter_map(|d| s.find(d))
+        .min()
+    {
+        s.truncate(at);
+    }
+    let s = s
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';' | '|' | '-' | '–' | '—' | '•'))
+        .to_string();
+    let lower = s.to_lowercase();
+    let key: String = lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let refused = key.is_empty()
+        || w.not_names.contains(&key)
+        || w.not_starts.iter().any(|n| lower.starts_with(n.as_str()))
+        || site.is_some_and(|x| x.eq_ignore_ascii_case(&s))
+        || title.is_some_and(|x| x.eq_ignore_ascii_case(&s))
+        || s.contains('@')
+        || lower.contains("http")
+        || lower.contains("www.")
+        || (!s.contains(' ') && s.contains('.') && !s.ends_with('.'))
+        || s.chars().any(|c| c.is_ascii_digit());
+    (!refused).then_some(s)
 }
 
 /// "Russia responds to Flynn | The Independent" → "Russia responds to Flynn": a part after
@@ -631,6 +826,67 @@ mod tests {
         assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
         assert!(looks_like_html("<html lang=en>"));
         assert!(!looks_like_html("A title\n\n<p>not a page</p>"));
+    }
+
+    #[test]
+    fn bylines_name_people() {
+        let b = |s: &str| byline(s, Some("Valley Courier"), Some("Clinic opens late"));
+        assert_eq!(
+            b("Posted on September 21, 2020 by Adi Tzlil").as_deref(),
+            Some("Adi Tzlil")
+        );
+        assert_eq!(b("Written by: Charnele Henry").as_deref(), Some("Charnele Henry"));
+        assert_eq!(
+            b("Revised Edition Edited by Adrian Parr").as_deref(),
+            Some("Adrian Parr")
+        );
+        assert_eq!(
+            b("Posted by Ann Lee, Bo Kim and Cy Dunn - Chrome Safe Browsing team").as_deref(),
+            Some("Ann Lee, Bo Kim and Cy Dunn")
+        );
+        assert_eq!(b("By Tom Ellery").as_deref(), Some("Tom Ellery"));
+        // a name that happens to hold "by" stays whole
+        assert_eq!(b("Abby Fowler").as_deref(), Some("Abby Fowler"));
+        assert_eq!(b("Stand by Me Okafor").as_deref(), Some("Stand by Me Okafor"));
+        for nobody in [
+            "Staff",
+            "Editorial Staff",
+            "Name *",
+            "Name (erforderlich)",
+            "Your Name",
+            "No Author",
+            "Agencies",
+            "Staff and news service reports",
+            "Posted on",
+            "Article by",
+            "valley courier",
+            "Clinic opens late",
+            "17 April 2012 • 2:54pm",
+            "BahamasLocal.com",
+            "desk@courier.example",
+            "",
+        ] {
+            assert_eq!(b(nobody), None, "{nobody:?}");
+        }
+    }
+
+    #[test]
+    fn the_headline_is_the_h1_inside_a_title() {
+        let h = "Clinic opens late hours for shift workers";
+        assert_eq!(headline_of(&format!("Health | {h} | Valley Courier"), Some(h), None), h);
+        assert_eq!(headline_of(&format!("r/Python - {h}"), Some(h), None), h);
+        // an h1 that is only part of a longer headline is not it
+        let long = format!("Oven-baked {h}");
+        assert_eq!(headline_of(&long, Some(h), None), long);
+        // nor the site's name
+        assert_eq!(
+            headline_of(
+                "Minister resigns | The Daily Star News",
+                Some("The Daily Star News"),
+                Some("The Daily Star News")
+            ),
+            "Minister resigns"
+        );
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct Meta {
     /// (Always serialized: the cache's encoding is positional.)
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Where a web page's text came from: "page" (read from the page) or "feed" (the page
+    /// could not be fetched or had no readable text, so the feed's own text was kept).
+    /// None for a text file.
+    pub text_from: Option<String>,
 }
 
 /// A paragraph of the reading view: a byte range in [`Article::text`].
@@ -169,6 +173,10 @@ impl Article {
             Some((h, at)) => (Some(h), &html[at..]),
             None => (None, html),
         };
+        let text_from = match header.as_ref().map(|h| h.from.as_str()) {
+            Some("feed") => "feed",
+            _ => "page",
+        };
         let mut page = html::extract(html, header.as_ref().and_then(|h| h.url.as_deref()));
         let mut tags = Vec::new();
         if let Some(h) = header {
@@ -179,8 +187,11 @@ impl Article {
             page.date = page.date.or_else(|| h.date.as_deref().and_then(dates::parse_date));
             page.url = page.url.or(h.url);
         }
+        // a page's text is what saywho extracted from it: paragraphs the boilerplate rules
+        // name (a subscription box, a copyright line) are not extracted at all
+        let furniture = clean::rule_marks(&page.paragraphs, rules);
         let mut text = page.title.clone().unwrap_or_default();
-        for p in &page.paragraphs {
+        for (p, _) in page.paragraphs.iter().zip(furniture).filter(|(_, f)| !f) {
             if !text.is_empty() {
                 text.push_str("\n\n");
             }
@@ -195,7 +206,9 @@ impl Article {
             url: page.url,
             tags,
         };
-        Self::build(id, path, text, fields, 0, encoding, rules)
+        let mut article = Self::build(id, path, text, fields, 0, encoding, rules);
+        article.meta.text_from = Some(text_from.to_string());
+        article
     }
 
     fn build(
@@ -217,6 +230,7 @@ impl Article {
             date: fields.date.or(derived.date),
             url: fields.url,
             tags: fields.tags,
+            text_from: None,
         };
         clean::apply_signals(
             &text,

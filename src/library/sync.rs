@@ -274,7 +274,18 @@ pub fn run_with(
         for (i, page) in rx {
             let it = &fresh[i];
             let page = match page {
-                Some(Ok(Got::Body(f))) if is_html(&f) => Ok(f),
+                Some(Ok(Got::Body(f))) if is_html(&f) => match readable_words(&f.body, it.link.as_deref()) {
+                    // a page with (next to) no readable text, when the feed has more to give
+                    n if n < TINY_PAGE_WORDS
+                        && it
+                            .content
+                            .as_deref()
+                            .is_some_and(|c| readable_words(c.as_bytes(), None) > n) =>
+                    {
+                        Err(format!("the page has no readable text ({n} words)"))
+                    }
+                    _ => Ok(f),
+                },
                 Some(Ok(Got::Body(f))) => Err(format!(
                     "not a web page ({})",
                     f.content_type.as_deref().unwrap_or("no content type")
@@ -432,6 +443,20 @@ fn items_of(feed: &Feed, feed_url: &str, parsed: feed_rs::model::Feed) -> Vec<It
 fn text_of(s: &str) -> String {
     let doc = dom_query::Document::from(format!("<p>{s}</p>"));
     doc.select("p").text().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Fewer words than this read from a page, and the feed's own text is kept instead (a
+/// paywall stub, a page that builds itself with scripts).
+const TINY_PAGE_WORDS: usize = 50;
+
+/// How many words a reader mode finds in a page (or in a feed's HTML content).
+fn readable_words(body: &[u8], url: Option<&str>) -> usize {
+    let html = String::from_utf8_lossy(body);
+    crate::corpus::html::extract(&html, url)
+        .paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum()
 }
 
 fn is_html(f: &Fetched) -> bool {
