@@ -41,7 +41,8 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Extract a page. Never fails: a page with no readable body gives no paragraphs (the
 /// loader then reports "no readable text").
 pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
-    let html = flatten_deep(html);
+    let unwrapped = unwrap_noscript(html);
+    let html = flatten_deep(&unwrapped);
     let doc = Document::from(html.as_ref());
     let ld = json_ld(&doc);
     let meta = |keys: &[&str]| -> Option<String> {
@@ -153,7 +154,12 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         disable_json_ld: true,
         ..Default::default()
     };
-    drop_furniture(&doc);
+    // the standfirst: the page's description when the page shows it as a paragraph of its
+    // own (under the headline, outside the article's body, where Readability passes it by)
+    let standfirst = meta(&["og:description", "description", "twitter:description"])
+        .filter(|d| d.split_whitespace().count() >= STANDFIRST_WORDS)
+        .filter(|d| doc.select("body p, body h2").iter().any(|p| clean(&p.text()) == *d));
+    let block = drop_furniture(&doc);
     let body = dom_smoothie::Readability::with_document(doc, out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
     match body {
         Ok(a) => {
@@ -171,6 +177,17 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
                 out.title = Some(strip_site_suffix(&clean(&a.title), out.source.as_deref()));
             }
             out.paragraphs = paragraphs(&a.content);
+            // Readability can prize a long list or table of names (many commas) over the
+            // article beside it; when it gives a paragraph or two and the page's main run of
+            // paragraphs is elsewhere, that run is the article
+            if let Some(b) = block
+                && out.paragraphs.len() <= 2
+                && b.len() >= BLOCK_PARAGRAPHS
+                && b.iter().map(String::len).sum::<usize>() >= BLOCK_TEXT
+                && !out.paragraphs.iter().any(|p| p.contains(b[0].as_str()))
+            {
+                out.paragraphs = b;
+            }
         }
         Err(_) => {
             // no article found: the body's own paragraphs, if it has any
@@ -182,6 +199,12 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
                 out.paragraphs = w.out;
             }
         }
+    }
+    if let Some(sf) = standfirst
+        && !out.paragraphs.is_empty()
+        && !out.paragraphs.iter().any(|p| p.contains(sf.as_str()))
+    {
+        out.paragraphs.insert(0, sf);
     }
     // the title repeated as the first heading of the body
     if let (Some(t), Some(first)) = (&out.title, out.paragraphs.first())
@@ -230,11 +253,17 @@ impl Furniture {
     }
 }
 
+/// Paragraphs in the page's main run of paragraphs for it to stand in for what Readability
+/// picked, and the characters of text they must hold.
+const BLOCK_PARAGRAPHS: usize = 4;
+const BLOCK_TEXT: usize = 600;
+
 /// Take out of `doc` the elements its markup names as furniture (see
-/// `assets/furniture.toml`), before the extractor scores the page.
-fn drop_furniture(doc: &Document) {
+/// `assets/furniture.toml`), before the extractor scores the page. Gives the paragraphs of
+/// the page's main run of paragraphs: the element whose `p` children hold the most text.
+fn drop_furniture(doc: &Document) -> Option<Vec<String>> {
     let f = &*FURNITURE;
-    let Some(body) = doc.body() else { return };
+    let body = doc.body()?;
     let total = body.text().chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
     // the element holding the most paragraph text is the article's, and so are the
     // elements around it, whatever their class says ("content-sidebar-wrap")
@@ -253,10 +282,11 @@ fn drop_furniture(doc: &Document) {
     }
     let best = sums.into_iter().reduce(|b, x| if x.0 > b.0 { x } else { b });
     let protected: std::collections::HashSet<dom_query::NodeId> = best
+        .as_ref()
         .map(|(_, n)| {
             n.ancestors(None)
                 .into_iter()
-                .chain(std::iter::once(n))
+                .chain(std::iter::once(*n))
                 .map(|a| a.id)
                 .collect()
         })
@@ -281,6 +311,12 @@ fn drop_furniture(doc: &Document) {
     for el in doomed {
         el.remove_from_parent();
     }
+    best.map(|(_, n)| {
+        let mut w = Walker::default();
+        w.walk(&n);
+        w.flush();
+        w.out
+    })
 }
 
 /// The text of extracted article HTML as paragraphs.
@@ -381,7 +417,9 @@ impl Walker {
             }
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
             let name = name.as_str();
-            if SKIP.contains(&name) || hidden(&child) {
+            // a figure is an image and its caption, unless it frames a table of the article
+            let table_figure = name == "figure" && child.descendants().iter().any(|d| d.has_name("table"));
+            if (SKIP.contains(&name) && !table_figure) || hidden(&child) {
                 continue;
             }
             if name == "br" {
@@ -509,6 +547,19 @@ fn headline_of(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
         && around(&title[at + h.len()..], false)
     {
         return h.to_string();
+    }
+    // "Site name: Post title", as blogs write it
+    if let Some(site) = site
+        && let Some(head) = title.get(..site.len())
+        && head.eq_ignore_ascii_case(site)
+    {
+        let rest = title[site.len()..].trim_start();
+        if let Some(sep) = SEPS.iter().chain(&[":"]).find(|s| rest.starts_with(**s)) {
+            let t = rest[sep.len()..].trim();
+            if !t.is_empty() {
+                return strip_site_suffix(t, Some(site));
+            }
+        }
     }
     strip_site_suffix(title, site)
 }
@@ -756,6 +807,61 @@ fn tags(html: &str) -> impl Iterator<Item = Tag<'_>> {
     })
 }
 
+/// Words a page's description must have to be taken as its standfirst.
+const STANDFIRST_WORDS: usize = 8;
+
+/// Text a `<noscript>` must hold in paragraphs for it to be the page's content.
+const NOSCRIPT_TEXT: usize = 200;
+
+/// The page with each `<noscript>` that holds paragraphs of text turned into a `<div>`: some
+/// sites (Blogger among them) put the article there and draw it with a script, and a
+/// parser that runs scripts reads a `noscript`'s content as raw text. Tracking pixels,
+/// styles and "enable JavaScript" lines stay as they were.
+fn unwrap_noscript(html: &str) -> std::borrow::Cow<'_, str> {
+    const OPEN: &str = "<noscript";
+    const CLOSE: &str = "</noscript>";
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains(OPEN) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    let mut changed = false;
+    while let Some(i) = lower[from..].find(OPEN).map(|i| from + i) {
+        let Some(gt) = lower[i..].find('>').map(|g| i + g + 1) else {
+            break;
+        };
+        let Some(end) = lower[gt..].find(CLOSE).map(|e| gt + e) else {
+            break;
+        };
+        let inner = &lower[gt..end];
+        let text: usize = inner
+            .split("<p")
+            .skip(1)
+            .map(|p| {
+                p.split('<')
+                    .next()
+                    .map_or(0, |t| t.split('>').nth(1).unwrap_or("").trim().len())
+            })
+            .sum();
+        if text >= NOSCRIPT_TEXT {
+            out.push_str(&html[from..i]);
+            out.push_str("<div>");
+            out.push_str(&html[gt..end]);
+            out.push_str("</div>");
+            changed = true;
+        } else {
+            out.push_str(&html[from..end + CLOSE.len()]);
+        }
+        from = end + CLOSE.len();
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The page with elements nested deeper than [`MAX_DEPTH`] unwrapped: their tags dropped,
 /// their content kept in place. A page nesting less is returned as it is.
 pub fn flatten_deep(html: &str) -> std::borrow::Cow<'_, str> {
@@ -878,6 +984,15 @@ mod tests {
         // an h1 that is only part of a longer headline is not it
         let long = format!("Oven-baked {h}");
         assert_eq!(headline_of(&long, Some(h), None), long);
+        // a blog's name before the post's title goes
+        assert_eq!(
+            headline_of(
+                "Notes from the allotment: Winter beans",
+                None,
+                Some("Notes from the allotment")
+            ),
+            "Winter beans"
+        );
         // nor the site's name
         assert_eq!(
             headline_of(
