@@ -140,7 +140,8 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
             dates::parse_date(&t.attr("datetime")?)
         })
     })
-    .or_else(|| url.as_deref().and_then(dates::date_in_url));
+    .or_else(|| url.as_deref().and_then(dates::date_in_url))
+    .or_else(|| byline_date(&doc));
     let mut out = Extracted {
         title,
         source,
@@ -486,11 +487,26 @@ fn clean(s: &str) -> String {
     out
 }
 
+/// Elements a page marks as its byline.
+const BYLINE_SEL: &str = "[rel=\"author\"], [itemprop=\"author\"], [data-testid*=\"byline\" i], [class*=\"byline\" i], [class*=\"author\" i]";
+
+/// The longest byline line a date is looked for in ("By Sam Reyes | March 3, 2024").
+const BYLINE_LINE: usize = 200;
+
+/// The date in the byline's line: the byline element's text, or its parent's.
+fn byline_date(doc: &Document) -> Option<NaiveDate> {
+    doc.select(BYLINE_SEL).nodes().iter().find_map(|el| {
+        std::iter::once(*el).chain(el.parent()).find_map(|e| {
+            let t = clean(&e.text());
+            (t.len() <= BYLINE_LINE).then(|| dates::parse_date(&t)).flatten()
+        })
+    })
+}
+
 /// The byline a reader sees: the first short piece of text in an element marked as one
 /// (`rel=author`, `itemprop=author`, a class or test id with "byline" or "author").
 fn visible_byline(doc: &Document) -> Option<String> {
-    const SEL: &str = "[rel=\"author\"], [itemprop=\"author\"], [data-testid*=\"byline\" i], [class*=\"byline\" i], [class*=\"author\" i]";
-    doc.select(SEL).nodes().iter().find_map(|el| {
+    doc.select(BYLINE_SEL).nodes().iter().find_map(|el| {
         // the first piece of text: "By Tom Ellery" before "Education correspondent"
         let first = el
             .descendants()
