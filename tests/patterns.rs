@@ -428,6 +428,11 @@ Once the trial is over, Lindqvist says she will finally be able to start looking
         "Dana Whitlock took to Twitter with this: \"The vote was rigged.\" Paul Emery took to Twitter overnight to accuse the board of lying.",
         &["Dana Whitlock"],
     ),
+    // naming a thing in one's own words is a quotation of them
+    (
+        "The regulator fined the bank on Monday, in what chairwoman Greta Lindholm described as \"a warning to the whole industry.\"",
+        &["Greta Lindholm"],
+    ),
     // department words alone, speaking, are a department
     (
         "Global Affairs says on its website that Canadians are still advised to take care.",
