@@ -24,6 +24,8 @@ struct RuleSpec {
     until: Option<String>,
     #[serde(default)]
     rest: bool,
+    /// Only paragraphs of at most this many characters.
+    max: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +34,14 @@ struct Rule {
     pattern: Regex,
     until: Option<Regex>,
     rest: bool,
+    max: Option<usize>,
+}
+
+impl Rule {
+    /// Whether a paragraph is short enough for the rule (one without `max` takes any).
+    fn fits(&self, p: &str) -> bool {
+        self.max.is_none_or(|m| p.len() <= m || p.chars().count() <= m)
+    }
 }
 
 /// The compiled boilerplate rules.
@@ -55,6 +65,7 @@ impl Rules {
                 h.update(&[0]);
             }
             h.update(&[r.rest as u8, 1]);
+            h.update(&r.max.unwrap_or(0).to_le_bytes());
         }
         Rules {
             rules,
@@ -91,6 +102,7 @@ impl Rules {
                     pattern: compile(&r.pattern, &r.name)?,
                     until: r.until.as_deref().map(|u| compile(u, &r.name)).transpose()?,
                     rest: r.rest,
+                    max: r.max,
                     name: r.name,
                 })
             })
@@ -259,7 +271,10 @@ pub fn apply_rules(text: &str, paras: &[Range<usize>], rules: &Rules) -> Vec<Opt
     let mut i = 0;
     while i < n {
         if marks[i].is_none()
-            && let Some(rule) = rules.rules.iter().find(|r| r.pattern.is_match(&collapsed[i]))
+            && let Some(rule) = rules
+                .rules
+                .iter()
+                .find(|r| r.fits(&collapsed[i]) && r.pattern.is_match(&collapsed[i]))
         {
             marks[i] = Some(rule.name.clone());
             if rule.rest && i * 2 >= n {
@@ -396,6 +411,19 @@ mod tests {
     #[test]
     fn builtin_rules_compile() {
         assert!(Rules::builtin().len() >= 10);
+    }
+
+    #[test]
+    fn max_keeps_long_paragraphs() {
+        let rules = Rules::with_user(
+            "[[rule]]\nname = \"sign\"\npattern = '^zebra crossing'\nmax = 40\n",
+            "test",
+        )
+        .unwrap();
+        let t = "Zebra crossing ahead.\n\nZebra crossing lights will be fitted outside the school by the council before the spring term.";
+        let m = apply_rules(t, &ranges(t), &rules);
+        assert_eq!(m, [Some("sign".to_string()), None]);
+        assert_eq!(rule_marks(&["Zebra crossing ahead.".to_string()], &rules), [true]);
     }
 
     #[test]
