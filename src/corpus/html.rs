@@ -577,7 +577,10 @@ fn headline_of(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
             }
         }
     }
+    // a separator left dangling ("National Rail Enquiries -")
     strip_site_suffix(title, site)
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '·'))
+        .to_string()
 }
 
 /// What a byline field holds that names nobody (`assets/bylines.toml`).
@@ -1000,6 +1003,10 @@ mod tests {
         // an h1 that is only part of a longer headline is not it
         let long = format!("Oven-baked {h}");
         assert_eq!(headline_of(&long, Some(h), None), long);
+        assert_eq!(
+            headline_of("National Rail Enquiries -", None, None),
+            "National Rail Enquiries"
+        );
         // a blog's name before the post's title goes
         assert_eq!(
             headline_of(
