@@ -428,6 +428,11 @@ Once the trial is over, Lindqvist says she will finally be able to start looking
         "Dana Whitlock took to Twitter with this: \"The vote was rigged.\" Paul Emery took to Twitter overnight to accuse the board of lying.",
         &["Dana Whitlock"],
     ),
+    // a first name that is also a month, between two names, is a middle name
+    (
+        "Piet May Holtrop, a consultant at Brightwell, said the survey was clear. Mr Holtrop said most shoppers were worried.",
+        &["Piet May Holtrop", "Piet May Holtrop"],
+    ),
     // naming a thing in one's own words is a quotation of them
     (
         "The regulator fined the bank on Monday, in what chairwoman Greta Lindholm described as \"a warning to the whole industry.\"",

@@ -119,7 +119,8 @@ fn plain_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     let mut j = i;
     while j > lo {
         let k = j - 1;
-        let name_word = is_name_word(t, k) && !t.possessive(k) && !t.has(k, flag::NOT_NAME);
+        let name_word =
+            is_name_word(t, k) && !t.possessive(k) && (!t.has(k, flag::NOT_NAME) || middle_name(t, k, lo, i + 1));
         if name_word || (k > lo && is_particle(t, k) && (is_name_word(t, k - 1) || is_particle(t, k - 1))) {
             j = k;
         } else {
@@ -146,10 +147,24 @@ pub fn run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     j
 }
 
+/// A first name that is also a month or another word no name is made of ("Jan", "May"),
+/// between two name words: "Ard Jan Vetham" is one name.
+fn middle_name(t: &Tokens, k: usize, lo: usize, hi: usize) -> bool {
+    k > lo
+        && k + 1 < hi
+        && LEX
+            .first_name_by_hash(t.toks[k].hash)
+            .is_some_and(|f| f.log_births >= super::evidence::MIN_FIRST_NAME_LOG_BIRTHS)
+        && is_name_word(t, k - 1)
+        && !t.has(k - 1, flag::NOT_NAME)
+        && is_name_word(t, k + 1)
+        && !t.has(k + 1, flag::NOT_NAME)
+}
+
 fn plain_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     let mut j = i;
     while j < hi {
-        if is_name_word(t, j) && !t.has(j, flag::NOT_NAME) {
+        if is_name_word(t, j) && (!t.has(j, flag::NOT_NAME) || (j > i && middle_name(t, j, 0, hi))) {
             j += 1;
             if t.possessive(j - 1) {
                 break;
