@@ -433,6 +433,11 @@ Once the trial is over, Lindqvist says she will finally be able to start looking
         "Piet May Holtrop, a consultant at Brightwell, said the survey was clear. Mr Holtrop said most shoppers were worried.",
         &["Piet May Holtrop", "Piet May Holtrop"],
     ),
+    // a day after "the" opens a title: "the Sunday Herald", not "Herald"
+    (
+        "The minister will resign within a week, the Sunday Herald reported.",
+        &["Sunday Herald"],
+    ),
     // naming a thing in one's own words is a quotation of them
     (
         "The regulator fined the bank on Monday, in what chairwoman Greta Lindholm described as \"a warning to the whole industry.\"",

@@ -119,8 +119,9 @@ fn plain_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     let mut j = i;
     while j > lo {
         let k = j - 1;
-        let name_word =
-            is_name_word(t, k) && !t.possessive(k) && (!t.has(k, flag::NOT_NAME) || middle_name(t, k, lo, i + 1));
+        let name_word = is_name_word(t, k)
+            && !t.possessive(k)
+            && (!t.has(k, flag::NOT_NAME) || middle_name(t, k, lo, i + 1) || titled_day(t, k, lo));
         if name_word || (k > lo && is_particle(t, k) && (is_name_word(t, k - 1) || is_particle(t, k - 1))) {
             j = k;
         } else {
@@ -159,6 +160,11 @@ fn middle_name(t: &Tokens, k: usize, lo: usize, hi: usize) -> bool {
         && !t.has(k - 1, flag::NOT_NAME)
         && is_name_word(t, k + 1)
         && !t.has(k + 1, flag::NOT_NAME)
+}
+
+/// A day or month that opens a name after "the": "the Sunday Times", "the Monday Club".
+fn titled_day(t: &Tokens, k: usize, lo: usize) -> bool {
+    k > lo && t.toks[k].cap && t.word_is(k - 1, "the") && LEX.time_words.contains(&t.toks[k].hash)
 }
 
 fn plain_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
