@@ -1,7 +1,10 @@
 //! Deeply nested HTML stays linear: one paragraph inside 1,000 and 10,000 nested `div`s,
 //! read by the page extractor (`saywho::corpus::html::extract`, what `list` runs on a
 //! page). Prints the median of 7 runs for each depth and the growth from 1k to 10k, which
-//! issue 20 bounds at 12× (the page grows 10×). `cargo bench --bench nesting`.
+//! issue 20 bounds at 12× (the page grows 10×). Then the same for a page whose comment
+//! section holds 2,000 and 20,000 "author" elements and no date: the metadata passes that
+//! look at bylines must not grow with their number times the section's size.
+//! `cargo bench --bench nesting`.
 
 use std::time::Instant;
 
@@ -12,6 +15,16 @@ fn page(depth: usize) -> String {
         "<!doctype html><html><head><title>Deep page</title></head><body>{}{p}{}</body></html>",
         "<div>".repeat(depth),
         "</div>".repeat(depth)
+    )
+}
+
+fn commented(authors: usize) -> String {
+    let body = "<p>The council met on Tuesday and agreed the plan for the harbour, after a long debate.</p>".repeat(20);
+    let comments: String = (0..authors)
+        .map(|i| format!("<span class=\"comment-author\">Reader {i}</span> wrote about the harbour plan. "))
+        .collect();
+    format!(
+        "<!doctype html><html><head><title>Harbour plan</title></head><body><article>{body}</article><div id=\"comments\">{comments}</div></body></html>"
     )
 }
 
@@ -38,6 +51,17 @@ fn main() {
     }
     println!(
         "growth 1k -> 10k nesting: ×{:.1} (bound ×12)",
+        figures[1] / figures[0].max(1e-6)
+    );
+    let mut figures = Vec::new();
+    for authors in [2_000, 20_000] {
+        let html = commented(authors);
+        let ms = median_ms(&html);
+        println!("authors {authors:>6}: {:>7} bytes, extract {ms:>8.2} ms", html.len());
+        figures.push(ms);
+    }
+    println!(
+        "growth 2k -> 20k byline elements: ×{:.1} (bound ×12)",
         figures[1] / figures[0].max(1e-6)
     );
 }

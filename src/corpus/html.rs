@@ -490,17 +490,26 @@ fn clean(s: &str) -> String {
 /// Elements a page marks as its byline.
 const BYLINE_SEL: &str = "[rel=\"author\"], [itemprop=\"author\"], [data-testid*=\"byline\" i], [class*=\"byline\" i], [class*=\"author\" i]";
 
+/// How many of the page's byline elements are looked at for a date.
+const BYLINE_CANDIDATES: usize = 10;
+
 /// The longest byline line a date is looked for in ("By Sam Reyes | March 3, 2024").
 const BYLINE_LINE: usize = 200;
 
 /// The date in the byline's line: the byline element's text, or its parent's.
 fn byline_date(doc: &Document) -> Option<NaiveDate> {
-    doc.select(BYLINE_SEL).nodes().iter().find_map(|el| {
-        std::iter::once(*el).chain(el.parent()).find_map(|e| {
-            let t = clean(&e.text());
-            (t.len() <= BYLINE_LINE).then(|| dates::parse_date(&t)).flatten()
+    // (the first few: a byline is near the top, and a comment section can hold thousands of
+    // "author" elements, each with its section as parent)
+    doc.select(BYLINE_SEL)
+        .nodes()
+        .iter()
+        .take(BYLINE_CANDIDATES)
+        .find_map(|el| {
+            std::iter::once(*el).chain(el.parent()).find_map(|e| {
+                let t = clean(&e.text());
+                (t.len() <= BYLINE_LINE).then(|| dates::parse_date(&t)).flatten()
+            })
         })
-    })
 }
 
 /// The byline a reader sees: the first short piece of text in an element marked as one
