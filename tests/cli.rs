@@ -82,6 +82,21 @@ fn show_text_wraps_to_width() {
 }
 
 #[test]
+fn show_takes_a_file_named_alone() {
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pages/column.html");
+    let (code, out, err) = run(&["show", page, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["title"], "Why the ferry timetable keeps changing");
+    assert_eq!(v["text_from"], "page");
+    // an id with a PATH is an id, as before
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pages");
+    let (code, out, _) = run(&["show", "column", dir]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Why the ferry timetable keeps changing\n"), "{out}");
+}
+
+#[test]
 fn bad_paths_exit_status() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = run(&["list", dir.path().to_str().unwrap()]);

@@ -442,8 +442,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let index = for_the_run(build_index(corpus, &cli.global));
             people::run(corpus, index, json, &mut out).map(|_| status(corpus))
         }
-        Some(Command::Show { id, input, json, width }) => {
+        Some(Command::Show {
+            id,
+            mut input,
+            json,
+            width,
+        }) => {
+            // `saywho show page.html`: a file named alone is the article to show
+            let file_alone = input.paths.is_empty() && std::path::Path::new(&id).is_file();
+            if file_alone {
+                input.paths.push(PathBuf::from(&id));
+            }
             let corpus = for_the_run(load(&input, &cli.global, &config)?);
+            let id = match corpus.articles.first() {
+                Some(a) if file_alone => a.id.clone(),
+                _ => id,
+            };
             show::run(corpus, &id, json, width, &mut out).map(|_| status(corpus))
         }
     };
