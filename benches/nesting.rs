@@ -41,27 +41,27 @@ fn median_ms(html: &str) -> f64 {
     times[times.len() / 2]
 }
 
+/// Extract the page `make` builds at each size, print each median and the growth between
+/// the two sizes (the page grows 10×; the bound is 12×).
+fn growth(label: &str, what: &str, sizes: [usize; 2], make: fn(usize) -> String) {
+    let figures: Vec<f64> = sizes
+        .iter()
+        .map(|&n| {
+            let html = make(n);
+            let ms = median_ms(&html);
+            println!("{label} {n:>6}: {:>7} bytes, extract {ms:>8.2} ms", html.len());
+            ms
+        })
+        .collect();
+    println!(
+        "growth {}k -> {}k {what}: ×{:.1} (bound ×12)",
+        sizes[0] / 1000,
+        sizes[1] / 1000,
+        figures[1] / figures[0].max(1e-6)
+    );
+}
+
 fn main() {
-    let mut figures = Vec::new();
-    for depth in [1_000, 10_000] {
-        let html = page(depth);
-        let ms = median_ms(&html);
-        println!("nesting {depth:>6}: {:>7} bytes, extract {ms:>8.2} ms", html.len());
-        figures.push(ms);
-    }
-    println!(
-        "growth 1k -> 10k nesting: ×{:.1} (bound ×12)",
-        figures[1] / figures[0].max(1e-6)
-    );
-    let mut figures = Vec::new();
-    for authors in [2_000, 20_000] {
-        let html = commented(authors);
-        let ms = median_ms(&html);
-        println!("authors {authors:>6}: {:>7} bytes, extract {ms:>8.2} ms", html.len());
-        figures.push(ms);
-    }
-    println!(
-        "growth 2k -> 20k byline elements: ×{:.1} (bound ×12)",
-        figures[1] / figures[0].max(1e-6)
-    );
+    growth("nesting", "nesting", [1_000, 10_000], page);
+    growth("authors", "byline elements", [2_000, 20_000], commented);
 }
