@@ -767,18 +767,9 @@ fn a_big_article_is_laid_out_on_a_worker_while_keys_answer() {
     )
     .unwrap();
     let mut a = common::app_of_folder(d.path(), 100, 20);
-    let big = a
-        .corpus
-        .articles
-        .iter()
-        .position(|x| x.path.ends_with("big.txt"))
-        .unwrap();
-    let small = a
-        .corpus
-        .articles
-        .iter()
-        .position(|x| x.path.ends_with("small.txt"))
-        .unwrap();
+    let at =
+        |a: &saywho::tui::app::App, file: &str| a.corpus.articles.iter().position(|x| x.path.ends_with(file)).unwrap();
+    let (big, small) = (at(&a, "big.txt"), at(&a, "small.txt"));
     assert!(a.corpus.articles[big].words >= saywho::tui::app::BIG_ARTICLE_WORDS);
     a.open_article(big, None);
     assert!(a.laying_out());

@@ -265,11 +265,25 @@ pub fn is_sentence(s: &str) -> bool {
 
 /// Apply the rules (step 1) to the paragraphs, returning a reason for each removed one.
 pub fn apply_rules(text: &str, paras: &[Range<usize>], rules: &Rules) -> Vec<Option<Reason>> {
-    let n = paras.len();
-    let mut marks: Vec<Option<Reason>> = vec![None; n];
     let collapsed: Vec<std::borrow::Cow<str>> = paras.iter().map(|r| collapse_cow(&text[r.clone()])).collect();
-    let mut i = 0;
-    while i < n {
+    rule_reasons(&collapsed, rules)
+}
+
+/// Which of `paras` (separate paragraphs, as a web page's extractor gives them) the
+/// rules name as boilerplate.
+pub fn rule_marks(paras: &[String], rules: &Rules) -> Vec<bool> {
+    let collapsed: Vec<std::borrow::Cow<str>> = paras.iter().map(|p| collapse_cow(p)).collect();
+    rule_reasons(&collapsed, rules)
+        .into_iter()
+        .map(|m| m.is_some())
+        .collect()
+}
+
+/// The rules over paragraphs with their whitespace collapsed: a reason for each removed one.
+fn rule_reasons(collapsed: &[std::borrow::Cow<str>], rules: &Rules) -> Vec<Option<Reason>> {
+    let n = collapsed.len();
+    let mut marks: Vec<Option<Reason>> = vec![None; n];
+    for i in 0..n {
         if marks[i].is_none()
             && let Some(rule) = rules
                 .rules
@@ -290,26 +304,8 @@ pub fn apply_rules(text: &str, paras: &[Range<usize>], rules: &Rules) -> Vec<Opt
                 }
             }
         }
-        i += 1;
     }
     marks
-}
-
-/// Which of `paras` (separate paragraphs, as a web page's extractor gives them) the
-/// rules name as boilerplate.
-pub fn rule_marks(paras: &[String], rules: &Rules) -> Vec<bool> {
-    let mut text = String::new();
-    let mut ranges = Vec::with_capacity(paras.len());
-    for p in paras {
-        let start = text.len();
-        text.push_str(p);
-        ranges.push(start..text.len());
-        text.push('\n');
-    }
-    apply_rules(&text, &ranges, rules)
-        .into_iter()
-        .map(|m| m.is_some())
-        .collect()
 }
 
 /// Generic signals (step 2): title repeats, repeated paragraphs, duplicated captions, and

@@ -79,11 +79,8 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         .or(h1.clone())
         .map(|t| headline_of(&t, h1.as_deref(), source.as_deref()))
         .filter(|t| !t.is_empty());
-    // an "author" that is the publication itself is no byline
-    let not_the_site = |a: &String| {
-        let a = a.to_lowercase();
-        source.as_deref().is_none_or(|s| s.to_lowercase() != a)
-    };
+    // (a byline that is the publication itself, or the title, names nobody)
+    let as_byline = |a: &str| byline(a, source.as_deref(), title.as_deref());
     let author = meta(&[
         "author",
         "article:author",
@@ -92,15 +89,13 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         "byl",
         "dc.creator",
     ])
-    .and_then(|a| byline(&a, source.as_deref(), title.as_deref()))
-    .filter(not_the_site)
+    .and_then(|a| as_byline(&a))
     .or_else(|| {
         ld.as_ref()
             .and_then(|v| names_of(v.get("author")?))
-            .and_then(|a| byline(&a, source.as_deref(), title.as_deref()))
-            .filter(not_the_site)
+            .and_then(|a| as_byline(&a))
     })
-    .or_else(|| visible_byline(&doc).and_then(|a| byline(&a, source.as_deref(), title.as_deref())));
+    .or_else(|| visible_byline(&doc).and_then(|a| as_byline(&a)));
     let date = meta(&[
         "article:published_time",
         "og:article:published_time",
@@ -223,11 +218,21 @@ struct Furniture {
     contains: Vec<String>,
     starts_with: Vec<String>,
     words: Vec<String>,
+    /// The elements of `tags` that have a class or an id: the only ones that can be named.
+    #[serde(skip)]
+    selector: String,
 }
 
 static FURNITURE: std::sync::LazyLock<Furniture> = std::sync::LazyLock::new(|| {
     // the shipped file is tested; failing here is a build defect, not an input problem
-    toml::from_str(include_str!("../../assets/furniture.toml")).expect("assets/furniture.toml")
+    let mut f: Furniture = toml::from_str(include_str!("../../assets/furniture.toml")).expect("assets/furniture.toml");
+    f.selector = f
+        .tags
+        .iter()
+        .map(|t| format!("{t}[class], {t}[id]"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    f
 });
 
 /// A share of the page's text above which an element is the article's wrapper, whatever
@@ -292,9 +297,8 @@ fn drop_furniture(doc: &Document) -> Option<Vec<String>> {
                 .collect()
         })
         .unwrap_or_default();
-    let sel = f.tags.join(", ");
     let doomed: Vec<NodeRef> = doc
-        .select(&sel)
+        .select(&f.selector)
         .nodes()
         .iter()
         .filter(|el| {
@@ -552,16 +556,17 @@ fn strip_by(s: &str) -> String {
     }
 }
 
+/// What stands between a title's parts: "Headline | Site", "Section - Headline".
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
+
 /// The headline in a page's title: the page's `h1` when the title is it with a section or
 /// site around it ("Update | Crash victims identified"), else the title less its site suffix.
 fn headline_of(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
-    const SEPS: &[&str] = &["|", "-", "–", "—", "·", "::", "»", "«"];
+    // (the separators without their spaces: the rest of the title has been trimmed)
+    let seps = || TITLE_SEPARATORS.iter().map(|s| s.trim());
     let around = |rest: &str, at_start: bool| {
         let r = rest.trim();
-        r.is_empty()
-            || SEPS
-                .iter()
-                .any(|s| if at_start { r.ends_with(s) } else { r.starts_with(s) })
+        r.is_empty() || seps().any(|s| if at_start { r.ends_with(s) } else { r.starts_with(s) })
     };
     if let Some(h) = h1
         && h.len() < title.len()
@@ -579,7 +584,7 @@ fn headline_of(title: &str, h1: Option<&str>, site: Option<&str>) -> String {
         && head.eq_ignore_ascii_case(site)
     {
         let rest = title[site.len()..].trim_start();
-        if let Some(sep) = SEPS.iter().chain(&[":"]).find(|s| rest.starts_with(**s)) {
+        if let Some(sep) = seps().chain([":"]).find(|s| rest.starts_with(s)) {
             let t = rest[sep.len()..].trim();
             if !t.is_empty() {
                 return strip_site_suffix(t, Some(site));
@@ -644,7 +649,7 @@ fn byline(raw: &str, site: Option<&str>, title: Option<&str>) -> Option<String> 
     let refused = key.is_empty()
         || w.not_names.contains(&key)
         || w.not_starts.iter().any(|n| lower.starts_with(n.as_str()))
-        || site.is_some_and(|x| x.eq_ignore_ascii_case(&s))
+        || site.is_some_and(|x| x.to_lowercase() == lower)
         || title.is_some_and(|x| x.eq_ignore_ascii_case(&s))
         || s.contains('@')
         || lower.contains("http")
@@ -657,9 +662,8 @@ fn byline(raw: &str, site: Option<&str>, title: Option<&str>) -> Option<String> 
 /// "Russia responds to Flynn | The Independent" → "Russia responds to Flynn": a part after
 /// a separator goes when it names the site, or is short while the rest is long.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
     let mut t = title.trim().to_string();
-    while let Some((at, sep)) = SEPS
+    while let Some((at, sep)) = TITLE_SEPARATORS
         .iter()
         .filter_map(|s| t.rfind(s).map(|i| (i, *s)))
         .max_by_key(|x| x.0)
@@ -844,50 +848,47 @@ const NOSCRIPT_TEXT: usize = 200;
 /// The page with each `<noscript>` that holds paragraphs of text turned into a `<div>`: some
 /// sites (Blogger among them) put the article there and draw it with a script, and a
 /// parser that runs scripts reads a `noscript`'s content as raw text. Tracking pixels,
-/// styles and "enable JavaScript" lines stay as they were.
+/// styles and "enable JavaScript" lines stay as they were. (The page's tags are read as
+/// [`flatten_deep`] reads them, so a "<noscript>" inside a script or a comment is text.)
 fn unwrap_noscript(html: &str) -> std::borrow::Cow<'_, str> {
-    const OPEN: &str = "<noscript";
-    const CLOSE: &str = "</noscript>";
-    let lower = html.to_ascii_lowercase();
-    if !lower.contains(OPEN) {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
+    let mut out = String::new();
     let mut from = 0;
-    let mut changed = false;
-    while let Some(i) = lower[from..].find(OPEN).map(|i| from + i) {
-        let Some(gt) = lower[i..].find('>').map(|g| i + g + 1) else {
-            break;
-        };
-        let Some(end) = lower[gt..].find(CLOSE).map(|e| gt + e) else {
-            break;
-        };
-        let inner = &lower[gt..end];
-        let text: usize = inner
-            .split("<p")
-            .skip(1)
-            .map(|p| {
-                p.split('<')
-                    .next()
-                    .map_or(0, |t| t.split('>').nth(1).unwrap_or("").trim().len())
-            })
-            .sum();
-        if text >= NOSCRIPT_TEXT {
-            out.push_str(&html[from..i]);
-            out.push_str("<div>");
-            out.push_str(&html[gt..end]);
-            out.push_str("</div>");
-            changed = true;
-        } else {
-            out.push_str(&html[from..end + CLOSE.len()]);
+    // where the open `<noscript …>` starts and ends
+    let mut open: Option<(usize, usize)> = None;
+    for t in tags(html).filter(|t| t.name.eq_ignore_ascii_case("noscript")) {
+        match (t.closing, open.take()) {
+            (false, _) => open = Some((t.start, t.end)),
+            (true, Some((start, gt))) => {
+                let inner = &html[gt..t.start];
+                if paragraph_text(&inner.to_ascii_lowercase()) >= NOSCRIPT_TEXT {
+                    out.push_str(&html[from..start]);
+                    out.push_str("<div>");
+                    out.push_str(inner);
+                    out.push_str("</div>");
+                    from = t.end;
+                }
+            }
+            (true, None) => {}
         }
-        from = end + CLOSE.len();
     }
-    if !changed {
+    if from == 0 {
         return std::borrow::Cow::Borrowed(html);
     }
     out.push_str(&html[from..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// How much text follows the `<p…>` tags of lower-cased markup, up to each one's next tag.
+fn paragraph_text(markup: &str) -> usize {
+    markup
+        .split("<p")
+        .skip(1)
+        .map(|p| {
+            p.split('<')
+                .next()
+                .map_or(0, |t| t.split('>').nth(1).unwrap_or("").trim().len())
+        })
+        .sum()
 }
 
 /// The page with elements nested deeper than [`MAX_DEPTH`] unwrapped: their tags dropped,
@@ -1034,6 +1035,23 @@ mod tests {
             ),
             "Minister resigns"
         );
+    }
+
+    #[test]
+    fn a_noscript_with_paragraphs_is_read() {
+        let post = format!("<p>{}</p>", "Broad beans sown in November are up. ".repeat(8));
+        let page = format!(
+            "<body><script>document.write('<noscript>{post}</noscript>')</script>\
+             <noscript><img src=p.gif></noscript><noscript>{post}</noscript></body>"
+        );
+        let out = unwrap_noscript(&page);
+        // the one in the script is the script's text; the pixel stays; the post is read
+        assert_eq!(out.matches("<noscript>").count(), 2, "{out}");
+        assert!(out.contains(&format!("<div>{post}</div>")), "{out}");
+        assert!(matches!(
+            unwrap_noscript("<p>no noscript</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -74,6 +74,12 @@ fn place_context(t: &Tokens, k: usize, e: usize, s: &Range<usize>) -> bool {
 /// 1880–2016): 256 lets in "Konstantin" (421) and "Leonid" (296), not one-off spellings.
 pub const MIN_FIRST_NAME_LOG_BIRTHS: u8 = 8;
 
+/// Whether the word with hash `h` is a first name common enough to count as evidence.
+pub fn common_first_name(h: u64) -> bool {
+    LEX.first_name_by_hash(h)
+        .is_some_and(|f| f.log_births >= MIN_FIRST_NAME_LOG_BIRTHS)
+}
+
 /// A paragraph's tokens with its sentences (token ranges).
 pub struct Para {
     pub tokens: Tokens,
@@ -130,11 +136,7 @@ pub fn annotate(paras: &mut [Para]) {
                 if !sentence_initial(t, k, s.start) {
                     *seen.entry(t.toks[k].hash).or_default() |= ev::CAP_MID;
                 }
-                if !t.has(k, flag::NOT_NAME)
-                    && LEX
-                        .first_name_by_hash(t.toks[k].hash)
-                        .is_some_and(|f| f.log_births >= MIN_FIRST_NAME_LOG_BIRTHS)
-                {
+                if !t.has(k, flag::NOT_NAME) && common_first_name(t.toks[k].hash) {
                     t.toks[k].ev |= ev::FIRST_NAME;
                 }
                 let mut bits = LEX.word_bits.get(&t.toks[k].hash).copied().unwrap_or(0);

@@ -153,9 +153,7 @@ pub fn run_end(t: &Tokens, i: usize, hi: usize) -> usize {
 fn middle_name(t: &Tokens, k: usize, lo: usize, hi: usize) -> bool {
     k > lo
         && k + 1 < hi
-        && LEX
-            .first_name_by_hash(t.toks[k].hash)
-            .is_some_and(|f| f.log_births >= super::evidence::MIN_FIRST_NAME_LOG_BIRTHS)
+        && super::evidence::common_first_name(t.toks[k].hash)
         && is_name_word(t, k - 1)
         && !t.has(k - 1, flag::NOT_NAME)
         && is_name_word(t, k + 1)
