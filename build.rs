@@ -20,12 +20,15 @@ fn add(path: &Path, files: &mut Vec<std::path::PathBuf>) {
 fn main() {
     let mut files = Vec::new();
     for p in [
+        "src/text",
         "src/quotes",
         "src/corpus",
-        "src/library/mod.rs",
         "assets/lexicon.toml",
         "assets/tables",
         "assets/boilerplate.toml",
+        "assets/furniture.toml",
+        "assets/bylines.toml",
+        "assets/sources.toml",
     ] {
         println!("cargo:rerun-if-changed={p}");
         add(Path::new(p), &mut files);

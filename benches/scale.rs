@@ -157,7 +157,7 @@ fn typed_query(corpus: &Path, cache: &Path) -> Figure {
             max_size: saywho::corpus::load::DEFAULT_MAX_SIZE,
             rules: &rules,
             progress: None,
-            cache: Some(&c),
+            cache: Some(&*c),
         },
     );
     let index = saywho::search::SearchIndex::open(cache).expect("search index");

@@ -20,7 +20,8 @@
 //! by another saywho, or cannot be written, is bypassed — it never stops saywho, and it
 //! never holds user data.
 
-use crate::corpus::{ContentKey, Meta, decode::Encoding};
+use crate::corpus::{Article, Corpus};
+use crate::index::Index;
 use crate::quotes::Quote;
 use redb::{ReadableDatabase, TableDefinition};
 use serde::{Deserialize, Serialize};
@@ -39,54 +40,8 @@ pub const ENGINE: &str = concat!(env!("CARGO_PKG_VERSION"), "-", env!("SAYWHO_EN
 /// small page cache costs little time and keeps the process small.
 const PAGE_CACHE: usize = 16 << 20;
 
-pub type Key = ContentKey;
-
-/// What identifies a file's version without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    pub size: u64,
-    pub modified: i128,
-    pub changed: i128,
-    pub inode: u64,
-}
-
-impl Stamp {
-    pub fn of(m: &std::fs::Metadata) -> Stamp {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            Stamp {
-                size: m.len(),
-                modified: m.mtime() as i128 * 1_000_000_000 + m.mtime_nsec() as i128,
-                changed: m.ctime() as i128 * 1_000_000_000 + m.ctime_nsec() as i128,
-                inode: m.ino(),
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let ns = |t: std::io::Result<std::time::SystemTime>| {
-                t.ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos() as i128)
-            };
-            Stamp {
-                size: m.len(),
-                modified: ns(m.modified()),
-                changed: ns(m.created()),
-                inode: 0,
-            }
-        }
-    }
-}
-
-/// One article of a listing: what the reader shows before it has looked at the folder.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Listed {
-    pub id: String,
-    pub path: String,
-    pub key: Key,
-    pub stored: Stored,
-}
+use crate::corpus::store::ArticleStore;
+pub use crate::corpus::store::{Key, Listed, Stamp, Stored, absolute};
 
 #[derive(Serialize, Deserialize)]
 struct Listing {
@@ -101,18 +56,6 @@ struct FileEntry {
     key: Key,
 }
 
-/// An article as the cache keeps it: everything but its id, path and body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Stored {
-    pub meta: Meta,
-    pub encoding: Encoding,
-    pub words: usize,
-    pub paragraph_count: usize,
-    pub text_hash: u64,
-    /// A warning from reading it (bad front matter), said again at each start.
-    pub warning: Option<String>,
-}
-
 pub struct Cache {
     db: redb::Database,
     pub path: PathBuf,
@@ -121,23 +64,6 @@ pub struct Cache {
 /// The default cache folder.
 pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "saywho").map(|d| d.cache_dir().to_path_buf())
-}
-
-/// `path` made absolute without touching the disk (`.` and `..` resolved by name), the
-/// same however the user spelt it from the same folder.
-pub fn absolute(path: &Path) -> PathBuf {
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for c in abs.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn err(e: impl std::fmt::Display) -> String {
@@ -205,12 +131,6 @@ impl Cache {
         w.commit().map_err(err)
     }
 
-    /// For each (absolute path, stamp): the content key and the stored article, when the
-    /// cache holds the file at that stamp.
-    pub fn files(&self, wanted: &[(String, Stamp)]) -> Vec<Option<(Key, Stored)>> {
-        in_parallel(wanted, |chunk| self.files_in(chunk))
-    }
-
     fn files_in(&self, wanted: &[(String, Stamp)]) -> Vec<Option<(Key, Stored)>> {
         let none = || wanted.iter().map(|_| None).collect();
         let Ok(r) = self.db.begin_read() else { return none() };
@@ -229,11 +149,6 @@ impl Cache {
                 Some((e.key, postcard::from_bytes(a.value()).ok()?))
             })
             .collect()
-    }
-
-    /// The stored article of each content key.
-    pub fn articles(&self, keys: &[Key]) -> Vec<Option<Stored>> {
-        self.get_many_in(ARTICLES, keys)
     }
 
     /// The cached quotes of each key (None: not cached, or unreadable).
@@ -268,9 +183,39 @@ impl Cache {
             .collect()
     }
 
+    /// Store quotes by key, in one transaction.
+    pub fn put_many(&self, entries: &[(Key, &[Quote])]) -> Result<(), String> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let w = self.db.begin_write().map_err(err)?;
+        {
+            let mut t = w.open_table(QUOTES).map_err(err)?;
+            for (k, qs) in entries {
+                let bytes = postcard::to_stdvec(qs).map_err(err)?;
+                t.insert(&k[..], &bytes[..]).map_err(err)?;
+            }
+        }
+        w.commit().map_err(err)
+    }
+}
+
+/// The loader's questions ([`ArticleStore`]) answered from the store.
+impl ArticleStore for Cache {
+    /// For each (absolute path, stamp): the content key and the stored article, when the
+    /// cache holds the file at that stamp.
+    fn files(&self, wanted: &[(String, Stamp)]) -> Vec<Option<(Key, Stored)>> {
+        in_parallel(wanted, |chunk| self.files_in(chunk))
+    }
+
+    /// The stored article of each content key.
+    fn articles(&self, keys: &[Key]) -> Vec<Option<Stored>> {
+        self.get_many_in(ARTICLES, keys)
+    }
+
     /// Record files (absolute path, stamp, key) and the articles read from them, in one
     /// transaction; files under `roots` that are no longer in `present` are forgotten.
-    pub fn put_files(
+    fn put_files(
         &self,
         files: &[(String, Stamp, Key)],
         articles: &[(Key, Stored)],
@@ -328,7 +273,7 @@ impl Cache {
 
     /// The articles last read from the folders `listing` names (see
     /// [`crate::corpus::load::listing_key`]), in order.
-    pub fn listing(&self, listing: Key) -> Option<Vec<Listed>> {
+    fn listing(&self, listing: Key) -> Option<Vec<Listed>> {
         let r = self.db.begin_read().ok()?;
         let t = r.open_table(LISTINGS).ok()?;
         let v = t.get(&listing[..]).ok()??;
@@ -338,7 +283,7 @@ impl Cache {
     /// Keep the articles read from the folders `listing` names, unless the same ones are
     /// kept already.
     /// Returns whether it changed (the articles are copied out only then).
-    pub fn put_listing(&self, listing: Key, articles: &[crate::corpus::Article]) -> Result<bool, String> {
+    fn put_listing(&self, listing: Key, articles: &[Article]) -> Result<bool, String> {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         for a in articles {
             h.update(a.id.as_bytes());
@@ -375,22 +320,6 @@ impl Cache {
             t.insert(&listing[..], &bytes[..]).map_err(err)?;
         }
         w.commit().map_err(err).map(|_| true)
-    }
-
-    /// Store quotes by key, in one transaction.
-    pub fn put_many(&self, entries: &[(Key, &[Quote])]) -> Result<(), String> {
-        if entries.is_empty() {
-            return Ok(());
-        }
-        let w = self.db.begin_write().map_err(err)?;
-        {
-            let mut t = w.open_table(QUOTES).map_err(err)?;
-            for (k, qs) in entries {
-                let bytes = postcard::to_stdvec(qs).map_err(err)?;
-                t.insert(&k[..], &bytes[..]).map_err(err)?;
-            }
-        }
-        w.commit().map_err(err)
     }
 }
 
@@ -431,25 +360,76 @@ impl std::fmt::Display for Report {
 
 /// The quote index of `corpus`, through the cache in `dir` when there is one (a cache
 /// that cannot be used is bypassed, and the report says why).
-pub fn build_index(corpus: &crate::corpus::Corpus, dir: Option<&Path>) -> (crate::index::Index, Report) {
+pub fn build_index(corpus: &Corpus, dir: Option<&Path>) -> (Index, Report) {
     build_index_with_progress(corpus, dir, None)
 }
 
 /// As [`build_index`], counting extracted articles in `extracted` as it goes.
 pub fn build_index_with_progress(
-    corpus: &crate::corpus::Corpus,
+    corpus: &Corpus,
     dir: Option<&Path>,
     extracted: Option<&std::sync::atomic::AtomicUsize>,
-) -> (crate::index::Index, Report) {
+) -> (Index, Report) {
     let cache = dir.map(Cache::open);
-    let (index, extracted) =
-        crate::index::Index::build_with_progress(corpus, cache.as_ref().and_then(|c| c.as_deref().ok()), extracted);
+    let (index, extracted) = index_through(corpus, cache.as_ref().and_then(|c| c.as_deref().ok()), extracted);
     let report = Report {
         extracted,
         articles: corpus.articles.len(),
         cache: cache.map(|c| c.map(|c| c.path.clone())),
     };
     (index, report)
+}
+
+/// The quote index of `corpus`, taking what `cache` holds and extracting only the rest
+/// (which then goes into the cache), counting the articles whose quotes were extracted in
+/// `extracted` as it goes (for a progress display). Returns how many were extracted.
+pub fn index_through(
+    corpus: &Corpus,
+    cache: Option<&Cache>,
+    extracted: Option<&std::sync::atomic::AtomicUsize>,
+) -> (Index, usize) {
+    use rayon::prelude::*;
+    let count = || {
+        if let Some(n) = extracted {
+            n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let cached = match cache {
+        Some(cache) => {
+            let keys: Vec<Key> = corpus.articles.iter().map(|a| a.key).collect();
+            cache.get_many(&keys)
+        }
+        None => vec![None; corpus.articles.len()],
+    };
+    let hit: Vec<bool> = cached.iter().map(Option::is_some).collect();
+    let quotes: Vec<Vec<Quote>> = cached
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            c.unwrap_or_else(|| {
+                let q = crate::index::extract(corpus, i);
+                count();
+                q
+            })
+        })
+        .collect();
+    let Some(cache) = cache else {
+        let n = quotes.len();
+        return (Index::from_quotes(quotes), n);
+    };
+    // what was not there goes in (a failure only costs the next start the same work)
+    let missing: Vec<(Key, &[Quote])> = corpus
+        .articles
+        .iter()
+        .map(|a| &a.key)
+        .zip(&quotes)
+        .zip(&hit)
+        .filter(|(_, h)| !**h)
+        .map(|((k, q), _)| (*k, q.as_slice()))
+        .collect();
+    let extracted = missing.len();
+    let _ = cache.put_many(&missing);
+    (Index::from_quotes(quotes), extracted)
 }
 
 #[cfg(test)]

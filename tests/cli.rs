@@ -55,10 +55,7 @@ fn show_json_has_paragraph_offsets() {
             p["start"].as_u64().unwrap() as usize,
             p["end"].as_u64().unwrap() as usize,
         );
-        assert_eq!(
-            saywho::corpus::clean::collapse(&file[s..e]),
-            p["text"].as_str().unwrap()
-        );
+        assert_eq!(saywho::text::words::collapse(&file[s..e]), p["text"].as_str().unwrap());
     }
     assert!(
         v["removed"]

@@ -15,7 +15,7 @@ fn bundled() -> Vec<Article> {
 
 fn kept_text(a: &Article) -> Vec<String> {
     (0..a.body().unwrap().paragraphs.len())
-        .map(|i| corpus::clean::collapse(a.body().unwrap().paragraph_text(i)))
+        .map(|i| saywho::text::words::collapse(a.body().unwrap().paragraph_text(i)))
         .collect()
 }
 
@@ -104,7 +104,7 @@ fn boilerplate_is_gone_and_every_real_paragraph_is_kept() {
         let mut real = 0;
         for line in seed.lines().map(str::trim).filter(|l| !l.is_empty()) {
             if junk.iter().any(|j| line.starts_with(j))
-                || corpus::clean::fold(line) == corpus::clean::fold(&arts[i].meta.title)
+                || saywho::text::words::fold(line) == saywho::text::words::fold(&arts[i].meta.title)
             {
                 continue;
             }
@@ -164,7 +164,7 @@ fn bbc_corpus_loads() {
             .to_string();
         if a.id != "sport/199" {
             let first_line = html_escape::decode_html_entities(&first_line);
-            assert_eq!(a.meta.title, corpus::clean::collapse(&first_line), "{}", a.id);
+            assert_eq!(a.meta.title, saywho::text::words::collapse(&first_line), "{}", a.id);
         }
         assert!(!a.body().unwrap().paragraphs.is_empty(), "{}", a.id);
     }
@@ -234,7 +234,7 @@ fn bad_inputs_are_named_and_the_rest_loads() {
     assert_eq!(crlf.meta.title, "CRLF title");
     assert_eq!(crlf.body().unwrap().paragraphs.len(), 2);
     assert_eq!(
-        corpus::clean::collapse(crlf.body().unwrap().paragraph_text(0)),
+        saywho::text::words::collapse(crlf.body().unwrap().paragraph_text(0)),
         "First paragraph here, hard-wrapped by an editor at a fixed width."
     );
     let esc = get("escape");
@@ -247,7 +247,7 @@ fn bad_inputs_are_named_and_the_rest_loads() {
         assert!(!s.contains("pwned"));
     }
     assert_eq!(
-        corpus::clean::collapse(esc.body().unwrap().paragraph_text(0)),
+        saywho::text::words::collapse(esc.body().unwrap().paragraph_text(0)),
         "Text with C1 and bidi."
     );
 }

@@ -80,7 +80,7 @@ fn either_trump_is_one_statement_in_two_articles() {
             let q = &ix.quotes[r.article][r.quote];
             assert_eq!(
                 q.text,
-                saywho::corpus::clean::collapse(&c.articles[r.article].body().unwrap().text[q.start..q.end])
+                saywho::text::words::collapse(&c.articles[r.article].body().unwrap().text[q.start..q.end])
             );
             q.text.as_str()
         })

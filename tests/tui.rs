@@ -660,7 +660,7 @@ fn search_overlay_finds_across_articles_and_opens_at_the_match() {
     let si = saywho::search::SearchIndex::open(dir.path()).unwrap();
     let keys = saywho::search::SearchIndex::keys(&a.corpus);
     si.update(&a.corpus, &keys, &a.index, &|_, _| {}).unwrap();
-    a.indexed(saywho::tui::Indexed::Search(Ok(saywho::tui::app::SearchHandle {
+    a.indexed(saywho::tui::app::Indexed::Search(Ok(saywho::tui::app::SearchHandle {
         index: si,
     })));
     let Overlay::Find(f) = &a.overlay else {

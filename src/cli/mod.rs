@@ -528,7 +528,7 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
             max_size,
             rules: &quick_rules,
             progress: None,
-            cache: Some(&cache),
+            cache: Some(&*cache),
         };
         (!paths.is_empty())
             .then(|| corpus::load::load_listing(&paths, &opts))
@@ -547,7 +547,7 @@ fn reader(cli: &Cli, config: &Config, config_text: Option<(&str, &std::path::Pat
                     max_size,
                     rules: &rules,
                     progress: Some(corpus::load::Progress { total, done }),
-                    cache: cache.as_deref(),
+                    cache: cache.as_deref().map(|c| c as _),
                 },
             )
         };
@@ -604,7 +604,7 @@ pub fn load(input: &Input, global: &Global, config: &Config) -> Result<Corpus> {
                 total: &total,
                 done: &done,
             }),
-            cache: cache.as_deref(),
+            cache: cache.as_deref().map(|c| c as _),
         };
         with_progress("reading", &total, &done, || corpus::load_paths(&paths, &opts))
     };

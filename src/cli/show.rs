@@ -65,7 +65,7 @@ pub fn run(corpus: &Corpus, id: &str, json: bool, width: Option<usize>, out: &mu
             Para {
                 start,
                 end,
-                text: crate::corpus::clean::collapse(body.text.get(start..end).unwrap_or("")),
+                text: crate::text::words::collapse(body.text.get(start..end).unwrap_or("")),
                 reason,
             }
         }
@@ -98,7 +98,7 @@ pub fn run(corpus: &Corpus, id: &str, json: bool, width: Option<usize>, out: &mu
     }
     for i in 0..body.paragraphs.len() {
         writeln!(out)?;
-        let text = crate::corpus::clean::collapse(body.paragraph_text(i));
+        let text = crate::text::words::collapse(body.paragraph_text(i));
         for line in textwrap::wrap(&text, width) {
             writeln!(out, "{line}")?;
         }

@@ -2,6 +2,7 @@
 //! `.markdown` files (hidden ones skipped); a file named on the command line is read
 //! whatever its extension. Files are read in parallel; one bad file never stops the rest.
 
+use super::store::{self, ArticleStore};
 use super::{Article, Corpus, Problem, Rules, bundled, decode};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ pub struct LoadOptions<'a> {
     pub progress: Option<Progress<'a>>,
     /// The persistent index: files it holds unchanged are not read, and what is read
     /// goes in.
-    pub cache: Option<&'a crate::cache::Cache>,
+    pub cache: Option<&'a dyn ArticleStore>,
 }
 
 #[derive(Clone, Copy)]
@@ -151,23 +152,20 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     let ids = unique_ids(&files);
     let rules = Arc::new(opts.rules.clone());
     // with a cache: each file's absolute path and stamp, and what the cache holds of it
-    let stamps: Vec<Option<(String, crate::cache::Stamp)>> = match opts.cache {
+    let stamps: Vec<Option<(String, store::Stamp)>> = match opts.cache {
         Some(_) => files
             .par_iter()
             .map(|f| {
                 let m = std::fs::metadata(f).ok().filter(|m| m.is_file())?;
-                Some((
-                    crate::cache::absolute(f).to_string_lossy().into_owned(),
-                    crate::cache::Stamp::of(&m),
-                ))
+                Some((store::absolute(f).to_string_lossy().into_owned(), store::Stamp::of(&m)))
             })
             .collect(),
         None => Vec::new(),
     };
     // one entry a file: what the cache holds of it at its stamp
-    let held: Vec<Option<(crate::cache::Key, crate::cache::Stored)>> = match opts.cache {
+    let held: Vec<Option<(store::Key, store::Stored)>> = match opts.cache {
         Some(c) => {
-            let wanted: Vec<(String, crate::cache::Stamp)> = stamps.iter().flatten().cloned().collect();
+            let wanted: Vec<(String, store::Stamp)> = stamps.iter().flatten().cloned().collect();
             let mut found = c.files(&wanted).into_iter();
             stamps
                 .iter()
@@ -237,7 +235,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
                 .iter()
                 .filter(|p| p.is_dir())
                 .map(|p| {
-                    let mut r = crate::cache::absolute(p).to_string_lossy().into_owned();
+                    let mut r = store::absolute(p).to_string_lossy().into_owned();
                     if !r.ends_with(std::path::MAIN_SEPARATOR) {
                         r.push(std::path::MAIN_SEPARATOR);
                     }
@@ -256,10 +254,10 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
 }
 
 /// The key of the listing of `paths` read with `opts` in the cache.
-pub fn listing_key(paths: &[PathBuf], opts: &LoadOptions) -> crate::cache::Key {
+pub fn listing_key(paths: &[PathBuf], opts: &LoadOptions) -> store::Key {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for p in paths {
-        h.update(crate::cache::absolute(p).to_string_lossy().as_bytes());
+        h.update(store::absolute(p).to_string_lossy().as_bytes());
         h.update(&[0]);
         // the same folder named differently lists its files under other names
         h.update(p.to_string_lossy().as_bytes());
@@ -291,7 +289,7 @@ enum Loaded {
 
 /// The cache key of a file's bytes: what parsing depends on (the bytes, the cleaning
 /// rules, and whether the name says it is a web page).
-pub fn content_key(bytes: &[u8], path: &str, rules: &Rules) -> crate::cache::Key {
+pub fn content_key(bytes: &[u8], path: &str, rules: &Rules) -> store::Key {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(bytes);
     h.update(&rules.fingerprint().to_le_bytes());
@@ -350,7 +348,7 @@ pub(crate) fn parse_keyed(
     path: String,
     bytes: &[u8],
     rules: &Rules,
-    key: crate::cache::Key,
+    key: store::Key,
 ) -> Result<(Article, Option<String>), String> {
     if bytes.is_empty() {
         return Err("empty file".into());

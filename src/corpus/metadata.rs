@@ -1,8 +1,9 @@
 //! What an article says about itself when it has no front matter: a title line, a byline,
 //! a date line, a source named in a dateline or in page furniture. Unknown stays empty.
 
-use super::clean::{Reason, collapse, is_sentence, words};
+use super::clean::Reason;
 use super::dates;
+use crate::text::words::{collapse, is_sentence, words};
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Deserialize;

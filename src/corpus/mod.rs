@@ -6,11 +6,13 @@ pub mod clean;
 pub mod dates;
 pub mod decode;
 pub mod frontmatter;
+pub mod header;
 pub mod html;
 pub mod load;
 pub mod metadata;
 pub mod paragraphs;
 pub mod sanitize;
+pub mod store;
 
 pub use clean::Rules;
 pub use load::{LoadOptions, load_bundled, load_paths};
@@ -169,7 +171,7 @@ impl Article {
     pub fn parse_html(id: String, path: String, html: &str, encoding: decode::Encoding, rules: &Rules) -> Article {
         // a page saywho's sync stored starts with what the feed said: it fills what the
         // page lacks
-        let (header, html) = match crate::library::Header::parse(html) {
+        let (header, html) = match header::Header::parse(html) {
             Some((h, at)) => (Some(h), &html[at..]),
             None => (None, html),
         };
@@ -249,7 +251,7 @@ impl Article {
                     reason,
                 }),
                 None => {
-                    words += clean::words(&text[r.clone()]);
+                    words += crate::text::words::words(&text[r.clone()]);
                     paragraphs.push(Paragraph {
                         start: r.start,
                         end: r.end,
@@ -280,12 +282,7 @@ impl Article {
     }
 
     /// An article from the cache: no body in memory.
-    pub fn from_stored(
-        id: String,
-        path: String,
-        key: ContentKey,
-        s: crate::cache::Stored,
-    ) -> (Article, Option<String>) {
+    pub fn from_stored(id: String, path: String, key: ContentKey, s: store::Stored) -> (Article, Option<String>) {
         let a = Article {
             id,
             path,
@@ -301,8 +298,8 @@ impl Article {
     }
 
     /// What the cache keeps of this article.
-    pub fn stored(&self, warning: Option<String>) -> crate::cache::Stored {
-        crate::cache::Stored {
+    pub fn stored(&self, warning: Option<String>) -> store::Stored {
+        store::Stored {
             meta: self.meta.clone(),
             encoding: self.encoding,
             words: self.words,

@@ -6,8 +6,8 @@
 //! stem so "infected"/"infects" agree) overlap by at least half of the smaller set, with
 //! at least four shared. Scare quotes never take part.
 
-use super::QuoteRef;
 use super::people::{Person, PersonId};
+use super::refs::QuoteRef;
 use crate::quotes::{Quote, QuoteKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;

@@ -4,31 +4,13 @@
 
 pub mod links;
 pub mod people;
+pub mod refs;
 
 use crate::corpus::Corpus;
 use crate::quotes::{self, Quote};
 pub use people::{Person, PersonId};
+pub use refs::QuoteRef;
 
-/// A quote: the article it is in and its place among that article's quotes
-/// (`Index::quotes[article][quote]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct QuoteRef {
-    pub article: usize,
-    pub quote: usize,
-}
-
-/// In JSON a quote reference is `[article, quote]`.
-impl serde::Serialize for QuoteRef {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (self.article, self.quote).serialize(s)
-    }
-}
-
-impl QuoteRef {
-    pub fn new(article: usize, quote: usize) -> QuoteRef {
-        QuoteRef { article, quote }
-    }
-}
 use rayon::prelude::*;
 
 pub struct Index {
@@ -44,7 +26,7 @@ pub struct Index {
 
 /// The quotes of article `i`, its body read if it is not in memory (none if it cannot
 /// be read).
-fn extract(corpus: &Corpus, i: usize) -> Vec<Quote> {
+pub fn extract(corpus: &Corpus, i: usize) -> Vec<Quote> {
     corpus.body(i).map(|b| quotes::extract(&*b)).unwrap_or_default()
 }
 
@@ -55,62 +37,6 @@ impl Index {
             .map(|i| extract(corpus, i))
             .collect();
         Self::from_quotes(quotes)
-    }
-
-    /// As [`Index::build`], taking what the cache holds and extracting only the rest
-    /// (which then goes into the cache). Returns how many articles were extracted.
-    pub fn build_cached(corpus: &Corpus, cache: Option<&crate::cache::Cache>) -> (Index, usize) {
-        Self::build_with_progress(corpus, cache, None)
-    }
-
-    /// As [`Index::build_cached`], counting the articles whose quotes were extracted in
-    /// `extracted` as it goes (for a progress display).
-    pub fn build_with_progress(
-        corpus: &Corpus,
-        cache: Option<&crate::cache::Cache>,
-        extracted: Option<&std::sync::atomic::AtomicUsize>,
-    ) -> (Index, usize) {
-        let count = || {
-            if let Some(n) = extracted {
-                n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-        };
-        let cached = match cache {
-            Some(cache) => {
-                let keys: Vec<crate::cache::Key> = corpus.articles.iter().map(|a| a.key).collect();
-                cache.get_many(&keys)
-            }
-            None => vec![None; corpus.articles.len()],
-        };
-        let hit: Vec<bool> = cached.iter().map(Option::is_some).collect();
-        let quotes: Vec<Vec<Quote>> = cached
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, c)| {
-                c.unwrap_or_else(|| {
-                    let q = extract(corpus, i);
-                    count();
-                    q
-                })
-            })
-            .collect();
-        let Some(cache) = cache else {
-            let n = quotes.len();
-            return (Self::from_quotes(quotes), n);
-        };
-        // what was not there goes in (a failure only costs the next start the same work)
-        let missing: Vec<(crate::cache::Key, &[Quote])> = corpus
-            .articles
-            .iter()
-            .map(|a| &a.key)
-            .zip(&quotes)
-            .zip(&hit)
-            .filter(|(_, h)| !**h)
-            .map(|((k, q), _)| (*k, q.as_slice()))
-            .collect();
-        let extracted = missing.len();
-        let _ = cache.put_many(&missing);
-        (Self::from_quotes(quotes), extracted)
     }
 
     /// An index with no quotes yet (the reader shows the list while the real one builds).

@@ -3,7 +3,7 @@
 //! exactly one person in the corpus has that surname; two different full names are never
 //! merged. Organisations are identities too, marked as such.
 
-use super::QuoteRef;
+use super::refs::QuoteRef;
 use crate::quotes::{Quote, QuoteKind, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;

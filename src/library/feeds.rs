@@ -120,7 +120,7 @@ impl Feeds {
     /// Add the feeds of an imported list. A feed already listed (the same URL, in the list
     /// or earlier in the file) is not added twice: it gains the tags, title and site it
     /// lacked. A new feed is named after its title, else its URL.
-    pub fn import(&mut self, parsed: super::opml::Parsed) -> ImportReport {
+    pub fn import(&mut self, parsed: Parsed) -> ImportReport {
         let mut report = ImportReport {
             skipped: parsed
                 .skipped
@@ -222,6 +222,31 @@ impl Feeds {
             .find(|c| !self.feeds.iter().any(|f| &f.name == c))
             .unwrap_or(base)
     }
+}
+
+/// A feed read from a list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Entry {
+    pub url: String,
+    pub title: Option<String>,
+    pub html_url: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// Something in the list that is not a feed saywho can fetch, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// 1-based line of the file.
+    pub line: usize,
+    pub what: String,
+    pub why: String,
+}
+
+/// A feed list as read from a file (OPML or newsboat's `urls`, see `super::opml`).
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub entries: Vec<Entry>,
+    pub skipped: Vec<Skipped>,
 }
 
 #[cfg(test)]

@@ -9,19 +9,11 @@
 //! skipped. Nothing here is fatal: a bad line or outline is reported and the rest read.
 
 use super::feeds::Feed;
+pub use super::feeds::{Entry, Parsed, Skipped};
 use anyhow::Result;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, XmlVersion};
 use std::fmt::Write as _;
-
-/// A feed read from a list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Entry {
-    pub url: String,
-    pub title: Option<String>,
-    pub html_url: Option<String>,
-    pub tags: Vec<String>,
-}
 
 /// `what` as it may be printed: control characters (a binary file's) shown as `?`, and
 /// at most 200 characters.
@@ -30,21 +22,6 @@ fn printable(what: &str) -> String {
         .take(200)
         .map(|c| if c.is_control() { '?' } else { c })
         .collect()
-}
-
-/// Something in the list that is not a feed saywho can fetch, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    /// 1-based line of the file.
-    pub line: usize,
-    pub what: String,
-    pub why: String,
-}
-
-#[derive(Debug, Default)]
-pub struct Parsed {
-    pub entries: Vec<Entry>,
-    pub skipped: Vec<Skipped>,
 }
 
 /// Which format a list is in.

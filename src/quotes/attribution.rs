@@ -2,10 +2,10 @@
 //! quoted as saying`), after it (`said Aleksey Pushkov, a senior Russian lawmaker`), and
 //! the attribution of a direct quote from the words around it.
 
-use super::lexicon::{CueRole, LEX, PronounKind, flag};
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
 use super::types::EntityType;
+use crate::text::lexicon::{CueRole, LEX, PronounKind, flag};
 
 /// A cue: token range and the role it plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

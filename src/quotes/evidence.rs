@@ -7,42 +7,11 @@
 //! The result is a few bits on each token ([`ev`]), so the passes that follow read the
 //! evidence with no lookups.
 
-use super::lexicon::ByHash;
-use super::lexicon::{LEX, flag, word};
 use super::mentions;
-use super::tokens::{Kind, Tokens};
+use super::tokens::{Kind, Tokens, common_first_name, ev, sentence_initial};
+use crate::text::lexicon::ByHash;
+use crate::text::lexicon::{LEX, flag, word};
 use std::ops::Range;
-
-/// Bits of [`super::tokens::Tok::ev`].
-pub mod ev {
-    /// The word is seen in lowercase somewhere in the article (outside quotes).
-    pub const LOWER: u16 = 1;
-    /// The word is seen capitalised inside a sentence (not as its first word).
-    pub const CAP_MID: u16 = 2;
-    /// The word belongs to a person's name the article confirms (an honorific or title
-    /// before it, or a first name opening it).
-    pub const PERSON: u16 = 4;
-    /// The word is the last word of such a name.
-    pub const SURNAME: u16 = 8;
-    /// A common first name (assets/tables/first_names.tsv).
-    pub const FIRST_NAME: u16 = 16;
-    /// The word names an organisation the article introduces as one ("oil firm Yukos").
-    pub const ORG: u16 = 32;
-    /// The word is the first word of a confirmed person's name.
-    pub const GIVEN: u16 = 64;
-    /// The word ends a run the article puts in a place's context: "in Sumatra", "near
-    /// Lake Cowichan", "Moncton, N.B.", "Lampung province".
-    pub const PLACE: u16 = 128;
-    /// The word ends a name of two words or more that is no thing ("Sevaun Palvetzian"):
-    /// alone, it may be that person's surname.
-    pub const PROPER_SURNAME: u16 = 256;
-    /// A nationality ("Canadian", "Koreans"), a place's last word ("Highway") or first
-    /// ("Lake"), a statistic ("GDP"): the lexicon's `word` bits, on capitalised words.
-    pub const NATIONALITY: u16 = 512;
-    pub const PLACE_WORD: u16 = 1024;
-    pub const PLACE_OPENER: u16 = 2048;
-    pub const STATISTIC: u16 = 4096;
-}
 
 /// The run `k..e` of sentence `s` stands where a place does: after a locative ("in",
 /// "near"), before a state or province abbreviation after a comma, or before a place noun.
@@ -70,31 +39,10 @@ fn place_context(t: &Tokens, k: usize, e: usize, s: &Range<usize>) -> bool {
         || (e < s.end && t.is_word(e) && !t.toks[e].cap && lex.place_nouns.contains(&t.toks[e].hash))
 }
 
-/// A first name counts as evidence when at least 2^this many people were given it (US,
-/// 1880–2016): 256 lets in "Konstantin" (421) and "Leonid" (296), not one-off spellings.
-pub const MIN_FIRST_NAME_LOG_BIRTHS: u8 = 8;
-
-/// Whether the word with hash `h` is a first name common enough to count as evidence.
-pub fn common_first_name(h: u64) -> bool {
-    LEX.first_name_by_hash(h)
-        .is_some_and(|f| f.log_births >= MIN_FIRST_NAME_LOG_BIRTHS)
-}
-
 /// A paragraph's tokens with its sentences (token ranges).
 pub struct Para {
     pub tokens: Tokens,
     pub sentences: Vec<Range<usize>>,
-}
-
-/// The word at `k` opens its sentence (or follows an opening mark within it), so its
-/// capital says nothing.
-pub fn sentence_initial(t: &Tokens, k: usize, sent_start: usize) -> bool {
-    k == sent_start
-        || (k > sent_start
-            && matches!(
-                t.toks[k - 1].kind,
-                Kind::Punct(':' | '(' | '—' | '–' | '-' | '"' | '“' | '‘' | '\'' | '•' | '*' | '[')
-            ))
 }
 
 /// The `ev` bits of the lexicon's `word` bits.
@@ -144,7 +92,12 @@ pub fn annotate(paras: &mut [Para]) {
                     && let Some(stem) = t.lower(k).strip_suffix('s')
                 {
                     // "Canadians": a nationality's plural
-                    bits = LEX.word_bits.get(&super::tokens::word_hash(stem)).copied().unwrap_or(0) & word::NATIONALITY;
+                    bits = LEX
+                        .word_bits
+                        .get(&crate::text::words::word_hash(stem))
+                        .copied()
+                        .unwrap_or(0)
+                        & word::NATIONALITY;
                 }
                 if bits != 0 {
                     t.toks[k].ev |= word_ev(bits);

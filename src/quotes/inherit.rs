@@ -3,9 +3,9 @@
 //! and a paragraph after "X continued:".
 
 use super::attribution;
-use super::lexicon::PronounKind;
 use super::tokens::{Kind, Tokens};
 use super::types::{Item, QuoteKind, Raw, RawKind};
+use crate::text::lexicon::PronounKind;
 
 /// Inside one paragraph: an unattributed quote takes the speaker of the quote just before
 /// it when it follows that quote's attribution clause or stands alone; a quote standing

@@ -8,10 +8,11 @@
 //! words — capitals that the article never drops. Words that open a sentence and are seen
 //! nowhere else capitalised ("Currently", "Governments") are not names.
 
-use super::evidence::{ev, sentence_initial};
-use super::lexicon::{LEX, PronounKind, flag};
 use super::tokens::{Kind, Tokens};
-use super::types::{EntityType, Gender};
+use super::tokens::{ev, sentence_initial};
+use super::types::EntityType;
+use crate::text::lexicon::Gender;
+use crate::text::lexicon::{LEX, PronounKind, flag};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionKind {
@@ -153,7 +154,7 @@ pub fn run_end(t: &Tokens, i: usize, hi: usize) -> usize {
 fn middle_name(t: &Tokens, k: usize, lo: usize, hi: usize) -> bool {
     k > lo
         && k + 1 < hi
-        && super::evidence::common_first_name(t.toks[k].hash)
+        && super::tokens::common_first_name(t.toks[k].hash)
         && is_name_word(t, k - 1)
         && !t.has(k - 1, flag::NOT_NAME)
         && is_name_word(t, k + 1)
@@ -270,7 +271,7 @@ fn split(t: &Tokens, s: usize, e: usize) -> Parts {
 }
 
 /// Tokens `s..e` (possessives dropped) hold one of `phrases`.
-fn holds_phrase(t: &Tokens, s: usize, e: usize, phrases: &super::lexicon::Phrases) -> bool {
+fn holds_phrase(t: &Tokens, s: usize, e: usize, phrases: &crate::text::lexicon::Phrases) -> bool {
     (s..e).any(|k| {
         t.stem_has(k, flag::THING_HEAD)
             && phrases
@@ -1182,5 +1183,16 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize, out: &mut Vec<Mention>) {
             }
         }
         i += 1;
+    }
+}
+
+/// "Blair's" → "Blair", "Williams'" → "Williams".
+pub fn strip_possessive(s: &str) -> &str {
+    if let Some(x) = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")) {
+        return x;
+    }
+    match s.strip_suffix(['\'', '’']) {
+        Some(x) if x.ends_with('s') => x,
+        _ => s,
     }
 }

@@ -16,7 +16,6 @@
 pub mod attribution;
 pub mod evidence;
 pub mod inherit;
-pub mod lexicon;
 pub mod marks;
 pub mod mentions;
 pub mod reported;
@@ -26,12 +25,13 @@ pub mod tokens;
 pub mod types;
 
 use crate::corpus::Body;
+pub use crate::text::lexicon::Gender;
+use crate::text::lexicon::{LEX, flag};
 use evidence::Para;
-use lexicon::{LEX, flag};
 use marks::Span;
 use mentions::{Mention, MentionKind};
 use tokens::{Kind, Tokens};
-pub use types::{EntityType, Gender, Quote, QuoteKind, SpeakerKind};
+pub use types::{EntityType, Quote, QuoteKind, SpeakerKind};
 use types::{Item, Raw, RawKind};
 
 /// A quote with fewer words than this, and no attribution, is a scare quote.
@@ -45,7 +45,7 @@ const LOOSE_WORDS: usize = 2;
 /// Load the engine's tables now (they load on first use otherwise): a caller with other
 /// work to do first can run this on another thread.
 pub fn warm_up() {
-    std::sync::LazyLock::force(&lexicon::LEX);
+    std::sync::LazyLock::force(&LEX);
 }
 
 /// All quotations in an article's body, in text order (scare quotes included, marked as
@@ -114,18 +114,7 @@ fn slice(text: &str, t: &Tokens, a: usize, b: usize) -> String {
     if a >= b {
         return String::new();
     }
-    crate::corpus::clean::collapse(&text[t.toks[a].start..t.toks[b - 1].end])
-}
-
-/// "Blair's" → "Blair", "Williams'" → "Williams".
-fn strip_possessive(s: &str) -> &str {
-    if let Some(x) = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")) {
-        return x;
-    }
-    match s.strip_suffix(['\'', '’']) {
-        Some(x) if x.ends_with('s') => x,
-        _ => s,
-    }
+    crate::text::words::collapse(&text[t.toks[a].start..t.toks[b - 1].end])
 }
 
 /// The clean role of a mention: words before the name, or an appositive after it.
@@ -157,11 +146,14 @@ fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
         _ => m.start,
     };
     let kind = match &m.kind {
-        MentionKind::Name { name } => RawKind::Name(strip_possessive(&slice(text, t, name.0, name.1)).to_string()),
-        MentionKind::Pronoun(p) => RawKind::Pronoun(*p),
-        MentionKind::Thing { name, entity } => {
-            RawKind::Thing(strip_possessive(&slice(text, t, name.0, name.1)).to_string(), *entity)
+        MentionKind::Name { name } => {
+            RawKind::Name(mentions::strip_possessive(&slice(text, t, name.0, name.1)).to_string())
         }
+        MentionKind::Pronoun(p) => RawKind::Pronoun(*p),
+        MentionKind::Thing { name, entity } => RawKind::Thing(
+            mentions::strip_possessive(&slice(text, t, name.0, name.1)).to_string(),
+            *entity,
+        ),
         MentionKind::Description { head, definite } => RawKind::Description {
             head: t.stem(*head).to_string(),
             definite: *definite,
@@ -352,7 +344,9 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
                 && !matches!(
                     m.kind,
                     MentionKind::Pronoun(
-                        lexicon::PronounKind::Plural | lexicon::PronounKind::FirstPerson | lexicon::PronounKind::Neuter
+                        crate::text::lexicon::PronounKind::Plural
+                            | crate::text::lexicon::PronounKind::FirstPerson
+                            | crate::text::lexicon::PronounKind::Neuter
                     )
                 )
             {
@@ -370,7 +364,7 @@ fn mark_scare(text: &str, items: &mut [Item]) {
     for it in items {
         if it.kind == QuoteKind::Direct && it.speaker.is_none() {
             let inner = &text[it.start..it.end];
-            let words = crate::corpus::clean::words(inner);
+            let words = crate::text::words::words(inner);
             let sentence = inner
                 .trim_end_matches(['”', '"', '’', '\'', '»', '“'])
                 .ends_with(['.', '!', '?']);

@@ -4,9 +4,9 @@
 //! post-posed cues). What a cue needs after it depends on its role (`assets/lexicon.toml`).
 
 use super::attribution::{Cue, cue_at, is_source, sentence_subject, speaker_before};
-use super::lexicon::{CueRole, LEX, PronounKind, flag};
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
+use crate::text::lexicon::{CueRole, LEX, PronounKind, flag};
 
 #[derive(Debug, Clone)]
 pub struct Reported {

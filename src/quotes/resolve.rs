@@ -16,10 +16,11 @@
 //!   a named company; "a senior Russian politician claimed X" followed by a named speaker
 //!   saying the same thing in the next paragraph. No name is ever invented.
 
-use super::lexicon::{LEX, PronounKind, flag};
 use super::mentions::{self, MentionKind};
 use super::tokens::{Tokens, word_hash};
-use super::types::{EntityType, Gender, Item, Quote, QuoteKind, Raw, RawKind, SpeakerKind};
+use super::types::{EntityType, Item, Quote, QuoteKind, Raw, RawKind, SpeakerKind};
+use crate::text::lexicon::Gender;
+use crate::text::lexicon::{LEX, PronounKind, flag};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -87,9 +88,9 @@ impl Shown {
     fn render(&self, text: &str) -> String {
         match self {
             Shown::At(a, b) => {
-                let s = crate::corpus::clean::collapse(&text[*a..*b]);
+                let s = crate::text::words::collapse(&text[*a..*b]);
                 let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s);
-                super::strip_possessive(s).to_string()
+                mentions::strip_possessive(s).to_string()
             }
             Shown::Text(s) => s.clone(),
         }
@@ -432,7 +433,7 @@ struct Entities {
     all: Vec<Entity>,
     /// How many times the article says each full name (two or more words), by
     /// [`seq_hash`].
-    prominence: super::lexicon::ByHash<usize>,
+    prominence: crate::text::lexicon::ByHash<usize>,
 }
 
 impl Entities {
@@ -988,7 +989,7 @@ pub(crate) fn resolve(
                         // only person that sentence names)
                         let bits = LEX.word_bits.get(&word_hash(head)).copied().unwrap_or(0);
                         let role = LEX.is(head, flag::ROLE_NOUN | flag::TITLE) && !head.ends_with('s');
-                        if bits & super::lexicon::word::NATIONALITY == 0 && !role {
+                        if bits & crate::text::lexicon::word::NATIONALITY == 0 && !role {
                             return None;
                         }
                         let k = occs.partition_point(|o| o.sentence + 1 < it.sentence);
@@ -1082,14 +1083,14 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, para
     let mut q = Quote {
         start: it.start,
         end: it.end,
-        text: crate::corpus::clean::collapse(&text[it.start..it.end]),
+        text: crate::text::words::collapse(&text[it.start..it.end]),
         kind: it.kind,
         speaker: None,
         speaker_kind: None,
         mention: None,
         mention_start: None,
         mention_end: None,
-        cue: it.cue.map(|(a, b)| crate::corpus::clean::collapse(&text[a..b])),
+        cue: it.cue.map(|(a, b)| crate::text::words::collapse(&text[a..b])),
         role: None,
         group: it.group,
         para: it.para,
@@ -1098,7 +1099,7 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, para
     if it.kind == QuoteKind::Scare {
         return q;
     }
-    q.mention = Some(crate::corpus::clean::collapse(&text[r.mention.0..r.mention.1]));
+    q.mention = Some(crate::text::words::collapse(&text[r.mention.0..r.mention.1]));
     q.mention_start = Some(r.mention.0);
     q.mention_end = Some(r.mention.1);
     q.role = r.role.clone();
@@ -1180,7 +1181,7 @@ fn running_speaker(
         });
     if let Some((o, &e)) = subject {
         let raw = Raw {
-            kind: RawKind::Name(crate::corpus::clean::collapse(&text[o.name.0..o.name.1])),
+            kind: RawKind::Name(crate::text::words::collapse(&text[o.name.0..o.name.1])),
             mention: o.mention,
             role: None,
             gender: o.gender,

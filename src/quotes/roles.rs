@@ -3,8 +3,8 @@
 //! Jupiter Research" → "analyst with Jupiter Research"), or none. Clause fragments
 //! ("whose parents fled…", "saw Mr", "30", "known as Queen of the Sky") are not roles.
 
-use super::lexicon::flag;
 use super::tokens::{Kind, Tokens};
+use crate::text::lexicon::flag;
 
 /// The most words a role keeps; longer appositives are cut at a word boundary before
 /// this, after their head noun.
@@ -18,7 +18,7 @@ fn is_role_head(t: &Tokens, i: usize) -> bool {
 }
 
 fn slice(text: &str, t: &Tokens, a: usize, b: usize) -> Option<String> {
-    (a < b).then(|| crate::corpus::clean::collapse(&text[t.toks[a].start..t.toks[b - 1].end]))
+    (a < b).then(|| crate::text::words::collapse(&text[t.toks[a].start..t.toks[b - 1].end]))
 }
 
 /// The role said before a name, tokens `a..b` (the name starts at `b`): "Tory
@@ -71,7 +71,7 @@ pub fn appositive(text: &str, t: &Tokens, a: usize, b: usize) -> Option<String> 
     let head = (a..end.min(a + HEAD_WITHIN)).find(|&k| is_role_head(t, k))?;
     // an appositive naming someone else is not this person's role ("Blues boss Jose
     // Mourinho backed…")
-    if (a..end).any(|k| t.cap(k) && t.ev(k, super::evidence::ev::FIRST_NAME | super::evidence::ev::PERSON)) {
+    if (a..end).any(|k| t.cap(k) && t.ev(k, super::tokens::ev::FIRST_NAME | super::tokens::ev::PERSON)) {
         return None;
     }
     // only modifiers before the head: "senior advisor", not "known as Queen"

@@ -4,6 +4,8 @@
 //! allocates twice per paragraph, not once per word.
 
 use super::marks::Span;
+pub use crate::text::words::word_hash;
+use crate::text::words::word_hash_bytes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -29,23 +31,11 @@ pub struct Tok {
     /// Lexicon flags of the word and of its stem (without a possessive 's).
     pub flags: u32,
     pub stem_flags: u32,
-    /// What the whole article says of this word (`evidence::ev` bits), set once every
+    /// What the whole article says of this word ([`ev`] bits), set once every
     /// paragraph is tokenized.
     pub ev: u16,
     /// [`word_hash`] of the word's stem (lowercase, possessive dropped); 0 for others.
     pub hash: u64,
-}
-
-/// The hash saywho compares words by: FxHash of the lowercase word's bytes (with ’ as ').
-pub fn word_hash(lower: &str) -> u64 {
-    word_hash_bytes(lower.as_bytes())
-}
-
-fn word_hash_bytes(lower: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(lower);
-    h.finish()
 }
 
 /// The tokens of one paragraph.
@@ -93,7 +83,7 @@ impl Tokens {
         self.toks.get(i).is_some_and(|t| t.stem_flags & bits != 0)
     }
 
-    /// The article's evidence on the word at `i` has one of `bits` (`evidence::ev`).
+    /// The article's evidence on the word at `i` has one of `bits` ([`ev`]).
     pub fn ev(&self, i: usize, bits: u16) -> bool {
         self.toks.get(i).is_some_and(|t| t.ev & bits != 0)
     }
@@ -120,7 +110,7 @@ impl Tokens {
 
     /// The words from `k` are the phrase `p`: compared by hash, then by text (each word
     /// lowercased, or its stem when `stems`).
-    pub fn phrase_at(&self, k: usize, p: &super::lexicon::Phrase, stems: bool) -> bool {
+    pub fn phrase_at(&self, k: usize, p: &crate::text::lexicon::Phrase, stems: bool) -> bool {
         k + p.len() <= self.len()
             && p.hashes.iter().enumerate().all(|(j, h)| self.toks[k + j].hash == *h)
             && p.iter().enumerate().all(|(j, w)| {
@@ -133,11 +123,11 @@ impl Tokens {
     }
 
     /// The gender the honorific at `i` tells ("Mrs" → female), if it is one.
-    pub fn honorific_gender(&self, i: usize) -> Option<super::types::Gender> {
-        if !self.stem_has(i, super::lexicon::flag::HONORIFIC) {
+    pub fn honorific_gender(&self, i: usize) -> Option<crate::text::lexicon::Gender> {
+        if !self.stem_has(i, crate::text::lexicon::flag::HONORIFIC) {
             return None;
         }
-        super::lexicon::LEX.honorific_gender.get(self.stem(i)).copied()
+        crate::text::lexicon::LEX.honorific_gender.get(self.stem(i)).copied()
     }
 
     pub fn possessive(&self, i: usize) -> bool {
@@ -150,7 +140,7 @@ impl Tokens {
             toks: Vec::with_capacity((range.end - range.start) / 5),
             arena: String::with_capacity(range.end - range.start),
         };
-        let lex = &*super::lexicon::LEX;
+        let lex = &*crate::text::lexicon::LEX;
         let mut si = spans.partition_point(|s| s.end <= range.start);
         let bytes = text.as_bytes();
         let mut i = range.start;
@@ -190,7 +180,7 @@ impl Tokens {
         t
     }
 
-    fn push(&mut self, lex: &super::lexicon::Lexicon, text: &str, start: usize, end: usize, kind: Kind) {
+    fn push(&mut self, lex: &crate::text::lexicon::Lexicon, text: &str, start: usize, end: usize, kind: Kind) {
         let s = &text[start..end];
         let lo = self.arena.len() as u32;
         let mut tok = Tok {
@@ -294,7 +284,7 @@ impl Tokens {
 /// soon after it (“….” Smith said on Monday.); "Cruz says he isn't familiar…" is a new
 /// sentence of its own.
 fn is_attribution_start(t: &Tokens, i: usize) -> bool {
-    let Some(c) = (i..(i + 4).min(t.len())).find(|&j| t.has(j, super::lexicon::flag::CUE)) else {
+    let Some(c) = (i..(i + 4).min(t.len())).find(|&j| t.has(j, crate::text::lexicon::flag::CUE)) else {
         return false;
     };
     (c + 1..(c + ATTRIBUTION_TAIL).min(t.len()))
@@ -352,15 +342,15 @@ fn word_end(text: &str, i: usize, limit: usize, next_span: usize) -> usize {
 /// lowercased on the stack, not into a new String.
 fn is_abbreviation(w: &str) -> bool {
     const MAX: usize = 16;
-    let bits = super::lexicon::flag::ABBREVIATION;
+    let bits = crate::text::lexicon::flag::ABBREVIATION;
     if w.len() > MAX || !w.is_ascii() {
-        return super::lexicon::LEX.is(&w.to_lowercase(), bits);
+        return crate::text::lexicon::LEX.is(&w.to_lowercase(), bits);
     }
     let mut buf = [0u8; MAX];
     let lower = &mut buf[..w.len()];
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    super::lexicon::LEX.flags_of(word_hash_bytes(lower)) & bits != 0
+    crate::text::lexicon::LEX.flags_of(word_hash_bytes(lower)) & bits != 0
 }
 
 fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
@@ -395,6 +385,59 @@ fn word_end_slow(text: &str, i: usize, limit: usize) -> usize {
         break;
     }
     end.max(i + 1)
+}
+
+/// Bits of [`Tok::ev`].
+pub mod ev {
+    /// The word is seen in lowercase somewhere in the article (outside quotes).
+    pub const LOWER: u16 = 1;
+    /// The word is seen capitalised inside a sentence (not as its first word).
+    pub const CAP_MID: u16 = 2;
+    /// The word belongs to a person's name the article confirms (an honorific or title
+    /// before it, or a first name opening it).
+    pub const PERSON: u16 = 4;
+    /// The word is the last word of such a name.
+    pub const SURNAME: u16 = 8;
+    /// A common first name (assets/tables/first_names.tsv).
+    pub const FIRST_NAME: u16 = 16;
+    /// The word names an organisation the article introduces as one ("oil firm Yukos").
+    pub const ORG: u16 = 32;
+    /// The word is the first word of a confirmed person's name.
+    pub const GIVEN: u16 = 64;
+    /// The word ends a run the article puts in a place's context: "in Sumatra", "near
+    /// Lake Cowichan", "Moncton, N.B.", "Lampung province".
+    pub const PLACE: u16 = 128;
+    /// The word ends a name of two words or more that is no thing ("Sevaun Palvetzian"):
+    /// alone, it may be that person's surname.
+    pub const PROPER_SURNAME: u16 = 256;
+    /// A nationality ("Canadian", "Koreans"), a place's last word ("Highway") or first
+    /// ("Lake"), a statistic ("GDP"): the lexicon's `word` bits, on capitalised words.
+    pub const NATIONALITY: u16 = 512;
+    pub const PLACE_WORD: u16 = 1024;
+    pub const PLACE_OPENER: u16 = 2048;
+    pub const STATISTIC: u16 = 4096;
+}
+
+/// A first name counts as evidence when at least 2^this many people were given it (US,
+/// 1880–2016): 256 lets in "Konstantin" (421) and "Leonid" (296), not one-off spellings.
+pub const MIN_FIRST_NAME_LOG_BIRTHS: u8 = 8;
+
+/// Whether the word with hash `h` is a first name common enough to count as evidence.
+pub fn common_first_name(h: u64) -> bool {
+    crate::text::lexicon::LEX
+        .first_name_by_hash(h)
+        .is_some_and(|f| f.log_births >= MIN_FIRST_NAME_LOG_BIRTHS)
+}
+
+/// The word at `k` opens its sentence (or follows an opening mark within it), so its
+/// capital says nothing.
+pub fn sentence_initial(t: &Tokens, k: usize, sent_start: usize) -> bool {
+    k == sent_start
+        || (k > sent_start
+            && matches!(
+                t.toks[k - 1].kind,
+                Kind::Punct(':' | '(' | '—' | '–' | '-' | '"' | '“' | '‘' | '\'' | '•' | '*' | '[')
+            ))
 }
 
 #[cfg(test)]

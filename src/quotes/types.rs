@@ -1,6 +1,7 @@
 //! The types the quote engine's passes share: the public [`Quote`], and the speaker as
 //! found ([`Raw`]) before resolution turns it into a name.
 
+use crate::text::lexicon::Gender;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,13 +24,6 @@ pub enum SpeakerKind {
     /// in the people index.
     Medium,
     Description,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    Male,
-    Female,
 }
 
 /// What a capitalised name stands for.
@@ -104,7 +98,7 @@ pub(crate) struct Raw {
 pub(crate) enum RawKind {
     /// A person's name as written (titles dropped).
     Name(String),
-    Pronoun(super::lexicon::PronounKind),
+    Pronoun(crate::text::lexicon::PronounKind),
     /// A named organisation, place, group or medium.
     Thing(String, EntityType),
     /// A description; `head` is its last word, lowercase ("champion", "company").

@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::index::Index;
 use anyhow::Result;
-use app::{Action, App};
+use app::{Action, App, Indexed};
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,16 +50,6 @@ pub type QuickFn = Arc<dyn Fn() -> Option<Corpus> + Send + Sync>;
 
 /// Runs a sync and says how it went ("3 new articles"); an error is shown as it is.
 pub type SyncFn = Arc<dyn Fn() -> Result<String> + Send + Sync>;
-
-/// What the indexing worker sends the reader, in this order.
-pub enum Indexed {
-    /// The quote index: people, counts and links come alive.
-    Quotes(Index),
-    /// The search index is being brought up to date: articles added, of how many.
-    SearchProgress(usize, usize),
-    /// The search index is ready (or why there is none).
-    Search(Result<app::SearchHandle, String>),
-}
 
 /// On a worker thread: extract quotes (what the cache does not hold) and build the index,
 /// then bring the search index in the cache folder up to date. The worker stops when the

@@ -23,6 +23,16 @@ mod persist;
 mod reader;
 mod sync;
 
+/// What the indexing worker sends the reader, in this order.
+pub enum Indexed {
+    /// The quote index: people, counts and links come alive.
+    Quotes(Index),
+    /// The search index is being brought up to date: articles added, of how many.
+    SearchProgress(usize, usize),
+    /// The search index is ready (or why there is none).
+    Search(Result<SearchHandle, String>),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
@@ -407,16 +417,16 @@ impl App {
     }
 
     /// A word from the indexing worker.
-    pub fn indexed(&mut self, msg: super::Indexed) {
+    pub fn indexed(&mut self, msg: Indexed) {
         match msg {
-            super::Indexed::Quotes(ix) => self.set_index(ix),
-            super::Indexed::SearchProgress(done, of) => self.search_progress = Some((done, of)),
-            super::Indexed::Search(Ok(h)) => {
+            Indexed::Quotes(ix) => self.set_index(ix),
+            Indexed::SearchProgress(done, of) => self.search_progress = Some((done, of)),
+            Indexed::Search(Ok(h)) => {
                 self.search_index = Some(std::sync::Arc::new(h));
                 self.search_progress = None;
                 self.search_unavailable = None;
             }
-            super::Indexed::Search(Err(e)) => {
+            Indexed::Search(Err(e)) => {
                 self.search_progress = None;
                 self.search_unavailable = Some(e);
             }

@@ -3,11 +3,18 @@
 //! entries into phrase lists, cue phrases with their role, and the first-name and place
 //! tables.
 
-use super::types::Gender;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
+
+/// A person's gender as an honorific, a first name or a pronoun tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+}
 
 const LEXICON: &str = include_str!("../../assets/lexicon.toml");
 const FIRST_NAMES: &str = include_str!("../../assets/tables/first_names.tsv");
@@ -213,7 +220,7 @@ impl std::ops::Deref for Phrases {
     }
 }
 
-/// A multi-word entry: its lowercase words, and each word's [`super::tokens::word_hash`]
+/// A multi-word entry: its lowercase words, and each word's [`super::words::word_hash`]
 /// (of the word without a possessive 's, as tokens keep theirs) so a match is tried only
 /// where the hashes agree.
 #[derive(Debug, Clone)]
@@ -226,7 +233,7 @@ impl Phrase {
     pub fn new(words: Vec<String>) -> Phrase {
         let hashes = words
             .iter()
-            .map(|w| super::tokens::word_hash(w.strip_suffix("'s").unwrap_or(w)))
+            .map(|w| super::words::word_hash(w.strip_suffix("'s").unwrap_or(w)))
             .collect();
         Phrase { words, hashes }
     }
@@ -239,7 +246,7 @@ impl std::ops::Deref for Phrase {
     }
 }
 
-/// A hasher for keys that are already hashes ([`super::tokens::word_hash`]).
+/// A hasher for keys that are already hashes ([`super::words::word_hash`]).
 #[derive(Default, Clone, Copy)]
 pub struct Prehashed(u64);
 
@@ -260,7 +267,7 @@ pub type ByHash<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDef
 pub struct Lexicon {
     /// Every single listed word with the lists it is in.
     pub flags: FxHashMap<String, u32>,
-    /// The same, keyed by [`super::tokens::word_hash`]: the tokenizer's one lookup per word.
+    /// The same, keyed by [`super::words::word_hash`]: the tokenizer's one lookup per word.
     pub flags_by_hash: ByHash<u32>,
     /// Multi-word cues with their role, longest first.
     pub cue_phrases: Vec<(Phrase, CueRole)>,
@@ -320,7 +327,7 @@ pub mod word {
 }
 
 fn hashes(v: &[String]) -> FxHashSet<u64> {
-    v.iter().map(|w| super::tokens::word_hash(w)).collect()
+    v.iter().map(|w| super::words::word_hash(w)).collect()
 }
 
 fn split_words(v: &[String]) -> Phrases {
@@ -354,7 +361,7 @@ fn parse_first_names() -> ByHash<FirstName> {
             continue;
         };
         out.insert(
-            super::tokens::word_hash(name),
+            super::words::word_hash(name),
             FirstName {
                 male_tenths,
                 log_births,
@@ -463,7 +470,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for h in &p.honorifics_female {
         honorific_gender.insert(h.clone(), Gender::Female);
     }
-    let flags_by_hash = flags.iter().map(|(w, f)| (super::tokens::word_hash(w), *f)).collect();
+    let flags_by_hash = flags.iter().map(|(w, f)| (super::words::word_hash(w), *f)).collect();
     Lexicon {
         flags,
         flags_by_hash,
@@ -489,7 +496,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 (&f.things.statistics, word::STATISTIC),
             ] {
                 for w in list {
-                    *m.entry(super::tokens::word_hash(w)).or_default() |= bit;
+                    *m.entry(super::words::word_hash(w)).or_default() |= bit;
                 }
             }
             m
@@ -517,7 +524,7 @@ impl Lexicon {
         self.flags.get(w).is_some_and(|f| f & bits != 0)
     }
 
-    /// The flags of the word whose [`super::tokens::word_hash`] is `h` (0 if none).
+    /// The flags of the word whose [`super::words::word_hash`] is `h` (0 if none).
     pub fn flags_of(&self, h: u64) -> u32 {
         self.flags_by_hash.get(&h).copied().unwrap_or(0)
     }
@@ -528,10 +535,10 @@ impl Lexicon {
 
     /// The first-name table's entry for lowercase `w`.
     pub fn first_name(&self, w: &str) -> Option<FirstName> {
-        self.first_name_by_hash(super::tokens::word_hash(w))
+        self.first_name_by_hash(super::words::word_hash(w))
     }
 
-    /// The first-name table's entry for a word by its [`super::tokens::word_hash`].
+    /// The first-name table's entry for a word by its [`super::words::word_hash`].
     pub fn first_name_by_hash(&self, h: u64) -> Option<FirstName> {
         self.first_names.get(&h).copied()
     }
@@ -544,10 +551,10 @@ impl Lexicon {
 
     /// The gender a first name tells, when nearly all its bearers share it.
     pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
-        self.first_name_gender_by_hash(super::tokens::word_hash(w))
+        self.first_name_gender_by_hash(super::words::word_hash(w))
     }
 
-    /// [`Self::first_name_gender`] of a word by its [`super::tokens::word_hash`].
+    /// [`Self::first_name_gender`] of a word by its [`super::words::word_hash`].
     pub fn first_name_gender_by_hash(&self, h: u64) -> Option<Gender> {
         let f = self.first_name_by_hash(h)?;
         if f.male_tenths >= GENDER_SURE_TENTHS {

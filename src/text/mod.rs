@@ -1,4 +1,9 @@
-//! Small text helpers shared by the CLI and the TUI: display width and truncation.
+//! Text and language primitives, the lowest layer: words and whitespace (`words`), the
+//! lexicon and its tables (`lexicon`), and the display helpers the CLI and the TUI share
+//! (width, truncation, plurals) here.
+
+pub mod lexicon;
+pub mod words;
 
 use unicode_width::UnicodeWidthStr;
 
