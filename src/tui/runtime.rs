@@ -1,0 +1,622 @@
+//! The reader's loop: one [`Msg`] for everything that reaches it (the terminal's events,
+//! and the answers of every background worker: reading the folders, indexing, watching,
+//! syncing, on one channel); one [`update`] that takes a message into the state; one draw
+//! per turn, once what was queued is taken in; nothing in a while is the idle tick. The headless reader (benches) is the same loop over an in-memory
+//! backend with no input, ending once the index is built.
+
+use super::app::{self, Action, App, Indexed};
+use super::{Loaded, Options, SyncFn, clipboard, view};
+use crate::corpus::Corpus;
+use crate::index::Index;
+use anyhow::Result;
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
+
+/// Everything that reaches the reader's loop.
+pub(super) enum Msg {
+    /// A key, a mouse event or a resize.
+    Input(Event),
+    /// Nothing came from the terminal for a while: the reader is idle (the session and
+    /// any change are saved).
+    Tick,
+    /// From the indexing worker of corpus generation `.0` (one of a corpus since replaced
+    /// is not heard).
+    Indexed(u64, Indexed),
+    /// The folders, read in the background (at start, behind the listing kept from the
+    /// last run, or behind the progress line).
+    Loaded(Loaded),
+    /// An article file changed in a watched folder.
+    FolderChanged,
+    /// The folders read again after a change: the corpus and what changed (None: nothing
+    /// did, or reading failed).
+    Reloaded(Option<(Arc<Corpus>, String)>),
+    /// A sync ended: the corpus read again and what the sync said, or why it failed.
+    Synced(Result<(Arc<Corpus>, String), String>),
+}
+
+/// How long the folders must be quiet after a change before the reader reloads.
+const SETTLE: Duration = Duration::from_millis(300);
+
+/// How long the reader waits, idle, before saving the session and any change.
+const IDLE: Duration = Duration::from_millis(400);
+
+/// How often the loop looks again while something works in the background (a layout
+/// worker's answer, the status line's counts).
+const BUSY: Duration = Duration::from_millis(30);
+
+/// How often the progress line is drawn while the folders are read.
+const PROGRESS: Duration = Duration::from_millis(40);
+
+/// The loop's side of the background work: the channel workers answer on and what it
+/// takes to start them.
+pub(super) struct Workers<F> {
+    tx: Sender<Msg>,
+    load: Arc<F>,
+    cache_dir: Option<PathBuf>,
+    sync: Option<SyncFn>,
+    /// Articles the indexing worker has extracted so far (the status line shows it).
+    extracted: Arc<AtomicUsize>,
+    /// The corpus being indexed, counted from 1; and the flag that stops its worker.
+    generation: u64,
+    cancel: Arc<AtomicBool>,
+    /// The folders are being read behind what is shown.
+    pending: bool,
+    /// A watched folder changed at this time, not yet read again.
+    changed_at: Option<Instant>,
+    /// The folders are being read again after a change.
+    reloading: bool,
+}
+
+impl<F> Workers<F>
+where
+    F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded + Send + Sync + 'static,
+{
+    /// Index `corpus` on a worker (the worker of the corpus before it stops).
+    fn index(&mut self, corpus: Arc<Corpus>) {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel = Arc::new(AtomicBool::new(false));
+        self.generation += 1;
+        spawn_index(
+            corpus,
+            self.cache_dir.clone(),
+            self.extracted.clone(),
+            self.tx.clone(),
+            self.generation,
+            self.cancel.clone(),
+        );
+    }
+
+    /// Swap a corpus read again (after a sync, a change in the folders, or the listing
+    /// shown at start) into the reader, keeping its place, and index it.
+    fn swap_in(&mut self, app: &mut App, corpus: Arc<Corpus>, said: String) {
+        app.reload(corpus.clone(), Index::empty(&corpus), said);
+        app.indexing = true;
+        self.index(corpus);
+    }
+
+    /// Read the folders again on a worker, saying what changed against `old`.
+    fn reload(&mut self, old: Arc<Corpus>) {
+        self.reloading = true;
+        let (load, tx) = (self.load.clone(), self.tx.clone());
+        std::thread::spawn(move || {
+            let (d, t) = (AtomicUsize::new(0), AtomicUsize::new(0));
+            let reloaded = load(&d, &t).ok().and_then(|corpus| {
+                let said = describe_change(&old, &corpus)?;
+                Some((Arc::new(corpus), said))
+            });
+            let _ = tx.send(Msg::Reloaded(reloaded));
+        });
+    }
+
+    /// Sync on a worker, then read the corpus again; false when there is no sync here.
+    fn sync(&self) -> bool {
+        let Some(sync) = self.sync.clone() else { return false };
+        let (load, tx) = (self.load.clone(), self.tx.clone());
+        std::thread::spawn(move || {
+            let _ = tx.send(Msg::Synced(sync_and_reload(&*sync, &*load)));
+        });
+        true
+    }
+
+    /// Something works in the background that the screen waits for.
+    fn busy(&self, app: &App) -> bool {
+        app.laying_out() || self.changed_at.is_some() || self.working(app)
+    }
+
+    /// A worker is still to answer on the channel (the layout worker is polled instead).
+    fn working(&self, app: &App) -> bool {
+        app.indexing || app.syncing || app.search_pending() || self.reloading || self.pending
+    }
+}
+
+/// On a worker thread: extract quotes (what the cache does not hold) and build the index,
+/// then bring the search index in the cache folder up to date. The worker stops at its
+/// next step once `cancel` is set (the corpus was replaced meanwhile).
+fn spawn_index(
+    corpus: Arc<Corpus>,
+    cache_dir: Option<PathBuf>,
+    extracted: Arc<AtomicUsize>,
+    tx: Sender<Msg>,
+    generation: u64,
+    cancel: Arc<AtomicBool>,
+) {
+    let say = move |m: Indexed| !cancel.load(Ordering::Relaxed) && tx.send(Msg::Indexed(generation, m)).is_ok();
+    std::thread::spawn(move || {
+        extracted.store(0, Ordering::Relaxed);
+        let index = crate::cache::build_index_with_progress(&corpus, cache_dir.as_deref(), Some(&extracted)).0;
+        let Some(dir) = cache_dir else {
+            say(Indexed::Quotes(index));
+            say(Indexed::Search(Err(
+                "no search: the search index lives in the cache (started with --no-cache)".into(),
+            )));
+            return;
+        };
+        let si = match crate::search::SearchIndex::open(&dir) {
+            Ok(si) => si,
+            Err(e) => {
+                say(Indexed::Quotes(index));
+                say(Indexed::Search(Err(format!("no search: {e:#}"))));
+                return;
+            }
+        };
+        let keys = crate::search::SearchIndex::keys(&corpus);
+        let missing = si.missing(&keys);
+        // the names quoted in each article to add, taken before the index goes
+        let names: std::collections::HashMap<usize, Vec<String>> = missing
+            .iter()
+            .map(|&a| {
+                let names = index
+                    .people_in(a)
+                    .into_iter()
+                    .map(|p| index.people[p].name.clone())
+                    .collect();
+                (a, names)
+            })
+            .collect();
+        if !say(Indexed::Quotes(index)) {
+            return;
+        }
+        let gone = AtomicBool::new(false);
+        let progress = |done: usize, of: usize| {
+            if !say(Indexed::SearchProgress(done, of)) {
+                gone.store(true, Ordering::Relaxed);
+            }
+        };
+        let people = |a: usize| names.get(&a).cloned().unwrap_or_default();
+        let r = si
+            .add(&corpus, &keys, &missing, &people, &progress)
+            .map(|_| app::SearchHandle { index: si })
+            .map_err(|e| format!("no search: {e:#}"));
+        if !gone.load(Ordering::Relaxed) {
+            say(Indexed::Search(r));
+        }
+    });
+}
+
+/// Sync, then read the corpus again.
+fn sync_and_reload<F>(
+    sync: &(dyn Fn() -> Result<String> + Send + Sync),
+    load: &F,
+) -> Result<(Arc<Corpus>, String), String>
+where
+    F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded,
+{
+    let said = sync().map_err(|e| format!("sync failed: {e:#}"))?;
+    let (d, t) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let corpus = Arc::new(load(&d, &t).map_err(|e| format!("{said}, but reading failed: {e:#}"))?);
+    Ok((corpus, said))
+}
+
+/// Where the loop's messages come from: the workers' channel and, unless headless, the
+/// terminal. The terminal is read only when the loop asks (never ahead of it), so what is
+/// typed after the reader quits is the shell's.
+struct Inbox {
+    rx: Receiver<Msg>,
+    terminal: bool,
+}
+
+impl Inbox {
+    /// The next message, waiting at most `wait` for the terminal ([`Msg::Tick`] when it
+    /// says nothing; a worker's message waits for the next turn, at most `wait`).
+    /// Headless, the next worker's message, however long it takes.
+    fn next(&self, wait: Duration) -> Result<Msg> {
+        if let Ok(m) = self.rx.try_recv() {
+            return Ok(m);
+        }
+        if !self.terminal {
+            // headless: no input, so no idle tick; the next worker's answer
+            return self
+                .rx
+                .recv()
+                .map_err(|_| anyhow::anyhow!("the reader's workers stopped"));
+        }
+        if event::poll(wait)? {
+            return Ok(Msg::Input(event::read()?));
+        }
+        Ok(Msg::Tick)
+    }
+
+    /// A message already waiting, if any.
+    fn queued(&self) -> Result<Option<Msg>> {
+        if let Ok(m) = self.rx.try_recv() {
+            return Ok(Some(m));
+        }
+        if self.terminal && event::poll(Duration::ZERO)? {
+            return Ok(Some(Msg::Input(event::read()?)));
+        }
+        Ok(None)
+    }
+}
+
+/// Watch `roots` (recursively) on a thread of its own; each change to an article file
+/// (hidden files and folders aside: sync's temporary files, editors' swap files) sends
+/// [`Msg::FolderChanged`]. The thread ends when the loop is gone.
+fn watch_folders(roots: Vec<PathBuf>, tx: Sender<Msg>) {
+    use notify::Watcher;
+    if roots.is_empty() {
+        return;
+    }
+    std::thread::spawn(move || {
+        let (raw_tx, raw_rx) = std::sync::mpsc::channel();
+        let Ok(mut watcher) = notify::recommended_watcher(raw_tx) else {
+            return;
+        };
+        for r in &roots {
+            let _ = watcher.watch(r, notify::RecursiveMode::Recursive);
+        }
+        for event in raw_rx {
+            let Ok(event) = event else { continue };
+            if matches!(event.kind, notify::EventKind::Access(_)) {
+                continue;
+            }
+            for p in event.paths {
+                let root = roots
+                    .iter()
+                    .find(|r| p.starts_with(r))
+                    .map_or(p.as_path(), |r| r.as_path());
+                if crate::corpus::load::is_watched(&p, root) && tx.send(Msg::FolderChanged).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Open `url` in the browser: `$BROWSER` if set, else the platform's opener. The browser
+/// runs on its own; an error comes back as a message.
+fn open_in_browser(url: &str) -> Result<(), String> {
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let (prog, args): (String, Vec<String>) = match browser {
+        // $BROWSER may hold a command with arguments, and "%s" for the URL
+        Some(b) => {
+            let mut parts: Vec<String> = b.split_whitespace().map(str::to_string).collect();
+            let prog = parts.remove(0);
+            if parts.iter().any(|p| p.contains("%s")) {
+                (prog, parts.iter().map(|p| p.replace("%s", url)).collect())
+            } else {
+                parts.push(url.to_string());
+                (prog, parts)
+            }
+        }
+        None if cfg!(target_os = "macos") => ("open".into(), vec![url.into()]),
+        None if cfg!(target_os = "windows") => ("explorer".into(), vec![url.into()]),
+        None => ("xdg-open".into(), vec![url.into()]),
+    };
+    std::process::Command::new(&prog)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("cannot open the browser ({prog}): {e} (set $BROWSER)"))
+}
+
+/// What changed between two corpora, said for the status bar ("2 articles added, 1
+/// changed"); None when nothing did.
+fn describe_change(old: &Corpus, new: &Corpus) -> Option<String> {
+    let before: std::collections::HashMap<&str, u64> =
+        old.articles.iter().map(|a| (a.path.as_str(), a.text_hash)).collect();
+    let after: std::collections::HashMap<&str, u64> =
+        new.articles.iter().map(|a| (a.path.as_str(), a.text_hash)).collect();
+    let added = after.keys().filter(|p| !before.contains_key(*p)).count();
+    let removed = before.keys().filter(|p| !after.contains_key(*p)).count();
+    let changed = after
+        .iter()
+        .filter(|(p, h)| before.get(*p).is_some_and(|b| b != *h))
+        .count();
+    let parts: Vec<String> = [(added, "added"), (changed, "changed"), (removed, "removed")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{} {what}", crate::text::plural(n, "article")))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// What the loop does with input beyond the state.
+struct Face {
+    mouse: bool,
+    /// A test-only trigger: this key panics, to check the terminal and the state survive.
+    panic_key: Option<char>,
+    clipboard: clipboard::Clipboard,
+}
+
+/// Take one message into the state; whether the screen changed.
+fn update<F>(app: &mut App, w: &mut Workers<F>, face: &mut Face, msg: Msg) -> bool
+where
+    F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded + Send + Sync + 'static,
+{
+    let action = match msg {
+        Msg::Input(ev) => match action_of(app, face, ev) {
+            Some(a) => a,
+            None => return false,
+        },
+        Msg::Tick => {
+            let shown = (app.message.clone(), app.save_failed);
+            app.tick();
+            // a save that failed (or works again) is said at once
+            return (app.message.clone(), app.save_failed) != shown;
+        }
+        Msg::Indexed(g, m) if g == w.generation => {
+            app.indexed(m);
+            return true;
+        }
+        Msg::Indexed(..) => return false,
+        Msg::Loaded(loaded) => {
+            w.pending = false;
+            return match loaded
+                .ok()
+                .and_then(|real| describe_change(&app.corpus, &real).map(|s| (real, s)))
+            {
+                Some((real, said)) => {
+                    w.swap_in(app, Arc::new(real), said);
+                    true
+                }
+                None => false,
+            };
+        }
+        Msg::FolderChanged => {
+            w.changed_at = Some(Instant::now());
+            return false;
+        }
+        Msg::Reloaded(reloaded) => {
+            w.reloading = false;
+            return match reloaded {
+                Some((corpus, said)) => {
+                    w.swap_in(app, corpus, said);
+                    true
+                }
+                None => false,
+            };
+        }
+        Msg::Synced(Ok((corpus, said))) => {
+            w.swap_in(app, corpus, said);
+            return true;
+        }
+        Msg::Synced(Err(m)) => {
+            app.sync_failed(m);
+            return true;
+        }
+    };
+    let mut changed = app.update(action) && !app.quit;
+    for effect in std::mem::take(&mut app.effects) {
+        let said = match effect {
+            app::Effect::Copy(text) => face.clipboard.copy(&text),
+            app::Effect::Open(url) => open_in_browser(&url).err(),
+            app::Effect::Sync if w.sync() => None,
+            app::Effect::Sync => {
+                app.syncing = false;
+                Some("no sync here".into())
+            }
+        };
+        if let Some(m) = said {
+            app.message = Some(m);
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// What a terminal event asks of the state, if anything.
+fn action_of(app: &App, face: &Face, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            if face.panic_key.is_some_and(|p| k.code == KeyCode::Char(p)) {
+                panic!("test panic (SAYWHO_TEST_PANIC_KEY)");
+            }
+            app.key_action(&k)
+        }
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) if face.mouse => match m.kind {
+            MouseEventKind::Down(_) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                col: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                col: m.column,
+                row: m.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A key that quits while the folders are read: q or Ctrl-C.
+fn quits_loading(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && (k.code == KeyCode::Char('q')
+            || (k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))))
+}
+
+/// Run the reader on `terminal` (`headless`: an in-memory one, no input, until the index
+/// is built). See [`super::run`]. Returns the reader's state when it ran its loop (None:
+/// quit while reading, or after the first frame), for the caller to save.
+pub(super) fn run<B, F>(terminal: &mut Terminal<B>, opts: Options, load: F, headless: bool) -> Result<Option<App>>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded + Send + Sync + 'static,
+{
+    let (tx, rx) = std::sync::mpsc::channel();
+    let load = Arc::new(load);
+    let (done, total) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    // the corpus as last read shows at once; the folders are read meanwhile
+    let snapshot = opts.quick.as_ref().and_then(|q| q()).filter(|c| !c.articles.is_empty());
+    {
+        let (d, t, l, tx) = (done.clone(), total.clone(), load.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| l(&d, &t)))
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("loading failed")));
+            let _ = tx.send(Msg::Loaded(read));
+        });
+    }
+    let inbox = Inbox {
+        rx,
+        terminal: !headless,
+    };
+    let pending = snapshot.is_some();
+    let corpus = match snapshot {
+        Some(c) => c,
+        // a progress line while the folders are read; the keyboard still answers
+        None => loop {
+            match inbox.next(PROGRESS)? {
+                Msg::Loaded(read) => break read?,
+                Msg::Input(ev) if quits_loading(&ev) => return Ok(None),
+                Msg::Tick if !headless => {
+                    let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
+                    terminal.draw(|f| view::loading(f, "reading articles", n, of))?;
+                }
+                _ => {}
+            }
+        },
+    };
+    let corpus = Arc::new(corpus);
+    let size = terminal.size()?;
+    let mut app = App::new(
+        corpus.clone(),
+        Index::empty(&corpus),
+        opts.keymap,
+        opts.theme,
+        (size.width, size.height),
+    );
+    let mut w = Workers {
+        tx: tx.clone(),
+        load,
+        cache_dir: opts.cache_dir,
+        sync: opts.sync,
+        extracted: Arc::new(AtomicUsize::new(0)),
+        generation: 0,
+        cancel: Arc::new(AtomicBool::new(false)),
+        pending,
+        changed_at: None,
+        reloading: false,
+    };
+    app.indexing = true;
+    app.extracted = w.extracted.clone();
+    app.mark_read_on_open = opts.mark_read_on_open;
+    if let Some(store) = opts.store {
+        app.attach_store(store, opts.fresh);
+    }
+    terminal.draw(|f| view::draw(f, &app))?;
+    if opts.exit_after_first_frame {
+        return Ok(None);
+    }
+    // quotes and the search index are built once the list is on screen; headless, once
+    // the folders are read too (the two would contend for the cache, as a bench sees it)
+    let mut swapped = false;
+    if headless
+        && w.pending
+        && let Msg::Loaded(read) = inbox.next(IDLE)?
+    {
+        w.pending = false;
+        if let Some((real, said)) = read.ok().and_then(|r| describe_change(&app.corpus, &r).map(|s| (r, s))) {
+            w.swap_in(&mut app, Arc::new(real), said);
+            swapped = true;
+        }
+    }
+    if !swapped {
+        w.index(corpus);
+    }
+    if !headless {
+        watch_folders(opts.watch, tx.clone());
+    }
+    drop(tx);
+    let mut face = Face {
+        mouse: opts.mouse,
+        panic_key: std::env::var("SAYWHO_TEST_PANIC_KEY")
+            .ok()
+            .and_then(|k| k.chars().next()),
+        clipboard: clipboard::Clipboard::default(),
+    };
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        turns(terminal, &mut app, &mut w, &mut face, &inbox, headless)
+    }));
+    match outcome {
+        Ok(r) => r.map(|_| Some(app)),
+        Err(p) => {
+            // whatever happened, what the reader did is saved
+            app.save_session();
+            let _ = app.unsaved();
+            std::panic::resume_unwind(p)
+        }
+    }
+}
+
+/// The loop itself: a turn takes every message queued (waiting for the first, or the
+/// tick), then draws once if anything changed.
+fn turns<B, F>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    w: &mut Workers<F>,
+    face: &mut Face,
+    inbox: &Inbox,
+    headless: bool,
+) -> Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded + Send + Sync + 'static,
+{
+    while !app.quit {
+        // a folder quiet long enough since it changed is read again
+        if w.changed_at.is_some_and(|t| t.elapsed() >= SETTLE) && !w.reloading && !app.syncing {
+            w.changed_at = None;
+            w.reload(app.corpus.clone());
+        }
+        if headless && !w.working(app) {
+            app.finish_layout();
+            terminal.draw(|f| view::draw(f, app))?;
+            return Ok(());
+        }
+        let wait = if w.busy(app) { BUSY } else { IDLE };
+        let mut changed = update(app, w, face, inbox.next(wait)?);
+        while !app.quit
+            && let Some(msg) = inbox.queued()?
+        {
+            changed |= update(app, w, face, msg);
+        }
+        // (headless, only the first and the last frame are drawn, and the layout is taken
+        // at the end: nobody sees the rest)
+        if headless {
+            continue;
+        }
+        changed |= app.poll_layout();
+        if changed && !app.quit {
+            terminal.draw(|f| view::draw(f, app))?;
+        }
+    }
+    Ok(())
+}
