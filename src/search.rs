@@ -323,12 +323,13 @@ impl SearchIndex {
                 };
                 if wanted(a) && seen.insert(a) {
                     chosen.push((score, addr, a));
-                    if chosen.len() >= limit {
-                        break;
-                    }
                 }
             }
             if chosen.len() >= limit || top.len() < fetch {
+                // equal scores in the corpus's order: tantivy orders them by where the
+                // documents were written, which differs from one index build to the next
+                chosen.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+                chosen.truncate(limit);
                 break chosen;
             }
             fetch *= 4;

@@ -106,3 +106,29 @@ fn a_changed_folder_is_added_to_incrementally() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["title"], "Tram delay");
 }
+
+#[test]
+fn equal_scores_come_in_the_corpus_order() {
+    // sixty articles with the same text score the same; the index is written by several
+    // threads, so without a tie order the hits would come in whatever order it wrote them
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("same");
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..60 {
+        std::fs::write(
+            folder.join(format!("a{i:02}.txt")),
+            format!(
+                "Harbour bridge {i}\n\nThe harbour bridge will close for repairs in the spring, the council said.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let cache = dir.path().join("cache");
+    let (code, rows, err) = search(&cache, &["repairs", folder.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let got: Vec<&str> = rows.iter().map(|r| r["article"].as_str().unwrap()).collect();
+    assert!(got.len() >= 10, "{got:?}");
+    let mut want: Vec<String> = (0..60).map(|i| format!("a{i:02}")).collect();
+    want.truncate(got.len());
+    assert_eq!(got, want, "equal scores in the corpus's order");
+}
