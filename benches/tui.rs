@@ -59,14 +59,14 @@ fn keystrokes(c: &mut Criterion, name: &str, app: &mut App, word: &str) {
                         }
                     }
                     for _ in 0..=k {
-                        app.update(Action::Backspace);
+                        app.update(Action::Command(Command::DeleteChar));
                     }
                 }
                 total
             })
         });
     }
-    app.update(Action::Cancel);
+    app.update(Action::Command(Command::Cancel));
     g.finish();
 }
 

@@ -95,7 +95,7 @@ fn open_cnn(a: &mut App) {
     for ch in "reacts".chars() {
         a.update(Action::Char(ch));
     }
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     a.update(Action::Command(Command::Open));
     assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
 }
@@ -168,7 +168,7 @@ fn people_view_and_a_persons_quotes() {
     for ch in "kosa".chars() {
         a.update(Action::Char(ch));
     }
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     assert_eq!(a.people.rows.len(), 1);
     a.update(Action::Command(Command::Open));
     insta::assert_snapshot!("person_quotes", screen(&a));
@@ -202,7 +202,7 @@ fn back_keeps_the_selected_link_and_follow_without_one_says_so() {
     assert_ne!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
     // a chooser may ask where to go when there are several articles
     if !matches!(a.overlay, saywho::tui::app::Overlay::None) {
-        a.update(Action::Submit);
+        a.update(Action::Command(Command::Submit));
     }
     a.update(Action::Command(Command::HistoryBack));
     assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
@@ -226,7 +226,7 @@ fn people_filter_ranks_name_matches_first_and_quotes_read_whole() {
     for ch in "fox".chars() {
         a.update(Action::Char(ch));
     }
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     let first = a.people.rows.first().map(|&p| a.index.people[p].name.clone());
     assert_eq!(first.as_deref(), Some("Liam Fox"));
     let s = common::screen(&a);

@@ -120,7 +120,7 @@ fn search_in_article() {
     insta::assert_snapshot!(text(&buf));
     let n = a.search.hits.len();
     assert!(n >= 5, "{n}");
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     cmd(&mut a, Command::SearchNext);
     assert_eq!(a.search.current, 1);
     cmd(&mut a, Command::SearchPrev);
@@ -171,7 +171,7 @@ fn esc_restores_the_list() {
     cmd(&mut a, Command::Filter);
     typed(&mut a, "osborne");
     assert_eq!(a.rows.len(), 1);
-    a.update(Action::Cancel);
+    a.update(Action::Command(Command::Cancel));
     assert_eq!(a.rows, before);
     assert_eq!(a.query, "");
 }
@@ -181,7 +181,7 @@ fn enter_keeps_the_filter() {
     let mut a = app(80, 24);
     cmd(&mut a, Command::Filter);
     typed(&mut a, "source:cnn");
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     assert_eq!(a.rows.len(), 1);
     assert_eq!(a.query, "source:cnn");
     cmd(&mut a, Command::Back);
@@ -194,7 +194,7 @@ fn person_qualifier() {
     cmd(&mut a, Command::Filter);
     typed(&mut a, "@kosachev");
     assert_eq!(a.rows.len(), 2);
-    a.update(Action::Cancel);
+    a.update(Action::Command(Command::Cancel));
     cmd(&mut a, Command::Filter);
     typed(&mut a, "@peskov");
     assert_eq!(a.rows.len(), 1);
@@ -256,16 +256,16 @@ fn small_screen_views_40x12() {
     cmd(&mut a, Command::Filter);
     typed(&mut a, "indep");
     insta::assert_snapshot!("filter_40x12", text(&render(&a)));
-    a.update(Action::Cancel);
+    a.update(Action::Command(Command::Cancel));
     cmd(&mut a, Command::Palette);
     typed(&mut a, "kosa");
     insta::assert_snapshot!("palette_40x12", text(&render(&a)));
-    a.update(Action::Cancel);
+    a.update(Action::Command(Command::Cancel));
     cmd(&mut a, Command::Open);
     cmd(&mut a, Command::Search);
     typed(&mut a, "flynn");
     insta::assert_snapshot!("search_40x12", text(&render(&a)));
-    a.update(Action::Cancel);
+    a.update(Action::Command(Command::Cancel));
     cmd(&mut a, Command::Help);
     insta::assert_snapshot!("help_40x12", text(&render(&a)));
 }
@@ -417,7 +417,7 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         // Russia Direct, at the top
         cmd(&mut a, Command::Filter);
         typed(&mut a, "back away");
-        a.update(Action::Submit);
+        a.update(Action::Command(Command::Submit));
         cmd(&mut a, Command::Open);
         let art = a.open.unwrap();
         assert_eq!(a.corpus.articles[art].meta.source.as_deref(), Some("Russia Direct"));
@@ -449,7 +449,7 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         cmd(&mut a, Command::StarredQuotes);
         assert!(matches!(a.overlay, Overlay::Choose(_)));
         assert!(text(&render(&a)).contains("Starred quotes (1)"));
-        a.update(Action::Submit);
+        a.update(Action::Command(Command::Submit));
         assert_eq!(a.open, Some(art));
         assert_eq!(a.target, Some(saywho::index::QuoteRef::new(sa, sq)));
     }
@@ -460,11 +460,11 @@ fn a_resize_keeps_the_place_and_the_search_match() {
     let mut a = app(100, 30);
     cmd(&mut a, Command::Filter);
     typed(&mut a, "reacts");
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     cmd(&mut a, Command::Open);
     cmd(&mut a, Command::Search);
     typed(&mut a, "russia");
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     for _ in 0..5 {
         cmd(&mut a, Command::SearchNext);
     }
@@ -524,9 +524,9 @@ fn next_unread_copy_and_input_editing() {
     // Ctrl-w and Ctrl-u in an input line
     cmd(&mut a, Command::Search);
     typed(&mut a, "russia reacts");
-    a.update(Action::DeleteWord);
+    a.update(Action::Command(Command::DeleteWord));
     assert_eq!(a.search.query, "russia ");
-    a.update(Action::ClearInput);
+    a.update(Action::Command(Command::ClearInput));
     assert_eq!(a.search.query, "");
 }
 
@@ -535,7 +535,7 @@ fn clicking_a_link_follows_it() {
     let mut a = app(100, 40);
     cmd(&mut a, Command::Filter);
     typed(&mut a, "reacts");
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     cmd(&mut a, Command::Open);
     let cnn = a.open.unwrap();
     cmd(&mut a, Command::Bottom);
@@ -544,7 +544,7 @@ fn clicking_a_link_follows_it() {
     let col = s.lines().nth(row as usize).unwrap().find("[1]").unwrap() as u16;
     a.update(Action::Click { col, row });
     if matches!(a.overlay, Overlay::Choose(_)) {
-        a.update(Action::Submit);
+        a.update(Action::Command(Command::Submit));
     }
     assert_ne!(a.open, Some(cnn), "the click followed the link");
 }
@@ -554,24 +554,24 @@ fn input_lines_edit_at_the_cursor() {
     let mut a = app(100, 30);
     cmd(&mut a, Command::Filter);
     typed(&mut a, "russia flynn");
-    a.update(Action::CursorHome);
+    a.update(Action::Command(Command::CursorHome));
     typed(&mut a, "@");
     assert_eq!(a.query, "@russia flynn");
-    a.update(Action::CursorEnd);
-    a.update(Action::CursorLeft);
-    a.update(Action::CursorLeft);
-    a.update(Action::Backspace);
+    a.update(Action::Command(Command::CursorEnd));
+    a.update(Action::Command(Command::CursorLeft));
+    a.update(Action::Command(Command::CursorLeft));
+    a.update(Action::Command(Command::DeleteChar));
     assert_eq!(a.query, "@russia flnn");
     assert!(text(&render(&a)).contains("/@russia fl▏nn"));
-    a.update(Action::CursorRight);
-    a.update(Action::CursorRight);
-    a.update(Action::CursorRight); // past the end stays at the end
+    a.update(Action::Command(Command::CursorRight));
+    a.update(Action::Command(Command::CursorRight));
+    a.update(Action::Command(Command::CursorRight)); // past the end stays at the end
     typed(&mut a, "!");
     assert_eq!(a.query, "@russia flnn!");
-    a.update(Action::CursorLeft);
-    a.update(Action::ClearInput); // Ctrl-u: everything before the cursor
+    a.update(Action::Command(Command::CursorLeft));
+    a.update(Action::Command(Command::ClearInput)); // Ctrl-u: everything before the cursor
     assert_eq!(a.query, "!");
-    a.update(Action::Cancel);
+    a.update(Action::Command(Command::Cancel));
     assert_eq!(a.cursor, None);
 }
 
@@ -669,7 +669,7 @@ fn search_overlay_finds_across_articles_and_opens_at_the_match() {
     assert_eq!(f.hits.len(), 2, "two articles say Russophobia: {f:?}");
     let first = f.hits[0].article;
     insta::assert_snapshot!(text(&render(&a)));
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     assert!(matches!(a.overlay, Overlay::None));
     assert_eq!(a.open, Some(first));
     assert_eq!(a.focus, Focus::Reader);
@@ -691,7 +691,7 @@ fn resize_keeps_the_search_match_and_n_wraps() {
     cmd(&mut a, Command::Open);
     cmd(&mut a, Command::Search);
     typed(&mut a, "the");
-    a.update(Action::Submit);
+    a.update(Action::Command(Command::Submit));
     let n = a.search.hits.len();
     assert!(n > 10, "{n}");
     for _ in 0..4 {

@@ -21,13 +21,13 @@ impl App {
         }
     }
 
-    pub(super) fn move_cursor(&mut self, action: Action) {
+    pub(super) fn move_cursor(&mut self, c: Command) {
         let Some(s) = self.active_input() else { return };
         let at = self.cursor.unwrap_or(s.len()).min(s.len());
-        let to = match action {
-            Action::CursorLeft => s[..at].char_indices().last().map_or(0, |(i, _)| i),
-            Action::CursorRight => s[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
-            Action::CursorHome => 0,
+        let to = match c {
+            Command::CursorLeft => s[..at].char_indices().last().map_or(0, |(i, _)| i),
+            Command::CursorRight => s[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
+            Command::CursorHome => 0,
             _ => s.len(),
         };
         self.cursor = (to < s.len()).then_some(to);

@@ -25,15 +25,6 @@ impl App {
         let ctx = self.context();
         if let Some((b, nth)) = self.keymap.binding(ctx, Key::from_event(ev)) {
             return Some(match b.command {
-                Command::Submit => Action::Submit,
-                Command::Cancel => Action::Cancel,
-                Command::DeleteChar => Action::Backspace,
-                Command::ClearInput => Action::ClearInput,
-                Command::DeleteWord => Action::DeleteWord,
-                Command::CursorLeft => Action::CursorLeft,
-                Command::CursorRight => Action::CursorRight,
-                Command::CursorHome => Action::CursorHome,
-                Command::CursorEnd => Action::CursorEnd,
                 Command::FollowNumber => Action::FollowNumber(nth + 1),
                 c => Action::Command(c),
             });

@@ -179,22 +179,12 @@ pub enum Effect {
 /// A change to the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// What a key is bound to (the keymap's commands, the input lines' editing keys too).
     Command(Command),
     /// Typed text for the active input line.
     Char(char),
-    Backspace,
-    /// Ctrl-u: clear the input line.
-    ClearInput,
-    /// Ctrl-w: delete the word before the cursor.
-    DeleteWord,
-    /// Move the input line's cursor: ←, →, Ctrl-a / Home, Ctrl-e / End.
-    CursorLeft,
-    CursorRight,
-    CursorHome,
-    CursorEnd,
-    Submit,
-    Cancel,
-    /// Follow link number N (1-based) in the open article.
+    /// Follow link number N (1-based) in the open article: the Nth key of the
+    /// `follow_number` binding.
     FollowNumber(usize),
     Resize(u16, u16),
     Click {
@@ -531,35 +521,6 @@ impl App {
                 self.type_char(c);
                 true
             }
-            Action::Backspace => {
-                self.edit_input(|s| {
-                    s.pop();
-                });
-                true
-            }
-            Action::ClearInput => {
-                self.edit_input(String::clear);
-                true
-            }
-            Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd => {
-                self.move_cursor(action);
-                true
-            }
-            Action::DeleteWord => {
-                self.edit_input(|s| {
-                    let kept = s.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                    s.truncate(kept);
-                });
-                true
-            }
-            Action::Submit => {
-                self.submit();
-                true
-            }
-            Action::Cancel => {
-                self.cancel();
-                true
-            }
             Action::FollowNumber(n) => {
                 self.follow(n.saturating_sub(1));
                 true
@@ -573,10 +534,24 @@ impl App {
     /// Run a command: an overlay takes it first, else the part of the app it belongs to.
     /// Returns true when something visible changed.
     fn command(&mut self, c: Command) -> bool {
-        if !matches!(self.overlay, Overlay::None) {
-            return self.overlay_command(c);
-        }
         match c {
+            // the input lines' keys, whatever overlay is open
+            Command::Submit => self.submit(),
+            Command::Cancel => self.cancel(),
+            Command::DeleteChar => self.edit_input(|s| {
+                s.pop();
+            }),
+            Command::ClearInput => self.edit_input(String::clear),
+            Command::DeleteWord => self.edit_input(|s| {
+                let kept = s.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                s.truncate(kept);
+            }),
+            Command::CursorLeft | Command::CursorRight | Command::CursorHome | Command::CursorEnd => {
+                self.move_cursor(c)
+            }
+            // the numbered keys arrive with their number (Action::FollowNumber)
+            Command::FollowNumber => return false,
+            _ if !matches!(self.overlay, Overlay::None) => return self.overlay_command(c),
             Command::Quit => self.quit = true,
             Command::Help => self.overlay = Overlay::Help { scroll: 0 },
             Command::Palette => self.open_palette(),
@@ -632,17 +607,6 @@ impl App {
             | Command::PageUp
             | Command::HalfDown
             | Command::HalfUp => self.motion(c),
-            // input-line and numbered-link keys arrive as their own actions (keys.rs)
-            Command::Submit
-            | Command::Cancel
-            | Command::DeleteChar
-            | Command::ClearInput
-            | Command::DeleteWord
-            | Command::CursorLeft
-            | Command::CursorRight
-            | Command::CursorHome
-            | Command::CursorEnd
-            | Command::FollowNumber => return false,
         }
         true
     }
