@@ -169,7 +169,7 @@ fn typed_query(corpus: &Path, cache: &Path) -> Figure {
         saywho::tui::theme::Theme::default(),
         (120, 40),
     );
-    app.search_index = Some(std::sync::Arc::new(SearchHandle { index }));
+    app.background.search_index = Some(std::sync::Arc::new(SearchHandle { index }));
     app.update(Action::Command(saywho::tui::keymap::Command::Find));
     let mut worst = 0.0f64;
     for ch in "chancellor gordon brown".chars() {

@@ -102,7 +102,7 @@ fn render(c: &mut Criterion) {
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
     let mut g = c.benchmark_group("frame 200x50, 1 MiB article");
     for (name, pos) in [("top", 0), ("middle", max / 2), ("end", max)] {
-        a.scroll = pos;
+        a.reader.scroll = pos;
         g.bench_function(name, |b| {
             b.iter(|| term.draw(|f| view::draw(f, &a)).map(|_| ()).expect("draw"))
         });

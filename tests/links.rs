@@ -97,7 +97,10 @@ fn open_cnn(a: &mut App) {
     }
     a.update(Action::Command(Command::Submit));
     a.update(Action::Command(Command::Open));
-    assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
+    assert_eq!(
+        a.corpus.articles[a.reader.open.unwrap()].meta.source.as_deref(),
+        Some("CNN")
+    );
 }
 
 #[test]
@@ -109,14 +112,14 @@ fn follow_back_forward_restores_everything() {
     }
     let before = a.snapshot();
     let kosachev = a.index.find_person("Kosachev").unwrap();
-    let n = a.links.iter().position(|&p| p == kosachev).unwrap();
+    let n = a.reader.links.iter().position(|&p| p == kosachev).unwrap();
     a.update(Action::FollowNumber(n + 1));
     assert_eq!(
-        a.corpus.articles[a.open.unwrap()].meta.source.as_deref(),
+        a.corpus.articles[a.reader.open.unwrap()].meta.source.as_deref(),
         Some("The Independent")
     );
     assert_eq!(a.focus, Focus::Reader);
-    let target = a.target.expect("a quote is highlighted");
+    let target = a.reader.target.expect("a quote is highlighted");
     assert_eq!(a.index.speaker_of(target.article, target.quote), Some(kosachev));
     let landed = a.snapshot();
     a.update(Action::Command(Command::HistoryBack));
@@ -149,7 +152,7 @@ fn reader_with_link_markers_and_also_quoted() {
     a.update(Action::Command(Command::Bottom));
     let s = screen(&a);
     assert!(s.contains("Also quoted elsewhere"), "{s}");
-    let all: Vec<&str> = a.layout.lines.iter().map(|l| l.text.trim()).collect();
+    let all: Vec<&str> = a.reader.layout.lines.iter().map(|l| l.text.trim()).collect();
     let all = all.join(" ");
     assert!(
         all.contains("Konstantin Kosachev [1], also reported by The Independent"),
@@ -175,7 +178,7 @@ fn people_view_and_a_persons_quotes() {
     a.update(Action::Command(Command::Down));
     a.update(Action::Command(Command::Open));
     assert_eq!(a.focus, Focus::Reader);
-    let saywho::index::QuoteRef { article: art, quote: q } = a.target.unwrap();
+    let saywho::index::QuoteRef { article: art, quote: q } = a.reader.target.unwrap();
     assert_eq!(a.index.speaker_of(art, q), a.index.find_person("Kosachev"));
     // and back to the person's quotes
     a.update(Action::Command(Command::HistoryBack));
@@ -192,21 +195,30 @@ fn back_keeps_the_selected_link_and_follow_without_one_says_so() {
     a.update(Action::Command(Command::Follow));
     let msg = a.message.clone().unwrap_or_default();
     assert!(msg.contains("no link selected"), "{msg:?}");
-    assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
+    assert_eq!(
+        a.corpus.articles[a.reader.open.unwrap()].meta.source.as_deref(),
+        Some("CNN")
+    );
     // select the second link, follow it, come back: still the second link
     a.update(Action::Command(Command::NextLink));
     a.update(Action::Command(Command::NextLink));
-    let selected = a.link_selected;
+    let selected = a.reader.link_selected;
     assert_eq!(selected, Some(1));
     a.update(Action::Command(Command::Follow));
-    assert_ne!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
+    assert_ne!(
+        a.corpus.articles[a.reader.open.unwrap()].meta.source.as_deref(),
+        Some("CNN")
+    );
     // a chooser may ask where to go when there are several articles
-    if !matches!(a.overlay, saywho::tui::app::Overlay::None) {
+    if !matches!(a.ui.overlay, saywho::tui::app::Overlay::None) {
         a.update(Action::Command(Command::Submit));
     }
     a.update(Action::Command(Command::HistoryBack));
-    assert_eq!(a.corpus.articles[a.open.unwrap()].meta.source.as_deref(), Some("CNN"));
-    assert_eq!(a.link_selected, selected);
+    assert_eq!(
+        a.corpus.articles[a.reader.open.unwrap()].meta.source.as_deref(),
+        Some("CNN")
+    );
+    assert_eq!(a.reader.link_selected, selected);
     assert!(screen(&a).contains("CNN"));
 }
 

@@ -79,7 +79,7 @@ fn filter_with_matches() {
     let buf = render(&a);
     insta::assert_snapshot!(text(&buf));
     assert_eq!(
-        a.corpus.articles[a.rows[0]].meta.source.as_deref(),
+        a.corpus.articles[a.list.rows[0]].meta.source.as_deref(),
         Some("The Independent"),
         "best match first"
     );
@@ -118,21 +118,21 @@ fn search_in_article() {
     typed(&mut a, "flynn");
     let buf = render(&a);
     insta::assert_snapshot!(text(&buf));
-    let n = a.search.hits.len();
+    let n = a.reader.search.hits.len();
     assert!(n >= 5, "{n}");
     a.update(Action::Command(Command::Submit));
     cmd(&mut a, Command::SearchNext);
-    assert_eq!(a.search.current, 1);
+    assert_eq!(a.reader.search.current, 1);
     cmd(&mut a, Command::SearchPrev);
     cmd(&mut a, Command::SearchPrev);
-    assert_eq!(a.search.current, n - 1, "wraps around");
+    assert_eq!(a.reader.search.current, n - 1, "wraps around");
 }
 
 #[test]
 fn help_overlay_lists_every_binding() {
     let mut a = app(80, 24);
     cmd(&mut a, Command::Help);
-    assert!(matches!(a.overlay, Overlay::Help { .. }));
+    assert!(matches!(a.ui.overlay, Overlay::Help { .. }));
     insta::assert_snapshot!(text(&render(&a)));
     // every binding of the live keymap is a help row, with its keys and description
     for b in &a.keymap.bindings {
@@ -140,7 +140,7 @@ fn help_overlay_lists_every_binding() {
         // a run of numbered keys shows as a range ("1…9")
         let range = format!("{}…{}", keys[0], keys[keys.len() - 1]);
         assert!(
-            a.help_rows
+            a.ui.help_rows
                 .iter()
                 .any(|r| (r.1 == keys.join(" ") || keys.len() > 2 && r.1 == range) && r.2 == b.desc),
             "{:?} missing from help",
@@ -167,13 +167,13 @@ fn tiny_terminals() {
 #[test]
 fn esc_restores_the_list() {
     let mut a = app(80, 24);
-    let before = a.rows.clone();
+    let before = a.list.rows.clone();
     cmd(&mut a, Command::Filter);
     typed(&mut a, "osborne");
-    assert_eq!(a.rows.len(), 1);
+    assert_eq!(a.list.rows.len(), 1);
     a.update(Action::Command(Command::Cancel));
-    assert_eq!(a.rows, before);
-    assert_eq!(a.query, "");
+    assert_eq!(a.list.rows, before);
+    assert_eq!(a.list.query, "");
 }
 
 #[test]
@@ -182,10 +182,10 @@ fn enter_keeps_the_filter() {
     cmd(&mut a, Command::Filter);
     typed(&mut a, "source:cnn");
     a.update(Action::Command(Command::Submit));
-    assert_eq!(a.rows.len(), 1);
-    assert_eq!(a.query, "source:cnn");
+    assert_eq!(a.list.rows.len(), 1);
+    assert_eq!(a.list.query, "source:cnn");
     cmd(&mut a, Command::Back);
-    assert_eq!(a.rows.len(), 3, "Esc in the list clears a kept filter");
+    assert_eq!(a.list.rows.len(), 3, "Esc in the list clears a kept filter");
 }
 
 #[test]
@@ -193,11 +193,11 @@ fn person_qualifier() {
     let mut a = app(80, 24);
     cmd(&mut a, Command::Filter);
     typed(&mut a, "@kosachev");
-    assert_eq!(a.rows.len(), 2);
+    assert_eq!(a.list.rows.len(), 2);
     a.update(Action::Command(Command::Cancel));
     cmd(&mut a, Command::Filter);
     typed(&mut a, "@peskov");
-    assert_eq!(a.rows.len(), 1);
+    assert_eq!(a.list.rows.len(), 1);
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn resize_keeps_the_top_paragraph() {
     for _ in 0..14 {
         cmd(&mut a, Command::Down);
     }
-    let para = |a: &App| a.layout.anchor(a.scroll).map(|x| x.0);
+    let para = |a: &App| a.reader.layout.anchor(a.reader.scroll).map(|x| x.0);
     let before = para(&a);
     assert!(before.is_some_and(|p| p > 0));
     a.update(Action::Resize(140, 40));
@@ -219,7 +219,7 @@ fn resize_keeps_the_top_paragraph() {
 #[test]
 fn sort_cycles_and_list_moves() {
     let mut a = app(80, 24);
-    let by_date = a.rows.clone();
+    let by_date = a.list.rows.clone();
     assert_eq!(
         a.corpus.articles[by_date[0]].meta.source.as_deref(),
         Some("The Independent"),
@@ -227,27 +227,28 @@ fn sort_cycles_and_list_moves() {
     );
     cmd(&mut a, Command::Sort);
     let srcs: Vec<String> = a
+        .list
         .rows
         .iter()
         .map(|&r| a.corpus.articles[r].meta.source.clone().unwrap())
         .collect();
     assert_eq!(srcs, ["CNN", "Russia Direct", "The Independent"]);
     cmd(&mut a, Command::Bottom);
-    assert_eq!(a.selected, 2);
+    assert_eq!(a.list.selected, 2);
     cmd(&mut a, Command::Top);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.list.selected, 0);
 }
 
 #[test]
 fn next_and_previous_article_from_the_reader() {
     let mut a = app(80, 24);
     cmd(&mut a, Command::Open);
-    let first = a.open;
+    let first = a.reader.open;
     cmd(&mut a, Command::NextArticle);
-    assert_ne!(a.open, first);
+    assert_ne!(a.reader.open, first);
     assert_eq!(a.focus, Focus::Reader);
     cmd(&mut a, Command::PrevArticle);
-    assert_eq!(a.open, first);
+    assert_eq!(a.reader.open, first);
 }
 
 #[test]
@@ -395,8 +396,8 @@ fn a_folder_is_the_source_when_nothing_names_one() {
     let mut a = common::app_of_folder(dir.path(), 100, 10);
     cmd(&mut a, Command::Filter);
     typed(&mut a, "source:sport");
-    assert_eq!(a.rows.len(), 1);
-    assert_eq!(a.corpus.articles[a.rows[0]].meta.title, "Collins wins gold");
+    assert_eq!(a.list.rows.len(), 1);
+    assert_eq!(a.corpus.articles[a.list.rows[0]].meta.title, "Collins wins gold");
     assert!(text(&render(&a)).contains("sport"));
 }
 
@@ -419,17 +420,24 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         typed(&mut a, "back away");
         a.update(Action::Command(Command::Submit));
         cmd(&mut a, Command::Open);
-        let art = a.open.unwrap();
+        let art = a.reader.open.unwrap();
         assert_eq!(a.corpus.articles[art].meta.source.as_deref(), Some("Russia Direct"));
         cmd(&mut a, Command::StarQuote);
-        let Some(&saywho::index::QuoteRef { article: sa, quote: sq }) = a.starred_quotes.iter().next() else {
+        let Some(&saywho::index::QuoteRef { article: sa, quote: sq }) = a.session.starred_quotes.iter().next() else {
             assert_eq!(a.message.as_deref(), Some("no quote on screen"));
             continue;
         };
         assert_eq!(sa, art);
         // the starred quote is on screen: its speaker's note line is visible, with a ★
         let q = &a.index.quotes[sa][sq];
-        let visible: Vec<_> = a.layout.lines.iter().skip(a.scroll).take(a.body_height()).collect();
+        let visible: Vec<_> = a
+            .reader
+            .layout
+            .lines
+            .iter()
+            .skip(a.reader.scroll)
+            .take(a.body_height())
+            .collect();
         let top = visible.iter().find_map(|l| l.src).unwrap();
         let bottom = visible
             .iter()
@@ -447,11 +455,11 @@ fn b_stars_a_quote_on_screen_shows_a_star_and_b_lists_them() {
         // B lists starred quotes; Enter goes to it
         cmd(&mut a, Command::Top);
         cmd(&mut a, Command::StarredQuotes);
-        assert!(matches!(a.overlay, Overlay::Choose(_)));
+        assert!(matches!(a.ui.overlay, Overlay::Choose(_)));
         assert!(text(&render(&a)).contains("Starred quotes (1)"));
         a.update(Action::Command(Command::Submit));
-        assert_eq!(a.open, Some(art));
-        assert_eq!(a.target, Some(saywho::index::QuoteRef::new(sa, sq)));
+        assert_eq!(a.reader.open, Some(art));
+        assert_eq!(a.reader.target, Some(saywho::index::QuoteRef::new(sa, sq)));
     }
 }
 
@@ -471,17 +479,17 @@ fn a_resize_keeps_the_place_and_the_search_match() {
     for _ in 0..3 {
         cmd(&mut a, Command::Down);
     }
-    let (percent, current, hits) = (a.percent(), a.search.current, a.search.hits.len());
+    let (percent, current, hits) = (a.percent(), a.reader.search.current, a.reader.search.hits.len());
     assert!(percent > 0 && current > 0, "{percent}% match {current}");
-    let top = |a: &App| a.layout.lines.iter().skip(a.scroll).find_map(|l| l.src);
+    let top = |a: &App| a.reader.layout.lines.iter().skip(a.reader.scroll).find_map(|l| l.src);
     let before = top(&a);
     // very big (everything fits, the scroll clamps to 0) and back
     a.update(Action::Resize(400, 120));
-    assert_eq!(a.search.current, current);
+    assert_eq!(a.reader.search.current, current);
     a.update(Action::Resize(100, 30));
     assert_eq!(a.percent(), percent);
     assert_eq!(top(&a), before);
-    assert_eq!((a.search.current, a.search.hits.len()), (current, hits));
+    assert_eq!((a.reader.search.current, a.reader.search.hits.len()), (current, hits));
     // narrower: the same text stays at the top
     a.update(Action::Resize(70, 30));
     let at = top(&a).unwrap();
@@ -489,7 +497,7 @@ fn a_resize_keeps_the_place_and_the_search_match() {
         at <= before.unwrap() && before.unwrap() - at < 400,
         "{at} vs {before:?}"
     );
-    assert_eq!(a.search.current, current);
+    assert_eq!(a.reader.search.current, current);
 }
 
 #[test]
@@ -497,10 +505,10 @@ fn next_unread_copy_and_input_editing() {
     let mut a = app(100, 30);
     // u opens the next unread article, marking it read, and says when none is left
     cmd(&mut a, Command::NextUnread);
-    let first = a.open.unwrap();
-    assert!(a.read[first]);
+    let first = a.reader.open.unwrap();
+    assert!(a.list.read[first]);
     cmd(&mut a, Command::NextUnread);
-    let second = a.open.unwrap();
+    let second = a.reader.open.unwrap();
     assert_ne!(first, second);
     cmd(&mut a, Command::NextUnread);
     cmd(&mut a, Command::NextUnread);
@@ -518,16 +526,16 @@ fn next_unread_copy_and_input_editing() {
     assert!(status.contains("copied:"), "the message shows: {status}");
     assert!(!status.contains("quit"), "hints step aside for a message: {status}");
     cmd(&mut a, Command::CopyUrl);
-    let art = &a.corpus.articles[a.open.unwrap()];
+    let art = &a.corpus.articles[a.reader.open.unwrap()];
     let want = art.meta.url.clone().unwrap_or_else(|| art.path.clone());
     assert_eq!(a.effects.pop(), Some(saywho::tui::app::Effect::Copy(want)));
     // Ctrl-w and Ctrl-u in an input line
     cmd(&mut a, Command::Search);
     typed(&mut a, "russia reacts");
     a.update(Action::Command(Command::DeleteWord));
-    assert_eq!(a.search.query, "russia ");
+    assert_eq!(a.reader.search.query, "russia ");
     a.update(Action::Command(Command::ClearInput));
-    assert_eq!(a.search.query, "");
+    assert_eq!(a.reader.search.query, "");
 }
 
 #[test]
@@ -537,16 +545,16 @@ fn clicking_a_link_follows_it() {
     typed(&mut a, "reacts");
     a.update(Action::Command(Command::Submit));
     cmd(&mut a, Command::Open);
-    let cnn = a.open.unwrap();
+    let cnn = a.reader.open.unwrap();
     cmd(&mut a, Command::Bottom);
     let s = text(&render(&a));
     let row = s.lines().position(|l| l.contains("[1]")).expect("a link on screen") as u16;
     let col = s.lines().nth(row as usize).unwrap().find("[1]").unwrap() as u16;
     a.update(Action::Click { col, row });
-    if matches!(a.overlay, Overlay::Choose(_)) {
+    if matches!(a.ui.overlay, Overlay::Choose(_)) {
         a.update(Action::Command(Command::Submit));
     }
-    assert_ne!(a.open, Some(cnn), "the click followed the link");
+    assert_ne!(a.reader.open, Some(cnn), "the click followed the link");
 }
 
 #[test]
@@ -556,23 +564,23 @@ fn input_lines_edit_at_the_cursor() {
     typed(&mut a, "russia flynn");
     a.update(Action::Command(Command::CursorHome));
     typed(&mut a, "@");
-    assert_eq!(a.query, "@russia flynn");
+    assert_eq!(a.list.query, "@russia flynn");
     a.update(Action::Command(Command::CursorEnd));
     a.update(Action::Command(Command::CursorLeft));
     a.update(Action::Command(Command::CursorLeft));
     a.update(Action::Command(Command::DeleteChar));
-    assert_eq!(a.query, "@russia flnn");
+    assert_eq!(a.list.query, "@russia flnn");
     assert!(text(&render(&a)).contains("/@russia fl▏nn"));
     a.update(Action::Command(Command::CursorRight));
     a.update(Action::Command(Command::CursorRight));
     a.update(Action::Command(Command::CursorRight)); // past the end stays at the end
     typed(&mut a, "!");
-    assert_eq!(a.query, "@russia flnn!");
+    assert_eq!(a.list.query, "@russia flnn!");
     a.update(Action::Command(Command::CursorLeft));
     a.update(Action::Command(Command::ClearInput)); // Ctrl-u: everything before the cursor
-    assert_eq!(a.query, "!");
+    assert_eq!(a.list.query, "!");
     a.update(Action::Command(Command::Cancel));
-    assert_eq!(a.cursor, None);
+    assert_eq!(a.ui.cursor, None);
 }
 
 fn press(app: &mut App, code: crossterm::event::KeyCode, mods: crossterm::event::KeyModifiers) {
@@ -597,12 +605,12 @@ fn text_line_and_digit_keys_come_from_the_keymap() {
     for c in "qindep".chars() {
         press(&mut a, K::Char(c), M::NONE);
     }
-    assert_eq!(a.query, "qindep");
+    assert_eq!(a.list.query, "qindep");
     assert!(!a.quit);
     press(&mut a, K::Char('b'), M::CONTROL);
-    assert_eq!(a.cursor, Some(0), "ctrl-b moved the cursor home");
+    assert_eq!(a.ui.cursor, Some(0), "ctrl-b moved the cursor home");
     press(&mut a, K::Backspace, M::NONE);
-    assert_eq!(a.query, "qindep", "backspace at the start deletes nothing");
+    assert_eq!(a.list.query, "qindep", "backspace at the start deletes nothing");
     press(&mut a, K::Char('e'), M::CONTROL);
     press(&mut a, K::Backspace, M::NONE);
     press(&mut a, K::Backspace, M::NONE);
@@ -610,9 +618,9 @@ fn text_line_and_digit_keys_come_from_the_keymap() {
     press(&mut a, K::Backspace, M::NONE);
     press(&mut a, K::Backspace, M::NONE);
     press(&mut a, K::Backspace, M::NONE);
-    assert_eq!(a.query, "");
+    assert_eq!(a.list.query, "");
     press(&mut a, K::Tab, M::NONE);
-    assert_eq!(a.input, saywho::tui::app::Input::None, "tab submitted the line");
+    assert_eq!(a.ui.input, saywho::tui::app::Input::None, "tab submitted the line");
     // digits follow links only where the keymap says: here F5, not 1
     let art = a
         .corpus
@@ -622,11 +630,11 @@ fn text_line_and_digit_keys_come_from_the_keymap() {
         .unwrap();
     a.open_article(art, None);
     a.focus = Focus::Reader;
-    assert!(!a.links.is_empty());
+    assert!(!a.reader.links.is_empty());
     press(&mut a, K::Char('1'), M::NONE);
-    assert_eq!(a.open, Some(art), "1 is not bound any more");
+    assert_eq!(a.reader.open, Some(art), "1 is not bound any more");
     press(&mut a, K::F(5), M::NONE);
-    assert_ne!(a.open, Some(art), "F5 followed link [1]");
+    assert_ne!(a.reader.open, Some(art), "F5 followed link [1]");
 }
 
 /// In the help overlay `/` filters it (a key of the overlay context).
@@ -635,7 +643,7 @@ fn help_filters_with_its_own_key() {
     use crossterm::event::{KeyCode as K, KeyModifiers as M};
     let mut a = app(100, 30);
     press(&mut a, K::Char('?'), M::NONE);
-    assert!(matches!(a.overlay, Overlay::Help { .. }));
+    assert!(matches!(a.ui.overlay, Overlay::Help { .. }));
     press(&mut a, K::Char('/'), M::NONE);
     for c in "cursor".chars() {
         press(&mut a, K::Char(c), M::NONE);
@@ -650,7 +658,7 @@ fn search_overlay_finds_across_articles_and_opens_at_the_match() {
     // before the search index arrives, the overlay says so
     cmd(&mut a, Command::Find);
     typed(&mut a, "russophobia");
-    let Overlay::Find(f) = &a.overlay else {
+    let Overlay::Find(f) = &a.ui.overlay else {
         panic!("no search overlay")
     };
     assert!(f.hits.is_empty());
@@ -663,23 +671,26 @@ fn search_overlay_finds_across_articles_and_opens_at_the_match() {
     a.indexed(saywho::tui::app::Indexed::Search(Ok(saywho::tui::app::SearchHandle {
         index: si,
     })));
-    let Overlay::Find(f) = &a.overlay else {
+    let Overlay::Find(f) = &a.ui.overlay else {
         panic!("the overlay closed")
     };
     assert_eq!(f.hits.len(), 2, "two articles say Russophobia: {f:?}");
     let first = f.hits[0].article;
     insta::assert_snapshot!(text(&render(&a)));
     a.update(Action::Command(Command::Submit));
-    assert!(matches!(a.overlay, Overlay::None));
-    assert_eq!(a.open, Some(first));
+    assert!(matches!(a.ui.overlay, Overlay::None));
+    assert_eq!(a.reader.open, Some(first));
     assert_eq!(a.focus, Focus::Reader);
-    assert!(!a.search.hits.is_empty(), "the in-article search is on the query");
-    let (line, s, e) = a.search.hits[a.search.current];
-    assert_eq!(a.layout.lines[line].text[s..e].to_lowercase(), "russophobia");
+    assert!(
+        !a.reader.search.hits.is_empty(),
+        "the in-article search is on the query"
+    );
+    let (line, s, e) = a.reader.search.hits[a.reader.search.current];
+    assert_eq!(a.reader.layout.lines[line].text[s..e].to_lowercase(), "russophobia");
     // a bad date is said, not a crash
     cmd(&mut a, Command::Find);
     typed(&mut a, "before:someday");
-    let Overlay::Find(f) = &a.overlay else { panic!() };
+    let Overlay::Find(f) = &a.ui.overlay else { panic!() };
     assert!(f.note.as_deref().unwrap_or("").contains("not a date"), "{:?}", f.note);
 }
 
@@ -692,37 +703,37 @@ fn resize_keeps_the_search_match_and_n_wraps() {
     cmd(&mut a, Command::Search);
     typed(&mut a, "the");
     a.update(Action::Command(Command::Submit));
-    let n = a.search.hits.len();
+    let n = a.reader.search.hits.len();
     assert!(n > 10, "{n}");
     for _ in 0..4 {
         cmd(&mut a, Command::SearchNext);
     }
     let byte = |a: &App| {
-        let (li, s, _) = a.search.hits[a.search.current];
-        a.layout.lines[li].src.map(|src| src + s)
+        let (li, s, _) = a.reader.search.hits[a.reader.search.current];
+        a.reader.layout.lines[li].src.map(|src| src + s)
     };
-    let before = (a.search.current, byte(&a));
+    let before = (a.reader.search.current, byte(&a));
     for (w, h) in [(60, 30), (140, 40), (100, 30)] {
         a.update(Action::Resize(w, h));
-        assert_eq!((a.search.current, byte(&a)), before, "{w}x{h}");
-        let (li, _, _) = a.search.hits[a.search.current];
+        assert_eq!((a.reader.search.current, byte(&a)), before, "{w}x{h}");
+        let (li, _, _) = a.reader.search.hits[a.reader.search.current];
         assert!(
-            li >= a.scroll && li < a.scroll + 40,
+            li >= a.reader.scroll && li < a.reader.scroll + 40,
             "the match is on screen at {w}x{h}"
         );
     }
-    while a.search.current + 1 < n {
+    while a.reader.search.current + 1 < n {
         cmd(&mut a, Command::SearchNext);
     }
     cmd(&mut a, Command::SearchNext);
-    assert_eq!(a.search.current, 0);
+    assert_eq!(a.reader.search.current, 0);
     assert!(
         a.message.as_deref().is_some_and(|m| m.contains("wrapped")),
         "{:?}",
         a.message
     );
-    let (li, _, _) = a.search.hits[0];
-    assert!(li >= a.scroll, "the first match is shown");
+    let (li, _, _) = a.reader.search.hits[0];
+    assert!(li >= a.reader.scroll, "the first match is shown");
 }
 
 #[test]
@@ -779,7 +790,7 @@ fn a_big_article_is_laid_out_on_a_worker_while_keys_answer() {
     cmd(&mut a, Command::HistoryBack);
     cmd(&mut a, Command::Help);
     assert!(
-        matches!(a.overlay, Overlay::Help { .. }),
+        matches!(a.ui.overlay, Overlay::Help { .. }),
         "a key handled while the article is laid out"
     );
     cmd(&mut a, Command::Back);
@@ -794,21 +805,21 @@ fn a_big_article_is_laid_out_on_a_worker_while_keys_answer() {
     for _ in 0..40 {
         cmd(&mut a, Command::PageDown);
     }
-    let top = |a: &App| a.layout.lines.iter().skip(a.scroll).find_map(|l| l.src);
-    let (scroll, at) = (a.scroll, top(&a));
+    let top = |a: &App| a.reader.layout.lines.iter().skip(a.reader.scroll).find_map(|l| l.src);
+    let (scroll, at) = (a.reader.scroll, top(&a));
     assert!(scroll > 300, "{scroll}");
     a.open_article(small, None);
     assert!(!a.laying_out());
     a.open_article(big, None);
-    assert!(a.laying_out() && a.scroll == 0, "a placeholder, at its top");
+    assert!(a.laying_out() && a.reader.scroll == 0, "a placeholder, at its top");
     a.finish_layout();
-    assert_eq!((a.scroll, top(&a)), (scroll, at));
+    assert_eq!((a.reader.scroll, top(&a)), (scroll, at));
     // a resize: the same text at the top, in the new layout
     a.update(Action::Resize(90, 20));
     assert!(a.laying_out(), "the new width is laid out on the worker");
-    assert_eq!(a.scroll, scroll, "the old layout shows meanwhile");
+    assert_eq!(a.reader.scroll, scroll, "the old layout shows meanwhile");
     a.finish_layout();
-    assert_eq!(a.layout.width, a.reader_width());
+    assert_eq!(a.reader.layout.width, a.reader_width());
     let now = top(&a).unwrap();
     assert!(now <= at.unwrap() && at.unwrap() - now < 200, "{now} vs {at:?}");
 }

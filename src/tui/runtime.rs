@@ -96,7 +96,7 @@ where
     /// shown at start) into the reader, keeping its place, and index it.
     fn swap_in(&mut self, app: &mut App, corpus: Arc<Corpus>, said: String) {
         app.reload(corpus.clone(), Index::empty(&corpus), said);
-        app.indexing = true;
+        app.background.indexing = true;
         self.index(corpus);
     }
 
@@ -131,7 +131,7 @@ where
 
     /// A worker is still to answer on the channel (the layout worker is polled instead).
     fn working(&self, app: &App) -> bool {
-        app.indexing || app.syncing || app.search_pending() || self.reloading || self.pending
+        app.background.indexing || app.background.syncing || app.search_pending() || self.reloading || self.pending
     }
 }
 
@@ -358,10 +358,10 @@ where
             None => return false,
         },
         Msg::Tick => {
-            let shown = (app.message.clone(), app.save_failed);
+            let shown = (app.message.clone(), app.session.save_failed);
             app.tick();
             // a save that failed (or works again) is said at once
-            return (app.message.clone(), app.save_failed) != shown;
+            return (app.message.clone(), app.session.save_failed) != shown;
         }
         Msg::Indexed(g, m) if g == w.generation => {
             app.indexed(m);
@@ -411,7 +411,7 @@ where
             app::Effect::Open(url) => open_in_browser(&url).err(),
             app::Effect::Sync if w.sync() => None,
             app::Effect::Sync => {
-                app.syncing = false;
+                app.background.syncing = false;
                 Some("no sync here".into())
             }
         };
@@ -524,9 +524,9 @@ where
         changed_at: None,
         reloading: false,
     };
-    app.indexing = true;
-    app.extracted = w.extracted.clone();
-    app.mark_read_on_open = opts.mark_read_on_open;
+    app.background.indexing = true;
+    app.background.extracted = w.extracted.clone();
+    app.list.mark_read_on_open = opts.mark_read_on_open;
     if let Some(store) = opts.store {
         app.attach_store(store, opts.fresh);
     }
@@ -592,7 +592,7 @@ where
 {
     while !app.quit {
         // a folder quiet long enough since it changed is read again
-        if w.changed_at.is_some_and(|t| t.elapsed() >= SETTLE) && !w.reloading && !app.syncing {
+        if w.changed_at.is_some_and(|t| t.elapsed() >= SETTLE) && !w.reloading && !app.background.syncing {
             w.changed_at = None;
             w.reload(app.corpus.clone());
         }

@@ -65,7 +65,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         }
     }
     status_bar(f, app, status);
-    match &app.overlay {
+    match &app.ui.overlay {
         Overlay::Help { scroll } => help(f, app, area, *scroll),
         Overlay::Palette(_) => palette(f, app, area),
         Overlay::Choose(_) => chooser(f, app, area),
@@ -106,10 +106,10 @@ fn sort_name(s: Sort) -> &'static str {
 /// The list's header, and whether it has room for the sort order.
 fn list_header(app: &App, w: usize) -> (String, bool) {
     let total = app.corpus.articles.len();
-    let mut shown = if app.query.is_empty() && !app.hide_read && !app.starred_only {
+    let mut shown = if app.list.query.is_empty() && !app.list.hide_read && !app.list.starred_only {
         format!(" Articles {total} · {} unread", app.unread())
     } else {
-        format!(" Articles {}/{total}", app.rows.len())
+        format!(" Articles {}/{total}", app.list.rows.len())
     };
     // narrow panes show the people count as "4q": the header says what that is, before
     // the sort order if both do not fit (the status line then names the order)
@@ -119,7 +119,7 @@ fn list_header(app: &App, w: usize) -> (String, bool) {
             shown.push_str(legend);
         }
     }
-    let by = format!(" · by {}", sort_name(app.sort));
+    let by = format!(" · by {}", sort_name(app.list.sort));
     let room = shown.chars().count() + by.chars().count() <= w || w >= 64;
     if room {
         shown.push_str(&by);
@@ -138,8 +138,8 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
     header(f, app, area, &shown, app.focus == Focus::List);
     let h = area.height.saturating_sub(1) as usize;
     let mut lines: Vec<Line> = Vec::with_capacity(h);
-    if app.rows.is_empty() {
-        let msg = if app.query.is_empty() {
+    if app.list.rows.is_empty() {
+        let msg = if app.list.query.is_empty() {
             "No articles."
         } else {
             "No article matches the filter."
@@ -158,11 +158,11 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
     };
     let count_w = if wide { 9 } else { 3 };
     let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
-    for (row, &a) in app.rows.iter().enumerate().skip(app.list_offset).take(h) {
+    for (row, &a) in app.list.rows.iter().enumerate().skip(app.list.list_offset).take(h) {
         let art = &app.corpus.articles[a];
         let mut spans: Vec<Span> = Vec::new();
-        let read = if app.read[a] { " " } else { "●" };
-        let star = if app.starred[a] { "★" } else { " " };
+        let read = if app.list.read[a] { " " } else { "●" };
+        let star = if app.list.starred[a] { "★" } else { " " };
         spans.push(Span::styled(read, app.theme.link()));
         spans.push(Span::styled(star, app.theme.quote()));
         spans.push(Span::raw(" "));
@@ -188,7 +188,7 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
             spans.push(Span::raw(" "));
             used += src_w + 1;
         }
-        let people = app.quoted[a];
+        let people = app.list.quoted[a];
         let count = match (people, wide) {
             (0, _) => " ".repeat(count_w),
             (n, true) => format!("{:>count_w$}", format!("{n} quoted")),
@@ -196,7 +196,7 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         };
         let title_w = w.saturating_sub(used + count_w + 1);
         let title = fit(&art.meta.title, title_w);
-        let hl = app.highlights.get(&a);
+        let hl = app.list.highlights.get(&a);
         spans.extend(highlighted(
             &title,
             hl.map(Vec::as_slice).unwrap_or(&[]),
@@ -206,7 +206,7 @@ fn list(f: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(count, app.theme.speaker()));
         let mut line = Line::from(spans);
-        if row == app.selected {
+        if row == app.list.selected {
             line = line.patch_style(app.theme.selected());
         }
         lines.push(line);
@@ -251,7 +251,7 @@ fn mark_style(app: &App, m: Mark) -> Style {
 }
 
 fn reader(f: &mut Frame, app: &App, area: Rect) {
-    let Some(a) = app.open else {
+    let Some(a) = app.reader.open else {
         header(f, app, area, " Reader", app.focus == Focus::Reader);
         let hint = app.keymap.hint(Context::List, Command::Open).unwrap_or_default();
         f.render_widget(
@@ -282,10 +282,18 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
     );
     header(f, app, area, &head, app.focus == Focus::Reader);
     let h = area.height.saturating_sub(1) as usize;
-    let hits = &app.search.hits;
-    let first_hit = hits.partition_point(|x| x.0 < app.scroll);
+    let hits = &app.reader.search.hits;
+    let first_hit = hits.partition_point(|x| x.0 < app.reader.scroll);
     let mut lines: Vec<Line> = Vec::with_capacity(h);
-    for (li, l) in app.layout.lines.iter().enumerate().skip(app.scroll).take(h) {
+    for (li, l) in app
+        .reader
+        .layout
+        .lines
+        .iter()
+        .enumerate()
+        .skip(app.reader.scroll)
+        .take(h)
+    {
         let mut cuts: Vec<usize> = vec![0, l.text.len()];
         for &(s, e, _) in &l.marks {
             cuts.push(s);
@@ -319,7 +327,7 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
             }
             for &(hs, he, k) in &line_hits {
                 if hs <= s && e <= he {
-                    style = style.patch(if k == app.search.current {
+                    style = style.patch(if k == app.reader.search.current {
                         app.theme.current_match()
                     } else {
                         app.theme.matched()
@@ -340,7 +348,7 @@ fn reader(f: &mut Frame, app: &App, area: Rect) {
 
 /// An input line with the cursor drawn where it is.
 fn caret(app: &App, s: &str) -> String {
-    let at = app.cursor.filter(|&c| s.is_char_boundary(c)).unwrap_or(s.len());
+    let at = app.ui.cursor.filter(|&c| s.is_char_boundary(c)).unwrap_or(s.len());
     format!("{}▏{}", &s[..at], &s[at..])
 }
 
@@ -401,7 +409,7 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
                     let starred = pv
                         .quote_rows
                         .get(*row)
-                        .is_some_and(|aq| app.starred_quotes.contains(aq));
+                        .is_some_and(|aq| app.session.starred_quotes.contains(aq));
                     let lead = if *first && starred { " ★ " } else { "   " };
                     let mut line = Line::styled(format!("{lead}{text}"), style);
                     if *row == pv.quote_selected {
@@ -480,7 +488,7 @@ fn people(f: &mut Frame, app: &App, area: Rect) {
 
 fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     let w = area.width as usize;
-    let mode = match (app.input, app.focus) {
+    let mode = match (app.ui.input, app.focus) {
         (Input::Filter, _) => "FILTER",
         (Input::Search, _) => "SEARCH",
         (Input::PeopleFilter, _) => "FILTER",
@@ -489,21 +497,21 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
         (_, Focus::Reader) => "READ",
         (_, Focus::People) => "PEOPLE",
     };
-    let left = match app.input {
+    let left = match app.ui.input {
         Input::Filter => format!(
             "/{} {}/{}",
-            caret(app, &app.query),
-            app.rows.len(),
+            caret(app, &app.list.query),
+            app.list.rows.len(),
             app.corpus.articles.len()
         ),
         Input::Search => {
-            let n = app.search.hits.len();
+            let n = app.reader.search.hits.len();
             let pos = if n == 0 {
                 "0/0".to_string()
             } else {
-                format!("{}/{n}", app.search.current + 1)
+                format!("{}/{n}", app.reader.search.current + 1)
             };
-            format!("/{} {pos}", caret(app, &app.search.query))
+            format!("/{} {pos}", caret(app, &app.reader.search.query))
         }
         Input::PeopleFilter => format!(
             "/{} {}/{}",
@@ -511,40 +519,44 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
             app.people.rows.len(),
             app.index.people.len()
         ),
-        Input::HelpFilter => format!("/{}", caret(app, &app.help_query)),
+        Input::HelpFilter => format!("/{}", caret(app, &app.ui.help_query)),
         Input::None => match &app.message {
             Some(m) => m.clone(),
             None => match app.focus {
                 Focus::List => {
-                    let pos = if app.rows.is_empty() { 0 } else { app.selected + 1 };
-                    let filt = if app.query.is_empty() {
+                    let pos = if app.list.rows.is_empty() {
+                        0
+                    } else {
+                        app.list.selected + 1
+                    };
+                    let filt = if app.list.query.is_empty() {
                         String::new()
                     } else {
-                        format!(" · filter {:?}", app.query)
+                        format!(" · filter {:?}", app.list.query)
                     };
                     // the sort order, when the list's header has no room for it
                     let by = if list_header_shows_sort(app) {
                         String::new()
                     } else {
-                        format!(" · by {}", sort_name(app.sort))
+                        format!(" · by {}", sort_name(app.list.sort))
                     };
-                    format!("{pos}/{}{filt}{by}", app.rows.len())
+                    format!("{pos}/{}{filt}{by}", app.list.rows.len())
                 }
                 Focus::Reader => {
-                    let search = if app.search.hits.is_empty() {
+                    let search = if app.reader.search.hits.is_empty() {
                         String::new()
                     } else {
                         format!(
                             " · {:?} {}/{}",
-                            app.search.query,
-                            app.search.current + 1,
-                            app.search.hits.len()
+                            app.reader.search.query,
+                            app.reader.search.current + 1,
+                            app.reader.search.hits.len()
                         )
                     };
-                    let links = if app.links.is_empty() {
+                    let links = if app.reader.links.is_empty() {
                         String::new()
                     } else {
-                        format!(" · {} linked", app.links.len())
+                        format!(" · {} linked", app.reader.links.len())
                     };
                     format!("{}%{search}{links}", app.percent())
                 }
@@ -555,7 +567,7 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     let ctx = app.context();
     let hint = |c: Context, cmd: Command, what: &str| app.keymap.hint(c, cmd).map(|k| format!("{k} {what}"));
     let hints: Vec<String> = match (ctx, app.focus) {
-        (Context::Input, _) if matches!(app.overlay, Overlay::Palette(_) | Overlay::Find(_)) => {
+        (Context::Input, _) if matches!(app.ui.overlay, Overlay::Palette(_) | Overlay::Find(_)) => {
             vec![hint(ctx, Command::Submit, "go"), hint(ctx, Command::Cancel, "close")]
         }
         (Context::Input, _) => vec![hint(ctx, Command::Submit, "keep"), hint(ctx, Command::Cancel, "clear")],
@@ -578,25 +590,28 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     .chain(hint(ctx, Command::Help, "help"))
     .chain(hint(ctx, Command::Quit, "quit"))
     .collect();
-    let left = if app.laying_out() && app.message.is_none() && app.input == Input::None {
+    let left = if app.laying_out() && app.message.is_none() && app.ui.input == Input::None {
         format!("laying out… · {left}")
-    } else if app.syncing && app.message.is_none() && app.input == Input::None {
+    } else if app.background.syncing && app.message.is_none() && app.ui.input == Input::None {
         format!("syncing… · {left}")
-    } else if app.indexing && app.message.is_none() && app.input == Input::None {
-        match app.extracted.load(std::sync::atomic::Ordering::Relaxed) {
+    } else if app.background.indexing && app.message.is_none() && app.ui.input == Input::None {
+        match app.background.extracted.load(std::sync::atomic::Ordering::Relaxed) {
             0 => format!("finding quotes… · {left}"),
             n => format!("finding quotes {n}/{}… · {left}", app.corpus.articles.len()),
         }
-    } else if let (Some((done, of)), None, None, Input::None) =
-        (app.search_progress, &app.search_index, &app.message, app.input)
-    {
+    } else if let (Some((done, of)), None, None, Input::None) = (
+        app.background.search_progress,
+        &app.background.search_index,
+        &app.message,
+        app.ui.input,
+    ) {
         format!("indexing text {done}/{of} · {left}")
     } else {
         left
     };
     // while saving fails, the status line keeps saying so (the first failure's message
     // gives the reason)
-    let left = if app.save_failed && app.input == Input::None && !left.contains("marks not saved") {
+    let left = if app.session.save_failed && app.ui.input == Input::None && !left.contains("marks not saved") {
         format!("marks not saved · {left}")
     } else {
         left
@@ -606,7 +621,7 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     // as many hints as fit beside the message, the most specific ones dropped first
     let keep_left = width(&left).min(room / 2) + 2;
     // a message is never hidden behind the hints: while one shows, they step aside
-    let mut hints = if app.message.is_some() && app.input == Input::None {
+    let mut hints = if app.message.is_some() && app.ui.input == Input::None {
         Vec::new()
     } else {
         hints
@@ -650,10 +665,10 @@ fn help(f: &mut Frame, app: &App, area: Rect, scroll: usize) {
         area.height.saturating_sub(2),
     );
     f.render_widget(Clear, r);
-    let title = if app.help_query.is_empty() {
+    let title = if app.ui.help_query.is_empty() {
         " Keys — / to filter, Esc to close ".to_string()
     } else {
-        format!(" Keys matching {:?} ", app.help_query)
+        format!(" Keys matching {:?} ", app.ui.help_query)
     };
     let block = boxed(app, &title);
     let inner = block.inner(r);
@@ -701,7 +716,7 @@ fn prompt<'a>(app: &App, query: &str) -> Line<'a> {
 }
 
 fn palette(f: &mut Frame, app: &App, area: Rect) {
-    let Overlay::Palette(p) = &app.overlay else { return };
+    let Overlay::Palette(p) = &app.ui.overlay else { return };
     let inner = input_box(f, app, area, (100, 24), " Jump to an article or a person ");
     let mut lines = vec![prompt(app, &p.query)];
     let h = inner.height.saturating_sub(1) as usize;
@@ -750,7 +765,7 @@ fn palette(f: &mut Frame, app: &App, area: Rect) {
 /// The search overlay: the query, then each result's title, source and date over a
 /// snippet with the matched words marked.
 fn find(f: &mut Frame, app: &App, area: Rect) {
-    let Overlay::Find(s) = &app.overlay else { return };
+    let Overlay::Find(s) = &app.ui.overlay else { return };
     let inner = input_box(f, app, area, (110, 30), " Search every article ");
     let w = inner.width as usize;
     let mut lines = vec![prompt(app, &s.query)];
@@ -830,7 +845,7 @@ fn fit_snippet(snippet: &str, highlights: &[(usize, usize)], w: usize) -> (Strin
 }
 
 fn chooser(f: &mut Frame, app: &App, area: Rect) {
-    let Overlay::Choose(c) = &app.overlay else { return };
+    let Overlay::Choose(c) = &app.ui.overlay else { return };
     let r = centered(
         area,
         area.width.saturating_sub(4).min(90),

@@ -6,28 +6,28 @@ impl App {
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
             focus: self.focus,
-            open: self.open,
-            scroll: self.scroll,
+            open: self.reader.open,
+            scroll: self.reader.scroll,
             selected_article: self.selected_article(),
-            query: self.query.clone(),
+            query: self.list.query.clone(),
             person: self.people.person,
             people_selected: self.people.selected,
-            target: self.target,
-            link_selected: self.link_selected,
+            target: self.reader.target,
+            link_selected: self.reader.link_selected,
         }
     }
 
     pub(super) fn remember(&mut self) {
         let s = self.snapshot();
-        if self.back.last() != Some(&s) {
-            self.back.push(s);
+        if self.session.back.last() != Some(&s) {
+            self.session.back.push(s);
         }
-        self.forward.clear();
+        self.session.forward.clear();
     }
 
     pub(super) fn restore(&mut self, s: Snapshot) {
-        if self.query != s.query {
-            self.query = s.query.clone();
+        if self.list.query != s.query {
+            self.list.query = s.query.clone();
             self.refilter();
         }
         self.select_article(s.selected_article);
@@ -39,36 +39,36 @@ impl App {
         if let Some(a) = s.open {
             self.open_article_quietly(a);
         } else {
-            self.open = None;
+            self.reader.open = None;
             self.relayout();
         }
-        self.target = s.target;
-        self.link_selected = s.link_selected.filter(|&i| i < self.links.len());
+        self.reader.target = s.target;
+        self.reader.link_selected = s.link_selected.filter(|&i| i < self.reader.links.len());
         self.relayout();
         let scroll = s.scroll;
         self.after_layout(move |app| {
-            app.scroll = scroll.min(app.max_scroll());
+            app.reader.scroll = scroll.min(app.max_scroll());
             app.save_position();
         });
         self.focus = s.focus;
     }
 
     pub(super) fn history_back(&mut self) -> bool {
-        let Some(s) = self.back.pop() else {
+        let Some(s) = self.session.back.pop() else {
             self.message = Some("nothing to go back to".into());
             return true;
         };
-        self.forward.push(self.snapshot());
+        self.session.forward.push(self.snapshot());
         self.restore(s);
         true
     }
 
     pub(super) fn history_forward(&mut self) -> bool {
-        let Some(s) = self.forward.pop() else {
+        let Some(s) = self.session.forward.pop() else {
             self.message = Some("nothing to go forward to".into());
             return true;
         };
-        self.back.push(self.snapshot());
+        self.session.back.push(self.snapshot());
         self.restore(s);
         true
     }

@@ -10,33 +10,33 @@ impl App {
 
     /// The input line being typed, if any.
     pub fn active_input(&self) -> Option<&str> {
-        match (&self.overlay, self.input) {
+        match (&self.ui.overlay, self.ui.input) {
             (Overlay::Palette(p), _) => Some(&p.query),
             (Overlay::Find(f), _) => Some(&f.query),
-            (_, Input::Filter) => Some(&self.query),
-            (_, Input::Search) => Some(&self.search.query),
+            (_, Input::Filter) => Some(&self.list.query),
+            (_, Input::Search) => Some(&self.reader.search.query),
             (_, Input::PeopleFilter) => Some(&self.people.query),
-            (_, Input::HelpFilter) => Some(&self.help_query),
+            (_, Input::HelpFilter) => Some(&self.ui.help_query),
             _ => None,
         }
     }
 
     pub(super) fn move_cursor(&mut self, c: Command) {
         let Some(s) = self.active_input() else { return };
-        let at = self.cursor.unwrap_or(s.len()).min(s.len());
+        let at = self.ui.cursor.unwrap_or(s.len()).min(s.len());
         let to = match c {
             Command::CursorLeft => s[..at].char_indices().last().map_or(0, |(i, _)| i),
             Command::CursorRight => s[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
             Command::CursorHome => 0,
             _ => s.len(),
         };
-        self.cursor = (to < s.len()).then_some(to);
+        self.ui.cursor = (to < s.len()).then_some(to);
     }
 
     /// Change the active input line with `f`, applied to the text before the cursor (the
     /// text after it stays), then refresh what the line drives.
     pub(super) fn edit_input(&mut self, f: impl FnOnce(&mut String)) {
-        let cursor = self.cursor;
+        let cursor = self.ui.cursor;
         let apply = |s: &mut String| -> Option<usize> {
             let mut at = cursor.unwrap_or(s.len()).min(s.len());
             while !s.is_char_boundary(at) {
@@ -48,43 +48,43 @@ impl App {
             s.push_str(&tail);
             (!tail.is_empty()).then_some(c)
         };
-        match (&mut self.overlay, self.input) {
+        match (&mut self.ui.overlay, self.ui.input) {
             (Overlay::Palette(_), _) => {
-                if let Overlay::Palette(mut p) = std::mem::replace(&mut self.overlay, Overlay::None) {
-                    self.cursor = apply(&mut p.query);
+                if let Overlay::Palette(mut p) = std::mem::replace(&mut self.ui.overlay, Overlay::None) {
+                    self.ui.cursor = apply(&mut p.query);
                     self.palette_search(&mut p);
-                    self.overlay = Overlay::Palette(p);
+                    self.ui.overlay = Overlay::Palette(p);
                 }
             }
             (Overlay::Find(_), _) => {
-                if let Overlay::Find(mut f) = std::mem::replace(&mut self.overlay, Overlay::None) {
-                    self.cursor = apply(&mut f.query);
+                if let Overlay::Find(mut f) = std::mem::replace(&mut self.ui.overlay, Overlay::None) {
+                    self.ui.cursor = apply(&mut f.query);
                     self.find_search(&mut f);
-                    self.overlay = Overlay::Find(f);
+                    self.ui.overlay = Overlay::Find(f);
                 }
             }
             (_, Input::Filter) => {
-                self.cursor = apply(&mut self.query);
+                self.ui.cursor = apply(&mut self.list.query);
                 self.refilter();
                 self.preview();
             }
             (_, Input::Search) => {
-                self.cursor = apply(&mut self.search.query);
+                self.ui.cursor = apply(&mut self.reader.search.query);
                 self.run_search();
             }
             (_, Input::PeopleFilter) => {
-                self.cursor = apply(&mut self.people.query);
+                self.ui.cursor = apply(&mut self.people.query);
                 self.refresh_people();
             }
-            (_, Input::HelpFilter) => self.cursor = apply(&mut self.help_query),
+            (_, Input::HelpFilter) => self.ui.cursor = apply(&mut self.ui.help_query),
             _ => {}
         }
     }
 
     pub(super) fn submit(&mut self) {
-        if let Overlay::Palette(p) = &self.overlay {
+        if let Overlay::Palette(p) = &self.ui.overlay {
             let target = p.hits.get(p.selected).map(|h| h.0);
-            self.overlay = Overlay::None;
+            self.ui.overlay = Overlay::None;
             match target {
                 Some(Target::Article(a)) => self.jump_to_article(a),
                 Some(Target::Person(pid)) => {
@@ -99,71 +99,71 @@ impl App {
             }
             return;
         }
-        if let Overlay::Find(f) = &self.overlay {
+        if let Overlay::Find(f) = &self.ui.overlay {
             let hit = f.hits.get(f.selected).map(|h| h.article);
             let terms = crate::search::Query::parse(&f.query)
                 .map(|q| q.terms())
                 .unwrap_or_default();
             // no result chosen: the overlay stays open
             if let Some(a) = hit {
-                self.overlay = Overlay::None;
+                self.ui.overlay = Overlay::None;
                 self.open_at_terms(a, terms);
             }
             return;
         }
-        if let Overlay::Choose(ch) = &self.overlay {
+        if let Overlay::Choose(ch) = &self.ui.overlay {
             let t = ch.targets.get(ch.selected).copied();
-            self.overlay = Overlay::None;
+            self.ui.overlay = Overlay::None;
             if let Some(r) = t {
                 self.go_to_quote(r);
             }
             return;
         }
-        match self.input {
+        match self.ui.input {
             Input::Filter => {
-                self.input = Input::None;
+                self.ui.input = Input::None;
                 self.focus = Focus::List;
-                if self.rows.is_empty() {
-                    self.message = Some(format!("no article matches {:?}", self.query));
+                if self.list.rows.is_empty() {
+                    self.message = Some(format!("no article matches {:?}", self.list.query));
                 }
             }
             Input::Search => {
-                self.input = Input::None;
-                if self.search.hits.is_empty() && !self.search.query.is_empty() {
-                    self.message = Some(format!("{:?} not found", self.search.query));
+                self.ui.input = Input::None;
+                if self.reader.search.hits.is_empty() && !self.reader.search.query.is_empty() {
+                    self.message = Some(format!("{:?} not found", self.reader.search.query));
                 }
             }
-            Input::PeopleFilter | Input::HelpFilter => self.input = Input::None,
+            Input::PeopleFilter | Input::HelpFilter => self.ui.input = Input::None,
             Input::None => {}
         }
     }
 
     pub(super) fn cancel(&mut self) {
         if matches!(
-            self.overlay,
+            self.ui.overlay,
             Overlay::Palette(_) | Overlay::Choose(_) | Overlay::Find(_)
         ) {
-            self.overlay = Overlay::None;
+            self.ui.overlay = Overlay::None;
             return;
         }
-        match self.input {
+        match self.ui.input {
             Input::Filter => {
-                self.input = Input::None;
-                self.query.clear();
+                self.ui.input = Input::None;
+                self.list.query.clear();
                 self.refilter_keeping_selection();
             }
             Input::Search => {
-                self.input = Input::None;
-                self.search = Search::default();
+                self.ui.input = Input::None;
+                self.reader.search = Search::default();
             }
             Input::PeopleFilter => {
-                self.input = Input::None;
+                self.ui.input = Input::None;
                 self.people.query.clear();
                 self.refresh_people();
             }
             Input::HelpFilter => {
-                self.input = Input::None;
-                self.help_query.clear();
+                self.ui.input = Input::None;
+                self.ui.help_query.clear();
             }
             Input::None => {}
         }

@@ -6,7 +6,7 @@ impl App {
     /// The context whose bindings apply now: a line taking text, an overlay, else the
     /// pane with the focus.
     pub fn context(&self) -> Context {
-        match (&self.overlay, self.input) {
+        match (&self.ui.overlay, self.ui.input) {
             (Overlay::Palette(_) | Overlay::Find(_), _)
             | (_, Input::Filter | Input::Search | Input::PeopleFilter | Input::HelpFilter) => Context::Input,
             (Overlay::Help { .. } | Overlay::Choose(_), Input::None) => Context::Overlay,

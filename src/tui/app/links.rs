@@ -14,15 +14,16 @@ impl App {
 
     pub(super) fn link_line(&self, i: usize) -> Option<usize> {
         let marker = format!("[{}]", i + 1);
-        self.layout
+        self.reader
+            .layout
             .lines
             .iter()
             .position(|l| l.src.is_none() && l.text.contains(&marker))
     }
 
     pub(super) fn follow(&mut self, i: usize) {
-        let Some(a) = self.open else { return };
-        let Some(&pid) = self.links.get(i) else {
+        let Some(a) = self.reader.open else { return };
+        let Some(&pid) = self.reader.links.get(i) else {
             self.message = Some(format!("no link [{}] here", i + 1));
             return;
         };
@@ -48,7 +49,7 @@ impl App {
             [] => self.message = Some("nowhere else to go".into()),
             [one] => self.go_to_quote(*one),
             _ => {
-                self.overlay = Overlay::Choose(Chooser {
+                self.ui.overlay = Overlay::Choose(Chooser {
                     title: format!("{} is also quoted in", p.name),
                     targets,
                     selected: 0,
@@ -62,8 +63,8 @@ impl App {
     pub fn go_to_quote(&mut self, to: QuoteRef) {
         let (a, q) = (to.article, to.quote);
         self.remember();
-        if !self.rows.contains(&a) {
-            self.query.clear();
+        if !self.list.rows.contains(&a) {
+            self.list.query.clear();
             self.refilter();
         }
         self.select_article(Some(a));
@@ -73,8 +74,8 @@ impl App {
 
     /// The link number (0-based) of the "[N]" marker on screen row `row` of the reader.
     pub(super) fn link_at_row(&self, row: u16) -> Option<usize> {
-        self.open?;
-        let line = self.layout.lines.get(self.scroll + row as usize - 1)?;
+        self.reader.open?;
+        let line = self.reader.layout.lines.get(self.reader.scroll + row as usize - 1)?;
         let &(s, e, _) = line
             .marks
             .iter()
@@ -87,24 +88,24 @@ impl App {
             .trim_end_matches(']')
             .parse()
             .ok()?;
-        (n >= 1 && n <= self.links.len()).then(|| n - 1)
+        (n >= 1 && n <= self.reader.links.len()).then(|| n - 1)
     }
 
     /// Select the next or previous link, wrapping round, and bring it on screen.
     pub(super) fn step_link(&mut self, next: bool) {
-        if self.links.is_empty() {
+        if self.reader.links.is_empty() {
             self.message = Some("no one in this article is quoted elsewhere".into());
             return;
         }
-        let n = self.links.len();
-        self.link_selected = Some(match (self.link_selected, next) {
+        let n = self.reader.links.len();
+        self.reader.link_selected = Some(match (self.reader.link_selected, next) {
             (None, true) => 0,
             (None, false) => n - 1,
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
         });
         self.relayout();
-        let link = self.link_selected.unwrap_or(0);
+        let link = self.reader.link_selected.unwrap_or(0);
         self.after_layout(move |app| {
             if let Some(line) = app.link_line(link) {
                 app.scroll_to_show(line);
@@ -114,14 +115,14 @@ impl App {
 
     /// Enter in the reader: follow the selected link, or say how to select one.
     pub(super) fn follow_selected(&mut self) {
-        match self.link_selected {
+        match self.reader.link_selected {
             Some(i) => self.follow(i),
-            None if self.links.is_empty() => {
+            None if self.reader.links.is_empty() => {
                 self.message = Some("no one in this article is quoted elsewhere".into());
             }
             None => {
                 let next = self.keymap.hint(Context::Reader, Command::NextLink).unwrap_or_default();
-                let n = self.links.len();
+                let n = self.reader.links.len();
                 self.message = Some(format!("no link selected: {next} selects one, or 1–{n} follows it"));
             }
         }

@@ -4,7 +4,7 @@ use super::*;
 
 impl App {
     pub(super) fn sort_name(&self) -> &'static str {
-        match self.sort {
+        match self.list.sort {
             Sort::Date => "date",
             Sort::Source => "source",
             Sort::Title => "title",
@@ -12,23 +12,23 @@ impl App {
     }
 
     pub fn selected_article(&self) -> Option<usize> {
-        self.rows.get(self.selected).copied()
+        self.list.rows.get(self.list.selected).copied()
     }
 
     /// The article the keys act on: the open one in the reader, else the selected one.
     pub(super) fn current_article(&self) -> Option<usize> {
         if self.focus == Focus::Reader {
-            self.open.or(self.selected_article())
+            self.reader.open.or(self.selected_article())
         } else {
             self.selected_article()
         }
     }
 
     pub(super) fn select_article(&mut self, a: Option<usize>) {
-        if let Some(i) = a.and_then(|a| self.rows.iter().position(|&r| r == a)) {
-            self.selected = i;
+        if let Some(i) = a.and_then(|a| self.list.rows.iter().position(|&r| r == a)) {
+            self.list.selected = i;
         } else {
-            self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+            self.list.selected = self.list.selected.min(self.list.rows.len().saturating_sub(1));
         }
         self.keep_selection_visible();
     }
@@ -43,15 +43,16 @@ impl App {
 
     /// Re-run the filter and sort.
     pub fn refilter(&mut self) {
-        let q = Query::parse(&self.query);
-        let hits = self.filter.run(&self.items, &q);
+        let q = Query::parse(&self.list.query);
+        let hits = self.list.filter.run(&self.list.items, &q);
         let mut rows: Vec<usize> = hits.iter().map(|h| h.item).collect();
         rows.retain(|&a| {
-            (!self.hide_read || !self.read[a] || Some(a) == self.open) && (!self.starred_only || self.starred[a])
+            (!self.list.hide_read || !self.list.read[a] || Some(a) == self.reader.open)
+                && (!self.list.starred_only || self.list.starred[a])
         });
         if q.pattern.is_empty() {
             let arts = &self.corpus.articles;
-            match self.sort {
+            match self.list.sort {
                 // newest first; undated last
                 Sort::Date => rows.sort_by(|&a, &b| arts[b].meta.date.cmp(&arts[a].meta.date).then(a.cmp(&b))),
                 Sort::Source => rows.sort_by(|&a, &b| {
@@ -72,36 +73,36 @@ impl App {
                 }),
             }
         }
-        self.rows = rows;
-        self.selected = 0;
-        self.list_offset = 0;
-        self.highlights.clear();
+        self.list.rows = rows;
+        self.list.selected = 0;
+        self.list.list_offset = 0;
+        self.list.highlights.clear();
         self.compute_highlights();
     }
 
     /// Matched positions for the rows in view (the view only draws them).
     pub fn compute_highlights(&mut self) {
-        let q = Query::parse(&self.query);
+        let q = Query::parse(&self.list.query);
         if q.pattern.is_empty() {
-            self.highlights.clear();
+            self.list.highlights.clear();
             return;
         }
         let h = self.body_height();
-        for &a in self.rows.iter().skip(self.list_offset).take(h) {
-            if !self.highlights.contains_key(&a) {
+        for &a in self.list.rows.iter().skip(self.list.list_offset).take(h) {
+            if !self.list.highlights.contains_key(&a) {
                 let title = &self.corpus.articles[a].meta.title;
-                let idx = self.filter.indices(title, &q.pattern);
-                self.highlights.insert(a, idx);
+                let idx = self.list.filter.indices(title, &q.pattern);
+                self.list.highlights.insert(a, idx);
             }
         }
     }
 
     pub(super) fn keep_selection_visible(&mut self) {
         let h = self.body_height();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + h {
-            self.list_offset = self.selected + 1 - h;
+        if self.list.selected < self.list.list_offset {
+            self.list.list_offset = self.list.selected;
+        } else if self.list.selected >= self.list.list_offset + h {
+            self.list.list_offset = self.list.selected + 1 - h;
         }
         self.compute_highlights();
     }
@@ -112,7 +113,7 @@ impl App {
             return;
         }
         if let Some(a) = self.selected_article()
-            && self.open != Some(a)
+            && self.reader.open != Some(a)
         {
             self.open_article_quietly(a);
         }
@@ -120,10 +121,10 @@ impl App {
 
     pub(super) fn ensure_open(&mut self) {
         if let Some(a) = self.selected_article() {
-            if self.open != Some(a) {
+            if self.reader.open != Some(a) {
                 self.open_article(a, None);
-            } else if self.mark_read_on_open && !self.read[a] {
-                self.read[a] = true;
+            } else if self.list.mark_read_on_open && !self.list.read[a] {
+                self.list.read[a] = true;
                 self.persist(a);
             }
         }
@@ -131,18 +132,21 @@ impl App {
 
     /// Open the next unread article in the list after the current one (wrapping round).
     pub(super) fn next_unread(&mut self) {
-        let n = self.rows.len();
+        let n = self.list.rows.len();
         // after the open article; from the selection itself when nothing is open yet
-        let cur = self.open.and_then(|a| self.rows.iter().position(|&r| r == a));
-        let start = cur.map_or_else(|| self.selected.min(n.saturating_sub(1)), |i| i + 1);
+        let cur = self
+            .reader
+            .open
+            .and_then(|a| self.list.rows.iter().position(|&r| r == a));
+        let start = cur.map_or_else(|| self.list.selected.min(n.saturating_sub(1)), |i| i + 1);
         let next = (0..n)
             .map(|k| (start + k) % n)
-            .find(|&i| !self.read[self.rows[i]] && Some(i) != cur);
+            .find(|&i| !self.list.read[self.list.rows[i]] && Some(i) != cur);
         match next {
             Some(i) => {
-                self.selected = i;
+                self.list.selected = i;
                 self.keep_selection_visible();
-                self.open_article(self.rows[i], None);
+                self.open_article(self.list.rows[i], None);
                 self.focus = Focus::Reader;
             }
             None => self.message = Some("no unread articles left".into()),
@@ -150,7 +154,7 @@ impl App {
     }
 
     pub(super) fn cycle_sort(&mut self) {
-        self.sort = match self.sort {
+        self.list.sort = match self.list.sort {
             Sort::Date => Sort::Source,
             Sort::Source => Sort::Title,
             Sort::Title => Sort::Date,
@@ -161,30 +165,37 @@ impl App {
 
     pub(super) fn toggle_read(&mut self) {
         let Some(a) = self.current_article() else { return };
-        self.read[a] = !self.read[a];
+        self.list.read[a] = !self.list.read[a];
         self.persist(a);
-        self.message = Some(if self.read[a] { "marked read" } else { "marked unread" }.into());
-        if self.hide_read {
+        self.message = Some(
+            if self.list.read[a] {
+                "marked read"
+            } else {
+                "marked unread"
+            }
+            .into(),
+        );
+        if self.list.hide_read {
             self.refilter_keeping_selection();
         }
     }
 
     pub(super) fn mark_all_read(&mut self) {
-        for a in self.rows.clone() {
-            self.read[a] = true;
+        for a in self.list.rows.clone() {
+            self.list.read[a] = true;
             self.persist(a);
         }
         self.message = Some(format!(
             "{} marked read",
-            crate::text::plural(self.rows.len(), "article")
+            crate::text::plural(self.list.rows.len(), "article")
         ));
     }
 
     pub(super) fn toggle_hide_read(&mut self) {
-        self.hide_read = !self.hide_read;
+        self.list.hide_read = !self.list.hide_read;
         self.refilter_keeping_selection();
         self.message = Some(
-            if self.hide_read {
+            if self.list.hide_read {
                 "read articles hidden"
             } else {
                 "read articles shown"
@@ -195,16 +206,16 @@ impl App {
 
     pub(super) fn toggle_star(&mut self) {
         let Some(a) = self.current_article() else { return };
-        self.starred[a] = !self.starred[a];
+        self.list.starred[a] = !self.list.starred[a];
         self.persist(a);
-        self.message = Some(if self.starred[a] { "starred" } else { "unstarred" }.into());
+        self.message = Some(if self.list.starred[a] { "starred" } else { "unstarred" }.into());
     }
 
     pub(super) fn toggle_starred_only(&mut self) {
-        self.starred_only = !self.starred_only;
+        self.list.starred_only = !self.list.starred_only;
         self.refilter_keeping_selection();
         self.message = Some(
-            if self.starred_only {
+            if self.list.starred_only {
                 "starred articles only"
             } else {
                 "all articles"
@@ -215,30 +226,30 @@ impl App {
 
     /// `]` / `[` in the reader: open the next or previous article of the list.
     pub(super) fn step_article(&mut self, next: bool) -> bool {
-        if self.rows.is_empty() {
+        if self.list.rows.is_empty() {
             return false;
         }
         let to = if next {
-            (self.selected + 1).min(self.rows.len() - 1)
+            (self.list.selected + 1).min(self.list.rows.len() - 1)
         } else {
-            self.selected.saturating_sub(1)
+            self.list.selected.saturating_sub(1)
         };
-        if to == self.selected {
+        if to == self.list.selected {
             self.message = Some(if next { "last article" } else { "first article" }.into());
             return true;
         }
-        self.selected = to;
+        self.list.selected = to;
         self.keep_selection_visible();
-        self.open_article(self.rows[to], None);
+        self.open_article(self.list.rows[to], None);
         true
     }
 
     pub(super) fn list_motion(&mut self, c: Command) {
-        let n = self.rows.len();
+        let n = self.list.rows.len();
         if n == 0 {
             return;
         }
-        self.selected = step(self.selected, n, c, self.body_height());
+        self.list.selected = step(self.list.selected, n, c, self.body_height());
         self.keep_selection_visible();
         self.preview();
     }

@@ -200,6 +200,31 @@ pub enum Action {
 
 pub struct App {
     pub corpus: std::sync::Arc<Corpus>,
+    /// Shared with the layout worker (a big article is laid out off the input thread).
+    pub index: std::sync::Arc<Index>,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub size: (u16, u16),
+    pub focus: Focus,
+    pub message: Option<String>,
+    pub quit: bool,
+    /// What the terminal loop is to do outside the state: copy, open a URL, sync.
+    pub effects: Vec<Effect>,
+    pub people: PeopleView,
+    /// What works in the background, as the status bar tells it.
+    pub background: Background,
+    /// The article list: its rows, filter, sort and marks.
+    pub list: ListPane,
+    /// The open article: its layout, place, in-article search and links.
+    pub reader: ReaderPane,
+    /// What is drawn over the panes: the overlay, the input line and its cursor, the help.
+    pub ui: Ui,
+    /// What lasts between runs (the state store) and the way back (history).
+    pub session: Session,
+}
+
+/// What works in the background, as the status bar tells it.
+pub struct Background {
     /// The quote index is still being built (counts, links and people come when it is).
     pub indexing: bool,
     /// The search index, once built (the search overlay answers from it).
@@ -211,25 +236,12 @@ pub struct App {
     /// Articles whose quotes the indexing worker has extracted so far (those the cache
     /// did not hold), for the status bar.
     pub extracted: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    /// Number of people quoted in each article (the list shows it).
-    pub quoted: Vec<usize>,
-    /// Shared with the layout worker (a big article is laid out off the input thread).
-    pub index: std::sync::Arc<Index>,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub size: (u16, u16),
-    pub focus: Focus,
-    pub overlay: Overlay,
-    pub input: Input,
-    pub message: Option<String>,
-    pub quit: bool,
-    /// The cursor in the input line being typed, as a byte offset (None: at its end).
-    pub cursor: Option<usize>,
-    /// What the terminal loop is to do outside the state: copy, open a URL, sync.
-    pub effects: Vec<Effect>,
     /// A sync is running in the background.
     pub syncing: bool,
-    // list
+}
+
+/// The article list: its rows, filter, sort and marks.
+pub struct ListPane {
     items: Vec<Item>,
     filter: Filter,
     pub query: String,
@@ -245,7 +257,12 @@ pub struct App {
     pub hide_read: bool,
     pub starred_only: bool,
     pub mark_read_on_open: bool,
-    // reader
+    /// Number of people quoted in each article (the list shows it).
+    pub quoted: Vec<usize>,
+}
+
+/// The open article: its layout, place, in-article search and links.
+pub struct ReaderPane {
     pub open: Option<usize>,
     pub layout: Layout,
     /// The worker laying out a big open article, while it works.
@@ -261,14 +278,28 @@ pub struct App {
     pub target: Option<QuoteRef>,
     /// Scroll position per article, restored on reopening.
     pub positions: HashMap<usize, usize>,
-    // people
-    pub people: PeopleView,
-    // history
-    pub back: Vec<Snapshot>,
-    pub forward: Vec<Snapshot>,
+    /// The article byte at the top of the reader, as the reader last placed it (None: the
+    /// top of the article); a resize brings it back.
+    top_byte: Option<(usize, usize)>,
+    /// (open article, scroll) when `top_byte` was last taken.
+    settled: (Option<usize>, usize),
+    /// The article last opened and the line it opened at.
+    opened_at: Option<(usize, usize)>,
+}
+
+/// What is drawn over the panes: the overlay, the input line and its cursor, the help.
+pub struct Ui {
+    pub overlay: Overlay,
+    pub input: Input,
+    /// The cursor in the input line being typed, as a byte offset (None: at its end).
+    pub cursor: Option<usize>,
     pub help_query: String,
     /// Help rows (context, keys, description), generated from the live keymap.
     pub help_rows: Vec<(String, String, String)>,
+}
+
+/// What lasts between runs (the state store) and the way back (history).
+pub struct Session {
     /// Lasting state (read marks, stars, positions), when attached.
     pub store: Option<crate::state::Store>,
     /// The last save failed (said once in the status line; saving goes on being tried).
@@ -279,13 +310,8 @@ pub struct App {
     pub starred_quotes: std::collections::HashSet<QuoteRef>,
     /// Reading positions from the state file, used the first time an article opens.
     stored_positions: HashMap<usize, (usize, f64)>,
-    /// The article byte at the top of the reader, as the reader last placed it (None: the
-    /// top of the article); a resize brings it back.
-    top_byte: Option<(usize, usize)>,
-    /// (open article, scroll) when `top_byte` was last taken.
-    settled: (Option<usize>, usize),
-    /// The article last opened and the line it opened at.
-    opened_at: Option<(usize, usize)>,
+    pub back: Vec<Snapshot>,
+    pub forward: Vec<Snapshot>,
 }
 
 /// An article of this many words or more is laid out on a worker (a 15 MB article takes
@@ -333,62 +359,73 @@ impl App {
         let n = corpus.articles.len();
         let items = list::filter_items(&corpus, &index);
         let help_rows = keys::help_rows(&keymap);
+        let quoted = (0..n).map(|a| index.people_in(a).len()).collect();
         let mut app = App {
-            quoted: (0..n).map(|a| index.people_in(a).len()).collect(),
             corpus,
-            indexing: false,
-            search_index: None,
-            search_progress: None,
-            search_unavailable: None,
-            extracted: Default::default(),
             index: std::sync::Arc::new(index),
             keymap,
             theme,
             size,
             focus: Focus::List,
-            overlay: Overlay::None,
-            input: Input::None,
             message: None,
             quit: false,
-            cursor: None,
             effects: Vec::new(),
-            syncing: false,
-            items,
-            filter: Filter::default(),
-            query: String::new(),
-            rows: Vec::new(),
-            selected: 0,
-            list_offset: 0,
-            sort: Sort::Date,
-            highlights: HashMap::new(),
-            read: vec![false; n],
-            starred: vec![false; n],
-            hide_read: false,
-            starred_only: false,
-            mark_read_on_open: true,
-            open: None,
-            layout: Layout::default(),
-            layout_job: None,
-            layout_body: None,
-            scroll: 0,
-            search: Search::default(),
-            links: Vec::new(),
-            link_selected: None,
-            target: None,
-            positions: HashMap::new(),
             people: PeopleView::default(),
-            back: Vec::new(),
-            forward: Vec::new(),
-            help_query: String::new(),
-            help_rows,
-            store: None,
-            save_failed: false,
-            keys: Vec::new(),
-            starred_quotes: std::collections::HashSet::new(),
-            stored_positions: HashMap::new(),
-            opened_at: None,
-            top_byte: None,
-            settled: (None, 0),
+            background: Background {
+                indexing: false,
+                search_index: None,
+                search_progress: None,
+                search_unavailable: None,
+                extracted: Default::default(),
+                syncing: false,
+            },
+            list: ListPane {
+                items,
+                filter: Filter::default(),
+                query: String::new(),
+                rows: Vec::new(),
+                selected: 0,
+                list_offset: 0,
+                sort: Sort::Date,
+                highlights: HashMap::new(),
+                read: vec![false; n],
+                starred: vec![false; n],
+                hide_read: false,
+                starred_only: false,
+                mark_read_on_open: true,
+                quoted,
+            },
+            reader: ReaderPane {
+                open: None,
+                layout: Layout::default(),
+                layout_job: None,
+                layout_body: None,
+                scroll: 0,
+                search: Search::default(),
+                links: Vec::new(),
+                link_selected: None,
+                target: None,
+                positions: HashMap::new(),
+                top_byte: None,
+                settled: (None, 0),
+                opened_at: None,
+            },
+            ui: Ui {
+                overlay: Overlay::None,
+                input: Input::None,
+                cursor: None,
+                help_query: String::new(),
+                help_rows,
+            },
+            session: Session {
+                store: None,
+                save_failed: false,
+                keys: Vec::new(),
+                starred_quotes: std::collections::HashSet::new(),
+                stored_positions: HashMap::new(),
+                back: Vec::new(),
+                forward: Vec::new(),
+            },
         };
         app.refilter();
         app.refresh_people();
@@ -410,59 +447,65 @@ impl App {
     pub fn indexed(&mut self, msg: Indexed) {
         match msg {
             Indexed::Quotes(ix) => self.set_index(ix),
-            Indexed::SearchProgress(done, of) => self.search_progress = Some((done, of)),
+            Indexed::SearchProgress(done, of) => self.background.search_progress = Some((done, of)),
             Indexed::Search(Ok(h)) => {
-                self.search_index = Some(std::sync::Arc::new(h));
-                self.search_progress = None;
-                self.search_unavailable = None;
+                self.background.search_index = Some(std::sync::Arc::new(h));
+                self.background.search_progress = None;
+                self.background.search_unavailable = None;
             }
             Indexed::Search(Err(e)) => {
-                self.search_progress = None;
-                self.search_unavailable = Some(e);
+                self.background.search_progress = None;
+                self.background.search_unavailable = Some(e);
             }
         }
         // an open search overlay answers from what is there now
-        if let Overlay::Find(mut f) = std::mem::replace(&mut self.overlay, Overlay::None) {
+        if let Overlay::Find(mut f) = std::mem::replace(&mut self.ui.overlay, Overlay::None) {
             let selected = f.selected;
             self.find_search(&mut f);
             f.selected = selected.min(f.hits.len().saturating_sub(1));
-            self.overlay = Overlay::Find(f);
+            self.ui.overlay = Overlay::Find(f);
         }
     }
 
     /// The search index is still being built.
     pub fn search_pending(&self) -> bool {
-        self.search_index.is_none() && self.search_unavailable.is_none()
+        self.background.search_index.is_none() && self.background.search_unavailable.is_none()
     }
 
     /// The quote index arrived: counts, links, people and starred quotes come alive.
     pub fn set_index(&mut self, index: Index) {
-        self.quoted = (0..self.corpus.articles.len())
+        self.list.quoted = (0..self.corpus.articles.len())
             .map(|a| index.people_in(a).len())
             .collect();
         self.index = std::sync::Arc::new(index);
-        self.indexing = false;
-        self.items = list::filter_items(&self.corpus, &self.index);
-        self.filter.reset();
+        self.background.indexing = false;
+        self.list.items = list::filter_items(&self.corpus, &self.index);
+        self.list.filter.reset();
         self.refilter_keeping_selection();
         self.refresh_people();
         self.load_starred_quotes();
         // the layout gains speaker notes: keep the reading position by its anchor (the
         // stored one if the reader has not moved since the article opened)
-        let anchor = match (self.open, self.stored_positions.get(&self.open.unwrap_or(usize::MAX))) {
+        let anchor = match (
+            self.reader.open,
+            self.session
+                .stored_positions
+                .get(&self.reader.open.unwrap_or(usize::MAX)),
+        ) {
             (Some(a), Some(&stored))
-                if self.positions.get(&a) == Some(&self.scroll) && self.opened_at == Some((a, self.scroll)) =>
+                if self.reader.positions.get(&a) == Some(&self.reader.scroll)
+                    && self.reader.opened_at == Some((a, self.reader.scroll)) =>
             {
                 Some(stored)
             }
             _ => self.reading_anchor(),
         };
-        let at_top = self.scroll == 0;
+        let at_top = self.reader.scroll == 0;
         self.relayout();
         self.after_layout(move |app| {
-            app.scroll = match anchor {
-                Some(anc) if !at_top => app.layout.line_for(anc),
-                _ => app.scroll,
+            app.reader.scroll = match anchor {
+                Some(anc) if !at_top => app.reader.layout.line_for(anc),
+                _ => app.reader.scroll,
             }
             .min(app.max_scroll());
             app.save_position();
@@ -506,7 +549,7 @@ impl App {
         let changed = self.apply(action);
         self.settle_top();
         if self.active_input().is_none() {
-            self.cursor = None; // the next input line starts with the cursor at its end
+            self.ui.cursor = None; // the next input line starts with the cursor at its end
         }
         changed
     }
@@ -551,9 +594,9 @@ impl App {
             }
             // the numbered keys arrive with their number (Action::FollowNumber)
             Command::FollowNumber => return false,
-            _ if !matches!(self.overlay, Overlay::None) => return self.overlay_command(c),
+            _ if !matches!(self.ui.overlay, Overlay::None) => return self.overlay_command(c),
             Command::Quit => self.quit = true,
-            Command::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Command::Help => self.ui.overlay = Overlay::Help { scroll: 0 },
             Command::Palette => self.open_palette(),
             Command::Find => self.open_find(),
             Command::Focus => self.switch_focus(),
@@ -565,13 +608,13 @@ impl App {
             Command::HistoryBack => return self.history_back(),
             Command::HistoryForward => return self.history_forward(),
             Command::Filter => match self.focus {
-                Focus::List => self.input = Input::Filter,
-                Focus::People => self.input = Input::PeopleFilter,
+                Focus::List => self.ui.input = Input::Filter,
+                Focus::People => self.ui.input = Input::PeopleFilter,
                 Focus::Reader => return false,
             },
             Command::Search => {
-                self.input = Input::Search;
-                self.search = Search::default();
+                self.ui.input = Input::Search;
+                self.reader.search = Search::default();
             }
             Command::SearchNext | Command::SearchPrev => self.search_step(c == Command::SearchNext),
             Command::Sort => self.cycle_sort(),
@@ -637,21 +680,21 @@ impl App {
             self.people.person = None;
             return;
         }
-        if self.focus == Focus::Reader && self.link_selected.is_some() {
-            self.link_selected = None;
+        if self.focus == Focus::Reader && self.reader.link_selected.is_some() {
+            self.reader.link_selected = None;
             self.relayout();
             return;
         }
-        if self.focus == Focus::Reader && !self.search.query.is_empty() {
-            self.search = Search::default();
+        if self.focus == Focus::Reader && !self.reader.search.query.is_empty() {
+            self.reader.search = Search::default();
             return;
         }
         if self.focus != Focus::List {
             self.focus = Focus::List;
             return;
         }
-        if !self.query.is_empty() {
-            self.query.clear();
+        if !self.list.query.is_empty() {
+            self.list.query.clear();
             self.refilter_keeping_selection();
         }
     }
@@ -659,17 +702,18 @@ impl App {
     /// "45%" of the open article shown.
     pub fn percent(&self) -> usize {
         let max = self.max_scroll();
-        (self.scroll * 100).checked_div(max).unwrap_or(100)
+        (self.reader.scroll * 100).checked_div(max).unwrap_or(100)
     }
 
     pub fn unread(&self) -> usize {
-        self.read.iter().filter(|r| !**r).count()
+        self.list.read.iter().filter(|r| !**r).count()
     }
 
     /// Help rows matching the help filter.
     pub fn help_view(&self) -> Vec<&(String, String, String)> {
-        let q = self.help_query.to_lowercase();
-        self.help_rows
+        let q = self.ui.help_query.to_lowercase();
+        self.ui
+            .help_rows
             .iter()
             .filter(|r| {
                 q.is_empty()

@@ -8,21 +8,21 @@ impl App {
         if row == 0 || row + 1 >= self.size.1 {
             return false;
         }
-        if in_list && matches!(self.overlay, Overlay::None) {
-            let i = self.list_offset + row as usize - 1;
-            if i < self.rows.len() {
+        if in_list && matches!(self.ui.overlay, Overlay::None) {
+            let i = self.list.list_offset + row as usize - 1;
+            if i < self.list.rows.len() {
                 self.focus = Focus::List;
-                self.selected = i;
+                self.list.selected = i;
                 self.keep_selection_visible();
                 self.preview();
                 return true;
             }
-        } else if (!self.narrow() || self.focus == Focus::Reader) && matches!(self.overlay, Overlay::None) {
+        } else if (!self.narrow() || self.focus == Focus::Reader) && matches!(self.ui.overlay, Overlay::None) {
             // a click on a "[N]" link follows it
             if self.focus == Focus::Reader
                 && let Some(n) = self.link_at_row(row)
             {
-                self.link_selected = Some(n);
+                self.reader.link_selected = Some(n);
                 self.follow(n);
                 return true;
             }

@@ -18,11 +18,11 @@ impl App {
         }
         // the articles shown first, then the rest
         let mut shown = vec![false; self.corpus.articles.len()];
-        for &a in &self.rows {
+        for &a in &self.list.rows {
             shown[a] = true;
         }
         let rest: Vec<usize> = (0..shown.len()).filter(|&a| !shown[a]).collect();
-        for &a in self.rows.iter().chain(&rest) {
+        for &a in self.list.rows.iter().chain(&rest) {
             let title = &self.corpus.articles[a].meta.title;
             if q.is_empty() {
                 hits.push((0, Target::Article(a), vec![]));
@@ -61,7 +61,7 @@ impl App {
     pub(super) fn open_find(&mut self) {
         let mut f = Find::default();
         self.find_search(&mut f);
-        self.overlay = Overlay::Find(f);
+        self.ui.overlay = Overlay::Find(f);
     }
 
     /// Run the overlay's query over the search index.
@@ -77,12 +77,14 @@ impl App {
                 return;
             }
         };
-        let Some(h) = &self.search_index else {
-            f.note = Some(match (self.search_progress, &self.search_unavailable) {
-                (_, Some(why)) => why.clone(),
-                (Some((done, of)), _) => format!("the search index is being built: {done} of {of} articles"),
-                (None, _) => "the search index is being built".into(),
-            });
+        let Some(h) = &self.background.search_index else {
+            f.note = Some(
+                match (self.background.search_progress, &self.background.search_unavailable) {
+                    (_, Some(why)) => why.clone(),
+                    (Some((done, of)), _) => format!("the search index is being built: {done} of {of} articles"),
+                    (None, _) => "the search index is being built".into(),
+                },
+            );
             return;
         };
         if q.is_empty() {
@@ -106,8 +108,8 @@ impl App {
     /// (the filter is cleared if it hides the article).
     pub(super) fn jump_to_article(&mut self, a: usize) {
         self.remember();
-        if !self.rows.contains(&a) {
-            self.query.clear();
+        if !self.list.rows.contains(&a) {
+            self.list.query.clear();
             self.refilter();
         }
         self.select_article(Some(a));
@@ -118,12 +120,12 @@ impl App {
     /// Open article `a` with the in-article search on `terms`, at its first match.
     pub(super) fn open_at_terms(&mut self, a: usize, terms: Vec<String>) {
         self.jump_to_article(a);
-        self.search = Search {
+        self.reader.search = Search {
             query: terms.join(" "),
             terms,
             ..Search::default()
         };
-        self.scroll = 0;
+        self.reader.scroll = 0;
         self.run_search();
         self.save_position();
     }
@@ -131,14 +133,14 @@ impl App {
     pub(super) fn open_palette(&mut self) {
         let mut p = Palette::default();
         self.palette_search(&mut p);
-        self.overlay = Overlay::Palette(p);
+        self.ui.overlay = Overlay::Palette(p);
     }
 
     /// A command while an overlay is open: it scrolls or moves in the overlay, or closes it.
     pub(super) fn overlay_command(&mut self, c: Command) -> bool {
-        match &mut self.overlay {
+        match &mut self.ui.overlay {
             Overlay::Help { scroll } => {
-                let n = self.help_rows.len();
+                let n = self.ui.help_rows.len();
                 let last = n.saturating_sub(1);
                 match c {
                     Command::Down => *scroll = (*scroll + 1).min(last),
@@ -147,11 +149,11 @@ impl App {
                     Command::PageUp | Command::HalfUp => *scroll = scroll.saturating_sub(10),
                     Command::Top => *scroll = 0,
                     Command::Bottom => *scroll = last,
-                    Command::Filter => self.input = Input::HelpFilter,
+                    Command::Filter => self.ui.input = Input::HelpFilter,
                     Command::Quit => self.quit = true,
                     Command::Help | Command::Back => {
-                        self.overlay = Overlay::None;
-                        self.help_query.clear();
+                        self.ui.overlay = Overlay::None;
+                        self.ui.help_query.clear();
                     }
                     _ => return false,
                 }
@@ -174,7 +176,7 @@ impl App {
                 Command::Top => ch.selected = 0,
                 Command::Bottom => ch.selected = ch.targets.len().saturating_sub(1),
                 Command::Open => self.submit(),
-                Command::Back | Command::Quit => self.overlay = Overlay::None,
+                Command::Back | Command::Quit => self.ui.overlay = Overlay::None,
                 _ => return false,
             },
             Overlay::None => return false,

@@ -5,7 +5,7 @@ use super::*;
 impl App {
     /// Every starred quote, to pick one and go there.
     pub(super) fn starred_quotes_view(&mut self) {
-        let mut targets: Vec<QuoteRef> = self.starred_quotes.iter().copied().collect();
+        let mut targets: Vec<QuoteRef> = self.session.starred_quotes.iter().copied().collect();
         targets.sort_unstable();
         if targets.is_empty() {
             let key = self
@@ -27,7 +27,7 @@ impl App {
                 format!("★ {who}: {text}")
             })
             .collect();
-        self.overlay = Overlay::Choose(Chooser {
+        self.ui.overlay = Overlay::Choose(Chooser {
             title: format!("Starred quotes ({})", targets.len()),
             targets,
             selected: 0,

@@ -5,8 +5,14 @@ use super::*;
 
 impl App {
     pub(super) fn load_starred_quotes(&mut self) {
-        let Some(store) = &self.store else { return };
-        let by_key: HashMap<&str, usize> = self.keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        let Some(store) = &self.session.store else { return };
+        let by_key: HashMap<&str, usize> = self
+            .session
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
         let mut found = Vec::new();
         for (k, q) in &store.state.quotes {
             let Some((ak, range)) = k.split_once('@') else { continue };
@@ -24,22 +30,28 @@ impl App {
                 found.push(QuoteRef::new(a, qi));
             }
         }
-        self.starred_quotes.extend(found);
+        self.session.starred_quotes.extend(found);
     }
 
     /// Use `store` for read marks, stars and positions; unless `fresh`, return to where the
     /// last session was.
     pub fn attach_store(&mut self, mut store: crate::state::Store, fresh: bool) {
-        self.keys = self.corpus.articles.iter().map(crate::state::key_of).collect();
+        self.session.keys = self.corpus.articles.iter().map(crate::state::key_of).collect();
         // edited, moved and renamed files keep their marks; old keys migrate
-        store.adopt(&self.corpus.articles, &self.keys);
-        let by_key: HashMap<String, usize> = self.keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
-        for (i, k) in self.keys.iter().enumerate() {
+        store.adopt(&self.corpus.articles, &self.session.keys);
+        let by_key: HashMap<String, usize> = self
+            .session
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+        for (i, k) in self.session.keys.iter().enumerate() {
             if let Some(st) = store.article(k) {
-                self.read[i] = st.read;
-                self.starred[i] = st.starred;
+                self.list.read[i] = st.read;
+                self.list.starred[i] = st.starred;
                 if let Some(p) = st.position {
-                    self.stored_positions.insert(i, p);
+                    self.session.stored_positions.insert(i, p);
                 }
             }
         }
@@ -47,11 +59,11 @@ impl App {
             self.message = Some(w.clone());
         }
         let session = store.state.session.clone();
-        self.store = Some(store);
+        self.session.store = Some(store);
         self.load_starred_quotes();
         // the preview opened before the state was known: reopen with stored positions
-        self.positions.clear();
-        if let Some(a) = self.open.take() {
+        self.reader.positions.clear();
+        if let Some(a) = self.reader.open.take() {
             self.open_article_quietly(a);
         }
         if fresh {
@@ -59,7 +71,7 @@ impl App {
         }
         if let Some(s) = session {
             if !s.query.is_empty() {
-                self.query = s.query.clone();
+                self.list.query = s.query.clone();
                 self.refilter();
             }
             if let Some(&a) = s.article.as_deref().and_then(|k| by_key.get(k)) {
@@ -74,15 +86,17 @@ impl App {
 
     /// Record article `a`'s marks and position in the store.
     pub(super) fn persist(&mut self, a: usize) {
-        let Some(key) = self.keys.get(a).cloned() else { return };
-        let (read, starred) = (self.read[a], self.starred[a]);
-        let position = if self.open == Some(a) {
+        let Some(key) = self.session.keys.get(a).cloned() else {
+            return;
+        };
+        let (read, starred) = (self.list.read[a], self.list.starred[a]);
+        let position = if self.reader.open == Some(a) {
             self.reading_anchor()
         } else {
-            self.stored_positions.get(&a).copied()
+            self.session.stored_positions.get(&a).copied()
         };
         let title = self.corpus.articles[a].meta.title.clone();
-        if let Some(store) = &mut self.store {
+        if let Some(store) = &mut self.session.store {
             store.update_article(&key, |s| {
                 s.read = read;
                 s.starred = starred;
@@ -95,15 +109,15 @@ impl App {
     /// Save what changed. The first failure becomes the status message (and reading goes
     /// on; every later tick tries again); a save that works again says so.
     pub fn flush(&mut self) {
-        let Some(store) = &mut self.store else { return };
+        let Some(store) = &mut self.session.store else { return };
         match store.save() {
-            Err(e) if !self.save_failed => {
-                self.save_failed = true;
+            Err(e) if !self.session.save_failed => {
+                self.session.save_failed = true;
                 self.message = Some(format!("warning: marks not saved: {e:#} (still trying)"));
             }
             Err(_) => {}
-            Ok(()) if self.save_failed => {
-                self.save_failed = false;
+            Ok(()) if self.session.save_failed => {
+                self.session.save_failed = false;
                 self.message = Some("marks saved again".into());
             }
             Ok(()) => {}
@@ -113,7 +127,7 @@ impl App {
     /// After the last save on the way out: when the state could not be saved, where it was
     /// written instead (see [`crate::state::Store::save_elsewhere`]), or why it is lost.
     pub fn unsaved(&mut self) -> Option<Result<String, String>> {
-        let store = self.store.as_mut()?;
+        let store = self.session.store.as_mut()?;
         if !store.is_dirty() {
             return None;
         }
@@ -135,15 +149,15 @@ impl App {
     /// Where we are — the open article, its position, the filter — recorded in the store
     /// (in memory; [`App::flush`] writes it).
     pub(super) fn record_session(&mut self) {
-        if let Some(a) = self.open {
+        if let Some(a) = self.reader.open {
             self.persist(a);
         }
         let session = crate::state::Session {
-            article: self.open.and_then(|a| self.keys.get(a).cloned()),
-            query: self.query.clone(),
+            article: self.reader.open.and_then(|a| self.session.keys.get(a).cloned()),
+            query: self.list.query.clone(),
             reading: self.focus == Focus::Reader,
         };
-        if let Some(store) = &mut self.store {
+        if let Some(store) = &mut self.session.store {
             store.set_session(session);
         }
     }
@@ -152,7 +166,7 @@ impl App {
     /// tick, go to disk. `update` never writes; this and quitting do, so a crash or a
     /// closed terminal loses at most the last moments.
     pub fn tick(&mut self) {
-        if self.indexing {
+        if self.background.indexing {
             return;
         }
         self.record_session();

@@ -6,44 +6,47 @@ use super::*;
 impl App {
     pub(super) fn open_article_quietly(&mut self, a: usize) {
         self.save_position();
-        if let Some(old) = self.open.filter(|&o| o != a) {
+        if let Some(old) = self.reader.open.filter(|&o| o != a) {
             self.persist(old);
         }
-        self.open = Some(a);
-        self.search = Search::default();
-        self.link_selected = None;
-        self.target = None;
+        self.reader.open = Some(a);
+        self.reader.search = Search::default();
+        self.reader.link_selected = None;
+        self.reader.target = None;
         self.relayout();
-        let (line, anchor) = (self.positions.get(&a).copied(), self.stored_positions.get(&a).copied());
-        if self.layout.article != Some(a) {
-            self.scroll = 0; // a placeholder shows
+        let (line, anchor) = (
+            self.reader.positions.get(&a).copied(),
+            self.session.stored_positions.get(&a).copied(),
+        );
+        if self.reader.layout.article != Some(a) {
+            self.reader.scroll = 0; // a placeholder shows
         }
         self.after_layout(move |app| {
-            app.scroll = match (line, anchor) {
+            app.reader.scroll = match (line, anchor) {
                 (Some(s), _) => s,
-                (None, Some(anchor)) => app.layout.line_for(anchor),
+                (None, Some(anchor)) => app.reader.layout.line_for(anchor),
                 _ => 0,
             }
             .min(app.max_scroll());
             app.save_position();
-            app.opened_at = Some((a, app.scroll));
+            app.reader.opened_at = Some((a, app.reader.scroll));
         });
     }
 
     /// Open article `a` in the reader (marking it read), at a quote if given.
     pub fn open_article(&mut self, a: usize, quote: Option<usize>) {
         self.open_article_quietly(a);
-        if self.mark_read_on_open && !self.read[a] {
-            self.read[a] = true;
+        if self.list.mark_read_on_open && !self.list.read[a] {
+            self.list.read[a] = true;
             self.persist(a);
         }
         if let Some(q) = quote {
-            self.target = Some(QuoteRef::new(a, q));
+            self.reader.target = Some(QuoteRef::new(a, q));
             self.relayout();
             if let Some(start) = self.index.quotes.get(a).and_then(|qs| qs.get(q)).map(|q| q.start) {
                 self.after_layout(move |app| {
-                    let line = app.layout.line_of(start);
-                    app.scroll = line.saturating_sub(2).min(app.max_scroll());
+                    let line = app.reader.layout.line_of(start);
+                    app.reader.scroll = line.saturating_sub(2).min(app.max_scroll());
                     app.save_position();
                 });
             }
@@ -52,52 +55,54 @@ impl App {
 
     pub(super) fn save_position(&mut self) {
         // (a placeholder's scroll is no place in the article)
-        if let Some(a) = self.open
-            && self.layout.article == Some(a)
+        if let Some(a) = self.reader.open
+            && self.reader.layout.article == Some(a)
         {
-            self.positions.insert(a, self.scroll);
+            self.reader.positions.insert(a, self.reader.scroll);
         }
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.layout.lines.len().saturating_sub(self.body_height().max(1))
+        self.reader.layout.lines.len().saturating_sub(self.body_height().max(1))
     }
 
     pub(super) fn relayout(&mut self) {
-        let Some(a) = self.open else {
-            self.layout = Layout::default();
-            self.layout_job = None;
-            self.links.clear();
+        let Some(a) = self.reader.open else {
+            self.reader.layout = Layout::default();
+            self.reader.layout_job = None;
+            self.reader.links.clear();
             return;
         };
         let width = self.reader_width();
         // the search match in use, by its place in the article, to find it again
         let current_hit = self
+            .reader
             .search
             .hits
-            .get(self.search.current)
-            .and_then(|&(li, s, _)| Some((self.layout.lines.get(li)?.src? + s, li)));
-        self.links = self.linked_people(a);
+            .get(self.reader.search.current)
+            .and_then(|&(li, s, _)| Some((self.reader.layout.lines.get(li)?.src? + s, li)));
+        self.reader.links = self.linked_people(a);
         let starred: Vec<usize> = self
+            .session
             .starred_quotes
             .iter()
             .filter(|x| x.article == a)
             .map(|x| x.quote)
             .collect();
-        let target = self.target.filter(|t| t.article == a).map(|t| t.quote);
+        let target = self.reader.target.filter(|t| t.article == a).map(|t| t.quote);
         if self.corpus.articles[a].words >= BIG_ARTICLE_WORDS {
             self.relayout_on_worker(a, width, starred, target);
         } else {
-            self.layout_job = None;
-            self.layout_body = None;
+            self.reader.layout_job = None;
+            self.reader.layout_body = None;
             let extra = layout::Extras {
-                links: &self.links,
-                selected_link: self.link_selected,
+                links: &self.reader.links,
+                selected_link: self.reader.link_selected,
                 target,
                 starred: &starred,
             };
             let body = self.corpus.body(a);
-            self.layout = layout::layout(
+            self.reader.layout = layout::layout(
                 &self.corpus.articles[a],
                 body.as_deref().map_err(String::as_str),
                 a,
@@ -109,31 +114,32 @@ impl App {
             )
             .unwrap_or_default();
         }
-        if !self.search.query.is_empty() {
-            let (before, current) = (self.search.hits.len(), self.search.current);
+        if !self.reader.search.query.is_empty() {
+            let (before, current) = (self.reader.search.hits.len(), self.reader.search.current);
             self.after_layout(move |app| app.find_search_again(before, current, current_hit));
         }
     }
 
     /// The search run again on a new layout of the same article, keeping the match in use.
     fn find_search_again(&mut self, before: usize, current: usize, current_hit: Option<(usize, usize)>) {
-        let scroll = self.scroll;
+        let scroll = self.reader.scroll;
         self.run_search();
         // the same match: as many matches as before are the same ones in the same order
         // (a speaker line's match has no place in the article to find it by); else the
         // one at the same place, or (now across a line break) the next
-        if before > 0 && self.search.hits.len() == before {
-            self.search.current = current.min(before - 1);
-            self.scroll = scroll; // the caller places the screen
+        if before > 0 && self.reader.search.hits.len() == before {
+            self.reader.search.current = current.min(before - 1);
+            self.reader.scroll = scroll; // the caller places the screen
         } else if let Some((byte, _)) = current_hit
             && let Some(k) = self
+                .reader
                 .search
                 .hits
                 .iter()
-                .position(|&(li, s, _)| self.layout.lines[li].src.is_some_and(|src| src + s >= byte))
+                .position(|&(li, s, _)| self.reader.layout.lines[li].src.is_some_and(|src| src + s >= byte))
         {
-            self.search.current = k;
-            self.scroll = scroll; // the caller places the screen
+            self.reader.search.current = k;
+            self.reader.scroll = scroll; // the caller places the screen
         }
     }
 
@@ -142,7 +148,7 @@ impl App {
     /// what is to be done with the new layout waits in the job ([`App::after_layout`]).
     fn relayout_on_worker(&mut self, a: usize, width: u16, starred: Vec<usize>, target: Option<usize>) {
         // what waited for a layout of this article waits for this one instead
-        let then = match self.layout_job.take() {
+        let then = match self.reader.layout_job.take() {
             Some(mut job) if job.article == a => std::mem::take(&mut job.then),
             _ => Vec::new(),
         };
@@ -151,17 +157,17 @@ impl App {
         let (corpus, index, links, selected_link) = (
             self.corpus.clone(),
             self.index.clone(),
-            self.links.clone(),
-            self.link_selected,
+            self.reader.links.clone(),
+            self.reader.link_selected,
         );
         let stop = cancel.clone();
         // the article is read once for all its layouts (a later job waits for an earlier
         // one's reading rather than reading it again)
-        let slot = match &self.layout_body {
+        let slot = match &self.reader.layout_body {
             Some((b, slot)) if *b == a => slot.clone(),
             _ => {
                 let slot = std::sync::Arc::new(std::sync::OnceLock::new());
-                self.layout_body = Some((a, slot.clone()));
+                self.reader.layout_body = Some((a, slot.clone()));
                 slot
             }
         };
@@ -187,10 +193,10 @@ impl App {
                 let _ = tx.send(l);
             }
         });
-        if self.layout.article != Some(a) {
-            self.layout = layout::placeholder(&self.corpus.articles[a], width);
+        if self.reader.layout.article != Some(a) {
+            self.reader.layout = layout::placeholder(&self.corpus.articles[a], width);
         }
-        self.layout_job = Some(LayoutJob {
+        self.reader.layout_job = Some(LayoutJob {
             article: a,
             width,
             rx,
@@ -202,7 +208,7 @@ impl App {
     /// Do `f` once the open article's layout is made: now, or when the worker laying out a
     /// big article answers (placing the screen by the new layout's lines).
     pub(super) fn after_layout(&mut self, f: impl FnOnce(&mut App) + 'static) {
-        match &mut self.layout_job {
+        match &mut self.reader.layout_job {
             Some(job) => job.then.push(Box::new(f)),
             None => f(self),
         }
@@ -210,13 +216,15 @@ impl App {
 
     /// A big article's layout is being made on a worker.
     pub fn laying_out(&self) -> bool {
-        self.layout_job.is_some()
+        self.reader.layout_job.is_some()
     }
 
     /// The worker's layout, if it has answered: shown, and what waited for it done.
     /// Returns true when it came (the screen changed).
     pub fn poll_layout(&mut self) -> bool {
-        let Some(job) = &self.layout_job else { return false };
+        let Some(job) = &self.reader.layout_job else {
+            return false;
+        };
         match job.rx.try_recv() {
             Ok(layout) => self.take_layout(Some(layout)),
             Err(std::sync::mpsc::TryRecvError::Empty) => return false,
@@ -227,18 +235,20 @@ impl App {
 
     /// Wait for the worker's layout (headless runs and tests).
     pub fn finish_layout(&mut self) {
-        if let Some(job) = &self.layout_job {
+        if let Some(job) = &self.reader.layout_job {
             let laid = job.rx.recv().ok();
             self.take_layout(laid);
         }
     }
 
     fn take_layout(&mut self, laid: Option<Layout>) {
-        let Some(mut job) = self.layout_job.take() else { return };
+        let Some(mut job) = self.reader.layout_job.take() else {
+            return;
+        };
         let then = std::mem::take(&mut job.then);
         drop(job);
         match laid {
-            Some(l) => self.layout = l,
+            Some(l) => self.reader.layout = l,
             None => {
                 // the worker died (it panicked): say so where the text would be
                 self.message = Some("this article could not be laid out".into());
@@ -248,50 +258,54 @@ impl App {
         for f in then {
             f(self);
         }
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
     }
 
     /// The width the open article is (being) laid out at.
     pub(super) fn laid_width(&self) -> u16 {
-        self.layout_job.as_ref().map_or(self.layout.width, |j| j.width)
+        self.reader
+            .layout_job
+            .as_ref()
+            .map_or(self.reader.layout.width, |j| j.width)
     }
 
     /// The reading position in the open article, as a place that survives a new layout:
     /// the stored one while only a placeholder shows.
     pub(super) fn reading_anchor(&self) -> Option<(usize, f64)> {
-        let a = self.open?;
-        if self.layout.article == Some(a) {
-            self.layout.anchor(self.scroll)
+        let a = self.reader.open?;
+        if self.reader.layout.article == Some(a) {
+            self.reader.layout.anchor(self.reader.scroll)
         } else {
-            self.stored_positions.get(&a).copied()
+            self.session.stored_positions.get(&a).copied()
         }
     }
 
     pub(super) fn scroll_to_show(&mut self, line: usize) {
         let h = self.body_height();
-        if line < self.scroll || line >= self.scroll + h {
-            self.scroll = line.saturating_sub(h / 3).min(self.max_scroll());
+        if line < self.reader.scroll || line >= self.reader.scroll + h {
+            self.reader.scroll = line.saturating_sub(h / 3).min(self.max_scroll());
         }
     }
 
     /// After anything but a resize: when the reader's scroll moved (or another article
     /// opened), the article byte at the top of the screen becomes the place to keep.
     pub(super) fn settle_top(&mut self) {
-        let now = (self.open, self.scroll);
-        if now == self.settled {
+        let now = (self.reader.open, self.reader.scroll);
+        if now == self.reader.settled {
             return;
         }
-        self.settled = now;
+        self.reader.settled = now;
         // the first text line at or below the top, and how many lines (a blank, a note)
         // stand above it on screen
-        self.top_byte = match self.open {
-            Some(_) if self.scroll > 0 => self
+        self.reader.top_byte = match self.reader.open {
+            Some(_) if self.reader.scroll > 0 => self
+                .reader
                 .layout
                 .lines
                 .iter()
                 .enumerate()
-                .skip(self.scroll)
-                .find_map(|(i, l)| Some((l.src?, i - self.scroll))),
+                .skip(self.reader.scroll)
+                .find_map(|(i, l)| Some((l.src?, i - self.reader.scroll))),
             _ => None,
         };
     }
@@ -303,30 +317,30 @@ impl App {
         if self.people.person.is_some() && self.people.lines_width != w {
             self.build_person_lines();
         }
-        if self.open.is_some() && self.laid_width() != self.reader_width() {
+        if self.reader.open.is_some() && self.laid_width() != self.reader_width() {
             self.relayout();
         }
-        let top = (self.open, self.top_byte);
+        let top = (self.reader.open, self.reader.top_byte);
         self.after_layout(move |app| {
-            app.scroll = match top {
-                (Some(_), Some((b, above))) => app.layout.line_of(b).saturating_sub(above),
+            app.reader.scroll = match top {
+                (Some(_), Some((b, above))) => app.reader.layout.line_of(b).saturating_sub(above),
                 (Some(_), None) => 0,
-                (None, _) => app.scroll,
+                (None, _) => app.reader.scroll,
             }
             .min(app.max_scroll());
-            app.settled = (app.open, app.scroll);
+            app.reader.settled = (app.reader.open, app.reader.scroll);
             app.save_position();
         });
         self.keep_selection_visible();
     }
 
     pub(super) fn run_search(&mut self) {
-        self.search.hits.clear();
-        self.search.current = 0;
-        let terms: Vec<String> = if self.search.terms.is_empty() {
-            vec![self.search.query.clone()]
+        self.reader.search.hits.clear();
+        self.reader.search.current = 0;
+        let terms: Vec<String> = if self.reader.search.terms.is_empty() {
+            vec![self.reader.search.query.clone()]
         } else {
-            self.search.terms.clone()
+            self.reader.search.terms.clone()
         };
         let terms: Vec<(String, String)> = terms
             .into_iter()
@@ -336,23 +350,23 @@ impl App {
         if terms.is_empty() {
             return;
         }
-        for (li, line) in self.layout.lines.iter().enumerate() {
+        for (li, line) in self.reader.layout.lines.iter().enumerate() {
             let lower = line.text.to_lowercase();
-            let first = self.search.hits.len();
+            let first = self.reader.search.hits.len();
             for (q, as_typed) in &terms {
                 if lower.len() != line.text.len() {
                     // case folding changed lengths: match exactly instead
                     for (s, _) in line.text.match_indices(as_typed.as_str()) {
-                        self.search.hits.push((li, s, s + as_typed.len()));
+                        self.reader.search.hits.push((li, s, s + as_typed.len()));
                     }
                     continue;
                 }
                 for (s, _) in lower.match_indices(q.as_str()) {
-                    self.search.hits.push((li, s, s + q.len()));
+                    self.reader.search.hits.push((li, s, s + q.len()));
                 }
             }
             // several terms: in reading order, overlaps dropped
-            let line_hits = &mut self.search.hits[first..];
+            let line_hits = &mut self.reader.search.hits[first..];
             line_hits.sort_unstable();
             let mut kept: Vec<(usize, usize, usize)> = Vec::new();
             for &h in line_hits.iter() {
@@ -360,44 +374,50 @@ impl App {
                     kept.push(h);
                 }
             }
-            self.search.hits.truncate(first);
-            self.search.hits.extend(kept);
+            self.reader.search.hits.truncate(first);
+            self.reader.search.hits.extend(kept);
         }
         // the first hit at or after the top of the screen
-        self.search.current = self.search.hits.iter().position(|h| h.0 >= self.scroll).unwrap_or(0);
-        if let Some(&(line, _, _)) = self.search.hits.get(self.search.current) {
+        self.reader.search.current = self
+            .reader
+            .search
+            .hits
+            .iter()
+            .position(|h| h.0 >= self.reader.scroll)
+            .unwrap_or(0);
+        if let Some(&(line, _, _)) = self.reader.search.hits.get(self.reader.search.current) {
             self.scroll_to_show(line);
         }
     }
 
     pub(super) fn search_step(&mut self, forward: bool) {
-        let n = self.search.hits.len();
+        let n = self.reader.search.hits.len();
         if n == 0 {
-            self.message = Some(if self.search.query.is_empty() {
+            self.message = Some(if self.reader.search.query.is_empty() {
                 "no search: press / to search".into()
             } else {
-                format!("{:?} not found", self.search.query)
+                format!("{:?} not found", self.reader.search.query)
             });
             return;
         }
         let wrapped = if forward {
-            self.search.current + 1 == n
+            self.reader.search.current + 1 == n
         } else {
-            self.search.current == 0
+            self.reader.search.current == 0
         };
-        self.search.current = if forward {
-            (self.search.current + 1) % n
+        self.reader.search.current = if forward {
+            (self.reader.search.current + 1) % n
         } else {
-            (self.search.current + n - 1) % n
+            (self.reader.search.current + n - 1) % n
         };
         if wrapped && n > 1 {
             self.message = Some(if forward {
-                format!("wrapped to the first match of {:?}", self.search.query)
+                format!("wrapped to the first match of {:?}", self.reader.search.query)
             } else {
-                format!("wrapped to the last match of {:?}", self.search.query)
+                format!("wrapped to the last match of {:?}", self.reader.search.query)
             });
         }
-        let line = self.search.hits[self.search.current].0;
+        let line = self.reader.search.hits[self.reader.search.current].0;
         self.scroll_to_show(line);
         self.save_position();
     }
@@ -407,17 +427,18 @@ impl App {
     /// that starts on screen, else one running through the top line.
     pub(super) fn quote_on_screen(&self, a: usize) -> Option<usize> {
         let visible: Vec<&layout::Line> = self
+            .reader
             .layout
             .lines
             .iter()
-            .skip(self.scroll)
+            .skip(self.reader.scroll)
             .take(self.body_height().max(1))
             .collect();
         let top = visible.iter().find_map(|l| l.src)?;
         let bottom = visible.iter().rev().find_map(|l| l.src.map(|s| s + l.text.len()))?;
         let quotes = &self.index.quotes[a];
         let shown = |q: &crate::quotes::Quote| q.kind != crate::quotes::QuoteKind::Scare;
-        if let Some(QuoteRef { article: ta, quote: tq }) = self.target
+        if let Some(QuoteRef { article: ta, quote: tq }) = self.reader.target
             && ta == a
             && quotes
                 .get(tq)
@@ -432,17 +453,17 @@ impl App {
     }
 
     pub(super) fn star_quote(&mut self) {
-        let Some(a) = self.open else { return };
+        let Some(a) = self.reader.open else { return };
         let Some(qi) = self.quote_on_screen(a) else {
             self.message = Some("no quote on screen".into());
             return;
         };
         let here = QuoteRef::new(a, qi);
-        let starred = !self.starred_quotes.contains(&here);
+        let starred = !self.session.starred_quotes.contains(&here);
         if starred {
-            self.starred_quotes.insert(here);
+            self.session.starred_quotes.insert(here);
         } else {
-            self.starred_quotes.remove(&here);
+            self.session.starred_quotes.remove(&here);
         }
         let q = &self.index.quotes[a][qi];
         let text = q.text.clone();
@@ -456,8 +477,8 @@ impl App {
                 || "starred an unattributed quote".to_string(),
                 |w| format!("starred a quote by {w}"),
             );
-        if let Some(key) = self.keys.get(a).cloned()
-            && let Some(store) = &mut self.store
+        if let Some(key) = self.session.keys.get(a).cloned()
+            && let Some(store) = &mut self.session.store
         {
             let k = crate::state::quote_key(&key, q.start, q.end);
             store.update_quote(&k, |s| {
@@ -471,7 +492,7 @@ impl App {
     }
 
     pub(super) fn copy_quote(&mut self) {
-        let Some(a) = self.open else {
+        let Some(a) = self.reader.open else {
             self.message = Some("open an article to copy a quote".into());
             return;
         };
@@ -515,16 +536,16 @@ impl App {
     pub(super) fn reader_motion(&mut self, c: Command) {
         let page = self.body_height();
         let max = self.max_scroll();
-        self.scroll = match c {
-            Command::Down => self.scroll + 1,
-            Command::Up => self.scroll.saturating_sub(1),
-            Command::PageDown => self.scroll + page.saturating_sub(1).max(1),
-            Command::PageUp => self.scroll.saturating_sub(page.saturating_sub(1).max(1)),
-            Command::HalfDown => self.scroll + (page / 2).max(1),
-            Command::HalfUp => self.scroll.saturating_sub((page / 2).max(1)),
+        self.reader.scroll = match c {
+            Command::Down => self.reader.scroll + 1,
+            Command::Up => self.reader.scroll.saturating_sub(1),
+            Command::PageDown => self.reader.scroll + page.saturating_sub(1).max(1),
+            Command::PageUp => self.reader.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+            Command::HalfDown => self.reader.scroll + (page / 2).max(1),
+            Command::HalfUp => self.reader.scroll.saturating_sub((page / 2).max(1)),
             Command::Top => 0,
             Command::Bottom => max,
-            _ => self.scroll,
+            _ => self.reader.scroll,
         }
         .min(max);
         self.save_position();

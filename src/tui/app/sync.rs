@@ -6,14 +6,14 @@ use super::*;
 
 impl App {
     pub(super) fn request_sync(&mut self) {
-        if self.syncing {
+        if self.background.syncing {
             self.message = Some("a sync is already running".into());
             return;
         }
-        self.syncing = true;
+        self.background.syncing = true;
         // the marks made here go to a feed server with this sync: saved first
         self.flush();
-        if !self.save_failed {
+        if !self.session.save_failed {
             self.message = Some("syncing feeds…".into());
         }
         self.effects.push(Effect::Sync);
@@ -21,7 +21,7 @@ impl App {
 
     /// A sync ended without new articles to show (it failed, or there are no feeds).
     pub fn sync_failed(&mut self, message: String) {
-        self.syncing = false;
+        self.background.syncing = false;
         self.message = Some(message);
     }
 
@@ -34,24 +34,26 @@ impl App {
         let key = |c: &Corpus, a: usize| crate::state::key_of(&c.articles[a]);
         let path = |c: &Corpus, a: usize| c.articles[a].path.clone();
         let open = self
+            .reader
             .open
             .map(|a| (key(&self.corpus, a), path(&self.corpus, a), self.reading_anchor()));
         let selected = self
             .selected_article()
             .map(|a| (key(&self.corpus, a), path(&self.corpus, a)));
-        let search = (self.open.is_some() && !self.search.query.is_empty()).then(|| self.search.clone());
+        let search =
+            (self.reader.open.is_some() && !self.reader.search.query.is_empty()).then(|| self.reader.search.clone());
         let mut new = App::new(corpus, index, self.keymap.clone(), self.theme.clone(), self.size);
-        new.mark_read_on_open = self.mark_read_on_open;
-        new.extracted = self.extracted.clone();
-        new.sort = self.sort;
-        new.hide_read = self.hide_read;
-        new.starred_only = self.starred_only;
-        if let Some(mut store) = self.store.take() {
+        new.list.mark_read_on_open = self.list.mark_read_on_open;
+        new.background.extracted = self.background.extracted.clone();
+        new.list.sort = self.list.sort;
+        new.list.hide_read = self.list.hide_read;
+        new.list.starred_only = self.list.starred_only;
+        if let Some(mut store) = self.session.store.take() {
             // (a sync with a feed server may have brought marks made elsewhere)
             store.refresh();
             new.attach_store(store, true);
         }
-        new.query = std::mem::take(&mut self.query);
+        new.list.query = std::mem::take(&mut self.list.query);
         new.refilter();
         let by_key: HashMap<String, usize> = (0..new.corpus.articles.len())
             .map(|a| (key(&new.corpus, a), a))
@@ -66,31 +68,31 @@ impl App {
         {
             new.open_article_quietly(a);
             if let Some(anc) = anchor {
-                new.scroll = new.layout.line_for(anc).min(new.max_scroll());
+                new.reader.scroll = new.reader.layout.line_for(anc).min(new.max_scroll());
                 new.save_position();
             }
             if let Some(s) = search {
-                let scroll = new.scroll;
-                new.search = crate::tui::app::Search {
+                let scroll = new.reader.scroll;
+                new.reader.search = crate::tui::app::Search {
                     hits: Vec::new(),
                     current: 0,
                     ..s
                 };
                 new.run_search();
-                new.scroll = scroll;
+                new.reader.scroll = scroll;
             }
         }
         new.focus = match self.focus {
-            Focus::Reader if new.open.is_none() => Focus::List,
+            Focus::Reader if new.reader.open.is_none() => Focus::List,
             f => f,
         };
         // a line being typed stays open (the filter and the in-article search are kept)
-        new.input = match self.input {
+        new.ui.input = match self.ui.input {
             Input::Filter => Input::Filter,
-            Input::Search if new.open.is_some() => Input::Search,
+            Input::Search if new.reader.open.is_some() => Input::Search,
             _ => Input::None,
         };
-        new.cursor = self.cursor.filter(|_| new.input != Input::None);
+        new.ui.cursor = self.ui.cursor.filter(|_| new.ui.input != Input::None);
         new.settle_top();
         new.message = Some(message);
         *self = new;
