@@ -825,7 +825,7 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         end: i + 1,
         kind: MentionKind::Description {
             head: i,
-            definite: det.is_some_and(|d| matches!(t.lower(d), "the" | "this" | "his" | "her" | "its" | "their")),
+            definite: det.is_some_and(|d| LEX.definite_determiners.contains(&t.toks[d].hash)),
         },
         role: None,
         gender: None,
@@ -839,9 +839,7 @@ fn people_plural(t: &Tokens, i: usize) -> bool {
     if t.toks[i].cap || w.len() < 6 || !w.ends_with('s') || t.has(i, flag::STOP | flag::NOT_NAME | flag::CUE) {
         return false;
     }
-    let agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ees"]
-        .iter()
-        .any(|x| w.ends_with(x));
+    let agent = LEX.agent_plurals.iter().any(|x| w.ends_with(x.as_str()));
     let listed = LEX.is(&w[..w.len() - 1], flag::ROLE_NOUN | flag::ORG_NOUN | flag::ORG_HEAD);
     agent || listed
 }
@@ -1019,7 +1017,7 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         end: j,
         kind: MentionKind::Description {
             head: j - 1,
-            definite: matches!(t.lower(i), "the" | "this" | "his" | "her" | "its" | "their"),
+            definite: LEX.definite_determiners.contains(&t.toks[i].hash),
         },
         role: None,
         gender: None,

@@ -46,6 +46,8 @@ struct Words {
     stop_words: Vec<String>,
     not_names: Vec<String>,
     time_words: Vec<String>,
+    definite_determiners: Vec<String>,
+    agent_plurals: Vec<String>,
     adjective_endings: Vec<String>,
     cue_nouns: Vec<String>,
 }
@@ -303,6 +305,10 @@ pub struct Lexicon {
     pub issued: FxHashSet<u64>,
     /// Words of a time after "this", "last", "next" ("week", "Monday").
     pub time_words: FxHashSet<u64>,
+    /// Determiners that make a description definite ("the", "his"), by word hash.
+    pub definite_determiners: FxHashSet<u64>,
+    /// Endings of plural agent nouns ("-ers", "-ists").
+    pub agent_plurals: Vec<String>,
     /// People who speak for someone else ("spokeswoman"): never the person named after.
     pub stand_ins: FxHashSet<u64>,
     /// Endings of adjectives and other words that are no first name ("-ent", "-ous").
@@ -509,6 +515,8 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         document_nouns: hashes(&f.things.documents),
         issued: hashes(&f.things.issued),
         time_words: hashes(&f.words.time_words),
+        definite_determiners: hashes(&w.definite_determiners),
+        agent_plurals: w.agent_plurals.clone(),
         stand_ins: hashes(&p.stand_ins),
         adjective_endings: w.adjective_endings.clone(),
         cue_nouns: hashes(&w.cue_nouns),
