@@ -177,7 +177,7 @@ fn rule_reasons(collapsed: &[std::borrow::Cow<str>], rules: &Rules) -> Vec<Optio
                 }
             }
             if let Some(until) = &rule.until
-                && let Some(j) = (i + 1..n.min(i + 21)).find(|&j| until.is_match(&collapsed[j]))
+                && let Some(j) = (i + 1..n.min(i + 1 + UNTIL_REACH)).find(|&j| until.is_match(&collapsed[j]))
             {
                 for m in &mut marks[i + 1..=j] {
                     m.get_or_insert_with(|| rule.name.clone());
@@ -188,6 +188,17 @@ fn rule_reasons(collapsed: &[std::borrow::Cow<str>], rules: &Rules) -> Vec<Optio
     marks
 }
 
+/// A rule with `until` marks at most this many paragraphs after the one it matched,
+/// looking for the paragraph that ends the run (a related-links block, a comment form).
+const UNTIL_REACH: usize = 20;
+/// Paragraphs up to this many bytes are compared folded (a title, a caption printed
+/// twice); longer ones by length and hash.
+const SHORT_PARAGRAPH_BYTES: usize = 400;
+/// A line of fewer words than this that does not end like a sentence is a fragment
+/// (a kicker, a share prompt) when it stands before the first or after the last real
+/// paragraph.
+const FRAGMENT_WORDS: usize = 15;
+
 /// Generic signals (step 2): title repeats, repeated paragraphs, duplicated captions, and
 /// short non-sentence lines at the edges.
 pub fn apply_signals(text: &str, paras: &[Range<usize>], marks: &mut [Option<Reason>], title: Option<&str>) {
@@ -197,7 +208,7 @@ pub fn apply_signals(text: &str, paras: &[Range<usize>], marks: &mut [Option<Rea
         .iter()
         .map(|r| {
             let p = &text[r.clone()];
-            if p.len() <= 400 {
+            if p.len() <= SHORT_PARAGRAPH_BYTES {
                 fold(p)
             } else {
                 format!(
@@ -240,7 +251,7 @@ pub fn apply_signals(text: &str, paras: &[Range<usize>], marks: &mut [Option<Rea
     let sentence: Vec<bool> = paras.iter().map(|r| is_sentence(&text[r.clone()])).collect();
     let fragment = |i: usize| {
         let s = &text[paras[i].clone()];
-        !ends_sentence(s) && words_upto(s, 15) < 15 && !is_speech(s)
+        !ends_sentence(s) && words_upto(s, FRAGMENT_WORDS) < FRAGMENT_WORDS && !is_speech(s)
     };
     let (Some(first), Some(last)) = (
         (0..n).find(|&i| marks[i].is_none() && sentence[i]),

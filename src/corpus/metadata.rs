@@ -85,7 +85,7 @@ pub fn derive(text: &str, paras: &[Range<usize>], marks: &mut [Option<Reason>]) 
             marks[i] = Some("byline".into());
             continue;
         }
-        if title_idx.is_none() && line.chars().count() <= 200 && dateline_source(&line).is_none() {
+        if title_idx.is_none() && line.chars().count() <= MAX_TITLE_CHARS && dateline_source(&line).is_none() {
             title_idx = Some(i);
         }
     }
@@ -118,18 +118,25 @@ fn furniture_source(line: &str) -> Option<String> {
         .find_map(|re| re.captures(line).map(|c| c[1].trim().to_string()))
 }
 
+/// A leading line longer than this (in characters) is text, not the title.
+const MAX_TITLE_CHARS: usize = 200;
+/// A title made from running text is its first sentence when that is at most this long.
+const MAX_HEADLINE_CHARS: usize = 120;
+/// Else it is its first words, cut before this many characters.
+const HEADLINE_CUT_CHARS: usize = 100;
+
 /// A title from running text: its first sentence, or its first words.
 fn headline_from(par: &str) -> String {
     let first = match par.find(". ") {
         Some(i) => &par[..i + 1],
         None => par,
     };
-    if first.chars().count() <= 120 || words(first) <= 3 {
+    if first.chars().count() <= MAX_HEADLINE_CHARS || words(first) <= 3 {
         return first.to_string();
     }
     let mut out = String::new();
     for w in first.split_whitespace() {
-        if out.chars().count() + w.chars().count() > 100 {
+        if out.chars().count() + w.chars().count() > HEADLINE_CUT_CHARS {
             break;
         }
         if !out.is_empty() {

@@ -116,10 +116,17 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；'])
 }
 
+/// A paragraph of this many words that ends like a sentence is running text ("The
+/// minister resigned on Tuesday." has five; a caption or a menu line rarely has eight).
+pub const SENTENCE_WORDS: usize = 8;
+/// A paragraph of this many words is running text however it ends (a quote cut off, a
+/// list item of prose).
+pub const LONG_SENTENCE_WORDS: usize = 25;
+
 /// A paragraph that reads as running text.
 pub fn is_sentence(s: &str) -> bool {
-    let n = words_upto(s, 25);
-    (n >= 8 && ends_sentence(s)) || n >= 25
+    let n = words_upto(s, LONG_SENTENCE_WORDS);
+    (n >= SENTENCE_WORDS && ends_sentence(s)) || n >= LONG_SENTENCE_WORDS
 }
 
 /// The hash saywho compares words by: FxHash of the lowercase word's bytes (with ’ as ').
