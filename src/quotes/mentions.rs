@@ -13,6 +13,7 @@ use super::tokens::{ev, sentence_initial};
 use super::types::EntityType;
 use crate::text::lexicon::Gender;
 use crate::text::lexicon::{LEX, PronounKind, flag};
+use crate::text::words::word_hash;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionKind {
@@ -825,7 +826,7 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         end: i + 1,
         kind: MentionKind::Description {
             head: i,
-            definite: det.is_some_and(|d| LEX.definite_determiners.contains(&t.toks[d].hash)),
+            definite: det.is_some_and(|d| LEX.definite_determiners.contains(&word_hash(t.lower(d)))),
         },
         role: None,
         gender: None,
@@ -1017,7 +1018,7 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         end: j,
         kind: MentionKind::Description {
             head: j - 1,
-            definite: LEX.definite_determiners.contains(&t.toks[i].hash),
+            definite: LEX.definite_determiners.contains(&word_hash(t.lower(i))),
         },
         role: None,
         gender: None,

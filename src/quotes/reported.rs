@@ -7,6 +7,7 @@ use super::attribution::{Cue, cue_at, is_source, sentence_subject, speaker_befor
 use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
 use crate::text::lexicon::{CueRole, LEX, PronounKind, flag};
+use crate::text::words::word_hash;
 
 #[derive(Debug, Clone)]
 pub struct Reported {
@@ -146,7 +147,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     }
     // "said this may encourage…": "this" opens an adjunct only before a time ("this week")
     let time_adjunct = |k: usize| {
-        !matches!(t.lower(k), "this" | "last" | "next")
+        !LEX.time_deictics.contains(&word_hash(t.lower(k)))
             || (t.is_word(k + 1) && LEX.time_words.contains(&t.toks[k + 1].hash))
     };
     if k < hi && t.is_word(k) && t.has(k, flag::ADJUNCT) && !t.word_is(k, "that") && time_adjunct(k) {
@@ -161,7 +162,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
                 || (cue.role == CueRole::Say
                     && x > k + 1
                     && t.is_word(x)
-                    && matches!(t.lower(x), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                    && LEX.clause_determiners.contains(&word_hash(t.lower(x)))
                     && t.is_word(x - 1)
                     && !t.has(x - 1, flag::ADJUNCT | flag::BETWEEN | flag::DETERMINER | flag::CUE)
                     && !matches!(t.lower(x - 1), "of" | "by" | "and" | "or")
@@ -200,7 +201,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
 fn subject_pronoun(t: &Tokens, x: usize) -> bool {
     t.is_word(x)
         && !t.toks[x].cap
-        && matches!(t.lower(x), "he" | "she" | "they" | "we" | "i")
+        && LEX.subject_pronouns.contains(&word_hash(t.lower(x)))
         && t.is_word(x + 1)
         && !t.toks[x + 1].cap
         && (LEX.auxiliaries.contains(t.lower(x + 1)) || has_verb(t, x + 1, x + 2))

@@ -48,6 +48,9 @@ struct Words {
     time_words: Vec<String>,
     definite_determiners: Vec<String>,
     agent_plurals: Vec<String>,
+    time_deictics: Vec<String>,
+    subject_pronouns: Vec<String>,
+    clause_determiners: Vec<String>,
     adjective_endings: Vec<String>,
     cue_nouns: Vec<String>,
 }
@@ -309,6 +312,12 @@ pub struct Lexicon {
     pub definite_determiners: FxHashSet<u64>,
     /// Endings of plural agent nouns ("-ers", "-ists").
     pub agent_plurals: Vec<String>,
+    /// "this", "last", "next": before a time word, an adjunct (by word hash).
+    pub time_deictics: FxHashSet<u64>,
+    /// Subject pronouns that open a reported clause (by word hash).
+    pub subject_pronouns: FxHashSet<u64>,
+    /// Determiners that open a reported clause's subject (by word hash).
+    pub clause_determiners: FxHashSet<u64>,
     /// People who speak for someone else ("spokeswoman"): never the person named after.
     pub stand_ins: FxHashSet<u64>,
     /// Endings of adjectives and other words that are no first name ("-ent", "-ous").
@@ -517,6 +526,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         time_words: hashes(&f.words.time_words),
         definite_determiners: hashes(&w.definite_determiners),
         agent_plurals: w.agent_plurals.clone(),
+        time_deictics: hashes(&w.time_deictics),
+        subject_pronouns: hashes(&w.subject_pronouns),
+        clause_determiners: hashes(&w.clause_determiners),
         stand_ins: hashes(&p.stand_ins),
         adjective_endings: w.adjective_endings.clone(),
         cue_nouns: hashes(&w.cue_nouns),
