@@ -539,7 +539,7 @@ fn visible_byline(doc: &Document) -> Option<String> {
         let looks_like_name = (2..=6).contains(&words)
             && name.split_whitespace().all(|w| {
                 w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                    || ["and", "de", "van", "von", "der", "la", "bin", "al"].contains(&w)
+                    || BYLINES.name_particles.iter().any(|p| p == w)
             });
         looks_like_name.then_some(name)
     })
@@ -603,6 +603,7 @@ struct BylineWords {
     lead_ins: Vec<String>,
     not_names: Vec<String>,
     not_starts: Vec<String>,
+    name_particles: Vec<String>,
 }
 
 static BYLINES: std::sync::LazyLock<BylineWords> = std::sync::LazyLock::new(|| {
