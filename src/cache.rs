@@ -41,7 +41,7 @@ pub const ENGINE: &str = concat!(env!("CARGO_PKG_VERSION"), "-", env!("SAYWHO_EN
 const PAGE_CACHE: usize = 16 << 20;
 
 use crate::corpus::store::ArticleStore;
-pub use crate::corpus::store::{Key, Listed, Stamp, Stored, absolute};
+use crate::corpus::store::{Key, Listed, Stamp, Stored};
 
 #[derive(Serialize, Deserialize)]
 struct Listing {

@@ -112,18 +112,7 @@ pub fn key_of(a: &Article) -> String {
 
 /// The key of the article in the file at `p` (see [`key_of`]).
 pub fn key_of_path(p: &Path) -> String {
-    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut norm = PathBuf::new();
-    for c in abs.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                norm.pop();
-            }
-            c => norm.push(c),
-        }
-    }
-    format!("file:{}", norm.display())
+    format!("file:{}", crate::corpus::store::absolute(p).display())
 }
 
 /// A hash of the article's text, as hex: what follows a file that moved, and the key

@@ -17,10 +17,11 @@
 //!   saying the same thing in the next paragraph. No name is ever invented.
 
 use super::mentions::{self, MentionKind};
-use super::tokens::{Tokens, word_hash};
+use super::tokens::Tokens;
 use super::types::{EntityType, Item, Quote, QuoteKind, Raw, RawKind, SpeakerKind};
 use crate::text::lexicon::Gender;
 use crate::text::lexicon::{LEX, PronounKind, flag};
+use crate::text::words::word_hash;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 

@@ -4,8 +4,7 @@
 //! allocates twice per paragraph, not once per word.
 
 use super::marks::Span;
-pub use crate::text::words::word_hash;
-use crate::text::words::word_hash_bytes;
+use crate::text::words::{word_hash, word_hash_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

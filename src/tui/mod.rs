@@ -112,36 +112,39 @@ where
 {
     if opts.headless {
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
-        return runtime::run(&mut terminal, opts, load, true).map(|_| ());
+        return match runtime::run(&mut terminal, opts, load, true)? {
+            Some((_, ended)) => ended,
+            None => Ok(()),
+        };
     }
     let mut terminal = ratatui::init();
     let mouse = opts.mouse;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     }
+    let give_back = || {
+        if mouse {
+            let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        }
+        ratatui::restore();
+    };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         runtime::run(&mut terminal, opts, load, false)
     }));
     // what the reader did is saved before the terminal is given back
     let (result, unsaved) = match outcome {
-        Ok(Ok(Some(mut app))) => {
+        Ok(Ok(Some((mut app, ended)))) => {
             app.save_session();
-            (Ok(()), app.unsaved())
+            (ended, app.unsaved())
         }
         Ok(Ok(None)) => (Ok(()), None),
         Ok(Err(e)) => (Err(e), None),
         Err(p) => {
-            if mouse {
-                let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
-            }
-            ratatui::restore();
+            give_back();
             std::panic::resume_unwind(p)
         }
     };
-    if mouse {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
-    }
-    ratatui::restore();
+    give_back();
     // said on the terminal the reader has left, so it stays to be read
     match unsaved {
         Some(Ok(note)) => eprintln!("saywho: warning: {note}"),

@@ -1,8 +1,9 @@
 //! The reader's loop: one [`Msg`] for everything that reaches it (the terminal's events,
 //! and the answers of every background worker: reading the folders, indexing, watching,
 //! syncing, on one channel); one [`update`] that takes a message into the state; one draw
-//! per turn, once what was queued is taken in; nothing in a while is the idle tick. The headless reader (benches) is the same loop over an in-memory
-//! backend with no input, ending once the index is built.
+//! per turn, once what was queued is taken in; nothing in a while is the idle tick. The
+//! headless reader (benches) is the same loop over an in-memory backend with no input,
+//! ending once the index is built.
 
 use super::app::{self, Action, App, Indexed};
 use super::{Loaded, Options, SyncFn, clipboard, view};
@@ -98,6 +99,22 @@ where
         app.reload(corpus.clone(), Index::empty(&corpus), said);
         app.background.indexing = true;
         self.index(corpus);
+    }
+
+    /// The folders read behind what is shown: swapped in when they changed. Returns
+    /// whether they were (and a new corpus is being indexed).
+    fn take_loaded(&mut self, app: &mut App, loaded: Loaded) -> bool {
+        self.pending = false;
+        match loaded
+            .ok()
+            .and_then(|real| describe_change(&app.corpus, &real).map(|s| (real, s)))
+        {
+            Some((real, said)) => {
+                self.swap_in(app, Arc::new(real), said);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Read the folders again on a worker, saying what changed against `old`.
@@ -368,19 +385,7 @@ where
             return true;
         }
         Msg::Indexed(..) => return false,
-        Msg::Loaded(loaded) => {
-            w.pending = false;
-            return match loaded
-                .ok()
-                .and_then(|real| describe_change(&app.corpus, &real).map(|s| (real, s)))
-            {
-                Some((real, said)) => {
-                    w.swap_in(app, Arc::new(real), said);
-                    true
-                }
-                None => false,
-            };
-        }
+        Msg::Loaded(loaded) => return w.take_loaded(app, loaded),
         Msg::FolderChanged => {
             w.changed_at = Some(Instant::now());
             return false;
@@ -462,9 +467,15 @@ fn quits_loading(ev: &Event) -> bool {
 }
 
 /// Run the reader on `terminal` (`headless`: an in-memory one, no input, until the index
-/// is built). See [`super::run`]. Returns the reader's state when it ran its loop (None:
-/// quit while reading, or after the first frame), for the caller to save.
-pub(super) fn run<B, F>(terminal: &mut Terminal<B>, opts: Options, load: F, headless: bool) -> Result<Option<App>>
+/// is built). See [`super::run`]. Returns, when the loop ran (None: quit while reading,
+/// or after the first frame), the reader's state for the caller to save, and how the loop
+/// ended (an error from the terminal still leaves the state to save).
+pub(super) fn run<B, F>(
+    terminal: &mut Terminal<B>,
+    opts: Options,
+    load: F,
+    headless: bool,
+) -> Result<Option<(App, Result<()>)>>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
@@ -536,17 +547,12 @@ where
     }
     // quotes and the search index are built once the list is on screen; headless, once
     // the folders are read too (the two would contend for the cache, as a bench sees it)
-    let mut swapped = false;
-    if headless
+    let swapped = headless
         && w.pending
-        && let Msg::Loaded(read) = inbox.next(IDLE)?
-    {
-        w.pending = false;
-        if let Some((real, said)) = read.ok().and_then(|r| describe_change(&app.corpus, &r).map(|s| (r, s))) {
-            w.swap_in(&mut app, Arc::new(real), said);
-            swapped = true;
-        }
-    }
+        && match inbox.next(IDLE)? {
+            Msg::Loaded(read) => w.take_loaded(&mut app, read),
+            _ => false,
+        };
     if !swapped {
         w.index(corpus);
     }
@@ -565,7 +571,7 @@ where
         turns(terminal, &mut app, &mut w, &mut face, &inbox, headless)
     }));
     match outcome {
-        Ok(r) => r.map(|_| Some(app)),
+        Ok(r) => Ok(Some((app, r))),
         Err(p) => {
             // whatever happened, what the reader did is saved
             app.save_session();
