@@ -827,3 +827,55 @@ fn a_big_article_is_laid_out_on_a_worker_while_keys_answer() {
 fn text_of(a: &App) -> String {
     text(&render(a))
 }
+
+#[test]
+fn a_reload_replaces_the_articles_and_keeps_the_settings_and_the_place() {
+    let mut a = app(100, 30);
+    cmd(&mut a, Command::Sort); // by source
+    a.list.mark_read_on_open = false;
+    a.background.syncing = true;
+    cmd(&mut a, Command::Bottom);
+    cmd(&mut a, Command::Open);
+    cmd(&mut a, Command::PageDown);
+    cmd(&mut a, Command::People);
+    cmd(&mut a, Command::HistoryBack); // back in the reader, with a way forward
+    assert_eq!(a.focus, Focus::Reader);
+    assert!(!a.session.forward.is_empty());
+    let open = a.reader.open.map(|o| a.corpus.articles[o].path.clone());
+    assert!(open.is_some());
+    let place = a.reader.layout.anchor(a.reader.scroll).map(|(para, _)| para);
+    assert!(place.is_some_and(|p| p > 0));
+
+    // the same folder read again, its articles in another order
+    let mut corpus = saywho::corpus::load_bundled(&Rules::builtin());
+    corpus.articles.reverse();
+    let index = Index::empty(&corpus);
+    a.reload(std::sync::Arc::new(corpus), index, "3 articles, 0 new".into());
+
+    assert_eq!(a.list.sort, saywho::tui::app::Sort::Source, "the sort stays");
+    assert!(!a.list.mark_read_on_open, "a setting stays");
+    assert!(a.background.syncing, "what runs goes on running");
+    assert_eq!(a.reader.open.map(|o| a.corpus.articles[o].path.clone()), open);
+    // (at the same paragraph: the layout without the index has no speaker notes)
+    assert_eq!(a.reader.layout.anchor(a.reader.scroll).map(|(para, _)| para), place);
+    assert_eq!(a.focus, Focus::Reader);
+    assert!(
+        a.session.back.is_empty() && a.session.forward.is_empty(),
+        "history was the old corpus's"
+    );
+    assert_eq!(a.message.as_deref(), Some("3 articles, 0 new"));
+    let srcs: Vec<_> = a
+        .list
+        .rows
+        .iter()
+        .map(|&r| a.corpus.articles[r].meta.source.clone())
+        .collect();
+    assert_eq!(
+        srcs,
+        [
+            Some("CNN".into()),
+            Some("Russia Direct".into()),
+            Some("The Independent".into())
+        ]
+    );
+}

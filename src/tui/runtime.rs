@@ -401,6 +401,7 @@ where
             };
         }
         Msg::Synced(Ok((corpus, said))) => {
+            app.background.syncing = false;
             w.swap_in(app, corpus, said);
             return true;
         }

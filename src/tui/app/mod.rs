@@ -344,6 +344,110 @@ impl Drop for LayoutJob {
     }
 }
 
+impl Background {
+    fn new() -> Background {
+        Background {
+            indexing: false,
+            search_index: None,
+            search_progress: None,
+            search_unavailable: None,
+            extracted: Default::default(),
+            syncing: false,
+        }
+    }
+
+    /// A new corpus: the search index and its progress were the old corpus's. What runs
+    /// (a sync) and the count of articles extracted go on.
+    fn new_corpus(&mut self) {
+        self.indexing = false;
+        self.search_index = None;
+        self.search_progress = None;
+        self.search_unavailable = None;
+    }
+}
+
+impl ListPane {
+    fn new(corpus: &Corpus, index: &Index) -> ListPane {
+        let mut list = ListPane {
+            items: Vec::new(),
+            filter: Filter::default(),
+            query: String::new(),
+            rows: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            sort: Sort::Date,
+            highlights: HashMap::new(),
+            read: Vec::new(),
+            starred: Vec::new(),
+            hide_read: false,
+            starred_only: false,
+            mark_read_on_open: true,
+            quoted: Vec::new(),
+        };
+        list.new_corpus(corpus, index);
+        list
+    }
+
+    /// What the list holds of a corpus, for a new one: its rows, marks and counts. The
+    /// filter, sort and what is hidden stay as the user set them.
+    fn new_corpus(&mut self, corpus: &Corpus, index: &Index) {
+        let n = corpus.articles.len();
+        self.items = list::filter_items(corpus, index);
+        self.filter = Filter::default();
+        self.rows.clear();
+        self.selected = 0;
+        self.list_offset = 0;
+        self.highlights.clear();
+        self.read = vec![false; n];
+        self.starred = vec![false; n];
+        self.quoted = (0..n).map(|a| index.people_in(a).len()).collect();
+    }
+}
+
+impl ReaderPane {
+    fn new() -> ReaderPane {
+        ReaderPane {
+            open: None,
+            layout: Layout::default(),
+            layout_job: None,
+            layout_body: None,
+            scroll: 0,
+            search: Search::default(),
+            links: Vec::new(),
+            link_selected: None,
+            target: None,
+            positions: HashMap::new(),
+            top_byte: None,
+            settled: (None, 0),
+            opened_at: None,
+        }
+    }
+}
+
+impl Session {
+    fn new() -> Session {
+        Session {
+            store: None,
+            save_failed: false,
+            keys: Vec::new(),
+            starred_quotes: std::collections::HashSet::new(),
+            stored_positions: HashMap::new(),
+            back: Vec::new(),
+            forward: Vec::new(),
+        }
+    }
+
+    /// A new corpus: article numbers change, so what was keyed by them goes (history
+    /// too); the store stays, and is attached again.
+    fn new_corpus(&mut self) {
+        self.keys.clear();
+        self.starred_quotes.clear();
+        self.stored_positions.clear();
+        self.back.clear();
+        self.forward.clear();
+    }
+}
+
 /// Below this width the panes stack: one at a time.
 pub const NARROW: u16 = 80;
 
@@ -356,11 +460,9 @@ impl App {
         size: (u16, u16),
     ) -> App {
         let corpus: std::sync::Arc<Corpus> = corpus.into();
-        let n = corpus.articles.len();
-        let items = list::filter_items(&corpus, &index);
         let help_rows = keys::help_rows(&keymap);
-        let quoted = (0..n).map(|a| index.people_in(a).len()).collect();
         let mut app = App {
+            list: ListPane::new(&corpus, &index),
             corpus,
             index: std::sync::Arc::new(index),
             keymap,
@@ -371,45 +473,8 @@ impl App {
             quit: false,
             effects: Vec::new(),
             people: PeopleView::default(),
-            background: Background {
-                indexing: false,
-                search_index: None,
-                search_progress: None,
-                search_unavailable: None,
-                extracted: Default::default(),
-                syncing: false,
-            },
-            list: ListPane {
-                items,
-                filter: Filter::default(),
-                query: String::new(),
-                rows: Vec::new(),
-                selected: 0,
-                list_offset: 0,
-                sort: Sort::Date,
-                highlights: HashMap::new(),
-                read: vec![false; n],
-                starred: vec![false; n],
-                hide_read: false,
-                starred_only: false,
-                mark_read_on_open: true,
-                quoted,
-            },
-            reader: ReaderPane {
-                open: None,
-                layout: Layout::default(),
-                layout_job: None,
-                layout_body: None,
-                scroll: 0,
-                search: Search::default(),
-                links: Vec::new(),
-                link_selected: None,
-                target: None,
-                positions: HashMap::new(),
-                top_byte: None,
-                settled: (None, 0),
-                opened_at: None,
-            },
+            background: Background::new(),
+            reader: ReaderPane::new(),
             ui: Ui {
                 overlay: Overlay::None,
                 input: Input::None,
@@ -417,15 +482,7 @@ impl App {
                 help_query: String::new(),
                 help_rows,
             },
-            session: Session {
-                store: None,
-                save_failed: false,
-                keys: Vec::new(),
-                starred_quotes: std::collections::HashSet::new(),
-                stored_positions: HashMap::new(),
-                back: Vec::new(),
-                forward: Vec::new(),
-            },
+            session: Session::new(),
         };
         app.refilter();
         app.refresh_people();

@@ -42,59 +42,70 @@ impl App {
             .map(|a| (key(&self.corpus, a), path(&self.corpus, a)));
         let search =
             (self.reader.open.is_some() && !self.reader.search.query.is_empty()).then(|| self.reader.search.clone());
-        let mut new = App::new(corpus, index, self.keymap.clone(), self.theme.clone(), self.size);
-        new.list.mark_read_on_open = self.list.mark_read_on_open;
-        new.background.extracted = self.background.extracted.clone();
-        new.list.sort = self.list.sort;
-        new.list.hide_read = self.list.hide_read;
-        new.list.starred_only = self.list.starred_only;
+        let focus = std::mem::replace(&mut self.focus, Focus::List);
+        let input = std::mem::replace(&mut self.ui.input, Input::None);
+        let cursor = self.ui.cursor.take();
+        // what was made of the old corpus is replaced; the user's settings stay as they are
+        self.corpus = corpus;
+        self.index = std::sync::Arc::new(index);
+        self.list.new_corpus(&self.corpus, &self.index);
+        self.reader = ReaderPane::new();
+        self.people = PeopleView::default();
+        self.session.new_corpus();
+        self.background.new_corpus();
+        self.effects.clear();
+        self.ui.overlay = Overlay::None; // (its rows were the old corpus's articles)
+        self.ui.help_query.clear();
+        let query = std::mem::take(&mut self.list.query);
+        self.refilter();
+        self.refresh_people();
+        self.preview();
         if let Some(mut store) = self.session.store.take() {
             // (a sync with a feed server may have brought marks made elsewhere)
             store.refresh();
-            new.attach_store(store, true);
+            self.attach_store(store, true);
         }
-        new.list.query = std::mem::take(&mut self.list.query);
-        new.refilter();
-        let by_key: HashMap<String, usize> = (0..new.corpus.articles.len())
-            .map(|a| (key(&new.corpus, a), a))
+        self.list.query = query;
+        self.refilter();
+        let by_key: HashMap<String, usize> = (0..self.corpus.articles.len())
+            .map(|a| (key(&self.corpus, a), a))
             .collect();
-        let by_path: HashMap<String, usize> = (0..new.corpus.articles.len())
-            .map(|a| (path(&new.corpus, a), a))
+        let by_path: HashMap<String, usize> = (0..self.corpus.articles.len())
+            .map(|a| (path(&self.corpus, a), a))
             .collect();
         let find = |(k, p): &(String, String)| by_key.get(k).or_else(|| by_path.get(p)).copied();
-        new.select_article(selected.as_ref().and_then(find));
+        self.select_article(selected.as_ref().and_then(find));
         if let Some((k, p, anchor)) = open
             && let Some(a) = find(&(k, p))
         {
-            new.open_article_quietly(a);
+            self.open_article_quietly(a);
             if let Some(anc) = anchor {
-                new.reader.scroll = new.reader.layout.line_for(anc).min(new.max_scroll());
-                new.save_position();
+                self.reader.scroll = self.reader.layout.line_for(anc).min(self.max_scroll());
+                self.save_position();
             }
             if let Some(s) = search {
-                let scroll = new.reader.scroll;
-                new.reader.search = crate::tui::app::Search {
+                let scroll = self.reader.scroll;
+                self.reader.search = Search {
                     hits: Vec::new(),
                     current: 0,
                     ..s
                 };
-                new.run_search();
-                new.reader.scroll = scroll;
+                self.run_search();
+                self.reader.scroll = scroll;
             }
         }
-        new.focus = match self.focus {
-            Focus::Reader if new.reader.open.is_none() => Focus::List,
+        self.focus = match focus {
+            Focus::Reader if self.reader.open.is_none() => Focus::List,
             f => f,
         };
         // a line being typed stays open (the filter and the in-article search are kept)
-        new.ui.input = match self.ui.input {
+        self.ui.input = match input {
             Input::Filter => Input::Filter,
-            Input::Search if new.reader.open.is_some() => Input::Search,
+            Input::Search if self.reader.open.is_some() => Input::Search,
             _ => Input::None,
         };
-        new.ui.cursor = self.ui.cursor.filter(|_| new.ui.input != Input::None);
-        new.settle_top();
-        new.message = Some(message);
-        *self = new;
+        self.ui.cursor = cursor.filter(|_| self.ui.input != Input::None);
+        self.settle_top();
+        self.message = Some(message);
     }
 }
