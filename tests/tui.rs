@@ -671,6 +671,8 @@ fn search_overlay_finds_across_articles_and_opens_at_the_match() {
     a.indexed(saywho::tui::app::Indexed::Search(Ok(saywho::tui::app::SearchHandle {
         index: si,
     })));
+    assert!(a.awaiting(), "the query runs on a worker");
+    a.finish_find();
     let Overlay::Find(f) = &a.ui.overlay else {
         panic!("the overlay closed")
     };

@@ -39,6 +39,8 @@ pub(super) enum Msg {
     Reloaded(Option<(Arc<Corpus>, String)>),
     /// A sync ended: the corpus read again and what the sync said, or why it failed.
     Synced(Result<(Arc<Corpus>, String), String>),
+    /// A worker the state started (a big article's layout, a search) has answered.
+    Answered,
 }
 
 /// How long the folders must be quiet after a change before the reader reloads.
@@ -143,10 +145,11 @@ where
 
     /// Something works in the background that the screen waits for.
     fn busy(&self, app: &App) -> bool {
-        app.laying_out() || self.changed_at.is_some() || self.working(app)
+        app.awaiting() || self.changed_at.is_some() || self.working(app)
     }
 
-    /// A worker is still to answer on the channel (the layout worker is polled instead).
+    /// A worker the loop started is still to answer (those the state starts wake it with
+    /// [`Msg::Answered`], and are waited for at the end of a headless run).
     fn working(&self, app: &App) -> bool {
         app.background.indexing || app.background.syncing || app.search_pending() || self.reloading || self.pending
     }
@@ -377,9 +380,12 @@ where
         Msg::Tick => {
             let shown = (app.message.clone(), app.session.save_failed);
             app.tick();
+            // (a worker that died answers nothing: its end is seen here)
+            let answered = app.take_answers();
             // a save that failed (or works again) is said at once
-            return (app.message.clone(), app.session.save_failed) != shown;
+            return answered || (app.message.clone(), app.session.save_failed) != shown;
         }
+        Msg::Answered => return app.take_answers(),
         Msg::Indexed(g, m) if g == w.generation => {
             app.indexed(m);
             return true;
@@ -538,6 +544,10 @@ where
     };
     app.background.indexing = true;
     app.background.extracted = w.extracted.clone();
+    let answered = tx.clone();
+    app.background.wake = Some(Arc::new(move || {
+        let _ = answered.send(Msg::Answered);
+    }));
     app.list.mark_read_on_open = opts.mark_read_on_open;
     if let Some(store) = opts.store {
         app.attach_store(store, opts.fresh);
@@ -604,7 +614,7 @@ where
             w.reload(app.corpus.clone());
         }
         if headless && !w.working(app) {
-            app.finish_layout();
+            app.finish_answers();
             terminal.draw(|f| view::draw(f, app))?;
             return Ok(());
         }
@@ -620,7 +630,6 @@ where
         if headless {
             continue;
         }
-        changed |= app.poll_layout();
         if changed && !app.quit {
             terminal.draw(|f| view::draw(f, app))?;
         }

@@ -59,7 +59,7 @@ impl App {
             (Overlay::Find(_), _) => {
                 if let Overlay::Find(mut f) = std::mem::replace(&mut self.ui.overlay, Overlay::None) {
                     self.ui.cursor = apply(&mut f.query);
-                    self.find_search(&mut f);
+                    self.find_search(&mut f, None);
                     self.ui.overlay = Overlay::Find(f);
                 }
             }

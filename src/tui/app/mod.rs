@@ -238,6 +238,9 @@ pub struct Background {
     pub extracted: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// A sync is running in the background.
     pub syncing: bool,
+    /// How a worker the state starts tells the loop its answer is in (none: the answer is
+    /// taken when asked for, as tests do).
+    pub wake: Option<Waker>,
 }
 
 /// The article list: its rows, filter, sort and marks.
@@ -296,6 +299,8 @@ pub struct Ui {
     pub help_query: String,
     /// Help rows (context, keys, description), generated from the live keymap.
     pub help_rows: Vec<(String, String, String)>,
+    /// The search overlay's query, running on a worker.
+    find_job: Option<FindJob>,
 }
 
 /// What lasts between runs (the state store) and the way back (history).
@@ -312,6 +317,17 @@ pub struct Session {
     stored_positions: HashMap<usize, (usize, f64)>,
     pub back: Vec<Snapshot>,
     pub forward: Vec<Snapshot>,
+}
+
+/// What a worker the state starts (a big article's layout, a search) calls once its answer
+/// is in: the loop then takes the answer ([`App::take_answers`]).
+pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+/// A search over every article running on a worker for the search overlay.
+pub(super) struct FindJob {
+    pub(super) rx: std::sync::mpsc::Receiver<Result<Vec<crate::search::Hit>, String>>,
+    /// The row to keep selected when the answer comes (the index changed, not the query).
+    pub(super) keep: Option<usize>,
 }
 
 /// An article of this many words or more is laid out on a worker (a 15 MB article takes
@@ -353,6 +369,7 @@ impl Background {
             search_unavailable: None,
             extracted: Default::default(),
             syncing: false,
+            wake: None,
         }
     }
 
@@ -481,6 +498,7 @@ impl App {
                 cursor: None,
                 help_query: String::new(),
                 help_rows,
+                find_job: None,
             },
             session: Session::new(),
         };
@@ -518,8 +536,7 @@ impl App {
         // an open search overlay answers from what is there now
         if let Overlay::Find(mut f) = std::mem::replace(&mut self.ui.overlay, Overlay::None) {
             let selected = f.selected;
-            self.find_search(&mut f);
-            f.selected = selected.min(f.hits.len().saturating_sub(1));
+            self.find_search(&mut f, Some(selected));
             self.ui.overlay = Overlay::Find(f);
         }
     }

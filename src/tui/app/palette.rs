@@ -60,48 +60,68 @@ impl App {
     /// Open the search overlay, empty.
     pub(super) fn open_find(&mut self) {
         let mut f = Find::default();
-        self.find_search(&mut f);
+        self.find_search(&mut f, None);
         self.ui.overlay = Overlay::Find(f);
     }
 
-    /// Run the overlay's query over the search index.
-    pub(super) fn find_search(&self, f: &mut Find) {
-        f.hits.clear();
-        f.selected = 0;
-        f.note = None;
+    /// Run the overlay's query over the search index, on a worker: the rows shown stay
+    /// until it answers ([`App::take_answers`]). What needs no index (a query that does
+    /// not parse, the index still being built) is said at once. `keep`: the row to keep
+    /// selected.
+    pub(super) fn find_search(&mut self, f: &mut Find, keep: Option<usize>) {
+        self.ui.find_job = None; // (the answer to what was typed before is not wanted)
+        let said = |f: &mut Find, note: Option<String>| {
+            f.hits.clear();
+            f.selected = 0;
+            f.note = note;
+        };
         let typed = f.query.trim();
         let q = match crate::search::Query::parse(typed) {
             Ok(q) => q,
-            Err(e) => {
-                f.note = Some(format!("{e:#}"));
-                return;
-            }
+            Err(e) => return said(f, Some(format!("{e:#}"))),
         };
         let Some(h) = &self.background.search_index else {
-            f.note = Some(
-                match (self.background.search_progress, &self.background.search_unavailable) {
-                    (_, Some(why)) => why.clone(),
-                    (Some((done, of)), _) => format!("the search index is being built: {done} of {of} articles"),
-                    (None, _) => "the search index is being built".into(),
-                },
-            );
-            return;
+            let why = match (self.background.search_progress, &self.background.search_unavailable) {
+                (_, Some(why)) => why.clone(),
+                (Some((done, of)), _) => format!("the search index is being built: {done} of {of} articles"),
+                (None, _) => "the search index is being built".into(),
+            };
+            return said(f, Some(why));
         };
         if q.is_empty() {
-            if !typed.is_empty() {
-                f.note = Some("give words, \"a phrase\" or @person as well".into());
-            }
-            return;
+            let note = (!typed.is_empty()).then(|| "give words, \"a phrase\" or @person as well".to_string());
+            return said(f, note);
         }
-        match h.index.search(&self.corpus, &q, FIND_LIMIT) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (h, corpus, wake) = (h.clone(), self.corpus.clone(), self.background.wake.clone());
+        std::thread::spawn(move || {
+            let found = h.index.search(&corpus, &q, FIND_LIMIT).map_err(|e| format!("{e:#}"));
+            if tx.send(found).is_ok()
+                && let Some(wake) = wake
+            {
+                wake();
+            }
+        });
+        self.ui.find_job = Some(FindJob { rx, keep });
+    }
+
+    /// The search worker's answer, into the open overlay.
+    pub(super) fn take_found(&mut self, found: Result<Vec<crate::search::Hit>, String>, keep: Option<usize>) {
+        let Overlay::Find(f) = &mut self.ui.overlay else { return };
+        f.note = None;
+        match found {
             Ok(hits) => {
                 if hits.is_empty() {
                     f.note = Some("no article matches".into());
                 }
                 f.hits = hits;
             }
-            Err(e) => f.note = Some(format!("{e:#}")),
+            Err(e) => {
+                f.hits.clear();
+                f.note = Some(e);
+            }
         }
+        f.selected = keep.unwrap_or(0).min(f.hits.len().saturating_sub(1));
     }
 
     /// Open article `a` in the reader from an overlay, remembering where the reader was

@@ -161,6 +161,7 @@ impl App {
             self.reader.link_selected,
         );
         let stop = cancel.clone();
+        let wake = self.background.wake.clone();
         // the article is read once for all its layouts (a later job waits for an earlier
         // one's reading rather than reading it again)
         let slot = match &self.reader.layout_body {
@@ -189,8 +190,11 @@ impl App {
                 &extra,
                 &stop,
             );
-            if let Some(l) = laid {
-                let _ = tx.send(l);
+            if let Some(l) = laid
+                && tx.send(l).is_ok()
+                && let Some(wake) = wake
+            {
+                wake();
             }
         });
         if self.reader.layout.article != Some(a) {
@@ -219,25 +223,64 @@ impl App {
         self.reader.layout_job.is_some()
     }
 
-    /// The worker's layout, if it has answered: shown, and what waited for it done.
-    /// Returns true when it came (the screen changed).
-    pub fn poll_layout(&mut self) -> bool {
-        let Some(job) = &self.reader.layout_job else {
-            return false;
-        };
-        match job.rx.try_recv() {
-            Ok(layout) => self.take_layout(Some(layout)),
-            Err(std::sync::mpsc::TryRecvError::Empty) => return false,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.take_layout(None),
-        }
-        true
+    /// A worker the state started (a big article's layout, a search) is still to answer.
+    pub fn awaiting(&self) -> bool {
+        self.laying_out() || self.ui.find_job.is_some()
     }
 
-    /// Wait for the worker's layout (headless runs and tests).
+    /// The answers of the workers the state started, those that are in: a big article's
+    /// layout shown and what waited for it done, a search's rows shown. Returns true when
+    /// one came (the screen changed).
+    pub fn take_answers(&mut self) -> bool {
+        let mut came = false;
+        if let Some(job) = &self.reader.layout_job {
+            match job.rx.try_recv() {
+                Ok(layout) => {
+                    self.take_layout(Some(layout));
+                    came = true;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.take_layout(None);
+                    came = true;
+                }
+            }
+        }
+        if let Some(job) = &self.ui.find_job {
+            let found = match job.rx.try_recv() {
+                Ok(found) => Some(found),
+                Err(std::sync::mpsc::TryRecvError::Empty) => None,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Err("the search failed".into())),
+            };
+            if let Some(found) = found
+                && let Some(job) = self.ui.find_job.take()
+            {
+                self.take_found(found, job.keep);
+                came = true;
+            }
+        }
+        came
+    }
+
+    /// Wait for the workers the state started (headless runs and tests).
+    pub fn finish_answers(&mut self) {
+        self.finish_layout();
+        self.finish_find();
+    }
+
+    /// Wait for the big article's layout (tests).
     pub fn finish_layout(&mut self) {
         if let Some(job) = &self.reader.layout_job {
             let laid = job.rx.recv().ok();
             self.take_layout(laid);
+        }
+    }
+
+    /// Wait for the search overlay's answer (tests).
+    pub fn finish_find(&mut self) {
+        if let Some(job) = self.ui.find_job.take() {
+            let found = job.rx.recv().unwrap_or_else(|_| Err("the search failed".into()));
+            self.take_found(found, job.keep);
         }
     }
 

@@ -55,6 +55,7 @@ impl App {
         self.background.new_corpus();
         self.effects.clear();
         self.ui.overlay = Overlay::None; // (its rows were the old corpus's articles)
+        self.ui.find_job = None;
         self.ui.help_query.clear();
         let query = std::mem::take(&mut self.list.query);
         self.refilter();
