@@ -711,8 +711,41 @@ pub(crate) fn resolve(
         all: Vec::new(),
         prominence: Default::default(),
     };
+    introduce(text, heads, occs, paras, &mut ents);
+    let occ_entity = identify(text, occs, paras, &mut ents);
+    genders_said(text, &items, occs, &occ_entity, &mut ents);
+    let mut walk = Walk {
+        text,
+        occs,
+        occ_entity,
+        ents,
+        next_occ: 0,
+        last_speaker: None,
+        last_org: None,
+        last_quote: None,
+        barrier: 0,
+    };
+    let (mut resolved, running) = walk.speakers(&items);
+    let ents = walk.ents;
+    link_summaries(text, &items, &mut resolved);
+    // 4. the quotes
+    let mut items = items;
+    for (it, r) in items.iter_mut().zip(running) {
+        if r.is_some() {
+            it.speaker = r;
+        }
+    }
+    items
+        .into_iter()
+        .zip(resolved)
+        .map(|(it, res)| quote(text, it, res, &ents, paras))
+        .collect()
+}
+
+/// 0. The people and things the title and captions name in full, and how often the body
+/// says each full name.
+fn introduce(text: &str, heads: &[Occ], occs: &[Occ], paras: &[super::evidence::Para], ents: &mut Entities) {
     let mut w: Vec<u64> = Vec::new();
-    // 0. the people and things the title and captions name in full
     for o in heads {
         if o.unnamed || o.pronoun.is_some() || o.toks.1 - o.toks.0 < 2 {
             continue;
@@ -734,7 +767,13 @@ pub(crate) fn resolve(
             *ents.prominence.entry(seq_hash(&w)).or_default() += 1;
         }
     }
-    // 1. who each name is, in reading order (a role said with a name is known from then on)
+}
+
+/// 1. Who each name is, in reading order (a role said with a name is known from then
+/// on): the entity of each of `occs` (`usize::MAX` for a pronoun, resolved while walking
+/// the article, or a name that is no one).
+fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mut Entities) -> Vec<usize> {
+    let mut w: Vec<u64> = Vec::new();
     let mut occ_entity: Vec<usize> = Vec::with_capacity(occs.len());
     let mut stems: Vec<u64> = Vec::new();
     for o in occs {
@@ -772,9 +811,13 @@ pub(crate) fn resolve(
         }
         occ_entity.push(e);
     }
-    // 1b. "Jayme told police she could hear the sirens": a person reported saying "she…"
-    //     of themselves is a woman, whatever the first name leans to
-    for it in &items {
+    occ_entity
+}
+
+/// 1b. "Jayme told police she could hear the sirens": a person reported saying "she…" of
+/// themselves is a woman, whatever the first name leans to.
+fn genders_said(text: &str, items: &[Item], occs: &[Occ], occ_entity: &[usize], ents: &mut Entities) {
+    for it in items {
         let Some(Raw {
             kind: RawKind::Name(_),
             mention,
@@ -802,42 +845,127 @@ pub(crate) fn resolve(
             e.honorific_gender = Some(g);
         }
     }
-    // 2. walk the article: names update salience; speakers are resolved in the order
-    //    their mentions are read
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    let at = |it: &Item| it.speaker.as_ref().map_or(it.start, |r| r.mention.0);
-    // quotes that share one mention (“A.” “B,” he said) are resolved once, from the quote
-    // nearest the mention, in whose sentence it is read
-    let distance = |it: &Item| {
-        it.speaker.as_ref().map_or(0, |r| {
-            if r.mention.0 >= it.end {
-                r.mention.0 - it.end
-            } else {
-                it.start.saturating_sub(r.mention.1)
+}
+
+/// 2. The walk through the article: names update salience; speakers are resolved in the
+/// order their mentions are read.
+struct Walk<'a> {
+    text: &'a str,
+    occs: &'a [Occ],
+    /// The entity of each of `occs` (pronouns get theirs as the walk reads them).
+    occ_entity: Vec<usize>,
+    ents: Entities,
+    /// The first of `occs` not read yet.
+    next_occ: usize,
+    last_speaker: Option<usize>,
+    /// The organisation quoted last ("it said", "the utility said" after "BC Hydro said").
+    last_org: Option<usize>,
+    /// The quote attributed last, for the quotes that carry its speaker on.
+    last_quote: Option<LastQuote>,
+    /// Where the last quote nobody is said to speak ends.
+    barrier: usize,
+}
+
+impl Walk<'_> {
+    /// The speaker of each item (entity, found via a description), and the mention a quote
+    /// standing alone carries on from the conversation.
+    #[allow(clippy::type_complexity)]
+    fn speakers(&mut self, items: &[Item]) -> (Vec<Option<(usize, bool)>>, Vec<Option<Raw>>) {
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let at = |it: &Item| it.speaker.as_ref().map_or(it.start, |r| r.mention.0);
+        // quotes that share one mention (“A.” “B,” he said) are resolved once, from the
+        // quote nearest the mention, in whose sentence it is read
+        let distance = |it: &Item| {
+            it.speaker.as_ref().map_or(0, |r| {
+                if r.mention.0 >= it.end {
+                    r.mention.0 - it.end
+                } else {
+                    it.start.saturating_sub(r.mention.1)
+                }
+            })
+        };
+        order.sort_by_key(|&i| (at(&items[i]), distance(&items[i])));
+        let mut shared: FxHashMap<(usize, usize), Option<(usize, bool)>> = FxHashMap::default();
+        let mut resolved: Vec<Option<(usize, bool)>> = vec![None; items.len()]; // (entity, via description)
+        let mut running: Vec<Option<Raw>> = vec![None; items.len()];
+        for &i in &order {
+            let it = &items[i];
+            let pos = at(it);
+            self.read_to(pos);
+            if it.speaker.is_none() {
+                if it.kind == QuoteKind::Direct {
+                    // a quote standing alone with nothing attributing it carries the
+                    // conversation on: the person made the subject since the last
+                    // attributed quote, else that quote's speaker
+                    let carried = it
+                        .alone
+                        .then(|| {
+                            running_speaker(
+                                self.text,
+                                self.occs,
+                                &self.occ_entity[..self.next_occ],
+                                &self.ents,
+                                self.last_quote.as_ref(),
+                                self.barrier,
+                                it,
+                            )
+                        })
+                        .flatten();
+                    match carried {
+                        Some((raw, found)) => {
+                            resolved[i] = found;
+                            running[i] = Some(raw);
+                        }
+                        // a quote nobody is said to speak breaks the conversation: the
+                        // next one does not carry on past it
+                        None => {
+                            self.last_quote = None;
+                            self.barrier = it.end;
+                        }
+                    }
+                }
+                continue;
             }
-        })
-    };
-    order.sort_by_key(|&i| (at(&items[i]), distance(&items[i])));
-    let mut shared: FxHashMap<(usize, usize), Option<(usize, bool)>> = FxHashMap::default();
-    let mut resolved: Vec<Option<(usize, bool)>> = vec![None; items.len()]; // (entity, via description)
-    let mut next_occ = 0;
-    let mut last_speaker: Option<usize> = None;
-    // the organisation quoted last ("it said", "the utility said" after "BC Hydro said")
-    let mut last_org: Option<usize> = None;
-    // the quote attributed last, for the quotes that carry its speaker on
-    let mut last_quote: Option<LastQuote> = None;
-    // where the last quote nobody is said to speak ends
-    let mut barrier = 0;
-    let mut running: Vec<Option<Raw>> = vec![None; items.len()];
-    for &i in &order {
-        let it = &items[i];
-        let pos = at(it);
-        while next_occ < occs.len() && occs[next_occ].pos < pos {
-            let o = &occs[next_occ];
+            let Some(r) = &it.speaker else { continue };
+            if it.kind == QuoteKind::Scare {
+                continue;
+            }
+            if let Some(&found) = shared.get(&r.mention) {
+                resolved[i] = found;
+                self.last_quote = Some(LastQuote {
+                    raw: r.clone(),
+                    found,
+                    para: it.para,
+                    end: it.end.max(r.mention.1),
+                });
+                continue;
+            }
+            let found = self.speaker(it, r, pos);
+            shared.insert(r.mention, found);
+            self.last_quote = Some(LastQuote {
+                raw: r.clone(),
+                found,
+                para: it.para,
+                end: it.end.max(r.mention.1),
+            });
+            if let Some((e, via)) = found {
+                resolved[i] = Some((e, via));
+                self.spoke(e, it.para, pos);
+            }
+        }
+        (resolved, running)
+    }
+
+    /// Read the names before `pos`: each makes its entity present (a subject pronoun, the
+    /// person it refers to).
+    fn read_to(&mut self, pos: usize) {
+        let ents = &mut self.ents;
+        while self.next_occ < self.occs.len() && self.occs[self.next_occ].pos < pos {
+            let o = &self.occs[self.next_occ];
             if let Some(g) = o.pronoun {
                 // a subject pronoun keeps the person it refers to present
-                if let Some(e) = antecedent(&ents, last_speaker, g, o.para, o.sentence, None) {
-                    occ_entity[next_occ] = e;
+                if let Some(e) = antecedent(ents, self.last_speaker, g, o.para, o.sentence, None) {
+                    self.occ_entity[self.next_occ] = e;
                     let e = &mut ents.all[e];
                     e.last_pos = o.pos;
                     e.last_sentence = o.sentence;
@@ -845,10 +973,10 @@ pub(crate) fn resolve(
                     e.last_subject = true;
                     e.last_possessive = false;
                 }
-                next_occ += 1;
+                self.next_occ += 1;
                 continue;
             }
-            if let Some(e) = ents.all.get_mut(occ_entity[next_occ]) {
+            if let Some(e) = ents.all.get_mut(self.occ_entity[self.next_occ]) {
                 e.count += 1;
                 e.last_pos = o.pos;
                 e.last_sentence = o.sentence;
@@ -856,85 +984,56 @@ pub(crate) fn resolve(
                 e.last_subject = o.subject;
                 e.last_possessive = o.possessive;
             }
-            next_occ += 1;
+            self.next_occ += 1;
         }
-        if it.speaker.is_none() {
-            if it.kind == QuoteKind::Direct {
-                // a quote standing alone with nothing attributing it carries the
-                // conversation on: the person made the subject since the last attributed
-                // quote, else that quote's speaker
-                let carried = it
-                    .alone
-                    .then(|| {
-                        running_speaker(
-                            text,
-                            occs,
-                            &occ_entity[..next_occ],
-                            &ents,
-                            last_quote.as_ref(),
-                            barrier,
-                            it,
-                        )
-                    })
-                    .flatten();
-                match carried {
-                    Some((raw, found)) => {
-                        resolved[i] = found;
-                        running[i] = Some(raw);
-                    }
-                    // a quote nobody is said to speak breaks the conversation: the next
-                    // one does not carry on past it
-                    None => {
-                        last_quote = None;
-                        barrier = it.end;
-                    }
-                }
-            }
-            continue;
+    }
+
+    /// Entity `e` spoke at `pos`, in paragraph `para`.
+    fn spoke(&mut self, e: usize, para: usize, pos: usize) {
+        let ent = &mut self.ents.all[e];
+        if ent.kind == EntityType::Person {
+            ent.spoke_at = Some(pos);
+            self.last_speaker = Some(e);
+            // being quoted makes a person present
+            ent.count += 1;
+            ent.last_para = para;
+        } else if ent.kind == EntityType::Organisation {
+            self.last_org = Some(e);
+            ent.last_para = para;
         }
-        let Some(r) = &it.speaker else { continue };
-        if it.kind == QuoteKind::Scare {
-            continue;
-        }
-        if let Some(&found) = shared.get(&r.mention) {
-            resolved[i] = found;
-            last_quote = Some(LastQuote {
-                raw: r.clone(),
-                found,
-                para: it.para,
-                end: it.end.max(r.mention.1),
-            });
-            continue;
-        }
-        let found = match &r.kind {
+    }
+
+    /// Who the mention `r` of item `it` (read at `pos`) is: (entity, via a description).
+    fn speaker(&mut self, it: &Item, r: &Raw, pos: usize) -> Option<(usize, bool)> {
+        let (text, occs) = (self.text, self.occs);
+        match &r.kind {
             RawKind::Name(n) => {
                 let k = occs.partition_point(|o| o.pos < r.mention.0);
                 let own = (k < occs.len() && occs[k].pos < r.mention.1).then_some(k);
-                match own.map(|k| occ_entity[k]).filter(|&e| e < ents.all.len()) {
+                match own.map(|k| self.occ_entity[k]).filter(|&e| e < self.ents.all.len()) {
                     Some(e) => Some((e, false)),
-                    None => ents
+                    None => self
+                        .ents
                         .person(text, Shown::Text(n.clone()), &words(n), r.gender, pos)
                         .map(|e| (e, false)),
                 }
             }
-            RawKind::Thing(n, k) => Some((ents.thing(text, Shown::Text(n.clone()), &words(n), *k), false)),
+            RawKind::Thing(n, k) => Some((self.ents.thing(text, Shown::Text(n.clone()), &words(n), *k), false)),
             RawKind::Pronoun(p @ (PronounKind::Male | PronounKind::Female)) => {
                 let g = if *p == PronounKind::Male {
                     Gender::Male
                 } else {
                     Gender::Female
                 };
-                {
-                    // "Macharia and some colleagues hid under desks, he said": not someone
-                    // the reported words name
-                    let inside = (it.kind != QuoteKind::Direct).then_some((it.start, it.end));
-                    let found = antecedent(&ents, last_speaker, g, it.para, it.sentence, inside);
-                    if let Some(e) = found {
-                        // "he said" of "Mulder": a person
-                        ents.all[e].kind = EntityType::Person;
-                    }
-                    found.map(|e| (e, false))
+                // "Macharia and some colleagues hid under desks, he said": not someone the
+                // reported words name
+                let inside = (it.kind != QuoteKind::Direct).then_some((it.start, it.end));
+                let found = antecedent(&self.ents, self.last_speaker, g, it.para, it.sentence, inside);
+                if let Some(e) = found {
+                    // "he said" of "Mulder": a person
+                    self.ents.all[e].kind = EntityType::Person;
                 }
+                found.map(|e| (e, false))
             }
             // "it said": the organisation the article is about, unless another was just named
             RawKind::Pronoun(PronounKind::Neuter) => {
@@ -943,93 +1042,81 @@ pub(crate) fn resolve(
                 let adding = it
                     .cue
                     .is_some_and(|(a, b)| matches!(&text[a..b], "added" | "adds" | "continued" | "continues"));
-                let went_on = last_quote
+                let went_on = self
+                    .last_quote
                     .as_ref()
                     .filter(|l| adding && l.para == it.para)
                     .and_then(|l| l.found)
                     .map(|(e, _)| e)
-                    .filter(|&e| matches!(ents.all[e].kind, EntityType::Organisation | EntityType::Unknown));
-                let found = went_on.or_else(|| organisation(&ents, None, last_org, it.para, it.sentence));
+                    .filter(|&e| matches!(self.ents.all[e].kind, EntityType::Organisation | EntityType::Unknown));
+                let found = went_on.or_else(|| organisation(&self.ents, None, self.last_org, it.para, it.sentence));
                 if let Some(e) = found {
-                    ents.all[e].kind = EntityType::Organisation;
+                    self.ents.all[e].kind = EntityType::Organisation;
                 }
                 found.map(|e| (e, true))
             }
             RawKind::Pronoun(_) => None,
             // "Gatsby said … A statement said": what a speaker issues speaks for whoever was
             // just quoted
-            RawKind::Description { head, .. } if LEX.issued.contains(&word_hash(head)) => last_quote
+            RawKind::Description { head, .. } if LEX.issued.contains(&word_hash(head)) => self
+                .last_quote
                 .as_ref()
                 .filter(|l| l.para + 1 >= it.para)
                 .and_then(|l| l.found)
                 .map(|(e, _)| (e, true)),
-            RawKind::Description { head, definite: true } => {
-                described(&ents, last_org, head, text, r.mention, (it.para, it.sentence))
-                    .or_else(|| {
-                        // "Sen. Marco Rubio … said X, and Y, the Florida senator said": a
-                        // person description in the sentence whose subject is a named person
-                        if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
-                            return None;
-                        }
-                        let k = occs.partition_point(|o| o.sentence < it.sentence);
-                        occs[k..]
-                            .iter()
-                            .zip(&occ_entity[k..])
-                            .take_while(|(o, _)| o.sentence == it.sentence && o.pos < r.mention.0)
-                            .find(|(o, _)| o.subject && o.entity == EntityType::Person && !o.unnamed)
-                            .map(|(_, &e)| e)
-                            .filter(|&e| e < ents.all.len())
-                    })
-                    .or_else(|| main_person(&ents, head))
-                    .or_else(|| {
-                        // "World number one Lindsay Davenport has criticised Wimbledon. … the
-                        // American said": a nationality describes the person the sentence
-                        // before named first
-                        // ("Hollywood film star Liam Neeson has held a dinner party. The
-                        // Ballymena-born actor said…": so does a person's role alone, the
-                        // only person that sentence names)
-                        let bits = LEX.word_bits.get(&word_hash(head)).copied().unwrap_or(0);
-                        let role = LEX.is(head, flag::ROLE_NOUN | flag::TITLE) && !head.ends_with('s');
-                        if bits & crate::text::lexicon::word::NATIONALITY == 0 && !role {
-                            return None;
-                        }
-                        let k = occs.partition_point(|o| o.sentence + 1 < it.sentence);
-                        let mut people = occs[k..]
-                            .iter()
-                            .zip(&occ_entity[k..])
-                            .take_while(|(o, _)| o.sentence < it.sentence)
-                            .filter(|(o, _)| o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none())
-                            .map(|(_, &e)| e);
-                        let first = people.next().filter(|&e| e < ents.all.len())?;
-                        (!role || people.all(|e| e == first)).then_some(first)
-                    })
-                    .map(|e| (e, true))
-            }
+            RawKind::Description { head, definite: true } => self.definite(it, r, head).map(|e| (e, true)),
             RawKind::Description { .. } => None,
-        };
-        shared.insert(r.mention, found);
-        last_quote = Some(LastQuote {
-            raw: r.clone(),
-            found,
-            para: it.para,
-            end: it.end.max(r.mention.1),
-        });
-        if let Some((e, via)) = found {
-            resolved[i] = Some((e, via));
-            if ents.all[e].kind == EntityType::Person {
-                ents.all[e].spoke_at = Some(pos);
-                last_speaker = Some(e);
-                // being quoted makes a person present
-                ents.all[e].count += 1;
-                ents.all[e].last_para = it.para;
-            } else if ents.all[e].kind == EntityType::Organisation {
-                last_org = Some(e);
-                ents.all[e].last_para = it.para;
-            }
         }
     }
-    // 3. a summary by an unnamed person ("a senior politician claimed…") followed by a
-    //    named person saying the same thing
+
+    /// Who a definite description ("the senator", "the company") of item `it` refers to.
+    fn definite(&self, it: &Item, r: &Raw, head: &str) -> Option<usize> {
+        let (ents, occs, occ_entity) = (&self.ents, self.occs, &self.occ_entity);
+        described(ents, self.last_org, head, self.text, r.mention, (it.para, it.sentence))
+            .or_else(|| {
+                // "Sen. Marco Rubio … said X, and Y, the Florida senator said": a person
+                // description in the sentence whose subject is a named person
+                if !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
+                    return None;
+                }
+                let k = occs.partition_point(|o| o.sentence < it.sentence);
+                occs[k..]
+                    .iter()
+                    .zip(&occ_entity[k..])
+                    .take_while(|(o, _)| o.sentence == it.sentence && o.pos < r.mention.0)
+                    .find(|(o, _)| o.subject && o.entity == EntityType::Person && !o.unnamed)
+                    .map(|(_, &e)| e)
+                    .filter(|&e| e < ents.all.len())
+            })
+            .or_else(|| main_person(ents, head))
+            .or_else(|| {
+                // "World number one Lindsay Davenport has criticised Wimbledon. … the
+                // American said": a nationality describes the person the sentence before
+                // named first
+                // ("Hollywood film star Liam Neeson has held a dinner party. The
+                // Ballymena-born actor said…": so does a person's role alone, the only
+                // person that sentence names)
+                let bits = LEX.word_bits.get(&word_hash(head)).copied().unwrap_or(0);
+                let role = LEX.is(head, flag::ROLE_NOUN | flag::TITLE) && !head.ends_with('s');
+                if bits & crate::text::lexicon::word::NATIONALITY == 0 && !role {
+                    return None;
+                }
+                let k = occs.partition_point(|o| o.sentence + 1 < it.sentence);
+                let mut people = occs[k..]
+                    .iter()
+                    .zip(&occ_entity[k..])
+                    .take_while(|(o, _)| o.sentence < it.sentence)
+                    .filter(|(o, _)| o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none())
+                    .map(|(_, &e)| e);
+                let first = people.next().filter(|&e| e < ents.all.len())?;
+                (!role || people.all(|e| e == first)).then_some(first)
+            })
+    }
+}
+
+/// 3. A summary by an unnamed person ("a senior politician claimed…") followed by a named
+/// person saying the same thing: the summary is theirs.
+fn link_summaries(text: &str, items: &[Item], resolved: &mut [Option<(usize, bool)>]) {
     for i in 0..items.len() {
         let it = &items[i];
         let Some(r) = &it.speaker else { continue };
@@ -1066,18 +1153,6 @@ pub(crate) fn resolve(
             resolved[i] = resolved[j].map(|(e, _)| (e, true));
         }
     }
-    // 4. the quotes
-    let mut items = items;
-    for (it, r) in items.iter_mut().zip(running) {
-        if r.is_some() {
-            it.speaker = r;
-        }
-    }
-    items
-        .into_iter()
-        .zip(resolved)
-        .map(|(it, res)| quote(text, it, res, &ents, paras))
-        .collect()
 }
 
 fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, paras: &[super::evidence::Para]) -> Quote {
