@@ -197,119 +197,17 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
         for (sn, sent) in p.sentences.iter().enumerate() {
             sentence_id += 1;
             resolve::occurrences(t, sent, sentence_id, pi, &mut scratch, &mut names);
-            let quotes: Vec<usize> = sent
-                .clone()
-                .filter(|&k| matches!(t.toks[k].kind, Kind::Quote(_)))
-                .collect();
-            // a quote standing alone in its sentence, but for a word or two and no cue
-            // ("Instead, “he just acts like a defeated man.”")
-            let no_cue = !quotes.is_empty()
-                && !sent
-                    .clone()
-                    .any(|k| t.has(k, flag::CUE | flag::PHRASE_HEAD) && attribution::cue_at(t, k, sent.end).is_some());
-            let alone = no_cue && sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS;
-            let mut sent_items = Vec::new();
-            for (n, &q) in quotes.iter().enumerate() {
-                let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
-                let lo = if n > 0 { quotes[n - 1] + 1 } else { sent.start };
-                let Kind::Quote(si) = t.toks[q].kind else { continue };
-                let found = attribution::after_quote(t, q, hi, sent.start)
-                    .or_else(|| attribution::before_quote(t, q, lo))
-                    .or_else(|| {
-                        // “…?” Michael Every, a senior strategist, said in a commentary.
-                        let next = p.sentences.get(sn + 1)?;
-                        let last = (q + 1..sent.end).all(|k| matches!(t.toks[k].kind, Kind::Punct(_)));
-                        if n + 1 < quotes.len()
-                            || !last
-                            || (next.clone()).any(|k| matches!(t.toks[k].kind, Kind::Quote(_)))
-                        {
-                            return None;
-                        }
-                        attribution::after_quote(t, q, next.end, sent.start).filter(|d| {
-                            d.cue.start >= next.start && reported::closes_sentence(t, d.clause_end, next.end)
-                        })
-                    });
-                next_id += 1;
-                let mut item = Item {
-                    start: spans[si].start,
-                    end: spans[si].end,
-                    kind: QuoteKind::Direct,
-                    speaker: None,
-                    cue: None,
-                    group: next_id,
-                    id: next_id,
-                    para: pi,
-                    sentence: sentence_id,
-                    span: Some(si),
-                    alone,
-                    led: no_cue
-                        && q > sent.start
-                        && t.is_punct(q - 1, ':')
-                        && (sent.start..q).any(|k| LEX.cue_nouns.contains(&t.toks[k].hash)),
-                    tok: q,
-                    clause_end: None,
-                };
-                if let Some(d) = found {
-                    used[d.cue.start..d.cue.end].iter_mut().for_each(|u| *u = true);
-                    item.speaker = Some(raw(text, t, &d.speaker));
-                    item.cue = Some((t.toks[d.cue.start].start, t.toks[d.cue.end - 1].end));
-                    item.clause_end = Some(d.clause_end);
-                }
-                sent_items.push(item);
-            }
-            let mut last_group = 0;
-            for r in reported::find(t, sent.start, sent.end, &used) {
-                let (c0, c1) = r.content;
-                let inside: Vec<usize> = sent_items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, it)| it.tok >= c0 && it.tok < c1)
-                    .map(|(k, _)| k)
-                    .collect();
-                let words_outside = (c0..c1).any(|k| t.is_word(k));
-                let speaker = raw(text, t, &r.speaker);
-                let cue = (t.toks[r.cue.start].start, t.toks[r.cue.end - 1].end);
-                if inside.iter().any(|&k| sent_items[k].speaker.is_some()) {
-                    continue; // the quote inside has its own attribution
-                }
-                if !words_outside && inside.len() == 1 {
-                    let it = &mut sent_items[inside[0]];
-                    it.speaker = Some(speaker);
-                    it.cue = Some(cue);
-                    continue;
-                }
-                let kind = if inside.is_empty() {
-                    QuoteKind::Indirect
-                } else {
-                    QuoteKind::Mixed
-                };
-                next_id += 1;
-                // the second part of a statement split by a parenthetical cue
-                let group = if r.joined { last_group } else { next_id };
-                last_group = group;
-                for &k in &inside {
-                    if let Some(si) = sent_items[k].span {
-                        absorbed_by[si] = Some(next_id);
-                    }
-                }
-                sent_items.retain(|it| !(it.tok >= c0 && it.tok < c1));
-                sent_items.push(Item {
-                    start: t.toks[c0].start,
-                    end: t.toks[c1 - 1].end,
-                    kind,
-                    speaker: Some(speaker),
-                    cue: Some(cue),
-                    group,
-                    id: next_id,
-                    para: pi,
-                    sentence: sentence_id,
-                    span: None,
-                    alone: false,
-                    led: false,
-                    tok: c0,
-                    clause_end: None,
-                });
-            }
+            let mut sent_items = direct_quotes(doc, pi, sn, sentence_id, &mut next_id, &mut used);
+            reported_speech(
+                text,
+                t,
+                sent,
+                (pi, sentence_id),
+                &used,
+                &mut next_id,
+                &mut absorbed_by,
+                &mut sent_items,
+            );
             sent_items.sort_by_key(|it| it.start);
             items.extend(sent_items);
         }
@@ -324,38 +222,186 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
             })
         };
         inherit::across_paragraphs(&mut items, first_item, pi, t, &continued_from, &mut dangling);
-        // a quote standing alone after a sentence about a person, with no attribution of
-        // its own: "Clinton touted her credentials. “We need to find ways…”"
-        for item in &mut items[first_item..] {
-            if item.speaker.is_some() || item.kind != QuoteKind::Direct || !item.alone {
-                continue;
-            }
-            let Some(si) = p.sentences.iter().position(|s| s.contains(&item.tok)) else {
-                continue;
-            };
-            let Some(prev) = si.checked_sub(1).map(|x| &p.sentences[x]) else {
-                continue;
-            };
-            if prev.clone().any(|x| matches!(t.toks[x].kind, Kind::Quote(_))) {
-                continue;
-            }
-            if let Some(m) = attribution::sentence_subject(t, prev.start, prev.end)
-                && (m.is_name() || m.is_pronoun())
-                && !matches!(
-                    m.kind,
-                    MentionKind::Pronoun(
-                        crate::text::lexicon::PronounKind::Plural
-                            | crate::text::lexicon::PronounKind::FirstPerson
-                            | crate::text::lexicon::PronounKind::Neuter
-                    )
-                )
-            {
-                item.speaker = Some(raw(text, t, &m));
-            }
-        }
+        subject_before(text, p, &mut items[first_item..]);
         dangling = inherit::dangling_attribution(t, p.sentences.last()).map(|m| raw(text, t, &m));
     }
     (items, names, heads)
+}
+
+/// The direct quotes of sentence `sn` of paragraph `pi` (the `sentence_id`th of the
+/// body), with the speakers their own sentence (or the next) gives. The cue words taken
+/// are marked `used`.
+fn direct_quotes(
+    doc: &Doc,
+    pi: usize,
+    sn: usize,
+    sentence_id: usize,
+    next_id: &mut usize,
+    used: &mut [bool],
+) -> Vec<Item> {
+    let (text, spans) = (doc.text, &doc.spans);
+    let p = &doc.paras[pi];
+    let (t, sent) = (&p.tokens, &p.sentences[sn]);
+    let quotes: Vec<usize> = sent
+        .clone()
+        .filter(|&k| matches!(t.toks[k].kind, Kind::Quote(_)))
+        .collect();
+    // a quote standing alone in its sentence, but for a word or two and no cue
+    // ("Instead, “he just acts like a defeated man.”")
+    let no_cue = !quotes.is_empty()
+        && !sent
+            .clone()
+            .any(|k| t.has(k, flag::CUE | flag::PHRASE_HEAD) && attribution::cue_at(t, k, sent.end).is_some());
+    let alone = no_cue && sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS;
+    let mut sent_items = Vec::new();
+    for (n, &q) in quotes.iter().enumerate() {
+        let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
+        let lo = if n > 0 { quotes[n - 1] + 1 } else { sent.start };
+        let Kind::Quote(si) = t.toks[q].kind else { continue };
+        let found = attribution::after_quote(t, q, hi, sent.start)
+            .or_else(|| attribution::before_quote(t, q, lo))
+            .or_else(|| {
+                // “…?” Michael Every, a senior strategist, said in a commentary.
+                let next = p.sentences.get(sn + 1)?;
+                let last = (q + 1..sent.end).all(|k| matches!(t.toks[k].kind, Kind::Punct(_)));
+                if n + 1 < quotes.len() || !last || (next.clone()).any(|k| matches!(t.toks[k].kind, Kind::Quote(_))) {
+                    return None;
+                }
+                attribution::after_quote(t, q, next.end, sent.start)
+                    .filter(|d| d.cue.start >= next.start && reported::closes_sentence(t, d.clause_end, next.end))
+            });
+        *next_id += 1;
+        let mut item = Item {
+            start: spans[si].start,
+            end: spans[si].end,
+            kind: QuoteKind::Direct,
+            speaker: None,
+            cue: None,
+            group: *next_id,
+            id: *next_id,
+            para: pi,
+            sentence: sentence_id,
+            span: Some(si),
+            alone,
+            led: no_cue
+                && q > sent.start
+                && t.is_punct(q - 1, ':')
+                && (sent.start..q).any(|k| LEX.cue_nouns.contains(&t.toks[k].hash)),
+            tok: q,
+            clause_end: None,
+        };
+        if let Some(d) = found {
+            used[d.cue.start..d.cue.end].iter_mut().for_each(|u| *u = true);
+            item.speaker = Some(raw(text, t, &d.speaker));
+            item.cue = Some((t.toks[d.cue.start].start, t.toks[d.cue.end - 1].end));
+            item.clause_end = Some(d.clause_end);
+        }
+        sent_items.push(item);
+    }
+    sent_items
+}
+
+/// The reported speech of sentence `sent` ("X said that …"), into `sent_items`: a direct
+/// quote inside takes the speaker when it stands alone in the content, else it becomes
+/// part of a mixed quote (`absorbed_by` says which).
+#[allow(clippy::too_many_arguments)]
+fn reported_speech(
+    text: &str,
+    t: &Tokens,
+    sent: &std::ops::Range<usize>,
+    (pi, sentence_id): (usize, usize),
+    used: &[bool],
+    next_id: &mut usize,
+    absorbed_by: &mut [Option<usize>],
+    sent_items: &mut Vec<Item>,
+) {
+    let mut last_group = 0;
+    for r in reported::find(t, sent.start, sent.end, &used) {
+        let (c0, c1) = r.content;
+        let inside: Vec<usize> = sent_items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.tok >= c0 && it.tok < c1)
+            .map(|(k, _)| k)
+            .collect();
+        let words_outside = (c0..c1).any(|k| t.is_word(k));
+        let speaker = raw(text, t, &r.speaker);
+        let cue = (t.toks[r.cue.start].start, t.toks[r.cue.end - 1].end);
+        if inside.iter().any(|&k| sent_items[k].speaker.is_some()) {
+            continue; // the quote inside has its own attribution
+        }
+        if !words_outside && inside.len() == 1 {
+            let it = &mut sent_items[inside[0]];
+            it.speaker = Some(speaker);
+            it.cue = Some(cue);
+            continue;
+        }
+        let kind = if inside.is_empty() {
+            QuoteKind::Indirect
+        } else {
+            QuoteKind::Mixed
+        };
+        *next_id += 1;
+        // the second part of a statement split by a parenthetical cue
+        let group = if r.joined { last_group } else { *next_id };
+        last_group = group;
+        for &k in &inside {
+            if let Some(si) = sent_items[k].span {
+                absorbed_by[si] = Some(*next_id);
+            }
+        }
+        sent_items.retain(|it| !(it.tok >= c0 && it.tok < c1));
+        sent_items.push(Item {
+            start: t.toks[c0].start,
+            end: t.toks[c1 - 1].end,
+            kind,
+            speaker: Some(speaker),
+            cue: Some(cue),
+            group,
+            id: *next_id,
+            para: pi,
+            sentence: sentence_id,
+            span: None,
+            alone: false,
+            led: false,
+            tok: c0,
+            clause_end: None,
+        });
+    }
+}
+
+/// The speakers of a paragraph's quotes standing alone after a sentence about a person,
+/// with no attribution of their own: "Clinton touted her credentials. “We need to find
+/// ways…”"
+fn subject_before(text: &str, p: &Para, items: &mut [Item]) {
+    let t = &p.tokens;
+    for item in items {
+        if item.speaker.is_some() || item.kind != QuoteKind::Direct || !item.alone {
+            continue;
+        }
+        let Some(si) = p.sentences.iter().position(|s| s.contains(&item.tok)) else {
+            continue;
+        };
+        let Some(prev) = si.checked_sub(1).map(|x| &p.sentences[x]) else {
+            continue;
+        };
+        if prev.clone().any(|x| matches!(t.toks[x].kind, Kind::Quote(_))) {
+            continue;
+        }
+        if let Some(m) = attribution::sentence_subject(t, prev.start, prev.end)
+            && (m.is_name() || m.is_pronoun())
+            && !matches!(
+                m.kind,
+                MentionKind::Pronoun(
+                    crate::text::lexicon::PronounKind::Plural
+                        | crate::text::lexicon::PronounKind::FirstPerson
+                        | crate::text::lexicon::PronounKind::Neuter
+                )
+            )
+        {
+            item.speaker = Some(raw(text, t, &m));
+        }
+    }
 }
 
 /// Pass 3: what no attribution reached — a long quote stays an unattributed direct
