@@ -183,6 +183,86 @@ pub fn run_with(
     };
 
     // 1. the feeds
+    let (mut items, validators) = read_feeds(opts, &state, &client, &pool, progress, &mut summary);
+    items.extend(extra);
+    summary.items = items.len();
+
+    // 2. what is new: not seen before, not twice in this sync
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut fresh = Vec::new();
+    for it in items {
+        if it.keys.iter().any(|k| state.seen.contains_key(k) || taken.contains(k)) {
+            summary.duplicates += 1;
+            continue;
+        }
+        taken.extend(it.keys.iter().cloned());
+        fresh.push(it);
+    }
+
+    // 3. their pages, fetched in parallel, each stored (4.) as it arrives: an interrupted
+    //    sync keeps what it fetched, and the journal tells the next one
+    let mut store = Store {
+        library: &opts.library,
+        state: &mut state,
+        journal: &mut journal,
+        taken: &mut taken,
+        names: HashSet::new(),
+        fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        summary: &mut summary,
+    };
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    progress(Progress {
+        phase: Phase::Pages,
+        done: 0,
+        total: fresh.len(),
+    });
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Option<Result<Got, String>>)>();
+    let stored: Result<()> = std::thread::scope(|scope| {
+        let (fresh, client, pool, done) = (&fresh, &client, &pool, &done);
+        scope.spawn(move || {
+            pool.install(|| {
+                fresh.par_iter().enumerate().for_each_with(tx, |tx, (i, it)| {
+                    let got = it.link.as_deref().map(|l| client.get(l, None, None));
+                    let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    progress(Progress {
+                        phase: Phase::Pages,
+                        done: d,
+                        total: fresh.len(),
+                    });
+                    // (the receiver is gone only when storing failed)
+                    let _ = tx.send((i, got));
+                });
+            });
+        });
+        for (i, page) in rx {
+            store.page(&fresh[i], page)?;
+        }
+        Ok(())
+    });
+    stored?;
+    for (url, v) in validators {
+        state.feeds.insert(url, v);
+    }
+    crate::state::write_atomic(&opts.library, &state_path, &serde_json::to_vec_pretty(&state)?)
+        .context("cannot save the sync state")?;
+    // the state holds all the journal said
+    drop(journal);
+    let _ = std::fs::remove_file(&journal_path);
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok((summary, state.seen))
+}
+
+/// 1. The feeds, fetched in parallel (with the validators kept from the last sync): their
+/// items, and the validators to keep for the next one. A feed that fails is said in the
+/// summary.
+fn read_feeds(
+    opts: &Options,
+    state: &State,
+    client: &Client,
+    pool: &rayon::ThreadPool,
+    progress: &(dyn Fn(Progress) + Sync),
+    summary: &mut Summary,
+) -> (Vec<Item>, Vec<(String, Validators)>) {
     let done = std::sync::atomic::AtomicUsize::new(0);
     let tick = |phase: Phase, total: usize| {
         let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -233,142 +313,117 @@ pub fn run_with(
             }),
         }
     }
-    items.extend(extra);
-    summary.items = items.len();
+    (items, validators)
+}
 
-    // 2. what is new: not seen before, not twice in this sync
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut fresh = Vec::new();
-    for it in items {
-        if it.keys.iter().any(|k| state.seen.contains_key(k) || taken.contains(k)) {
-            summary.duplicates += 1;
-            continue;
-        }
-        taken.extend(it.keys.iter().cloned());
-        fresh.push(it);
-    }
-
-    // 3. their pages, fetched in parallel, each stored (4.) as it arrives: an interrupted
-    //    sync keeps what it fetched, and the journal tells the next one
-    done.store(0, std::sync::atomic::Ordering::Relaxed);
-    progress(Progress {
-        phase: Phase::Pages,
-        done: 0,
-        total: fresh.len(),
-    });
-    let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let mut names: HashSet<PathBuf> = HashSet::new();
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, Option<Result<Got, String>>)>();
-    let stored: Result<()> = std::thread::scope(|scope| {
-        let (fresh, client, pool, tick) = (&fresh, &client, &pool, &tick);
-        scope.spawn(move || {
-            pool.install(|| {
-                fresh.par_iter().enumerate().for_each_with(tx, |tx, (i, it)| {
-                    let got = it.link.as_deref().map(|l| client.get(l, None, None));
-                    tick(Phase::Pages, fresh.len());
-                    // (the receiver is gone only when storing failed)
-                    let _ = tx.send((i, got));
-                });
-            });
-        });
-        for (i, page) in rx {
-            let it = &fresh[i];
-            let page = match page {
-                Some(Ok(Got::Body(f))) if is_html(&f) => match readable_words(&f.body, it.link.as_deref()) {
-                    // a page with (next to) no readable text, when the feed has more to give
-                    n if n < TINY_PAGE_WORDS
-                        && it
-                            .content
-                            .as_deref()
-                            .is_some_and(|c| readable_words(c.as_bytes(), None) > n) =>
-                    {
-                        Err(format!("the page has no readable text ({n} words)"))
-                    }
-                    _ => Ok(f),
-                },
-                Some(Ok(Got::Body(f))) => Err(format!(
-                    "not a web page ({})",
-                    f.content_type.as_deref().unwrap_or("no content type")
-                )),
-                Some(Ok(Got::NotModified)) => Err("HTTP 304 for a page never fetched".into()),
-                Some(Err(e)) => Err(e),
-                None => Err("the item has no link".into()),
-            };
-            let mut header = Header {
-                url: it.link.clone(),
-                feed: Some(it.feed.name.clone()),
-                feed_title: it.feed_title.clone(),
-                title: it.title.clone(),
-                author: it.author.clone(),
-                date: it.date.clone(),
-                from: String::new(),
-                fetched: fetched_at.clone(),
-                tags: it.feed.tags.clone(),
-            };
-            let mut keys = it.keys.clone();
-            let body: Vec<u8> = match page {
-                Ok(f) => {
-                    if let Some(c) = declared_canonical(&f.body) {
-                        let k = format!("url:{}", canonical_url(&c));
-                        if state.seen.contains_key(&k) || (taken.contains(&k) && !it.keys.contains(&k)) {
-                            summary.duplicates += 1;
-                            continue;
-                        }
-                        taken.insert(k.clone());
-                        keys.push(k);
-                        header.url = Some(c);
-                    }
-                    header.from = "page".into();
-                    f.body
-                }
-                Err(e) => {
-                    let what = it.link.clone().unwrap_or_else(|| it.title.clone().unwrap_or_default());
-                    match &it.content {
-                        Some(c) => {
-                            summary.pages_failed.push(Failure {
-                                what,
-                                error: e,
-                                kept_feed_content: true,
-                            });
-                            header.from = "feed".into();
-                            feed_page(it, c).into_bytes()
-                        }
-                        None => {
-                            summary.pages_failed.push(Failure {
-                                what,
-                                error: e,
-                                kept_feed_content: false,
-                            });
-                            continue;
-                        }
-                    }
-                }
-            };
-            let rel = file_name(&opts.library, it, &mut names);
-            let mut bytes = header.line().into_bytes();
-            bytes.extend_from_slice(&body);
-            write_file(&opts.library, &rel, &bytes)?;
-            let rel_s = rel.to_string_lossy().replace('\\', "/");
-            for k in keys {
-                journal.add(&k, &rel_s);
-                state.seen.insert(k, rel_s.clone());
+/// A fetched page, or why it is not one to store: not a web page, no readable text when
+/// the feed has more to give, no link.
+fn page_of(page: Option<Result<Got, String>>, it: &Item) -> Result<Fetched, String> {
+    match page {
+        Some(Ok(Got::Body(f))) if is_html(&f) => match readable_words(&f.body, it.link.as_deref()) {
+            // a page with (next to) no readable text, when the feed has more to give
+            n if n < TINY_PAGE_WORDS
+                && it
+                    .content
+                    .as_deref()
+                    .is_some_and(|c| readable_words(c.as_bytes(), None) > n) =>
+            {
+                Err(format!("the page has no readable text ({n} words)"))
             }
-            summary.files.push(rel_s);
-            summary.new += 1;
-        }
-        Ok(())
-    });
-    stored?;
-    for (url, v) in validators {
-        state.feeds.insert(url, v);
+            _ => Ok(f),
+        },
+        Some(Ok(Got::Body(f))) => Err(format!(
+            "not a web page ({})",
+            f.content_type.as_deref().unwrap_or("no content type")
+        )),
+        Some(Ok(Got::NotModified)) => Err("HTTP 304 for a page never fetched".into()),
+        Some(Err(e)) => Err(e),
+        None => Err("the item has no link".into()),
     }
-    crate::state::write_atomic(&opts.library, &state_path, &serde_json::to_vec_pretty(&state)?)
-        .context("cannot save the sync state")?;
-    // the state holds all the journal said
-    drop(journal);
-    let _ = std::fs::remove_file(&journal_path);
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok((summary, state.seen))
+}
+
+/// 4. Where the pages go as they arrive: the library's files, the sync state and its
+/// journal.
+struct Store<'a> {
+    library: &'a Path,
+    state: &'a mut State,
+    journal: &'a mut Journal,
+    /// The keys taken in this sync (an item's, and a page's declared canonical URL).
+    taken: &'a mut HashSet<String>,
+    /// The file names given in this sync.
+    names: HashSet<PathBuf>,
+    fetched_at: String,
+    summary: &'a mut Summary,
+}
+
+impl Store<'_> {
+    /// Store item `it` with its page (or, when the page fails, the feed's content), unless
+    /// the page names itself a page already stored.
+    fn page(&mut self, it: &Item, page: Option<Result<Got, String>>) -> Result<()> {
+        let page = page_of(page, it);
+        let mut header = Header {
+            url: it.link.clone(),
+            feed: Some(it.feed.name.clone()),
+            feed_title: it.feed_title.clone(),
+            title: it.title.clone(),
+            author: it.author.clone(),
+            date: it.date.clone(),
+            from: String::new(),
+            fetched: self.fetched_at.clone(),
+            tags: it.feed.tags.clone(),
+        };
+        let mut keys = it.keys.clone();
+        let body: Vec<u8> = match page {
+            Ok(f) => {
+                if let Some(c) = declared_canonical(&f.body) {
+                    let k = format!("url:{}", canonical_url(&c));
+                    if self.state.seen.contains_key(&k) || (self.taken.contains(&k) && !it.keys.contains(&k)) {
+                        self.summary.duplicates += 1;
+                        return Ok(());
+                    }
+                    self.taken.insert(k.clone());
+                    keys.push(k);
+                    header.url = Some(c);
+                }
+                header.from = "page".into();
+                f.body
+            }
+            Err(e) => {
+                let what = it.link.clone().unwrap_or_else(|| it.title.clone().unwrap_or_default());
+                match &it.content {
+                    Some(c) => {
+                        self.summary.pages_failed.push(Failure {
+                            what,
+                            error: e,
+                            kept_feed_content: true,
+                        });
+                        header.from = "feed".into();
+                        feed_page(it, c).into_bytes()
+                    }
+                    None => {
+                        self.summary.pages_failed.push(Failure {
+                            what,
+                            error: e,
+                            kept_feed_content: false,
+                        });
+                        return Ok(());
+                    }
+                }
+            }
+        };
+        let rel = file_name(self.library, it, &mut self.names);
+        let mut bytes = header.line().into_bytes();
+        bytes.extend_from_slice(&body);
+        write_file(self.library, &rel, &bytes)?;
+        let rel_s = rel.to_string_lossy().replace('\\', "/");
+        for k in keys {
+            self.journal.add(&k, &rel_s);
+            self.state.seen.insert(k, rel_s.clone());
+        }
+        self.summary.files.push(rel_s);
+        self.summary.new += 1;
+        Ok(())
+    }
 }
 
 /// The items of a parsed feed.
