@@ -865,95 +865,7 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
         let s = if the { i + 1 } else { i };
         let e = run_end(t, s, hi);
         if e > s {
-            // "the Prime Minister's Office": a body named by whose it is
-            if t.possessive(e - 1) && t.cap(e) && run_end(t, e, hi) == e + 1 && t.stem_has(e, flag::ORG_WORD) {
-                return Some(Mention {
-                    start: i,
-                    end: e + 1,
-                    kind: MentionKind::Thing {
-                        name: (s, e + 1),
-                        entity: EntityType::Organisation,
-                    },
-                    role: None,
-                    gender: None,
-                });
-            }
-            // "the IFSD’s Azfar Ali Khan": a name after a possessive is the person's
-            if t.possessive(e - 1)
-                && t.cap(e)
-                && let Some(mut m) = classify_run(t, e, run_end(t, e, hi), lo, false).filter(Mention::is_name)
-            {
-                m.role = Some((i, e));
-                return Some(m);
-            }
-            let first = classify_run(t, s, e, lo, the);
-            // "Concord resident Whit Symms", "Huckabee campaign spokesman Hogan Gidley": a
-            // capitalised modifier of a role, the name after it
-            if e < hi
-                && t.is_word(e)
-                && !t.toks[e].cap
-                && let Some(m) = role_led_name(t, i, hi, lo)
-            {
-                return Some(m);
-            }
-            if let Some(mut m) = first.clone().filter(Mention::is_name) {
-                if the {
-                    m.start = i;
-                }
-                if let Some(app) = appositive_after(t, e, hi) {
-                    m.role = Some(app);
-                }
-                return Some(m);
-            }
-            // "Virginia delegate Beau Correll", "Concord resident Whit Symms", "Clinton's
-            // top foreign policy aide Jake Sullivan": modifiers and a role, then the name
-            if let Some(m) = role_led_name(t, i, hi, lo) {
-                return Some(m);
-            }
-            // "The Trump-appointed US ambassador", "US officials", "the Tory co-chairman":
-            // capitalised modifiers of a lowercase role noun, with no name after it
-            let mut d = e;
-            while d < hi
-                && d < e + 3
-                && t.is_word(d)
-                && !t.toks[d].cap
-                && t.stem_has(d, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)
-            {
-                d += 1;
-            }
-            if d > e && !(d < hi && t.cap(d)) {
-                // "The RCMP statement said": a body's document speaks for the body
-                if d == e + 1
-                    && LEX.document_nouns.contains(&t.toks[e].hash)
-                    && let Some(Mention {
-                        kind: kind @ MentionKind::Thing { .. },
-                        ..
-                    }) = first.clone()
-                {
-                    return Some(Mention {
-                        start: i,
-                        end: d,
-                        kind,
-                        role: None,
-                        gender: None,
-                    });
-                }
-                return Some(Mention {
-                    start: i,
-                    end: d,
-                    kind: MentionKind::Description {
-                        head: d - 1,
-                        definite: the,
-                    },
-                    role: None,
-                    gender: t.honorific_gender(d - 1),
-                });
-            }
-            let mut m = first?;
-            if the {
-                m.start = i;
-            }
-            return Some(m);
+            return capitalised_run(t, (i, s, e), hi, lo, the);
         }
     }
     // "the country's State Planning Organisation": the name after a possessive description
@@ -971,6 +883,108 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
     if let Some(m) = role_led_name(t, i, hi, lo) {
         return Some(m);
     }
+    description_at(t, i, hi, lo)
+}
+
+/// The mention a capitalised run `s..e` starts (at `i`, before it "the" when `the`): a
+/// name, a body, a description by capitalised modifiers ("US officials"), or the name
+/// after them.
+fn capitalised_run(t: &Tokens, (i, s, e): (usize, usize, usize), hi: usize, lo: usize, the: bool) -> Option<Mention> {
+    // "the Prime Minister's Office": a body named by whose it is
+    if t.possessive(e - 1) && t.cap(e) && run_end(t, e, hi) == e + 1 && t.stem_has(e, flag::ORG_WORD) {
+        return Some(Mention {
+            start: i,
+            end: e + 1,
+            kind: MentionKind::Thing {
+                name: (s, e + 1),
+                entity: EntityType::Organisation,
+            },
+            role: None,
+            gender: None,
+        });
+    }
+    // "the IFSD’s Azfar Ali Khan": a name after a possessive is the person's
+    if t.possessive(e - 1)
+        && t.cap(e)
+        && let Some(mut m) = classify_run(t, e, run_end(t, e, hi), lo, false).filter(Mention::is_name)
+    {
+        m.role = Some((i, e));
+        return Some(m);
+    }
+    let first = classify_run(t, s, e, lo, the);
+    // "Concord resident Whit Symms", "Huckabee campaign spokesman Hogan Gidley": a
+    // capitalised modifier of a role, the name after it
+    if e < hi
+        && t.is_word(e)
+        && !t.toks[e].cap
+        && let Some(m) = role_led_name(t, i, hi, lo)
+    {
+        return Some(m);
+    }
+    if let Some(mut m) = first.clone().filter(Mention::is_name) {
+        if the {
+            m.start = i;
+        }
+        if let Some(app) = appositive_after(t, e, hi) {
+            m.role = Some(app);
+        }
+        return Some(m);
+    }
+    // "Virginia delegate Beau Correll", "Concord resident Whit Symms", "Clinton's
+    // top foreign policy aide Jake Sullivan": modifiers and a role, then the name
+    if let Some(m) = role_led_name(t, i, hi, lo) {
+        return Some(m);
+    }
+    // "The Trump-appointed US ambassador", "US officials", "the Tory co-chairman":
+    // capitalised modifiers of a lowercase role noun, with no name after it
+    let mut d = e;
+    while d < hi
+        && d < e + 3
+        && t.is_word(d)
+        && !t.toks[d].cap
+        && t.stem_has(d, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)
+    {
+        d += 1;
+    }
+    if d > e && !(d < hi && t.cap(d)) {
+        // "The RCMP statement said": a body's document speaks for the body
+        if d == e + 1
+            && LEX.document_nouns.contains(&t.toks[e].hash)
+            && let Some(Mention {
+                kind: kind @ MentionKind::Thing { .. },
+                ..
+            }) = first.clone()
+        {
+            return Some(Mention {
+                start: i,
+                end: d,
+                kind,
+                role: None,
+                gender: None,
+            });
+        }
+        return Some(Mention {
+            start: i,
+            end: d,
+            kind: MentionKind::Description {
+                head: d - 1,
+                definite: the,
+            },
+            role: None,
+            gender: t.honorific_gender(d - 1),
+        });
+    }
+    let mut m = first?;
+    if the {
+        m.start = i;
+    }
+    Some(m)
+}
+
+/// A description at `i`: a determiner and up to `MAX_DESCRIPTION` words, ending before
+/// punctuation or a verb (or after its first role noun); or whoever issued the document
+/// it names, or the name in apposition after it.
+fn description_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> {
     // a description: determiner + up to 5 words, ending before punctuation or a verb
     let mut j = i;
     while j < hi && j - i < MAX_DESCRIPTION && t.is_word(j) {
