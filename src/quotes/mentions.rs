@@ -450,6 +450,51 @@ fn is_contraction(t: &Tokens, i: usize) -> bool {
 }
 
 /// Classify the capitalised run `s..e` in the sentence starting at `sent_start`.
+/// A capitalised run `s..e` whose name is `a..b` (the words before it a role), as a mention
+/// of each kind.
+struct Run {
+    s: usize,
+    e: usize,
+    a: usize,
+    b: usize,
+    gender: Option<Gender>,
+}
+
+impl Run {
+    fn thing(&self, entity: EntityType) -> Option<Mention> {
+        Some(Mention {
+            start: self.s,
+            end: self.e,
+            kind: MentionKind::Thing {
+                name: (self.s, self.e),
+                entity,
+            },
+            role: None,
+            gender: None,
+        })
+    }
+
+    fn person(&self) -> Option<Mention> {
+        Some(Mention {
+            start: self.s,
+            end: self.e,
+            kind: MentionKind::Name { name: (self.a, self.b) },
+            role: (self.a > self.s).then_some((self.s, self.a)),
+            gender: self.gender,
+        })
+    }
+
+    fn described(&self, head: usize, definite: bool) -> Option<Mention> {
+        Some(Mention {
+            start: self.s,
+            end: self.e,
+            kind: MentionKind::Description { head, definite },
+            role: None,
+            gender: None,
+        })
+    }
+}
+
 fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_the: bool) -> Option<Mention> {
     if s >= e {
         return None;
@@ -474,39 +519,21 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     if a >= b || is_contraction(t, b - 1) || (b - a == 1 && is_party_state(t, a)) {
         return None;
     }
-    let thing = |entity| {
-        Some(Mention {
-            start: s,
-            end: e,
-            kind: MentionKind::Thing { name: (s, e), entity },
-            role: None,
-            gender: None,
-        })
+    let run = Run {
+        s,
+        e,
+        a,
+        b,
+        gender: p.gender,
     };
-    let person = || {
-        Some(Mention {
-            start: s,
-            end: e,
-            kind: MentionKind::Name { name: (a, b) },
-            role: (a > s).then_some((s, a)),
-            gender: p.gender,
-        })
-    };
+    let thing = |entity| run.thing(entity);
+    let person = || run.person();
     // "the American", "Canadians", "North Korean": a nationality is never a name
     if nationality(t, a, b) && !p.titled {
         if t.lower(b - 1).ends_with('s') {
             return thing(EntityType::Group);
         }
-        return preceded_by_the.then_some(Mention {
-            start: s,
-            end: e,
-            kind: MentionKind::Description {
-                head: b - 1,
-                definite: true,
-            },
-            role: None,
-            gender: None,
-        });
+        return preceded_by_the.then(|| run.described(b - 1, true)).flatten();
     }
     let first_name_led = b - a >= 2 && t.ev(a, ev::FIRST_NAME) && !t.has(a, flag::NOT_NAME);
     // the name modifies a noun after it: "the Larry Ellison appraisal"
@@ -518,16 +545,7 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
         Some((EntityType::Organisation, true))
             if b - a == 1 && s == a && t.stem_has(a, flag::SPEAKER_NOUN | flag::ORG_HEAD) =>
         {
-            return Some(Mention {
-                start: s,
-                end: e,
-                kind: MentionKind::Description {
-                    head: a,
-                    definite: preceded_by_the,
-                },
-                role: None,
-                gender: None,
-            });
+            return run.described(a, preceded_by_the);
         }
         Some((entity, true)) => return thing(entity),
         Some((entity, false)) => {
@@ -550,16 +568,7 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     }
     // "Argentine Economic Minister", "Minister": a title with no name is a role
     if t.stem_has(b - 1, flag::TITLE) && !t.has(b - 1, flag::HONORIFIC) && !t.ev(a, ev::FIRST_NAME | ev::PERSON) {
-        return Some(Mention {
-            start: s,
-            end: e,
-            kind: MentionKind::Description {
-                head: b - 1,
-                definite: preceded_by_the,
-            },
-            role: None,
-            gender: None,
-        });
+        return run.described(b - 1, preceded_by_the);
     }
     if p.titled || first_name_led || confirmed_person {
         return person();
@@ -567,6 +576,15 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     if t.ev(a, ev::ORG) {
         return thing(EntityType::Organisation);
     }
+    unattested(t, &run, sent_start)
+}
+
+/// A capitalised run the lexicon and the article's evidence do not settle: a proper name
+/// by how the article writes it, a department, a description, or no mention.
+fn unattested(t: &Tokens, run: &Run, sent_start: usize) -> Option<Mention> {
+    let Run { s, e, a, b, .. } = *run;
+    let thing = |entity| run.thing(entity);
+    let person = || run.person();
     // (a first word the lexicon does not know, in a name of two words or more, is no
     // sentence word: "Arsene Wenger has pledged…")
     let opens = sentence_initial_only(t, a, sent_start)
@@ -590,16 +608,7 @@ fn classify_run(t: &Tokens, s: usize, e: usize, sent_start: usize, preceded_by_t
     }
     // a lone capitalised common noun opening a sentence is a description ("Critics said")
     if b - a == 1 && a == s && t.stem_has(a, flag::SPEAKER_NOUN) {
-        return Some(Mention {
-            start: s,
-            end: e,
-            kind: MentionKind::Description {
-                head: a,
-                definite: false,
-            },
-            role: None,
-            gender: None,
-        });
+        return run.described(a, false);
     }
     // "Tesla reported record deliveries.": a word the lexicon does not know, never written
     // in lowercase, opening a sentence as the subject of a verb, is a name of some kind
