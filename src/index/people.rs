@@ -99,29 +99,11 @@ fn dominant(owners: &[usize], quotes: &HashMap<usize, usize>) -> Option<usize> {
 /// each quote's person id.
 pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>>>) {
     // 1. full keys of multi-word person names, and orgs
-    let mut by_key: HashMap<(String, bool), usize> = HashMap::default(); // (order key, is_org)
-    let mut people: Vec<Person> = Vec::new();
+    let mut names = Names::default();
     let mut surname_owners: HashMap<String, Vec<usize>> = HashMap::default();
     // quotes under each full name, to tell the dominant bearer of a shared surname
     let mut full_quotes: HashMap<usize, usize> = HashMap::default();
     let is_person = |q: &Quote| q.speaker_kind == Some(SpeakerKind::Person);
-    let mut get = |name: &str, kind: SpeakerKind, people: &mut Vec<Person>| -> usize {
-        let f = fold(name);
-        let k = (order_key(&f), kind == SpeakerKind::Organization);
-        *by_key.entry(k).or_insert_with(|| {
-            people.push(Person {
-                name: name.to_string(),
-                kind,
-                aliases: vec![],
-                roles: vec![],
-                articles: vec![],
-                quotes: vec![],
-                keys: vec![f],
-                role_keys: Default::default(),
-            });
-            people.len() - 1
-        })
-    };
     // a name seen before is the same person: folded once
     let mut full_memo: rustc_hash::FxHashMap<&str, Option<usize>> = rustc_hash::FxHashMap::default();
     for qs in quotes {
@@ -142,7 +124,7 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                     full_memo.insert(s, None);
                     continue;
                 }
-                let id = get(s, SpeakerKind::Person, &mut people);
+                let id = names.get(s, SpeakerKind::Person);
                 full_memo.insert(s, Some(id));
                 *full_quotes.entry(id).or_default() += 1;
                 // the surname is the last word as written: "Saint-Andre" is not "Andre"
@@ -179,23 +161,21 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
             } else {
                 match (&q.speaker, q.speaker_kind, q.kind) {
                     (_, _, QuoteKind::Scare) | (None, _, _) => None,
-                    (Some(s), Some(SpeakerKind::Organization), _) => {
-                        Some(get(s, SpeakerKind::Organization, &mut people))
-                    }
+                    (Some(s), Some(SpeakerKind::Organization), _) => Some(names.get(s, SpeakerKind::Organization)),
                     (Some(s), Some(SpeakerKind::Person), _) => {
                         let f = fold(s);
                         if f.is_empty() {
                             None
                         } else if f.contains(' ') {
-                            Some(get(s, SpeakerKind::Person, &mut people))
+                            Some(names.get(s, SpeakerKind::Person))
                         } else {
                             match surname_owners.get(&f).map(Vec::as_slice) {
                                 Some([one]) => Some(*one),
                                 Some(owners) => match dominant(owners, &full_quotes) {
                                     Some(one) => Some(one),
-                                    None => Some(get(s, SpeakerKind::Person, &mut people)),
+                                    None => Some(names.get(s, SpeakerKind::Person)),
                                 },
-                                None => Some(get(s, SpeakerKind::Person, &mut people)),
+                                None => Some(names.get(s, SpeakerKind::Person)),
                             }
                         }
                     }
@@ -206,43 +186,63 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
                 memo.insert(k, id);
             }
             if let Some(id) = id {
-                let p = &mut people[id];
-                p.quotes.push(QuoteRef::new(ai, qi));
-                if p.articles.last() != Some(&ai) {
-                    p.articles.push(ai);
-                }
-                if let Some(m) = &q.mention
-                    && seen.insert((id, 0, m.as_str()))
-                    && q.speaker.as_deref() != Some(m.as_str())
-                    && !matches!(fold(m).as_str(), "he" | "she" | "i")
-                    && m != &p.name
-                    && !p.aliases.iter().any(|a| a == m)
-                    && m.chars().next().is_some_and(char::is_uppercase)
-                {
-                    p.aliases.push(m.clone());
-                    p.keys.push(fold(m));
-                }
-                if let Some(s) = &q.speaker
-                    && seen.insert((id, 1, s.as_str()))
-                    && s != &p.name
-                    && !p.aliases.contains(s)
-                {
-                    p.aliases.push(s.clone());
-                    p.keys.push(fold(s));
-                }
-                if let Some(r) = &q.role
-                    && seen.insert((id, 2, r.as_str()))
-                    && !is_honorific_only(r)
-                    && p.role_keys.insert(fold(r))
-                {
-                    p.roles.push(r.clone());
-                }
+                record(&mut names.people[id], q, (ai, qi), id, &mut seen);
             }
             row.push(id);
         }
         speakers.push(row);
     }
-    // most-quoted first; ids are remapped
+    most_quoted_first(names.people, speakers)
+}
+
+/// Quote `(ai, qi)` is person `id`'s (`p`): its article, and the mention, the speaker's
+/// name and the role as aliases and roles when new (`seen` holds those already taken, by
+/// the words as written).
+fn record<'q>(
+    p: &mut Person,
+    q: &'q Quote,
+    (ai, qi): (usize, usize),
+    id: usize,
+    seen: &mut rustc_hash::FxHashSet<(usize, u8, &'q str)>,
+) {
+    p.quotes.push(QuoteRef::new(ai, qi));
+    if p.articles.last() != Some(&ai) {
+        p.articles.push(ai);
+    }
+    if let Some(m) = &q.mention
+        && seen.insert((id, 0, m.as_str()))
+        && q.speaker.as_deref() != Some(m.as_str())
+        && !matches!(fold(m).as_str(), "he" | "she" | "i")
+        && m != &p.name
+        && !p.aliases.iter().any(|a| a == m)
+        && m.chars().next().is_some_and(char::is_uppercase)
+    {
+        p.aliases.push(m.clone());
+        p.keys.push(fold(m));
+    }
+    if let Some(s) = &q.speaker
+        && seen.insert((id, 1, s.as_str()))
+        && s != &p.name
+        && !p.aliases.contains(s)
+    {
+        p.aliases.push(s.clone());
+        p.keys.push(fold(s));
+    }
+    if let Some(r) = &q.role
+        && seen.insert((id, 2, r.as_str()))
+        && !is_honorific_only(r)
+        && p.role_keys.insert(fold(r))
+    {
+        p.roles.push(r.clone());
+    }
+}
+
+/// People in the order the people view lists them, most quoted first (those quoted
+/// nowhere left out), with the quotes' ids remapped.
+fn most_quoted_first(
+    people: Vec<Person>,
+    mut speakers: Vec<Vec<Option<PersonId>>>,
+) -> (Vec<Person>, Vec<Vec<Option<PersonId>>>) {
     let mut order: Vec<usize> = (0..people.len()).filter(|&i| !people[i].quotes.is_empty()).collect();
     order.sort_by(|&a, &b| {
         people[b]
@@ -269,6 +269,35 @@ pub fn identify(quotes: &[Vec<Quote>]) -> (Vec<Person>, Vec<Vec<Option<PersonId>
         }
     }
     (sorted, speakers)
+}
+
+/// Everyone found so far, one per (order key, organisation or not).
+#[derive(Default)]
+struct Names {
+    by_key: HashMap<(String, bool), usize>,
+    people: Vec<Person>,
+}
+
+impl Names {
+    /// The id of `name` (of `kind`), added if new.
+    fn get(&mut self, name: &str, kind: SpeakerKind) -> usize {
+        let f = fold(name);
+        let k = (order_key(&f), kind == SpeakerKind::Organization);
+        let people = &mut self.people;
+        *self.by_key.entry(k).or_insert_with(|| {
+            people.push(Person {
+                name: name.to_string(),
+                kind,
+                aliases: vec![],
+                roles: vec![],
+                articles: vec![],
+                quotes: vec![],
+                keys: vec![f],
+                role_keys: Default::default(),
+            });
+            people.len() - 1
+        })
+    }
 }
 
 #[cfg(test)]
