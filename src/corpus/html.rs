@@ -45,16 +45,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
     let html = flatten_deep(&unwrapped);
     let doc = Document::from(html.as_ref());
     let ld = json_ld(&doc);
-    let meta = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| {
-            let sel = format!("meta[property=\"{k}\" i], meta[name=\"{k}\" i], meta[itemprop=\"{k}\" i]");
-            doc.select(&sel)
-                .iter()
-                .filter_map(|m| m.attr("content"))
-                .map(|c| clean(&c))
-                .find(|c| !c.is_empty())
-        })
-    };
+    let meta = |keys: &[&str]| meta_of(&doc, keys);
     let source = meta(&["og:site_name", "application-name"])
         .or_else(|| ld.as_ref().and_then(|v| name_of(v.get("publisher")?)))
         .or_else(|| meta(&["twitter:site"]).map(|s| s.trim_start_matches('@').to_string()));
@@ -96,7 +87,61 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
             .and_then(|a| as_byline(&a))
     })
     .or_else(|| visible_byline(&doc).and_then(|a| as_byline(&a)));
-    let date = meta(&[
+    let date = date_of(&doc, ld.as_ref(), url.as_deref());
+    let mut out = Extracted {
+        title,
+        source,
+        author,
+        date,
+        url,
+        paragraphs: Vec::new(),
+    };
+    let cfg = dom_smoothie::Config {
+        // the page's own JSON-LD was read above; Readability's is not needed
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    // the standfirst: the page's description when the page shows it as a paragraph of its
+    // own (under the headline, outside the article's body, where Readability passes it by)
+    let standfirst = meta(&["og:description", "description", "twitter:description"])
+        .filter(|d| d.split_whitespace().count() >= STANDFIRST_WORDS)
+        .filter(|d| doc.select("body p, body h2").iter().any(|p| clean(&p.text()) == *d));
+    let block = drop_furniture(&doc);
+    let body = dom_smoothie::Readability::with_document(doc, out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
+    read_body(&mut out, body, &html, block);
+    if let Some(sf) = standfirst
+        && !out.paragraphs.is_empty()
+        && !out.paragraphs.iter().any(|p| p.contains(sf.as_str()))
+    {
+        out.paragraphs.insert(0, sf);
+    }
+    // the title repeated as the first heading of the body
+    if let (Some(t), Some(first)) = (&out.title, out.paragraphs.first())
+        && first.eq_ignore_ascii_case(t)
+    {
+        out.paragraphs.remove(0);
+    }
+    out
+}
+
+/// The first non-empty `content` of the meta tags named `keys` (by property, name or
+/// itemprop), in the order of `keys`.
+fn meta_of(doc: &Document, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        let sel = format!("meta[property=\"{k}\" i], meta[name=\"{k}\" i], meta[itemprop=\"{k}\" i]");
+        doc.select(&sel)
+            .iter()
+            .filter_map(|m| m.attr("content"))
+            .map(|c| clean(&c))
+            .find(|c| !c.is_empty())
+    })
+}
+
+/// The page's date of publication: its meta tags, JSON-LD, microdata, a `<time>` that is
+/// not the last update's, its URL, or a date beside its byline.
+fn date_of(doc: &Document, ld: Option<&Value>, url: Option<&str>) -> Option<NaiveDate> {
+    let meta = |keys: &[&str]| meta_of(doc, keys);
+    meta(&[
         "article:published_time",
         "og:article:published_time",
         "datePublished",
@@ -110,8 +155,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
     ])
     .and_then(|d| dates::parse_date(&d))
     .or_else(|| {
-        ld.as_ref()
-            .and_then(|v| str_of(v.get("datePublished")?))
+        ld.and_then(|v| str_of(v.get("datePublished")?))
             .and_then(|d| dates::parse_date(&d))
     })
     .or_else(|| {
@@ -135,28 +179,19 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
             dates::parse_date(&t.attr("datetime")?)
         })
     })
-    .or_else(|| url.as_deref().and_then(dates::date_in_url))
-    .or_else(|| byline_date(&doc));
-    let mut out = Extracted {
-        title,
-        source,
-        author,
-        date,
-        url,
-        paragraphs: Vec::new(),
-    };
-    let cfg = dom_smoothie::Config {
-        // the page's own JSON-LD was read above; Readability's is not needed
-        disable_json_ld: true,
-        ..Default::default()
-    };
-    // the standfirst: the page's description when the page shows it as a paragraph of its
-    // own (under the headline, outside the article's body, where Readability passes it by)
-    let standfirst = meta(&["og:description", "description", "twitter:description"])
-        .filter(|d| d.split_whitespace().count() >= STANDFIRST_WORDS)
-        .filter(|d| doc.select("body p, body h2").iter().any(|p| clean(&p.text()) == *d));
-    let block = drop_furniture(&doc);
-    let body = dom_smoothie::Readability::with_document(doc, out.url.as_deref(), Some(cfg)).and_then(|mut r| r.parse());
+    .or_else(|| url.and_then(dates::date_in_url))
+    .or_else(|| byline_date(doc))
+}
+
+/// The article's paragraphs from Readability's answer (and what the metadata lacked:
+/// byline, date, title), the page's main run of paragraphs (`block`) when Readability
+/// took a list beside it, or the body's own paragraphs when it found no article.
+fn read_body(
+    out: &mut Extracted,
+    body: Result<dom_smoothie::Article, dom_smoothie::ReadabilityError>,
+    html: &str,
+    block: Option<Vec<String>>,
+) {
     match body {
         Ok(a) => {
             if out.author.is_none() {
@@ -187,7 +222,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         }
         Err(_) => {
             // no article found: the body's own paragraphs, if it has any
-            let doc = Document::from(html.as_ref());
+            let doc = Document::from(html);
             if let Some(b) = doc.body() {
                 let mut w = Walker::default();
                 w.walk(&b);
@@ -196,19 +231,6 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
             }
         }
     }
-    if let Some(sf) = standfirst
-        && !out.paragraphs.is_empty()
-        && !out.paragraphs.iter().any(|p| p.contains(sf.as_str()))
-    {
-        out.paragraphs.insert(0, sf);
-    }
-    // the title repeated as the first heading of the body
-    if let (Some(t), Some(first)) = (&out.title, out.paragraphs.first())
-        && first.eq_ignore_ascii_case(t)
-    {
-        out.paragraphs.remove(0);
-    }
-    out
 }
 
 /// Markup that names page furniture (`assets/furniture.toml`).
