@@ -497,7 +497,42 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
         (_, Focus::Reader) => "READ",
         (_, Focus::People) => "PEOPLE",
     };
-    let left = match app.ui.input {
+    let left = with_background(app, status_text(app));
+    let hints = status_hints(app);
+    // while saving fails, the status line keeps saying so (the first failure's message
+    // gives the reason)
+    let left = if app.session.save_failed && app.ui.input == Input::None && !left.contains("marks not saved") {
+        format!("marks not saved · {left}")
+    } else {
+        left
+    };
+    let mode_s = format!(" {mode} ");
+    let room = w.saturating_sub(width(&mode_s) + 1);
+    // as many hints as fit beside the message, the most specific ones dropped first
+    let keep_left = width(&left).min(room / 2) + 2;
+    // a message is never hidden behind the hints: while one shows, they step aside
+    let mut hints = if app.message.is_some() && app.ui.input == Input::None {
+        Vec::new()
+    } else {
+        hints
+    };
+    let mut right = hints.join("  ");
+    while !hints.is_empty() && width(&right) + keep_left > room {
+        hints.remove(0);
+        right = hints.join("  ");
+    }
+    let left_w = room.saturating_sub(width(&right) + 1);
+    let line = Line::from(vec![
+        Span::styled(mode_s, app.theme.header().add_modifier(Modifier::REVERSED)),
+        Span::styled(format!(" {}", fit(&left, left_w)), app.theme.status()),
+        Span::styled(format!("{right} "), app.theme.status()),
+    ]);
+    f.render_widget(Paragraph::new(line).style(app.theme.status()), area);
+}
+
+/// What the status line says of the pane and the line being typed (or the message).
+fn status_text(app: &App) -> String {
+    match app.ui.input {
         Input::Filter => format!(
             "/{} {}/{}",
             caret(app, &app.list.query),
@@ -563,10 +598,14 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
                 Focus::People => format!("{} people", app.people.rows.len()),
             },
         },
-    };
+    }
+}
+
+/// The keys the status line hints at, for the context and the pane.
+fn status_hints(app: &App) -> Vec<String> {
     let ctx = app.context();
     let hint = |c: Context, cmd: Command, what: &str| app.keymap.hint(c, cmd).map(|k| format!("{k} {what}"));
-    let hints: Vec<String> = match (ctx, app.focus) {
+    match (ctx, app.focus) {
         (Context::Input, _) if matches!(app.ui.overlay, Overlay::Palette(_) | Overlay::Find(_)) => {
             vec![hint(ctx, Command::Submit, "go"), hint(ctx, Command::Cancel, "close")]
         }
@@ -589,8 +628,12 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
     .flatten()
     .chain(hint(ctx, Command::Help, "help"))
     .chain(hint(ctx, Command::Quit, "quit"))
-    .collect();
-    let left = if app.laying_out() && app.message.is_none() && app.ui.input == Input::None {
+    .collect()
+}
+
+/// `left`, led by what works in the background (when no message or typed line shows).
+fn with_background(app: &App, left: String) -> String {
+    if app.laying_out() && app.message.is_none() && app.ui.input == Input::None {
         format!("laying out… · {left}")
     } else if app.background.syncing && app.message.is_none() && app.ui.input == Input::None {
         format!("syncing… · {left}")
@@ -608,36 +651,7 @@ fn status_bar(f: &mut Frame, app: &App, area: Rect) {
         format!("indexing text {done}/{of} · {left}")
     } else {
         left
-    };
-    // while saving fails, the status line keeps saying so (the first failure's message
-    // gives the reason)
-    let left = if app.session.save_failed && app.ui.input == Input::None && !left.contains("marks not saved") {
-        format!("marks not saved · {left}")
-    } else {
-        left
-    };
-    let mode_s = format!(" {mode} ");
-    let room = w.saturating_sub(width(&mode_s) + 1);
-    // as many hints as fit beside the message, the most specific ones dropped first
-    let keep_left = width(&left).min(room / 2) + 2;
-    // a message is never hidden behind the hints: while one shows, they step aside
-    let mut hints = if app.message.is_some() && app.ui.input == Input::None {
-        Vec::new()
-    } else {
-        hints
-    };
-    let mut right = hints.join("  ");
-    while !hints.is_empty() && width(&right) + keep_left > room {
-        hints.remove(0);
-        right = hints.join("  ");
     }
-    let left_w = room.saturating_sub(width(&right) + 1);
-    let line = Line::from(vec![
-        Span::styled(mode_s, app.theme.header().add_modifier(Modifier::REVERSED)),
-        Span::styled(format!(" {}", fit(&left, left_w)), app.theme.status()),
-        Span::styled(format!("{right} "), app.theme.status()),
-    ]);
-    f.render_widget(Paragraph::new(line).style(app.theme.status()), area);
 }
 
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
