@@ -252,7 +252,7 @@ pub fn run_with(
     Ok((summary, state.seen))
 }
 
-/// 1. The feeds, fetched in parallel (with the validators kept from the last sync): their
+/// (Step 1.) The feeds, fetched in parallel (with the validators kept from the last sync): their
 /// items, and the validators to keep for the next one. A feed that fails is said in the
 /// summary.
 fn read_feeds(
@@ -342,7 +342,7 @@ fn page_of(page: Option<Result<Got, String>>, it: &Item) -> Result<Fetched, Stri
     }
 }
 
-/// 4. Where the pages go as they arrive: the library's files, the sync state and its
+/// (Step 4.) Where the pages go as they arrive: the library's files, the sync state and its
 /// journal.
 struct Store<'a> {
     library: &'a Path,

@@ -316,7 +316,7 @@ fn reported_speech(
     sent_items: &mut Vec<Item>,
 ) {
     let mut last_group = 0;
-    for r in reported::find(t, sent.start, sent.end, &used) {
+    for r in reported::find(t, sent.start, sent.end, used) {
         let (c0, c1) = r.content;
         let inside: Vec<usize> = sent_items
             .iter()

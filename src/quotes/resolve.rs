@@ -742,7 +742,7 @@ pub(crate) fn resolve(
         .collect()
 }
 
-/// 0. The people and things the title and captions name in full, and how often the body
+/// (Step 0.) The people and things the title and captions name in full, and how often the body
 /// says each full name.
 fn introduce(text: &str, heads: &[Occ], occs: &[Occ], paras: &[super::evidence::Para], ents: &mut Entities) {
     let mut w: Vec<u64> = Vec::new();
@@ -769,7 +769,7 @@ fn introduce(text: &str, heads: &[Occ], occs: &[Occ], paras: &[super::evidence::
     }
 }
 
-/// 1. Who each name is, in reading order (a role said with a name is known from then
+/// (Step 1.) Who each name is, in reading order (a role said with a name is known from then
 /// on): the entity of each of `occs` (`usize::MAX` for a pronoun, resolved while walking
 /// the article, or a name that is no one).
 fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mut Entities) -> Vec<usize> {
@@ -814,7 +814,7 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
     occ_entity
 }
 
-/// 1b. "Jayme told police she could hear the sirens": a person reported saying "she…" of
+/// (Step 1b.) "Jayme told police she could hear the sirens": a person reported saying "she…" of
 /// themselves is a woman, whatever the first name leans to.
 fn genders_said(text: &str, items: &[Item], occs: &[Occ], occ_entity: &[usize], ents: &mut Entities) {
     for it in items {
@@ -847,7 +847,7 @@ fn genders_said(text: &str, items: &[Item], occs: &[Occ], occ_entity: &[usize], 
     }
 }
 
-/// 2. The walk through the article: names update salience; speakers are resolved in the
+/// (Step 2.) The walk through the article: names update salience; speakers are resolved in the
 /// order their mentions are read.
 struct Walk<'a> {
     text: &'a str,
@@ -1114,7 +1114,7 @@ impl Walk<'_> {
     }
 }
 
-/// 3. A summary by an unnamed person ("a senior politician claimed…") followed by a named
+/// (Step 3.) A summary by an unnamed person ("a senior politician claimed…") followed by a named
 /// person saying the same thing: the summary is theirs.
 fn link_summaries(text: &str, items: &[Item], resolved: &mut [Option<(usize, bool)>]) {
     for i in 0..items.len() {
