@@ -2,6 +2,65 @@
 
 use super::*;
 
+/// The article list: its rows, filter, sort and marks.
+pub struct ListPane {
+    pub(super) items: Vec<Item>,
+    pub(super) filter: Filter,
+    pub query: String,
+    /// Article indexes shown, in order.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    pub list_offset: usize,
+    pub sort: Sort,
+    /// Matched title characters per article, for the rows in view.
+    pub highlights: HashMap<usize, Vec<usize>>,
+    pub read: Vec<bool>,
+    pub starred: Vec<bool>,
+    pub hide_read: bool,
+    pub starred_only: bool,
+    pub mark_read_on_open: bool,
+    /// Number of people quoted in each article (the list shows it).
+    pub quoted: Vec<usize>,
+}
+
+impl ListPane {
+    pub(super) fn new(corpus: &Corpus, index: &Index) -> ListPane {
+        let mut list = ListPane {
+            items: Vec::new(),
+            filter: Filter::default(),
+            query: String::new(),
+            rows: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            sort: Sort::Date,
+            highlights: HashMap::new(),
+            read: Vec::new(),
+            starred: Vec::new(),
+            hide_read: false,
+            starred_only: false,
+            mark_read_on_open: true,
+            quoted: Vec::new(),
+        };
+        list.new_corpus(corpus, index);
+        list
+    }
+
+    /// What the list holds of a corpus, for a new one: its rows, marks and counts. The
+    /// filter, sort and what is hidden stay as the user set them.
+    pub(super) fn new_corpus(&mut self, corpus: &Corpus, index: &Index) {
+        let n = corpus.articles.len();
+        self.items = list::filter_items(corpus, index);
+        self.filter = Filter::default();
+        self.rows.clear();
+        self.selected = 0;
+        self.list_offset = 0;
+        self.highlights.clear();
+        self.read = vec![false; n];
+        self.starred = vec![false; n];
+        self.quoted = (0..n).map(|a| index.people_in(a).len()).collect();
+    }
+}
+
 impl App {
     pub(super) fn sort_name(&self) -> &'static str {
         match self.list.sort {

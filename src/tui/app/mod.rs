@@ -22,6 +22,15 @@ mod people;
 mod persist;
 mod reader;
 mod sync;
+mod workers;
+pub use list::ListPane;
+use palette::FindJob;
+pub use palette::{Chooser, Find, Palette};
+pub use people::{PeopleView, PersonLine};
+pub use persist::Session;
+pub use reader::ReaderPane;
+pub use workers::BIG_ARTICLE_WORDS;
+use workers::{BodySlot, LayoutJob};
 
 /// What the indexing worker sends the reader, in this order.
 pub enum Indexed {
@@ -64,34 +73,6 @@ pub enum Target {
     Person(PersonId),
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Palette {
-    pub query: String,
-    pub hits: Vec<(Target, Vec<usize>)>,
-    pub selected: usize,
-}
-
-/// A list of quotes to pick one from: where a followed link can land, starred quotes.
-#[derive(Debug, Clone, Default)]
-pub struct Chooser {
-    pub title: String,
-    pub targets: Vec<QuoteRef>,
-    pub selected: usize,
-    /// What each row says, when not the article's title and byline (starred quotes show
-    /// the quote).
-    pub labels: Vec<String>,
-}
-
-/// The search overlay: a query over every article's text, and its ranked results.
-#[derive(Debug, Clone, Default)]
-pub struct Find {
-    pub query: String,
-    pub hits: Vec<crate::search::Hit>,
-    pub selected: usize,
-    /// Why there are no results (a bad query, the index still being built).
-    pub note: Option<String>,
-}
-
 /// The search index as the reader uses it.
 pub struct SearchHandle {
     pub index: crate::search::SearchIndex,
@@ -131,38 +112,6 @@ pub struct Search {
     /// (line, start, end) byte ranges in layout lines.
     pub hits: Vec<(usize, usize, usize)>,
     pub current: usize,
-}
-
-/// The people view: everyone quoted, or one person's quotes.
-#[derive(Debug, Clone, Default)]
-pub struct PeopleView {
-    pub query: String,
-    pub rows: Vec<PersonId>,
-    pub selected: usize,
-    pub offset: usize,
-    /// The person whose quotes are shown, with its quotes and the selection.
-    pub person: Option<PersonId>,
-    pub quote_rows: Vec<QuoteRef>,
-    pub quote_selected: usize,
-    pub quote_offset: usize,
-    /// The person's quotes as screen lines (built on opening and on a width change).
-    pub lines: Vec<PersonLine>,
-    /// The screen width `lines` were wrapped for.
-    pub lines_width: u16,
-}
-
-/// A line of one person's quotes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PersonLine {
-    /// The article the quotes below come from: byline · title.
-    Heading(String),
-    /// A wrapped line of quote `row` (an index into `quote_rows`); `first` starts it.
-    Quote {
-        row: usize,
-        text: String,
-        first: bool,
-        direct: bool,
-    },
 }
 
 /// Something the reader asks of the world outside its state; the terminal loop does it.
@@ -243,53 +192,6 @@ pub struct Background {
     pub wake: Option<Waker>,
 }
 
-/// The article list: its rows, filter, sort and marks.
-pub struct ListPane {
-    items: Vec<Item>,
-    filter: Filter,
-    pub query: String,
-    /// Article indexes shown, in order.
-    pub rows: Vec<usize>,
-    pub selected: usize,
-    pub list_offset: usize,
-    pub sort: Sort,
-    /// Matched title characters per article, for the rows in view.
-    pub highlights: HashMap<usize, Vec<usize>>,
-    pub read: Vec<bool>,
-    pub starred: Vec<bool>,
-    pub hide_read: bool,
-    pub starred_only: bool,
-    pub mark_read_on_open: bool,
-    /// Number of people quoted in each article (the list shows it).
-    pub quoted: Vec<usize>,
-}
-
-/// The open article: its layout, place, in-article search and links.
-pub struct ReaderPane {
-    pub open: Option<usize>,
-    pub layout: Layout,
-    /// The worker laying out a big open article, while it works.
-    layout_job: Option<LayoutJob>,
-    /// The body of the big article last laid out on a worker, read once for all its layouts.
-    layout_body: Option<BodySlot>,
-    pub scroll: usize,
-    pub search: Search,
-    /// Linked people of the open article, numbered from 1 in the order shown.
-    pub links: Vec<PersonId>,
-    pub link_selected: Option<usize>,
-    /// The quote a followed link landed on.
-    pub target: Option<QuoteRef>,
-    /// Scroll position per article, restored on reopening.
-    pub positions: HashMap<usize, usize>,
-    /// The article byte at the top of the reader, as the reader last placed it (None: the
-    /// top of the article); a resize brings it back.
-    top_byte: Option<(usize, usize)>,
-    /// (open article, scroll) when `top_byte` was last taken.
-    settled: (Option<usize>, usize),
-    /// The article last opened and the line it opened at.
-    opened_at: Option<(usize, usize)>,
-}
-
 /// What is drawn over the panes: the overlay, the input line and its cursor, the help.
 pub struct Ui {
     pub overlay: Overlay,
@@ -303,62 +205,9 @@ pub struct Ui {
     find_job: Option<FindJob>,
 }
 
-/// What lasts between runs (the state store) and the way back (history).
-pub struct Session {
-    /// Lasting state (read marks, stars, positions), when attached.
-    pub store: Option<crate::state::Store>,
-    /// The last save failed (said once in the status line; saving goes on being tried).
-    pub save_failed: bool,
-    /// State key of each article.
-    pub keys: Vec<String>,
-    /// Starred quotes.
-    pub starred_quotes: std::collections::HashSet<QuoteRef>,
-    /// Reading positions from the state file, used the first time an article opens.
-    stored_positions: HashMap<usize, (usize, f64)>,
-    pub back: Vec<Snapshot>,
-    pub forward: Vec<Snapshot>,
-}
-
 /// What a worker the state starts (a big article's layout, a search) calls once its answer
 /// is in: the loop then takes the answer ([`App::take_answers`]).
 pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
-
-/// A search over every article running on a worker for the search overlay.
-pub(super) struct FindJob {
-    pub(super) rx: std::sync::mpsc::Receiver<Result<Vec<crate::search::Hit>, String>>,
-    /// The row to keep selected when the answer comes (the index changed, not the query).
-    pub(super) keep: Option<usize>,
-}
-
-/// An article of this many words or more is laid out on a worker (a 15 MB article takes
-/// most of a second to read and wrap; one of 50,000 words, about 300 KB, some 10 ms).
-pub const BIG_ARTICLE_WORDS: usize = 50_000;
-
-/// Something to do once a layout is in (see [`App::after_layout`]).
-pub(super) type AfterLayout = Box<dyn FnOnce(&mut App)>;
-
-/// An article's body, read by the first layout worker that needs it (see `layout_body`).
-pub(super) type BodySlot = (
-    usize,
-    std::sync::Arc<std::sync::OnceLock<Result<std::sync::Arc<crate::corpus::Body>, String>>>,
-);
-
-/// A big article's layout being made on a worker thread, and what is to be done with it.
-pub(super) struct LayoutJob {
-    pub(super) article: usize,
-    pub(super) width: u16,
-    pub(super) rx: std::sync::mpsc::Receiver<Layout>,
-    /// Set when the job is dropped: the worker stops between paragraphs.
-    pub(super) cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    /// Placing the screen and the like, in the order asked, once the layout is in.
-    pub(super) then: Vec<AfterLayout>,
-}
-
-impl Drop for LayoutJob {
-    fn drop(&mut self) {
-        self.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-}
 
 impl Background {
     fn new() -> Background {
@@ -380,88 +229,6 @@ impl Background {
         self.search_index = None;
         self.search_progress = None;
         self.search_unavailable = None;
-    }
-}
-
-impl ListPane {
-    fn new(corpus: &Corpus, index: &Index) -> ListPane {
-        let mut list = ListPane {
-            items: Vec::new(),
-            filter: Filter::default(),
-            query: String::new(),
-            rows: Vec::new(),
-            selected: 0,
-            list_offset: 0,
-            sort: Sort::Date,
-            highlights: HashMap::new(),
-            read: Vec::new(),
-            starred: Vec::new(),
-            hide_read: false,
-            starred_only: false,
-            mark_read_on_open: true,
-            quoted: Vec::new(),
-        };
-        list.new_corpus(corpus, index);
-        list
-    }
-
-    /// What the list holds of a corpus, for a new one: its rows, marks and counts. The
-    /// filter, sort and what is hidden stay as the user set them.
-    fn new_corpus(&mut self, corpus: &Corpus, index: &Index) {
-        let n = corpus.articles.len();
-        self.items = list::filter_items(corpus, index);
-        self.filter = Filter::default();
-        self.rows.clear();
-        self.selected = 0;
-        self.list_offset = 0;
-        self.highlights.clear();
-        self.read = vec![false; n];
-        self.starred = vec![false; n];
-        self.quoted = (0..n).map(|a| index.people_in(a).len()).collect();
-    }
-}
-
-impl ReaderPane {
-    fn new() -> ReaderPane {
-        ReaderPane {
-            open: None,
-            layout: Layout::default(),
-            layout_job: None,
-            layout_body: None,
-            scroll: 0,
-            search: Search::default(),
-            links: Vec::new(),
-            link_selected: None,
-            target: None,
-            positions: HashMap::new(),
-            top_byte: None,
-            settled: (None, 0),
-            opened_at: None,
-        }
-    }
-}
-
-impl Session {
-    fn new() -> Session {
-        Session {
-            store: None,
-            save_failed: false,
-            keys: Vec::new(),
-            starred_quotes: std::collections::HashSet::new(),
-            stored_positions: HashMap::new(),
-            back: Vec::new(),
-            forward: Vec::new(),
-        }
-    }
-
-    /// A new corpus: article numbers change, so what was keyed by them goes (history
-    /// too); the store stays, and is attached again.
-    fn new_corpus(&mut self) {
-        self.keys.clear();
-        self.starred_quotes.clear();
-        self.stored_positions.clear();
-        self.back.clear();
-        self.forward.clear();
     }
 }
 

@@ -2,6 +2,41 @@
 
 use super::*;
 
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub query: String,
+    pub hits: Vec<(Target, Vec<usize>)>,
+    pub selected: usize,
+}
+
+/// A list of quotes to pick one from: where a followed link can land, starred quotes.
+#[derive(Debug, Clone, Default)]
+pub struct Chooser {
+    pub title: String,
+    pub targets: Vec<QuoteRef>,
+    pub selected: usize,
+    /// What each row says, when not the article's title and byline (starred quotes show
+    /// the quote).
+    pub labels: Vec<String>,
+}
+
+/// The search overlay: a query over every article's text, and its ranked results.
+#[derive(Debug, Clone, Default)]
+pub struct Find {
+    pub query: String,
+    pub hits: Vec<crate::search::Hit>,
+    pub selected: usize,
+    /// Why there are no results (a bad query, the index still being built).
+    pub note: Option<String>,
+}
+
+/// A search over every article running on a worker for the search overlay.
+pub(super) struct FindJob {
+    pub(super) rx: std::sync::mpsc::Receiver<Result<Vec<crate::search::Hit>, String>>,
+    /// The row to keep selected when the answer comes (the index changed, not the query).
+    pub(super) keep: Option<usize>,
+}
+
 impl App {
     pub(super) fn palette_search(&self, p: &mut Palette) {
         let m = Filter::default();

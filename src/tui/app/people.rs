@@ -2,6 +2,38 @@
 
 use super::*;
 
+/// The people view: everyone quoted, or one person's quotes.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleView {
+    pub query: String,
+    pub rows: Vec<PersonId>,
+    pub selected: usize,
+    pub offset: usize,
+    /// The person whose quotes are shown, with its quotes and the selection.
+    pub person: Option<PersonId>,
+    pub quote_rows: Vec<QuoteRef>,
+    pub quote_selected: usize,
+    pub quote_offset: usize,
+    /// The person's quotes as screen lines (built on opening and on a width change).
+    pub lines: Vec<PersonLine>,
+    /// The screen width `lines` were wrapped for.
+    pub lines_width: u16,
+}
+
+/// A line of one person's quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PersonLine {
+    /// The article the quotes below come from: byline · title.
+    Heading(String),
+    /// A wrapped line of quote `row` (an index into `quote_rows`); `first` starts it.
+    Quote {
+        row: usize,
+        text: String,
+        first: bool,
+        direct: bool,
+    },
+}
+
 impl App {
     /// Every starred quote, to pick one and go there.
     pub(super) fn starred_quotes_view(&mut self) {

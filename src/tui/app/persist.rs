@@ -3,6 +3,46 @@
 
 use super::*;
 
+/// What lasts between runs (the state store) and the way back (history).
+pub struct Session {
+    /// Lasting state (read marks, stars, positions), when attached.
+    pub store: Option<crate::state::Store>,
+    /// The last save failed (said once in the status line; saving goes on being tried).
+    pub save_failed: bool,
+    /// State key of each article.
+    pub keys: Vec<String>,
+    /// Starred quotes.
+    pub starred_quotes: std::collections::HashSet<QuoteRef>,
+    /// Reading positions from the state file, used the first time an article opens.
+    pub(super) stored_positions: HashMap<usize, (usize, f64)>,
+    pub back: Vec<Snapshot>,
+    pub forward: Vec<Snapshot>,
+}
+
+impl Session {
+    pub(super) fn new() -> Session {
+        Session {
+            store: None,
+            save_failed: false,
+            keys: Vec::new(),
+            starred_quotes: std::collections::HashSet::new(),
+            stored_positions: HashMap::new(),
+            back: Vec::new(),
+            forward: Vec::new(),
+        }
+    }
+
+    /// A new corpus: article numbers change, so what was keyed by them goes (history
+    /// too); the store stays, and is attached again.
+    pub(super) fn new_corpus(&mut self) {
+        self.keys.clear();
+        self.starred_quotes.clear();
+        self.stored_positions.clear();
+        self.back.clear();
+        self.forward.clear();
+    }
+}
+
 impl App {
     pub(super) fn load_starred_quotes(&mut self) {
         let Some(store) = &self.session.store else { return };

@@ -3,6 +3,52 @@
 
 use super::*;
 
+/// The open article: its layout, place, in-article search and links.
+pub struct ReaderPane {
+    pub open: Option<usize>,
+    pub layout: Layout,
+    /// The worker laying out a big open article, while it works.
+    pub(super) layout_job: Option<LayoutJob>,
+    /// The body of the big article last laid out on a worker, read once for all its layouts.
+    pub(super) layout_body: Option<BodySlot>,
+    pub scroll: usize,
+    pub search: Search,
+    /// Linked people of the open article, numbered from 1 in the order shown.
+    pub links: Vec<PersonId>,
+    pub link_selected: Option<usize>,
+    /// The quote a followed link landed on.
+    pub target: Option<QuoteRef>,
+    /// Scroll position per article, restored on reopening.
+    pub positions: HashMap<usize, usize>,
+    /// The article byte at the top of the reader, as the reader last placed it (None: the
+    /// top of the article); a resize brings it back.
+    pub(super) top_byte: Option<(usize, usize)>,
+    /// (open article, scroll) when `top_byte` was last taken.
+    pub(super) settled: (Option<usize>, usize),
+    /// The article last opened and the line it opened at.
+    pub(super) opened_at: Option<(usize, usize)>,
+}
+
+impl ReaderPane {
+    pub(super) fn new() -> ReaderPane {
+        ReaderPane {
+            open: None,
+            layout: Layout::default(),
+            layout_job: None,
+            layout_body: None,
+            scroll: 0,
+            search: Search::default(),
+            links: Vec::new(),
+            link_selected: None,
+            target: None,
+            positions: HashMap::new(),
+            top_byte: None,
+            settled: (None, 0),
+            opened_at: None,
+        }
+    }
+}
+
 impl App {
     pub(super) fn open_article_quietly(&mut self, a: usize) {
         self.save_position();
@@ -141,175 +187,6 @@ impl App {
             self.reader.search.current = k;
             self.reader.scroll = scroll; // the caller places the screen
         }
-    }
-
-    /// Lay a big article out on a worker. Until it answers, the reader shows the layout it
-    /// had of this article (at another width, or without a new mark) or a placeholder, and
-    /// what is to be done with the new layout waits in the job ([`App::after_layout`]).
-    fn relayout_on_worker(&mut self, a: usize, width: u16, starred: Vec<usize>, target: Option<usize>) {
-        // what waited for a layout of this article waits for this one instead
-        let then = match self.reader.layout_job.take() {
-            Some(mut job) if job.article == a => std::mem::take(&mut job.then),
-            _ => Vec::new(),
-        };
-        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (corpus, index, links, selected_link) = (
-            self.corpus.clone(),
-            self.index.clone(),
-            self.reader.links.clone(),
-            self.reader.link_selected,
-        );
-        let stop = cancel.clone();
-        let wake = self.background.wake.clone();
-        // the article is read once for all its layouts (a later job waits for an earlier
-        // one's reading rather than reading it again)
-        let slot = match &self.reader.layout_body {
-            Some((b, slot)) if *b == a => slot.clone(),
-            _ => {
-                let slot = std::sync::Arc::new(std::sync::OnceLock::new());
-                self.reader.layout_body = Some((a, slot.clone()));
-                slot
-            }
-        };
-        std::thread::spawn(move || {
-            let extra = layout::Extras {
-                links: &links,
-                selected_link,
-                target,
-                starred: &starred,
-            };
-            let body: &Result<std::sync::Arc<crate::corpus::Body>, String> = slot.get_or_init(|| corpus.body(a));
-            let laid = layout::layout(
-                &corpus.articles[a],
-                body.as_deref().map_err(String::as_str),
-                a,
-                Some(&*index),
-                &corpus,
-                width,
-                &extra,
-                &stop,
-            );
-            if let Some(l) = laid
-                && tx.send(l).is_ok()
-                && let Some(wake) = wake
-            {
-                wake();
-            }
-        });
-        if self.reader.layout.article != Some(a) {
-            self.reader.layout = layout::placeholder(&self.corpus.articles[a], width);
-        }
-        self.reader.layout_job = Some(LayoutJob {
-            article: a,
-            width,
-            rx,
-            cancel,
-            then,
-        });
-    }
-
-    /// Do `f` once the open article's layout is made: now, or when the worker laying out a
-    /// big article answers (placing the screen by the new layout's lines).
-    pub(super) fn after_layout(&mut self, f: impl FnOnce(&mut App) + 'static) {
-        match &mut self.reader.layout_job {
-            Some(job) => job.then.push(Box::new(f)),
-            None => f(self),
-        }
-    }
-
-    /// A big article's layout is being made on a worker.
-    pub fn laying_out(&self) -> bool {
-        self.reader.layout_job.is_some()
-    }
-
-    /// A worker the state started (a big article's layout, a search) is still to answer.
-    pub fn awaiting(&self) -> bool {
-        self.laying_out() || self.ui.find_job.is_some()
-    }
-
-    /// The answers of the workers the state started, those that are in: a big article's
-    /// layout shown and what waited for it done, a search's rows shown. Returns true when
-    /// one came (the screen changed).
-    pub fn take_answers(&mut self) -> bool {
-        let mut came = false;
-        if let Some(job) = &self.reader.layout_job {
-            match job.rx.try_recv() {
-                Ok(layout) => {
-                    self.take_layout(Some(layout));
-                    came = true;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.take_layout(None);
-                    came = true;
-                }
-            }
-        }
-        if let Some(job) = &self.ui.find_job {
-            let found = match job.rx.try_recv() {
-                Ok(found) => Some(found),
-                Err(std::sync::mpsc::TryRecvError::Empty) => None,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Err("the search failed".into())),
-            };
-            if let Some(found) = found
-                && let Some(job) = self.ui.find_job.take()
-            {
-                self.take_found(found, job.keep);
-                came = true;
-            }
-        }
-        came
-    }
-
-    /// Wait for the workers the state started (headless runs and tests).
-    pub fn finish_answers(&mut self) {
-        self.finish_layout();
-        self.finish_find();
-    }
-
-    /// Wait for the big article's layout (tests).
-    pub fn finish_layout(&mut self) {
-        if let Some(job) = &self.reader.layout_job {
-            let laid = job.rx.recv().ok();
-            self.take_layout(laid);
-        }
-    }
-
-    /// Wait for the search overlay's answer (tests).
-    pub fn finish_find(&mut self) {
-        if let Some(job) = self.ui.find_job.take() {
-            let found = job.rx.recv().unwrap_or_else(|_| Err("the search failed".into()));
-            self.take_found(found, job.keep);
-        }
-    }
-
-    fn take_layout(&mut self, laid: Option<Layout>) {
-        let Some(mut job) = self.reader.layout_job.take() else {
-            return;
-        };
-        let then = std::mem::take(&mut job.then);
-        drop(job);
-        match laid {
-            Some(l) => self.reader.layout = l,
-            None => {
-                // the worker died (it panicked): say so where the text would be
-                self.message = Some("this article could not be laid out".into());
-                return;
-            }
-        }
-        for f in then {
-            f(self);
-        }
-        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
-    }
-
-    /// The width the open article is (being) laid out at.
-    pub(super) fn laid_width(&self) -> u16 {
-        self.reader
-            .layout_job
-            .as_ref()
-            .map_or(self.reader.layout.width, |j| j.width)
     }
 
     /// The reading position in the open article, as a place that survives a new layout:
