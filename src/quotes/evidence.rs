@@ -66,7 +66,33 @@ pub fn annotate(paras: &mut [Para]) {
     // one table for the article: word hash → `ev` bits
     let words: usize = paras.iter().map(|p| p.tokens.len()).sum();
     let mut seen: ByHash<u16> = ByHash::with_capacity_and_hasher(words / 2, Default::default());
-    // 1. how each word is written, and first names
+    writing(paras, &mut seen);
+    let mark = |paras: &mut [Para], seen: &ByHash<u16>, bits: u16| {
+        for p in paras.iter_mut() {
+            for tok in p.tokens.toks.iter_mut() {
+                if tok.cap && tok.kind == Kind::Word {
+                    tok.ev |= seen.get(&tok.hash).copied().unwrap_or(0) & bits;
+                }
+            }
+        }
+    };
+    let runs = runs_and_places(paras, &mut seen);
+    mark(paras, &seen, ev::LOWER | ev::CAP_MID | ev::PLACE);
+    let named = confirmed_names(paras, &runs);
+
+    if !named.is_empty() {
+        mark(
+            paras,
+            &named,
+            ev::PERSON | ev::SURNAME | ev::GIVEN | ev::ORG | ev::PROPER_SURNAME,
+        );
+    }
+}
+
+/// (Step 1.) How each word is written (lowercase somewhere, capitalised mid-sentence) into
+/// `seen`, and the lexicon's bits (first names, nationalities, places, statistics) onto
+/// the tokens.
+fn writing(paras: &mut [Para], seen: &mut ByHash<u16>) {
     for p in paras.iter_mut() {
         let t = &mut p.tokens;
         for s in &p.sentences {
@@ -105,16 +131,11 @@ pub fn annotate(paras: &mut [Para]) {
             }
         }
     }
-    let mark = |paras: &mut [Para], seen: &ByHash<u16>, bits: u16| {
-        for p in paras.iter_mut() {
-            for tok in p.tokens.toks.iter_mut() {
-                if tok.cap && tok.kind == Kind::Word {
-                    tok.ev |= seen.get(&tok.hash).copied().unwrap_or(0) & bits;
-                }
-            }
-        }
-    };
-    // the capitalised runs of every sentence (paragraph, run, sentence start), and places
+}
+
+/// The capitalised runs of every sentence (paragraph, run start, end, sentence start);
+/// a run standing where a place does marks its last word a place in `seen`.
+fn runs_and_places(paras: &[Para], seen: &mut ByHash<u16>) -> Vec<(usize, usize, usize, usize)> {
     // by their context
     let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
@@ -139,10 +160,14 @@ pub fn annotate(paras: &mut [Para]) {
             }
         }
     }
-    mark(paras, &seen, ev::LOWER | ev::CAP_MID | ev::PLACE);
-    // 2. names the article confirms as people, and organisations it introduces as such
+    runs
+}
+
+/// (Step 2.) The words of the names the article confirms as people (given names, surnames),
+/// and of the organisations it introduces as such.
+fn confirmed_names(paras: &[Para], runs: &[(usize, usize, usize, usize)]) -> ByHash<u16> {
     let mut named: ByHash<u16> = ByHash::default();
-    for &(pi, k, e, sent_start) in &runs {
+    for &(pi, k, e, sent_start) in runs {
         let t = &paras[pi].tokens;
         match mentions::confirmed(t, k, e) {
             Some(mentions::Confirmed::Person(a, b)) => {
@@ -167,12 +192,5 @@ pub fn annotate(paras: &mut [Para]) {
             None => {}
         }
     }
-
-    if !named.is_empty() {
-        mark(
-            paras,
-            &named,
-            ev::PERSON | ev::SURNAME | ev::GIVEN | ev::ORG | ev::PROPER_SURNAME,
-        );
-    }
+    named
 }

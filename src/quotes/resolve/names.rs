@@ -134,7 +134,19 @@ pub fn occurrences(
             pronoun: None,
         });
     }
-    // a sentence whose subject is a person described, not named
+    described_subject(t, sent, (sentence, para), first, out);
+    pronoun_subject(t, sent, (sentence, para), first, out);
+}
+
+/// A sentence whose subject is a person described, not named ("The former clerk said"):
+/// an unnamed occurrence, unless a name among `out[first..]` is the subject.
+fn described_subject(
+    t: &Tokens,
+    sent: &Range<usize>,
+    (sentence, para): (usize, usize),
+    first: usize,
+    out: &mut Vec<Occ>,
+) {
     let mut k = sent.start;
     while k < sent.end
         && t.is_word(k)
@@ -170,8 +182,18 @@ pub fn occurrences(
         });
         out[first..].sort_by_key(|o| o.pos);
     }
-    // a sentence whose subject is "he" or "she" ("But she persisted.", "After Kody died,
-    // she urged police…"), or that opens with "his"/"her" ("Her message now is simple")
+}
+
+/// A sentence whose subject is "he" or "she" ("But she persisted.", "After Kody died,
+/// she urged police…"), or that opens with "his"/"her" ("Her message now is simple"): a
+/// pronoun occurrence, unless a name after it is the subject.
+fn pronoun_subject(
+    t: &Tokens,
+    sent: &Range<usize>,
+    (sentence, para): (usize, usize),
+    first: usize,
+    out: &mut Vec<Occ>,
+) {
     let mut k = sent.start;
     while k < sent.end && t.is_word(k) && t.toks[k].cap && t.has(k, flag::COORDINATOR) {
         k += 1;
