@@ -417,32 +417,7 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
     if let Some(r) = inverted_post(t, lo, hi, cue) {
         return Some(r);
     }
-    // the speaker
-    let participle = super::attribution::is_participle(t, cue, lo);
-    let speaker = if cue.role == CueRole::Means {
-        sentence_subject(t, lo, cue.start)?
-    } else if participle {
-        // ", adding that …": the subject of the clause before, or the speaker of the cue
-        // before it ("“…,” he said, adding that…")
-        let comma = super::attribution::participle_comma(t, cue.start, lo);
-        earlier
-            .last()
-            .map(|r| r.speaker.clone())
-            .or_else(|| speaker_of_cue_before(t, lo, comma))
-            .or_else(|| sentence_subject(t, lo, comma))?
-    } else {
-        speaker_before(t, cue.start, lo)?
-    };
-    if let MentionKind::Pronoun(PronounKind::FirstPerson) = speaker.kind {
-        return None;
-    }
-    if let MentionKind::Thing {
-        entity: super::types::EntityType::Event,
-        ..
-    } = speaker.kind
-    {
-        return None;
-    }
+    let speaker = reported_speaker(t, lo, cue, earlier)?;
     // post-posed: "…, X said." / "…, as X said on Feb. 14."
     let mut before = speaker.start;
     if before > lo && t.word_is(before - 1, "as") {
@@ -511,6 +486,37 @@ fn reported_at(t: &Tokens, lo: usize, hi: usize, cue: &Cue, earlier: &[Reported]
         then: None,
         joined: false,
     })
+}
+
+/// Who a cue of reported speech gives as the speaker: the subject before it (of the
+/// clause before, for ", adding that …"), never "I" or an event.
+fn reported_speaker(t: &Tokens, lo: usize, cue: &Cue, earlier: &[Reported]) -> Option<Mention> {
+    let participle = super::attribution::is_participle(t, cue, lo);
+    let speaker = if cue.role == CueRole::Means {
+        sentence_subject(t, lo, cue.start)?
+    } else if participle {
+        // ", adding that …": the subject of the clause before, or the speaker of the cue
+        // before it ("“…,” he said, adding that…")
+        let comma = super::attribution::participle_comma(t, cue.start, lo);
+        earlier
+            .last()
+            .map(|r| r.speaker.clone())
+            .or_else(|| speaker_of_cue_before(t, lo, comma))
+            .or_else(|| sentence_subject(t, lo, comma))?
+    } else {
+        speaker_before(t, cue.start, lo)?
+    };
+    if let MentionKind::Pronoun(PronounKind::FirstPerson) = speaker.kind {
+        return None;
+    }
+    if let MentionKind::Thing {
+        entity: super::types::EntityType::Event,
+        ..
+    } = speaker.kind
+    {
+        return None;
+    }
+    Some(speaker)
 }
 
 /// The speaker of the last cue before token `end` in the sentence from `lo`: the noun
