@@ -221,30 +221,7 @@ pub fn layout(
             return Some(out);
         }
     };
-    // style ranges in article coordinates: quotes and speaker mentions
-    let mut spans: Vec<(usize, usize, Mark)> = Vec::new();
-    if let Some(ix) = index {
-        for (qi, q) in ix.quotes.get(ai).into_iter().flatten().enumerate() {
-            if q.kind == QuoteKind::Scare {
-                continue;
-            }
-            if extra.target == Some(qi) {
-                spans.push((q.start, q.end, Mark::Target));
-                continue;
-            }
-            let m = if q.kind == QuoteKind::Direct {
-                Mark::Quote
-            } else {
-                Mark::Reported
-            };
-            spans.push((q.start, q.end, m));
-            if let (Some(s), Some(e)) = (q.mention_start, q.mention_end)
-                && q.speaker.is_some()
-            {
-                spans.push((s, e, Mark::Speaker));
-            }
-        }
-    }
+    let mut spans = marked_spans(index, ai, extra);
     spans.sort_by_key(|s| s.0);
     // each paragraph's quotes, found once (not a pass over every quote per paragraph)
     let mut para_quotes: Vec<Vec<usize>> = vec![Vec::new(); body.paragraphs.len()];
@@ -286,43 +263,79 @@ pub fn layout(
             }
         }
     }
-    if let Some(ix) = index
-        && !extra.links.is_empty()
-    {
-        out.lines.push(Line::blank());
-        note_lines(&mut out, &[("Also quoted elsewhere".to_string(), Mark::Title)], w, 0);
-        for (i, &pid) in extra.links.iter().enumerate() {
-            let p = &ix.people[pid];
-            let m = if extra.selected_link == Some(i) {
-                Mark::LinkSelected
-            } else {
-                Mark::Link
-            };
-            let mut head = vec![(format!("[{}] ", i + 1), m), (p.name.clone(), Mark::Speaker)];
-            if let Some(r) = p.roles.first() {
-                head.push((format!(", {r}"), Mark::Note));
+    if let Some(ix) = index {
+        also_quoted(&mut out, ix, corpus, ai, extra, w);
+    }
+    Some(out)
+}
+
+/// The style ranges of article `ai` in article coordinates: its quotes (the followed
+/// link's target apart) and their speakers' mentions.
+fn marked_spans(index: Option<&Index>, ai: usize, extra: &Extras) -> Vec<(usize, usize, Mark)> {
+    let mut spans: Vec<(usize, usize, Mark)> = Vec::new();
+    if let Some(ix) = index {
+        for (qi, q) in ix.quotes.get(ai).into_iter().flatten().enumerate() {
+            if q.kind == QuoteKind::Scare {
+                continue;
             }
-            note_lines(&mut out, &head, w, 0);
-            for &other in p.articles.iter().filter(|&&o| o != ai) {
-                let a = &corpus.articles[other];
-                let n = p.quotes.iter().filter(|q| q.article == other).count();
-                let byline = a.byline();
-                let line = format!(
-                    "{}{}{} ({n} quote{})",
-                    if byline.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{byline} · ")
-                    },
-                    a.meta.title,
-                    "",
-                    if n == 1 { "" } else { "s" }
-                );
-                note_lines(&mut out, &[(line, Mark::Note)], w, 4);
+            if extra.target == Some(qi) {
+                spans.push((q.start, q.end, Mark::Target));
+                continue;
+            }
+            let m = if q.kind == QuoteKind::Direct {
+                Mark::Quote
+            } else {
+                Mark::Reported
+            };
+            spans.push((q.start, q.end, m));
+            if let (Some(s), Some(e)) = (q.mention_start, q.mention_end)
+                && q.speaker.is_some()
+            {
+                spans.push((s, e, Mark::Speaker));
             }
         }
     }
-    Some(out)
+    spans
+}
+
+/// "Also quoted elsewhere": the open article's linked people, numbered, each with the
+/// other articles that quote them.
+fn also_quoted(out: &mut Layout, ix: &Index, corpus: &Corpus, ai: usize, extra: &Extras, w: usize) {
+    if extra.links.is_empty() {
+        return;
+    }
+    out.lines.push(Line::blank());
+    note_lines(out, &[("Also quoted elsewhere".to_string(), Mark::Title)], w, 0);
+    for (i, &pid) in extra.links.iter().enumerate() {
+        let p = &ix.people[pid];
+        let m = if extra.selected_link == Some(i) {
+            Mark::LinkSelected
+        } else {
+            Mark::Link
+        };
+        let mut head = vec![(format!("[{}] ", i + 1), m), (p.name.clone(), Mark::Speaker)];
+        if let Some(r) = p.roles.first() {
+            head.push((format!(", {r}"), Mark::Note));
+        }
+        note_lines(out, &head, w, 0);
+        for &other in p.articles.iter().filter(|&&o| o != ai) {
+            let a = &corpus.articles[other];
+            let n = p.quotes.iter().filter(|q| q.article == other).count();
+            let byline = a.byline();
+            let line = format!(
+                "{}{}{} ({n} quote{})",
+                if byline.is_empty() {
+                    String::new()
+                } else {
+                    format!("{byline} · ")
+                },
+                a.meta.title,
+                "",
+                if n == 1 { "" } else { "s" }
+            );
+            note_lines(out, &[(line, Mark::Note)], w, 4);
+        }
+    }
 }
 
 /// "↳ Aleksey Pushkov · Konstantin Kosachev [1], also reported by The Independent": who
