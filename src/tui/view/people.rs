@@ -3,78 +3,91 @@
 use super::*;
 
 pub(super) fn people(f: &mut Frame, app: &App, area: Rect) {
+    match app.people.person {
+        Some(pid) => one_person(f, app, area, pid),
+        None => everyone(f, app, area),
+    }
+}
+
+/// One person's quotes, by article (their lines built when the person was shown), the
+/// selected quote in view.
+fn one_person(f: &mut Frame, app: &App, area: Rect, pid: crate::index::PersonId) {
     let h = area.height.saturating_sub(1) as usize;
     let w = area.width as usize;
     let pv = &app.people;
-    if let Some(pid) = pv.person {
-        let p = &app.index.people[pid];
-        let role = p.roles.first().map(|r| format!(" — {r}")).unwrap_or_default();
-        header(
-            f,
-            app,
-            area,
-            &format!(
-                " {} · {} in {}{role}",
-                p.name,
-                crate::text::plural(pv.quote_rows.len(), "quote"),
-                crate::text::plural(p.articles.len(), "article")
-            ),
-            true,
-        );
-        // the lines were built and wrapped when the person was shown; here they get styles
-        let rows: Vec<(Option<usize>, Line)> = pv
-            .lines
-            .iter()
-            .map(|l| match l {
-                PersonLine::Heading(head) => (None, Line::styled(fit(&format!(" {head}"), w), app.theme.title())),
-                PersonLine::Quote {
-                    row,
-                    text,
-                    first,
-                    direct,
-                } => {
-                    let style = if *direct {
-                        app.theme.quote()
-                    } else {
-                        app.theme.reported()
-                    };
-                    let starred = pv
-                        .quote_rows
-                        .get(*row)
-                        .is_some_and(|aq| app.session.starred_quotes.contains(aq));
-                    let lead = if *first && starred { " ★ " } else { "   " };
-                    let mut line = Line::styled(format!("{lead}{text}"), style);
-                    if *row == pv.quote_selected {
-                        line = line.patch_style(app.theme.selected());
-                    }
-                    (Some(*row), line)
+    let p = &app.index.people[pid];
+    let role = p.roles.first().map(|r| format!(" — {r}")).unwrap_or_default();
+    header(
+        f,
+        app,
+        area,
+        &format!(
+            " {} · {} in {}{role}",
+            p.name,
+            crate::text::plural(pv.quote_rows.len(), "quote"),
+            crate::text::plural(p.articles.len(), "article")
+        ),
+        true,
+    );
+    // the lines were built and wrapped when the person was shown; here they get styles
+    let rows: Vec<(Option<usize>, Line)> = pv
+        .lines
+        .iter()
+        .map(|l| match l {
+            PersonLine::Heading(head) => (None, Line::styled(fit(&format!(" {head}"), w), app.theme.title())),
+            PersonLine::Quote {
+                row,
+                text,
+                first,
+                direct,
+            } => {
+                let style = if *direct {
+                    app.theme.quote()
+                } else {
+                    app.theme.reported()
+                };
+                let starred = pv
+                    .quote_rows
+                    .get(*row)
+                    .is_some_and(|aq| app.session.starred_quotes.contains(aq));
+                let lead = if *first && starred { " ★ " } else { "   " };
+                let mut line = Line::styled(format!("{lead}{text}"), style);
+                if *row == pv.quote_selected {
+                    line = line.patch_style(app.theme.selected());
                 }
-            })
-            .collect();
-        // the selected quote in view, all of it when it fits
-        let sel_row = rows.iter().position(|r| r.0 == Some(pv.quote_selected)).unwrap_or(0);
-        let sel_end = rows
-            .iter()
-            .rposition(|r| r.0 == Some(pv.quote_selected))
-            .unwrap_or(sel_row)
-            + 1;
-        let offset = sel_end.saturating_sub(h).min(sel_row).min(rows.len().saturating_sub(1));
-        let offset = if sel_row > 0 && rows.get(sel_row - 1).is_some_and(|r| r.0.is_none()) && offset == sel_row {
-            offset - 1
-        } else {
-            offset
-        };
-        let lines: Vec<Line> = rows.into_iter().skip(offset).take(h).map(|r| r.1).collect();
-        f.render_widget(
-            Paragraph::new(lines),
-            Rect {
-                y: area.y + 1,
-                height: area.height.saturating_sub(1),
-                ..area
-            },
-        );
-        return;
-    }
+                (Some(*row), line)
+            }
+        })
+        .collect();
+    // the selected quote in view, all of it when it fits
+    let sel_row = rows.iter().position(|r| r.0 == Some(pv.quote_selected)).unwrap_or(0);
+    let sel_end = rows
+        .iter()
+        .rposition(|r| r.0 == Some(pv.quote_selected))
+        .unwrap_or(sel_row)
+        + 1;
+    let offset = sel_end.saturating_sub(h).min(sel_row).min(rows.len().saturating_sub(1));
+    let offset = if sel_row > 0 && rows.get(sel_row - 1).is_some_and(|r| r.0.is_none()) && offset == sel_row {
+        offset - 1
+    } else {
+        offset
+    };
+    let lines: Vec<Line> = rows.into_iter().skip(offset).take(h).map(|r| r.1).collect();
+    f.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+    );
+}
+
+/// Everyone quoted, most quoted first (or those the filter keeps).
+fn everyone(f: &mut Frame, app: &App, area: Rect) {
+    let h = area.height.saturating_sub(1) as usize;
+    let w = area.width as usize;
+    let pv = &app.people;
     let title = if pv.query.is_empty() {
         format!(" People quoted {} · most quoted first", pv.rows.len())
     } else {
