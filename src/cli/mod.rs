@@ -63,92 +63,91 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 config_text.as_ref().map(|(t, p)| (t.as_str(), p.as_path())),
             );
         }
-        Some(Command::List {
+        Some(command) => subcommand(command, &cli.global, &config, &mut out),
+    };
+    match result.and_then(|code| out.flush().map(|_| code).map_err(Into::into)) {
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+/// Run a subcommand (not the reader), writing to `out`.
+fn subcommand(command: Command, global: &Global, config: &Config, out: &mut impl Write) -> Result<ExitCode> {
+    match command {
+        Command::List {
             input,
             json,
             unread,
             starred,
             tags,
-        }) => {
-            let corpus = for_the_run(load(&input, &cli.global, &config)?);
+        } => {
+            let corpus = for_the_run(load(&input, global, config)?);
             let marks = if unread || starred {
-                Some(state::open_for(&cli.global, corpus))
+                Some(state::open_for(global, corpus))
             } else {
                 None
             };
-            list::run(
-                corpus,
-                json,
-                marks.as_ref().map(|m| (m, unread, starred)),
-                &tags,
-                &mut out,
-            )
-            .map(|_| status(corpus))
+            list::run(corpus, json, marks.as_ref().map(|m| (m, unread, starred)), &tags, out).map(|_| status(corpus))
         }
-        Some(Command::State { action }) => state::run(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
-        Some(Command::Search {
+        Command::State { action } => state::run(action, global, out).map(|_| ExitCode::SUCCESS),
+        Command::Search {
             query,
             input,
             json,
             limit,
-        }) => {
-            let corpus = for_the_run(load(&input, &cli.global, &config)?);
-            search::run(corpus, &cli.global, &query, json, limit, &mut out).map(|_| status(corpus))
+        } => {
+            let corpus = for_the_run(load(&input, global, config)?);
+            search::run(corpus, global, &query, json, limit, out).map(|_| status(corpus))
         }
-        Some(Command::Feed { action }) => feed::feed(action, &mut out).map(|_| ExitCode::SUCCESS),
-        Some(Command::Account { action }) => account::account(action, &cli.global, &mut out).map(|_| ExitCode::SUCCESS),
-        Some(Command::Sync { json, timeout, workers }) => {
-            let max_size = cli
-                .global
+        Command::Feed { action } => feed::feed(action, out).map(|_| ExitCode::SUCCESS),
+        Command::Account { action } => account::account(action, global, out).map(|_| ExitCode::SUCCESS),
+        Command::Sync { json, timeout, workers } => {
+            let max_size = global
                 .max_size
                 .or(config.max_file_size)
                 .unwrap_or(corpus::load::DEFAULT_MAX_SIZE);
-            feed::sync(&cli.global, json, timeout, workers, max_size, &mut out)
+            feed::sync(global, json, timeout, workers, max_size, out)
         }
-        Some(Command::Quotes {
+        Command::Quotes {
             input,
             person,
             all,
             starred,
             json,
-        }) => {
-            let corpus = for_the_run(load(&input, &cli.global, &config)?);
-            let index = for_the_run(build_index(corpus, &cli.global));
-            let store = starred.then(|| state::open_for(&cli.global, corpus));
-            quotes::run(corpus, index, person.as_deref(), json, all, store.as_ref(), &mut out).map(|_| status(corpus))
+        } => {
+            let corpus = for_the_run(load(&input, global, config)?);
+            let index = for_the_run(build_index(corpus, global));
+            let store = starred.then(|| state::open_for(global, corpus));
+            quotes::run(corpus, index, person.as_deref(), json, all, store.as_ref(), out).map(|_| status(corpus))
         }
-        Some(Command::Links { input, json }) => {
-            let corpus = for_the_run(load(&input, &cli.global, &config)?);
-            let index = for_the_run(build_index(corpus, &cli.global));
-            links::run(corpus, index, json, &mut out).map(|_| status(corpus))
+        Command::Links { input, json } => {
+            let corpus = for_the_run(load(&input, global, config)?);
+            let index = for_the_run(build_index(corpus, global));
+            links::run(corpus, index, json, out).map(|_| status(corpus))
         }
-        Some(Command::People { input, json }) => {
-            let corpus = for_the_run(load(&input, &cli.global, &config)?);
-            let index = for_the_run(build_index(corpus, &cli.global));
-            people::run(corpus, index, json, &mut out).map(|_| status(corpus))
+        Command::People { input, json } => {
+            let corpus = for_the_run(load(&input, global, config)?);
+            let index = for_the_run(build_index(corpus, global));
+            people::run(corpus, index, json, out).map(|_| status(corpus))
         }
-        Some(Command::Show {
+        Command::Show {
             id,
             mut input,
             json,
             width,
-        }) => {
+        } => {
             // `saywho show page.html`: a file named alone is the article to show
             let file_alone = input.paths.is_empty() && std::path::Path::new(&id).is_file();
             if file_alone {
                 input.paths.push(PathBuf::from(&id));
             }
-            let corpus = for_the_run(load(&input, &cli.global, &config)?);
+            let corpus = for_the_run(load(&input, global, config)?);
             let id = match corpus.articles.first() {
                 Some(a) if file_alone => a.id.clone(),
                 _ => id,
             };
-            show::run(corpus, &id, json, width, &mut out).map(|_| status(corpus))
+            show::run(corpus, &id, json, width, out).map(|_| status(corpus))
         }
-    };
-    match result.and_then(|code| out.flush().map(|_| code).map_err(Into::into)) {
-        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
-        other => other,
     }
 }
 

@@ -279,17 +279,9 @@ where
     let pending = snapshot.is_some();
     let corpus = match snapshot {
         Some(c) => c,
-        // a progress line while the folders are read; the keyboard still answers
-        None => loop {
-            match inbox.next(PROGRESS)? {
-                Msg::Loaded(read) => break read?,
-                Msg::Input(ev) if quits_loading(&ev) => return Ok(None),
-                Msg::Tick if !headless => {
-                    let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
-                    terminal.draw(|f| view::loading(f, "reading articles", n, of))?;
-                }
-                _ => {}
-            }
+        None => match read_with_progress(terminal, &inbox, &done, &total, headless)? {
+            Some(c) => c,
+            None => return Ok(None),
         },
     };
     let corpus = Arc::new(corpus);
@@ -359,6 +351,31 @@ where
             app.save_session();
             let _ = app.unsaved();
             std::panic::resume_unwind(p)
+        }
+    }
+}
+
+/// The folders as they are read, with a progress line meanwhile (the keyboard still
+/// answers: None when the user quit).
+fn read_with_progress<B: Backend>(
+    terminal: &mut Terminal<B>,
+    inbox: &Inbox,
+    done: &AtomicUsize,
+    total: &AtomicUsize,
+    headless: bool,
+) -> Result<Option<Corpus>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        match inbox.next(PROGRESS)? {
+            Msg::Loaded(read) => return read.map(Some),
+            Msg::Input(ev) if quits_loading(&ev) => return Ok(None),
+            Msg::Tick if !headless => {
+                let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
+                terminal.draw(|f| view::loading(f, "reading articles", n, of))?;
+            }
+            _ => {}
         }
     }
 }
