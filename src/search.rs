@@ -259,8 +259,11 @@ impl SearchIndex {
     }
 
     /// The articles of `corpus` matching `q`, best first, at most `limit`.
-    pub fn search(&self, corpus: &Corpus, q: &Query, limit: usize) -> Result<Vec<Hit>> {
-        let searcher = self.reader.searcher();
+    /// The tantivy query of `q`: every word and phrase in the title, body or people (the
+    /// title counting double), and every @person in the people; with the text part alone,
+    /// for the snippets. None when `q` asks for nothing.
+    #[allow(clippy::type_complexity)]
+    fn query_of(&self, q: &Query) -> Result<Option<(BooleanQuery, Option<Box<dyn TQuery>>)>> {
         let mut parser = QueryParser::for_index(&self.index, vec![self.f.title, self.f.body, self.f.people]);
         parser.set_conjunction_by_default();
         parser.set_field_boost(self.f.title, 2.0);
@@ -284,9 +287,16 @@ impl SearchIndex {
             clauses.push((Occur::Must, pq));
         }
         if clauses.is_empty() {
-            return Ok(Vec::new());
+            return Ok(None);
         }
-        let query = BooleanQuery::new(clauses);
+        Ok(Some((BooleanQuery::new(clauses), text_query)))
+    }
+
+    pub fn search(&self, corpus: &Corpus, q: &Query, limit: usize) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let Some((query, text_query)) = self.query_of(q)? else {
+            return Ok(Vec::new());
+        };
         // the corpus being read, by text hash; dates and sources are checked on it
         let by_hash: rustc_hash::FxHashMap<u64, usize> = corpus
             .articles

@@ -151,29 +151,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     }
     let ids = unique_ids(&files);
     let rules = Arc::new(opts.rules.clone());
-    // with a cache: each file's absolute path and stamp, and what the cache holds of it
-    let stamps: Vec<Option<(String, store::Stamp)>> = match opts.cache {
-        Some(_) => files
-            .par_iter()
-            .map(|f| {
-                let m = std::fs::metadata(f).ok().filter(|m| m.is_file())?;
-                Some((store::absolute(f).to_string_lossy().into_owned(), store::Stamp::of(&m)))
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    // one entry a file: what the cache holds of it at its stamp
-    let held: Vec<Option<(store::Key, store::Stored)>> = match opts.cache {
-        Some(c) => {
-            let wanted: Vec<(String, store::Stamp)> = stamps.iter().flatten().cloned().collect();
-            let mut found = c.files(&wanted).into_iter();
-            stamps
-                .iter()
-                .map(|s| s.as_ref().and_then(|_| found.next().flatten()))
-                .collect()
-        }
-        None => files.iter().map(|_| None).collect(),
-    };
+    let (stamps, held) = held_in(&files, opts.cache);
     let results: Vec<Result<Loaded, Problem>> = files
         .par_iter()
         .zip(ids.into_par_iter())
@@ -251,6 +229,41 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     let mut corpus = Corpus::new(articles, problems).with_rules(rules);
     corpus.files_read = files_read;
     corpus
+}
+
+/// With a cache: each file's absolute path and stamp, and what the cache holds of it at
+/// that stamp (one entry a file). Without, nothing.
+#[allow(clippy::type_complexity)]
+fn held_in(
+    files: &[PathBuf],
+    cache: Option<&dyn ArticleStore>,
+) -> (
+    Vec<Option<(String, store::Stamp)>>,
+    Vec<Option<(store::Key, store::Stored)>>,
+) {
+    let stamps: Vec<Option<(String, store::Stamp)>> = match cache {
+        Some(_) => files
+            .par_iter()
+            .map(|f| {
+                let m = std::fs::metadata(f).ok().filter(|m| m.is_file())?;
+                Some((store::absolute(f).to_string_lossy().into_owned(), store::Stamp::of(&m)))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    // one entry a file: what the cache holds of it at its stamp
+    let held: Vec<Option<(store::Key, store::Stored)>> = match cache {
+        Some(c) => {
+            let wanted: Vec<(String, store::Stamp)> = stamps.iter().flatten().cloned().collect();
+            let mut found = c.files(&wanted).into_iter();
+            stamps
+                .iter()
+                .map(|s| s.as_ref().and_then(|_| found.next().flatten()))
+                .collect()
+        }
+        None => files.iter().map(|_| None).collect(),
+    };
+    (stamps, held)
 }
 
 /// The key of the listing of `paths` read with `opts` in the cache.

@@ -293,18 +293,7 @@ where
         opts.theme,
         (size.width, size.height),
     );
-    let mut w = Workers {
-        tx: tx.clone(),
-        load,
-        cache_dir: opts.cache_dir,
-        sync: opts.sync,
-        extracted: Arc::new(AtomicUsize::new(0)),
-        generation: 0,
-        cancel: Arc::new(AtomicBool::new(false)),
-        pending,
-        changed_at: None,
-        reloading: false,
-    };
+    let mut w = Workers::new(tx.clone(), load, opts.cache_dir, opts.sync, pending);
     app.background.indexing = true;
     app.background.extracted = w.extracted.clone();
     let answered = tx.clone();

@@ -27,6 +27,29 @@ impl<F> Workers<F>
 where
     F: Fn(&AtomicUsize, &AtomicUsize) -> Loaded + Send + Sync + 'static,
 {
+    /// The workers of a reader whose folders are read by `load`; `pending`: they are still
+    /// being read behind the listing shown.
+    pub(super) fn new(
+        tx: Sender<Msg>,
+        load: Arc<F>,
+        cache_dir: Option<PathBuf>,
+        sync: Option<SyncFn>,
+        pending: bool,
+    ) -> Workers<F> {
+        Workers {
+            tx,
+            load,
+            cache_dir,
+            sync,
+            extracted: Arc::new(AtomicUsize::new(0)),
+            generation: 0,
+            cancel: Arc::new(AtomicBool::new(false)),
+            pending,
+            changed_at: None,
+            reloading: false,
+        }
+    }
+
     /// Index `corpus` on a worker (the worker of the corpus before it stops).
     pub(super) fn index(&mut self, corpus: Arc<Corpus>) {
         self.cancel.store(true, Ordering::Relaxed);
