@@ -77,10 +77,9 @@ pub fn order_key(folded: &str) -> String {
 }
 
 fn is_honorific_only(role: &str) -> bool {
-    matches!(
-        fold(role).as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
-    )
+    crate::text::lexicon::LEX
+        .bare_honorifics
+        .contains(&crate::text::words::word_hash(&fold(role)))
 }
 
 /// A bare surname several people share in the corpus joins the one quoted at least this

@@ -6,6 +6,7 @@ use super::mentions::{self, Mention, MentionKind};
 use super::tokens::{Kind, Tokens};
 use super::types::EntityType;
 use crate::text::lexicon::{CueRole, LEX, PronounKind, flag};
+use crate::text::words::word_hash;
 
 /// A cue: token range and the role it plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,12 +173,7 @@ fn runs_into_verb(t: &Tokens, k: usize) -> bool {
 /// "It has been reported that…", "it might indicate that…": an "it" before a passive cue,
 /// or before a verb a finding or a situation takes, stands for no one.
 fn expletive_it(t: &Tokens, from: usize, c: usize) -> bool {
-    let passive = (from..c).any(|k| {
-        matches!(
-            t.lower(k),
-            "be" | "been" | "being" | "is" | "was" | "are" | "were" | "'s"
-        )
-    });
+    let passive = (from..c).any(|k| LEX.be_forms.contains(&word_hash(t.lower(k))));
     passive
         || matches!(
             t.lower(c),
@@ -283,8 +279,9 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
         if let Some(head) = mentions::ending_at(t, j - 1, lo) {
             // "Johnnie Wilson, of Springfield, Va., said": a place in an aside is not the
             // speaker; look further left
-            let in_aside =
-                head.start > lo && t.is_word(head.start - 1) && matches!(t.lower(head.start - 1), "of" | "from" | "in");
+            let in_aside = head.start > lo
+                && t.is_word(head.start - 1)
+                && LEX.aside_prepositions.contains(&word_hash(t.lower(head.start - 1)));
             if in_aside
                 || matches!(
                     head.kind,
@@ -336,7 +333,7 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
         {
             // past a short prepositional phrase: "The US ambassador to the United Nations,"
             let mut comma = m.end;
-            if t.is_word(comma) && matches!(t.lower(comma), "to" | "of" | "at" | "for" | "in" | "from") {
+            if t.is_word(comma) && LEX.apposition_prepositions.contains(&word_hash(t.lower(comma))) {
                 comma = (comma..hi.min(comma + APPOSITION_PP))
                     .find(|&k| !t.is_word(k))
                     .unwrap_or(hi);

@@ -101,11 +101,7 @@ fn ends_in_aside(t: &Tokens, from: usize, hi: usize) -> bool {
 /// "though", "although", "before", "after", "because".
 fn aside_opener(t: &Tokens, k: usize) -> bool {
     let w = t.lower(k);
-    (w.ends_with("ing") && w.len() > 4 && cue_at(t, k, k + 1).is_none())
-        || matches!(
-            w,
-            "as" | "while" | "though" | "although" | "before" | "after" | "because" | "even"
-        )
+    (w.ends_with("ing") && w.len() > 4 && cue_at(t, k, k + 1).is_none()) || LEX.aside_openers.contains(&word_hash(w))
 }
 
 /// Where the content starts after the cue, or None when the cue does not report here.
@@ -165,7 +161,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
                     && LEX.clause_determiners.contains(&word_hash(t.lower(x)))
                     && t.is_word(x - 1)
                     && !t.has(x - 1, flag::ADJUNCT | flag::BETWEEN | flag::DETERMINER | flag::CUE)
-                    && !matches!(t.lower(x - 1), "of" | "by" | "and" | "or")
+                    && !LEX.clause_joiners.contains(&word_hash(t.lower(x - 1)))
                     && has_verb(t, x + 1, hi.min(x + 6)))
         });
         match look {

@@ -53,6 +53,16 @@ struct Words {
     clause_determiners: Vec<String>,
     adjective_endings: Vec<String>,
     cue_nouns: Vec<String>,
+    aside_openers: Vec<String>,
+    clause_joiners: Vec<String>,
+    description_breaks: Vec<String>,
+    head_prepositions: Vec<String>,
+    be_forms: Vec<String>,
+    aside_prepositions: Vec<String>,
+    apposition_prepositions: Vec<String>,
+    continuing_cues: Vec<String>,
+    possessive_determiners: Vec<String>,
+    bare_honorifics: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -324,6 +334,26 @@ pub struct Lexicon {
     pub adjective_endings: Vec<String>,
     /// Cue words that are nouns after a determiner ("the big reveal").
     pub cue_nouns: FxHashSet<u64>,
+    /// Words that open an aside after a report, as a participle does: "…, he said, as talks resumed". (By word hash.)
+    pub aside_openers: FxHashSet<u64>,
+    /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
+    pub clause_joiners: FxHashSet<u64>,
+    /// Prepositions that end a description after its first word: "the minister in charge said". (By word hash.)
+    pub description_breaks: FxHashSet<u64>,
+    /// Prepositions after the head noun of a description before a cue: "supporters of reform said". (By word hash.)
+    pub head_prepositions: FxHashSet<u64>,
+    /// Forms of "be" that make a cue passive: "it has been reported that…". (By word hash.)
+    pub be_forms: FxHashSet<u64>,
+    /// Prepositions that make a name before a cue a place in an aside: "Johnnie Wilson, of Springfield, Va., said". (By word hash.)
+    pub aside_prepositions: FxHashSet<u64>,
+    /// Prepositions of a short phrase a speaker's apposition may hold: "The US ambassador to the United Nations,". (By word hash.)
+    pub apposition_prepositions: FxHashSet<u64>,
+    /// Cues that go on with the speaker quoted just before, as written: "…, it added." (By word hash.)
+    pub continuing_cues: FxHashSet<u64>,
+    /// Possessive determiners before a family word: "his father, Joseph,". (By word hash.)
+    pub possessive_determiners: FxHashSet<u64>,
+    /// Honorifics that alone are no role of a person ("Mr" is not a role). (By word hash.)
+    pub bare_honorifics: FxHashSet<u64>,
     /// Organisation heads that the body's own name holds ("union", "city").
     pub named_heads: FxHashSet<u64>,
     /// Heads for a business ("company", "firm"), never a public body.
@@ -532,6 +562,16 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         stand_ins: hashes(&p.stand_ins),
         adjective_endings: w.adjective_endings.clone(),
         cue_nouns: hashes(&w.cue_nouns),
+        aside_openers: hashes(&w.aside_openers),
+        clause_joiners: hashes(&w.clause_joiners),
+        description_breaks: hashes(&w.description_breaks),
+        head_prepositions: hashes(&w.head_prepositions),
+        be_forms: hashes(&w.be_forms),
+        aside_prepositions: hashes(&w.aside_prepositions),
+        apposition_prepositions: hashes(&w.apposition_prepositions),
+        continuing_cues: hashes(&w.continuing_cues),
+        possessive_determiners: hashes(&w.possessive_determiners),
+        bare_honorifics: hashes(&w.bare_honorifics),
         named_heads: hashes(&f.things.named_heads),
         company_heads: hashes(&f.things.company_heads),
         public_bodies: hashes(&f.things.public_bodies),

@@ -224,7 +224,7 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             det = Some(k);
             break;
         }
-        if matches!(t.lower(k), "of" | "for" | "at" | "from" | "with" | "in") && k > lo {
+        if LEX.head_prepositions.contains(&word_hash(t.lower(k))) && k > lo {
             // a head noun before a prepositional phrase: "supporters of reform said"
             if let Some(head) = description_ending_at(t, k - 1, lo) {
                 return Some(Mention { end: i + 1, ..head });
@@ -445,10 +445,7 @@ fn description_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention>
     while j < hi && j - i < MAX_DESCRIPTION && t.is_word(j) {
         if j > i
             && (t.has(j, flag::CUE | flag::BETWEEN | flag::RELATIVE)
-                || matches!(
-                    t.lower(j),
-                    "on" | "in" | "at" | "to" | "of" | "from" | "by" | "after" | "before" | "during"
-                ))
+                || LEX.description_breaks.contains(&word_hash(t.lower(j))))
         {
             break;
         }

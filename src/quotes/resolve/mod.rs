@@ -428,7 +428,7 @@ impl Walk<'_> {
                 // goes on with the body quoted just before
                 let adding = it
                     .cue
-                    .is_some_and(|(a, b)| matches!(&text[a..b], "added" | "adds" | "continued" | "continues"));
+                    .is_some_and(|(a, b)| LEX.continuing_cues.contains(&word_hash(&text[a..b])));
                 let went_on = self
                     .last_quote
                     .as_ref()

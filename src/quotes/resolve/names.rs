@@ -246,7 +246,7 @@ pub(super) fn kin_apposed(paras: &[super::super::evidence::Para], o: &Occ) -> bo
     let t = &p.tokens;
     t.is_punct(a - 1, ',')
         && LEX.kin.contains(&t.toks[a - 2].hash)
-        && (t.possessive(a - 3) || matches!(t.lower(a - 3), "his" | "her" | "their"))
+        && (t.possessive(a - 3) || LEX.possessive_determiners.contains(&word_hash(t.lower(a - 3))))
 }
 
 /// The word hashes of tokens `a..b` of paragraph `para` (determiners left out).
