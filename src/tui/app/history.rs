@@ -48,7 +48,7 @@ impl App {
         let scroll = s.scroll;
         self.after_layout(move |app| {
             app.reader.scroll = scroll.min(app.max_scroll());
-            app.save_position();
+            app.reader.save_position();
         });
         self.focus = s.focus;
     }

@@ -12,15 +12,6 @@ impl App {
             .collect()
     }
 
-    pub(super) fn link_line(&self, i: usize) -> Option<usize> {
-        let marker = format!("[{}]", i + 1);
-        self.reader
-            .layout
-            .lines
-            .iter()
-            .position(|l| l.src.is_none() && l.text.contains(&marker))
-    }
-
     pub(super) fn follow(&mut self, i: usize) {
         let Some(a) = self.reader.open else { return };
         let Some(&pid) = self.reader.links.get(i) else {
@@ -72,25 +63,6 @@ impl App {
         self.open_article(a, Some(q));
     }
 
-    /// The link number (0-based) of the "[N]" marker on screen row `row` of the reader.
-    pub(super) fn link_at_row(&self, row: u16) -> Option<usize> {
-        self.reader.open?;
-        let line = self.reader.layout.lines.get(self.reader.scroll + row as usize - 1)?;
-        let &(s, e, _) = line
-            .marks
-            .iter()
-            .find(|m| matches!(m.2, layout::Mark::Link | layout::Mark::LinkSelected))?;
-        let n: usize = line
-            .text
-            .get(s..e)?
-            .trim()
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse()
-            .ok()?;
-        (n >= 1 && n <= self.reader.links.len()).then(|| n - 1)
-    }
-
     /// Select the next or previous link, wrapping round, and bring it on screen.
     pub(super) fn step_link(&mut self, next: bool) {
         if self.reader.links.is_empty() {
@@ -107,7 +79,7 @@ impl App {
         self.relayout();
         let link = self.reader.link_selected.unwrap_or(0);
         self.after_layout(move |app| {
-            if let Some(line) = app.link_line(link) {
+            if let Some(line) = app.reader.link_line(link) {
                 app.scroll_to_show(line);
             }
         });

@@ -24,6 +24,22 @@ pub struct ListPane {
 }
 
 impl ListPane {
+    pub(super) fn sort_name(&self) -> &'static str {
+        match self.sort {
+            Sort::Date => "date",
+            Sort::Source => "source",
+            Sort::Title => "title",
+        }
+    }
+
+    pub fn selected_article(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    pub fn unread(&self) -> usize {
+        self.read.iter().filter(|r| !**r).count()
+    }
+
     pub(super) fn new(corpus: &Corpus, index: &Index) -> ListPane {
         let mut list = ListPane {
             items: Vec::new(),
@@ -62,16 +78,8 @@ impl ListPane {
 }
 
 impl App {
-    pub(super) fn sort_name(&self) -> &'static str {
-        match self.list.sort {
-            Sort::Date => "date",
-            Sort::Source => "source",
-            Sort::Title => "title",
-        }
-    }
-
     pub fn selected_article(&self) -> Option<usize> {
-        self.list.rows.get(self.list.selected).copied()
+        self.list.selected_article()
     }
 
     /// The article the keys act on: the open one in the reader, else the selected one.
@@ -219,7 +227,7 @@ impl App {
             Sort::Title => Sort::Date,
         };
         self.refilter_keeping_selection();
-        self.message = Some(format!("sorted by {}", self.sort_name()));
+        self.message = Some(format!("sorted by {}", self.list.sort_name()));
     }
 
     pub(super) fn toggle_read(&mut self) {

@@ -210,6 +210,11 @@ pub struct Ui {
 pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
 
 impl Background {
+    /// The search index is still being built.
+    pub fn search_pending(&self) -> bool {
+        self.search_index.is_none() && self.search_unavailable.is_none()
+    }
+
     fn new() -> Background {
         Background {
             indexing: false,
@@ -235,7 +240,37 @@ impl Background {
 /// Below this width the panes stack: one at a time.
 pub const NARROW: u16 = 80;
 
+impl Ui {
+    /// Help rows matching the help filter.
+    pub fn help_view(&self) -> Vec<&(String, String, String)> {
+        let q = self.help_query.to_lowercase();
+        self.help_rows
+            .iter()
+            .filter(|r| {
+                q.is_empty()
+                    || r.0.to_lowercase().contains(&q)
+                    || r.1.to_lowercase().contains(&q)
+                    || r.2.to_lowercase().contains(&q)
+            })
+            .collect()
+    }
+}
+
 impl App {
+    /// Help rows matching the help filter.
+    pub fn help_view(&self) -> Vec<&(String, String, String)> {
+        self.ui.help_view()
+    }
+
+    /// The search index is still being built.
+    pub fn search_pending(&self) -> bool {
+        self.background.search_pending()
+    }
+
+    pub fn unread(&self) -> usize {
+        self.list.unread()
+    }
+
     pub fn new(
         corpus: impl Into<std::sync::Arc<Corpus>>,
         index: Index,
@@ -308,11 +343,6 @@ impl App {
         }
     }
 
-    /// The search index is still being built.
-    pub fn search_pending(&self) -> bool {
-        self.background.search_index.is_none() && self.background.search_unavailable.is_none()
-    }
-
     /// The quote index arrived: counts, links, people and starred quotes come alive.
     pub fn set_index(&mut self, index: Index) {
         self.list.quoted = (0..self.corpus.articles.len())
@@ -349,7 +379,7 @@ impl App {
                 _ => app.reader.scroll,
             }
             .min(app.max_scroll());
-            app.save_position();
+            app.reader.save_position();
         });
     }
 
@@ -388,7 +418,7 @@ impl App {
             return true;
         }
         let changed = self.apply(action);
-        self.settle_top();
+        self.reader.settle_top();
         if self.active_input().is_none() {
             self.ui.cursor = None; // the next input line starts with the cursor at its end
         }
@@ -544,24 +574,5 @@ impl App {
     pub fn percent(&self) -> usize {
         let max = self.max_scroll();
         (self.reader.scroll * 100).checked_div(max).unwrap_or(100)
-    }
-
-    pub fn unread(&self) -> usize {
-        self.list.read.iter().filter(|r| !**r).count()
-    }
-
-    /// Help rows matching the help filter.
-    pub fn help_view(&self) -> Vec<&(String, String, String)> {
-        let q = self.ui.help_query.to_lowercase();
-        self.ui
-            .help_rows
-            .iter()
-            .filter(|r| {
-                q.is_empty()
-                    || r.0.to_lowercase().contains(&q)
-                    || r.1.to_lowercase().contains(&q)
-                    || r.2.to_lowercase().contains(&q)
-            })
-            .collect()
     }
 }

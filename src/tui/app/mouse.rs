@@ -20,7 +20,7 @@ impl App {
         } else if (!self.narrow() || self.focus == Focus::Reader) && matches!(self.ui.overlay, Overlay::None) {
             // a click on a "[N]" link follows it
             if self.focus == Focus::Reader
-                && let Some(n) = self.link_at_row(row)
+                && let Some(n) = self.reader.link_at_row(row)
             {
                 self.reader.link_selected = Some(n);
                 self.follow(n);

@@ -182,7 +182,7 @@ impl App {
         };
         self.reader.scroll = 0;
         self.run_search();
-        self.save_position();
+        self.reader.save_position();
     }
 
     pub(super) fn open_palette(&mut self) {

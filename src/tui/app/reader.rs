@@ -30,6 +30,64 @@ pub struct ReaderPane {
 }
 
 impl ReaderPane {
+    pub(super) fn link_line(&self, i: usize) -> Option<usize> {
+        let marker = format!("[{}]", i + 1);
+        self.layout
+            .lines
+            .iter()
+            .position(|l| l.src.is_none() && l.text.contains(&marker))
+    }
+
+    /// The link number (0-based) of the "[N]" marker on screen row `row` of the reader.
+    pub(super) fn link_at_row(&self, row: u16) -> Option<usize> {
+        self.open?;
+        let line = self.layout.lines.get(self.scroll + row as usize - 1)?;
+        let &(s, e, _) = line
+            .marks
+            .iter()
+            .find(|m| matches!(m.2, layout::Mark::Link | layout::Mark::LinkSelected))?;
+        let n: usize = line
+            .text
+            .get(s..e)?
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse()
+            .ok()?;
+        (n >= 1 && n <= self.links.len()).then(|| n - 1)
+    }
+
+    pub(super) fn save_position(&mut self) {
+        // (a placeholder's scroll is no place in the article)
+        if let Some(a) = self.open
+            && self.layout.article == Some(a)
+        {
+            self.positions.insert(a, self.scroll);
+        }
+    }
+
+    /// After anything but a resize: when the reader's scroll moved (or another article
+    /// opened), the article byte at the top of the screen becomes the place to keep.
+    pub(super) fn settle_top(&mut self) {
+        let now = (self.open, self.scroll);
+        if now == self.settled {
+            return;
+        }
+        self.settled = now;
+        // the first text line at or below the top, and how many lines (a blank, a note)
+        // stand above it on screen
+        self.top_byte = match self.open {
+            Some(_) if self.scroll > 0 => self
+                .layout
+                .lines
+                .iter()
+                .enumerate()
+                .skip(self.scroll)
+                .find_map(|(i, l)| Some((l.src?, i - self.scroll))),
+            _ => None,
+        };
+    }
+
     pub(super) fn new() -> ReaderPane {
         ReaderPane {
             open: None,
@@ -51,7 +109,7 @@ impl ReaderPane {
 
 impl App {
     pub(super) fn open_article_quietly(&mut self, a: usize) {
-        self.save_position();
+        self.reader.save_position();
         if let Some(old) = self.reader.open.filter(|&o| o != a) {
             self.persist(old);
         }
@@ -74,7 +132,7 @@ impl App {
                 _ => 0,
             }
             .min(app.max_scroll());
-            app.save_position();
+            app.reader.save_position();
             app.reader.opened_at = Some((a, app.reader.scroll));
         });
     }
@@ -93,18 +151,9 @@ impl App {
                 self.after_layout(move |app| {
                     let line = app.reader.layout.line_of(start);
                     app.reader.scroll = line.saturating_sub(2).min(app.max_scroll());
-                    app.save_position();
+                    app.reader.save_position();
                 });
             }
-        }
-    }
-
-    pub(super) fn save_position(&mut self) {
-        // (a placeholder's scroll is no place in the article)
-        if let Some(a) = self.reader.open
-            && self.reader.layout.article == Some(a)
-        {
-            self.reader.positions.insert(a, self.reader.scroll);
         }
     }
 
@@ -207,29 +256,6 @@ impl App {
         }
     }
 
-    /// After anything but a resize: when the reader's scroll moved (or another article
-    /// opened), the article byte at the top of the screen becomes the place to keep.
-    pub(super) fn settle_top(&mut self) {
-        let now = (self.reader.open, self.reader.scroll);
-        if now == self.reader.settled {
-            return;
-        }
-        self.reader.settled = now;
-        // the first text line at or below the top, and how many lines (a blank, a note)
-        // stand above it on screen
-        self.reader.top_byte = match self.reader.open {
-            Some(_) if self.reader.scroll > 0 => self
-                .reader
-                .layout
-                .lines
-                .iter()
-                .enumerate()
-                .skip(self.reader.scroll)
-                .find_map(|(i, l)| Some((l.src?, i - self.reader.scroll))),
-            _ => None,
-        };
-    }
-
     /// A resize keeps the place: the line holding the byte that was at the top comes back
     /// to the top (clamped while the screen is too big to scroll, restored when it shrinks).
     pub(super) fn resize(&mut self, w: u16, h: u16) {
@@ -237,7 +263,7 @@ impl App {
         if self.people.person.is_some() && self.people.lines_width != w {
             self.build_person_lines();
         }
-        if self.reader.open.is_some() && self.laid_width() != self.reader_width() {
+        if self.reader.open.is_some() && self.reader.laid_width() != self.reader_width() {
             self.relayout();
         }
         let top = (self.reader.open, self.reader.top_byte);
@@ -249,7 +275,7 @@ impl App {
             }
             .min(app.max_scroll());
             app.reader.settled = (app.reader.open, app.reader.scroll);
-            app.save_position();
+            app.reader.save_position();
         });
         self.keep_selection_visible();
     }
@@ -339,7 +365,7 @@ impl App {
         }
         let line = self.reader.search.hits[self.reader.search.current].0;
         self.scroll_to_show(line);
-        self.save_position();
+        self.reader.save_position();
     }
 
     /// Star (or unstar) the first quote shown in the reader.
@@ -468,6 +494,6 @@ impl App {
             _ => self.reader.scroll,
         }
         .min(max);
-        self.save_position();
+        self.reader.save_position();
     }
 }

@@ -82,7 +82,7 @@ impl App {
             self.open_article_quietly(a);
             if let Some(anc) = anchor {
                 self.reader.scroll = self.reader.layout.line_for(anc).min(self.max_scroll());
-                self.save_position();
+                self.reader.save_position();
             }
             if let Some(s) = search {
                 let scroll = self.reader.scroll;
@@ -106,7 +106,7 @@ impl App {
             _ => Input::None,
         };
         self.ui.cursor = cursor.filter(|_| self.ui.input != Input::None);
-        self.settle_top();
+        self.reader.settle_top();
         self.message = Some(message);
     }
 }

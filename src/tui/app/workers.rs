@@ -34,7 +34,24 @@ impl Drop for LayoutJob {
     }
 }
 
+impl ReaderPane {
+    /// The width the open article is (being) laid out at.
+    pub(super) fn laid_width(&self) -> u16 {
+        self.layout_job.as_ref().map_or(self.layout.width, |j| j.width)
+    }
+
+    /// A big article's layout is being made on a worker.
+    pub fn laying_out(&self) -> bool {
+        self.layout_job.is_some()
+    }
+}
+
 impl App {
+    /// A big article's layout is being made on a worker.
+    pub fn laying_out(&self) -> bool {
+        self.reader.laying_out()
+    }
+
     /// Lay a big article out on a worker. Until it answers, the reader shows the layout it
     /// had of this article (at another width, or without a new mark) or a placeholder, and
     /// what is to be done with the new layout waits in the job ([`App::after_layout`]).
@@ -108,11 +125,6 @@ impl App {
             Some(job) => job.then.push(Box::new(f)),
             None => f(self),
         }
-    }
-
-    /// A big article's layout is being made on a worker.
-    pub fn laying_out(&self) -> bool {
-        self.reader.layout_job.is_some()
     }
 
     /// A worker the state started (a big article's layout, a search) is still to answer.
@@ -194,13 +206,5 @@ impl App {
             f(self);
         }
         self.reader.scroll = self.reader.scroll.min(self.max_scroll());
-    }
-
-    /// The width the open article is (being) laid out at.
-    pub(super) fn laid_width(&self) -> u16 {
-        self.reader
-            .layout_job
-            .as_ref()
-            .map_or(self.reader.layout.width, |j| j.width)
     }
 }
