@@ -180,6 +180,8 @@ fn follow_a_link_and_come_back() {
     t.keys(&["Enter", "Enter"]);
     let s = t.wait("the CNN article", |s| status(s).contains("READ") && s.contains("CNN"));
     assert!(s.contains("Russia reacts to Flynn"), "{s}");
+    // the links come with the index: L before them would select nothing
+    t.wait("the article's links", |s| status(s).contains("linked"));
     // next link: Kosachev's (CNN shares him and Donald Trump with other articles)
     t.keys(&["L"]);
     let s = t.wait("a link selected", |s| s.contains("[1]"));
@@ -427,7 +429,10 @@ fn sync_from_the_reader_and_open_in_the_browser() {
     let sc = t.wait("the reader", |s| status(s).contains("READ"));
     assert!(sc.contains("127.0.0.1"), "the address in the header: {sc}");
     t.keys(&["o"]);
-    t.wait("the browser", |_| opened.exists());
+    // (the browser writes the file after creating it: wait for what it writes)
+    t.wait("the browser", |_| {
+        std::fs::read_to_string(&opened).is_ok_and(|u| u.ends_with('\n'))
+    });
     let url = std::fs::read_to_string(&opened).unwrap();
     assert!(url.trim().ends_with("/p1"), "{url}");
     // a second R while the place is kept: same article open afterwards; a feed that fails
