@@ -65,15 +65,21 @@ impl ListPane {
     /// filter, sort and what is hidden stay as the user set them.
     pub(super) fn new_corpus(&mut self, corpus: &Corpus, index: &Index) {
         let n = corpus.articles.len();
-        self.items = list::filter_items(corpus, index);
-        self.filter = Filter::default();
+        self.take_index(corpus, index);
         self.rows.clear();
         self.selected = 0;
         self.list_offset = 0;
         self.highlights.clear();
         self.read = vec![false; n];
         self.starred = vec![false; n];
-        self.quoted = (0..n).map(|a| index.people_in(a).len()).collect();
+    }
+
+    /// What the list holds of the quote index: what the filter matches (speakers too) and
+    /// the count of people quoted in each article.
+    pub(super) fn take_index(&mut self, corpus: &Corpus, index: &Index) {
+        self.items = list::filter_items(corpus, index);
+        self.filter.reset();
+        self.quoted = (0..corpus.articles.len()).map(|a| index.people_in(a).len()).collect();
     }
 }
 

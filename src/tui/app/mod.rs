@@ -345,13 +345,9 @@ impl App {
 
     /// The quote index arrived: counts, links, people and starred quotes come alive.
     pub fn set_index(&mut self, index: Index) {
-        self.list.quoted = (0..self.corpus.articles.len())
-            .map(|a| index.people_in(a).len())
-            .collect();
+        self.list.take_index(&self.corpus, &index);
         self.index = std::sync::Arc::new(index);
         self.background.indexing = false;
-        self.list.items = list::filter_items(&self.corpus, &self.index);
-        self.list.filter.reset();
         self.refilter_keeping_selection();
         self.refresh_people();
         self.load_starred_quotes();
