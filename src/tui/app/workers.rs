@@ -137,31 +137,15 @@ impl App {
     /// one came (the screen changed).
     pub fn take_answers(&mut self) -> bool {
         let mut came = false;
-        if let Some(job) = &self.reader.layout_job {
-            match job.rx.try_recv() {
-                Ok(layout) => {
-                    self.take_layout(Some(layout));
-                    came = true;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.take_layout(None);
-                    came = true;
-                }
-            }
+        if let Some(laid) = self.reader.layout_job.as_ref().and_then(|j| answer(&j.rx)) {
+            self.take_layout(laid);
+            came = true;
         }
-        if let Some(job) = &self.ui.find_job {
-            let found = match job.rx.try_recv() {
-                Ok(found) => Some(found),
-                Err(std::sync::mpsc::TryRecvError::Empty) => None,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Err("the search failed".into())),
-            };
-            if let Some(found) = found
-                && let Some(job) = self.ui.find_job.take()
-            {
-                self.take_found(found, job.keep);
-                came = true;
-            }
+        if let Some(found) = self.ui.find_job.as_ref().and_then(|j| answer(&j.rx))
+            && let Some(job) = self.ui.find_job.take()
+        {
+            self.take_found(found.unwrap_or_else(|| Err(SEARCH_FAILED.into())), job.keep);
+            came = true;
         }
         came
     }
@@ -183,7 +167,7 @@ impl App {
     /// Wait for the search overlay's answer (tests).
     pub fn finish_find(&mut self) {
         if let Some(job) = self.ui.find_job.take() {
-            let found = job.rx.recv().unwrap_or_else(|_| Err("the search failed".into()));
+            let found = job.rx.recv().unwrap_or_else(|_| Err(SEARCH_FAILED.into()));
             self.take_found(found, job.keep);
         }
     }
@@ -206,5 +190,18 @@ impl App {
             f(self);
         }
         self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+    }
+}
+
+/// What the search overlay says when its worker died without an answer.
+const SEARCH_FAILED: &str = "the search failed";
+
+/// A worker's answer if it is in: `Some(None)` when the worker is gone without one (it
+/// panicked), None while it works.
+fn answer<T>(rx: &std::sync::mpsc::Receiver<T>) -> Option<Option<T>> {
+    match rx.try_recv() {
+        Ok(v) => Some(Some(v)),
+        Err(std::sync::mpsc::TryRecvError::Empty) => None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
     }
 }
