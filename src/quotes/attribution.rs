@@ -52,7 +52,7 @@ pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
 
 fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if t.has(i, flag::PHRASE_HEAD) {
-        for (p, role) in &LEX.cue_phrases {
+        for (p, role) in LEX.cue_phrases_at(t.toks[i].hash) {
             if i + p.len() <= hi && t.phrase_at(i, p, false) {
                 return Some(Cue {
                     start: i,

@@ -286,6 +286,8 @@ pub struct Lexicon {
     pub flags_by_hash: ByHash<u32>,
     /// Multi-word cues with their role, longest first.
     pub cue_phrases: Vec<(Phrase, CueRole)>,
+    /// Indexes into `cue_phrases` (in its order) by the hash of their first word.
+    cue_heads: ByHash<Vec<usize>>,
     pub listeners: Phrases,
     pub org_phrases: Phrases,
     pub org_name_phrases: Phrases,
@@ -519,6 +521,15 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         flags,
         flags_by_hash,
+        cue_heads: {
+            let mut m: ByHash<Vec<usize>> = ByHash::default();
+            for (i, (p, _)) in cue_phrases.iter().enumerate() {
+                if let Some(&h) = p.hashes.first() {
+                    m.entry(h).or_default().push(i);
+                }
+            }
+            m
+        },
         cue_phrases,
         listeners,
         org_phrases,
@@ -587,6 +598,15 @@ impl Lexicon {
     /// The flags of the word whose [`super::words::word_hash`] is `h` (0 if none).
     pub fn flags_of(&self, h: u64) -> u32 {
         self.flags_by_hash.get(&h).copied().unwrap_or(0)
+    }
+
+    /// The multi-word cues (longest first) whose first word has hash `h`.
+    pub fn cue_phrases_at(&self, h: u64) -> impl Iterator<Item = &(Phrase, CueRole)> {
+        self.cue_heads
+            .get(&h)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.cue_phrases[i])
     }
 
     pub fn is_cue(&self, w: &str) -> bool {
