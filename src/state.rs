@@ -70,6 +70,11 @@ pub struct Session {
     pub query: String,
     #[serde(default)]
     pub reading: bool,
+    /// The folder the session was in (its articles' common folder): a session is taken up
+    /// again only there, so a filter typed in one library does not empty another's list.
+    /// Empty in state files written before it was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub library: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -589,6 +594,7 @@ mod tests {
             article: Some("k".into()),
             query: "q".into(),
             reading: true,
+            library: "/home/u/news".into(),
         });
         s.update_quote("k@1-5", |q| q.starred = true);
         s.save().unwrap();
@@ -598,6 +604,10 @@ mod tests {
         s.save().unwrap();
         let t = Store::open(d.path());
         assert_eq!(t.state.session.as_ref().map(|x| x.reading), Some(true));
+        assert_eq!(
+            t.state.session.as_ref().map(|x| x.library.as_str()),
+            Some("/home/u/news")
+        );
         assert!(t.article("k").unwrap().read);
         assert!(t.state.quotes.is_empty(), "unstarred quotes are dropped");
     }

@@ -881,3 +881,59 @@ fn a_reload_replaces_the_articles_and_keeps_the_settings_and_the_place() {
         ]
     );
 }
+
+/// An app over the articles of folder `dir`, with the state store in `st`.
+fn app_over(dir: &std::path::Path, st: &std::path::Path) -> App {
+    let rules = Rules::builtin();
+    let c = corpus::load_paths(
+        &[dir.to_path_buf()],
+        &corpus::LoadOptions {
+            max_size: 1 << 20,
+            rules: &rules,
+            progress: None,
+            cache: None,
+        },
+    );
+    let ix = Index::build(&c);
+    let mut a = App::new(c, ix, Keymap::builtin(), Theme::default(), (100, 24));
+    a.attach_store(saywho::state::Store::open(st), false);
+    a
+}
+
+#[test]
+fn a_filter_typed_in_one_folder_is_not_taken_up_in_another() {
+    let (one, other, st) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    for (dir, titles) in [
+        (&one, ["Blair speaks", "Budget day"]),
+        (&other, ["Rugby final", "Tennis news"]),
+    ] {
+        for (i, t) in titles.iter().enumerate() {
+            let body = format!("{t}\n\nSome text that is long enough to read here, about {t}.");
+            std::fs::write(dir.path().join(format!("{i}.txt")), body).unwrap();
+        }
+    }
+    let mut a = app_over(one.path(), st.path());
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "blair");
+    cmd(&mut a, Command::Submit);
+    assert_eq!(a.list.rows.len(), 1);
+    a.save_session();
+
+    // another folder: its whole list, not "No article matches the filter"
+    let mut b = app_over(other.path(), st.path());
+    assert_eq!((b.list.query.as_str(), b.list.rows.len()), ("", 2));
+    b.save_session();
+
+    // the first folder's own session is taken up there (written again by its own run)
+    let mut a = app_over(one.path(), st.path());
+    cmd(&mut a, Command::Filter);
+    typed(&mut a, "budget");
+    cmd(&mut a, Command::Submit);
+    a.save_session();
+    let a = app_over(one.path(), st.path());
+    assert_eq!((a.list.query.as_str(), a.list.rows.len()), ("budget", 1));
+}

@@ -15,6 +15,8 @@ pub struct Session {
     pub starred_quotes: std::collections::HashSet<QuoteRef>,
     /// Reading positions from the state file, used the first time an article opens.
     pub(super) stored_positions: HashMap<usize, (usize, f64)>,
+    /// The folder holding every article ([`crate::state::Session::library`]).
+    pub(super) library: String,
     pub back: Vec<Snapshot>,
     pub forward: Vec<Snapshot>,
 }
@@ -27,6 +29,7 @@ impl Session {
             keys: Vec::new(),
             starred_quotes: std::collections::HashSet::new(),
             stored_positions: HashMap::new(),
+            library: String::new(),
             back: Vec::new(),
             forward: Vec::new(),
         }
@@ -77,6 +80,7 @@ impl App {
     /// last session was.
     pub fn attach_store(&mut self, mut store: crate::state::Store, fresh: bool) {
         self.session.keys = self.corpus.articles.iter().map(crate::state::key_of).collect();
+        self.session.library = library_of(&self.corpus.articles);
         // edited, moved and renamed files keep their marks; old keys migrate
         store.adopt(&self.corpus.articles, &self.session.keys);
         let by_key: HashMap<String, usize> = self
@@ -109,7 +113,8 @@ impl App {
         if fresh {
             return;
         }
-        if let Some(s) = session {
+        // (a session of another folder is left as it is: its filter means nothing here)
+        if let Some(s) = session.filter(|s| s.library.is_empty() || s.library == self.session.library) {
             if !s.query.is_empty() {
                 self.list.query = s.query.clone();
                 self.refilter();
@@ -196,6 +201,7 @@ impl App {
             article: self.reader.open.and_then(|a| self.session.keys.get(a).cloned()),
             query: self.list.query.clone(),
             reading: self.focus == Focus::Reader,
+            library: self.session.library.clone(),
         };
         if let Some(store) = &mut self.session.store {
             store.set_session(session);
@@ -218,4 +224,38 @@ impl App {
         self.record_session();
         self.flush();
     }
+}
+
+/// The folder every article is in: the longest common folder of their paths, in full ("" when
+/// there are no articles).
+fn library_of(articles: &[crate::corpus::Article]) -> String {
+    let mut common: Option<&std::path::Path> = None;
+    for a in articles {
+        let dir = std::path::Path::new(&a.path)
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        common = Some(match common {
+            None => dir,
+            Some(c) => {
+                let mut c = c;
+                while !dir.starts_with(c) {
+                    match c.parent() {
+                        Some(p) => c = p,
+                        None => break,
+                    }
+                }
+                c
+            }
+        });
+    }
+    let Some(c) = common else { return String::new() };
+    // the same folder named from elsewhere ("corpus", "./corpus", its full path) is one
+    std::fs::canonicalize(if c.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        c
+    })
+    .unwrap_or_else(|_| c.to_path_buf())
+    .display()
+    .to_string()
 }
