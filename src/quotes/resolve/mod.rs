@@ -163,6 +163,9 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
     let mut w: Vec<u64> = Vec::new();
     let mut occ_entity: Vec<usize> = Vec::with_capacity(occs.len());
     let mut stems: Vec<u64> = Vec::new();
+    // (entity, role span) pairs kept: a `contains` on the entity's roles was quadratic for
+    // a person named thousands of times
+    let mut kept: FxHashSet<(usize, RoleSpan)> = FxHashSet::default();
     for o in occs {
         if o.pronoun.is_some() {
             occ_entity.push(usize::MAX); // resolved while walking the article
@@ -191,7 +194,7 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
             for r in [o.role, o.appositive].into_iter().flatten() {
                 span_stems(paras, r.para, (r.a, r.b), &mut w);
                 ent.role_words.extend(w.iter().copied());
-                if !ent.roles.contains(&r) {
+                if kept.insert((e, r)) {
                     ent.roles.push(r);
                 }
             }

@@ -36,7 +36,7 @@ pub struct Occ {
 
 /// Where a role is said: tokens `a..b` of paragraph `para`, before the name or in an
 /// appositive after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RoleSpan {
     pub para: usize,
     pub a: usize,
