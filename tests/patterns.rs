@@ -257,6 +257,24 @@ Okonkwo told reporters on Thursday:
         "Luca Marchetti spoke at the rally. Marchetti also claimed of the arena, “The land underneath is too unstable to build on.”",
         &["Luca Marchetti"],
     ),
+    // class 1: no cue at all, the sentence's subject quoted at its end; a title of a few
+    // words is not theirs, nor is a quote about a possessive's noun
+    (
+        "Foreign Minister Ilse Brandt spoke in Bonn. She listed the allies who stood by Canada for “publicly coming out against these detentions. That is very important.”",
+        &["Ilse Brandt"],
+    ),
+    (
+        "Novelist Omar Reyes spoke on Monday. He read from “The Quiet Harbour” to a full hall.",
+        &[],
+    ),
+    (
+        "Director Im Sang-woo won an award in Berlin. Im was hailed for his “remarkable visual beauty, technical innovation and intellectual depth over forty years.”",
+        &["-"],
+    ),
+    (
+        "Pastor Dale Okafor died in May. Okafor's family asked the council for “a full account of what happened on the night our father died.”",
+        &["-"],
+    ),
     (
         "“We lost the house in an hour,” said resident Dana Whitfield.
 

@@ -295,6 +295,8 @@ fn direct_quotes(
             item.speaker = Some(raw(text, t, &d.speaker));
             item.cue = Some((t.toks[d.cue.start].start, t.toks[d.cue.end - 1].end));
             item.clause_end = Some(d.clause_end);
+        } else if no_cue && !alone && n == 0 {
+            item.speaker = subject_quoting(text, t, sent.start, q, spans[si].start, spans[si].end);
         }
         sent_items.push(item);
     }
@@ -368,6 +370,26 @@ fn reported_speech(
             clause_end: None,
         });
     }
+}
+
+/// The speaker of a quote that ends a sentence with no cue, whose subject is a person
+/// named or "he"/"she": "She rhymed off a list of countries for “publicly coming out
+/// and speaking against these arbitrary detentions.”" A quote of a few words is a title or
+/// a slogan, not theirs; a quote after "was", "is" is said of them.
+fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: usize) -> Option<Raw> {
+    if crate::text::words::words(&text[qs..qe]) < SCARE_MAX_FRAGMENT_WORDS {
+        return None;
+    }
+    let m = attribution::sentence_subject(t, lo, q)?;
+    let person = m.is_name()
+        || matches!(
+            m.kind,
+            MentionKind::Pronoun(crate::text::lexicon::PronounKind::Male | crate::text::lexicon::PronounKind::Female)
+        );
+    // (not "Scott's family urged…": the family's; not "Im was hailed for his “…”" nor
+    // "Miyagishima is the recipient of the award, which is “…”": said of them, not by them)
+    let said_of = (m.end..q).any(|k| t.is_word(k) && LEX.be_forms.contains(&t.toks[k].hash));
+    (person && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
 }
 
 /// The speakers of a paragraph's quotes standing alone after a sentence about a person,
