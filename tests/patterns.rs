@@ -241,6 +241,12 @@ const SPEAKER_CASES: &[(&str, &[&str])] = &[
         "Some representatives of the elite responded like an offended child who could not put up with an insult.",
         &[],
     ),
+    // Chinese puts no spaces between words: its quotes are quotes, not scare quotes (no
+    // speaker yet: the cues are English words)
+    (
+        "克里姆林宫发言人说：“这是美国的内部事务，我们现在不想评论。”他又说：“我们会等待他们的正式答复再说。”",
+        &["-", "-"],
+    ),
     // --- the classes of the speakers issue (made-up sentences) ---
     // 1. the running speaker: a quote with no cue of its own carries the speaker on
     (

@@ -426,16 +426,23 @@ fn subject_before(text: &str, p: &Para, items: &mut [Item]) {
     }
 }
 
+/// A CJK ideograph or kana: scripts written without spaces between words.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 /// Pass 3: what no attribution reached — a long quote stays an unattributed direct
 /// quote, short quoted words are scare quotes.
 fn mark_scare(text: &str, items: &mut [Item]) {
     for it in items {
         if it.kind == QuoteKind::Direct && it.speaker.is_none() {
             let inner = &text[it.start..it.end];
-            let words = crate::text::words::words(inner);
+            // Chinese and Japanese put no spaces between words: two characters make one
+            let ideographs = inner.chars().filter(|&c| is_ideograph(c)).count();
+            let words = crate::text::words::words(inner).max(ideographs / 2);
             let sentence = inner
-                .trim_end_matches(['”', '"', '’', '\'', '»', '“'])
-                .ends_with(['.', '!', '?']);
+                .trim_end_matches(['”', '"', '’', '\'', '»', '“', '」', '』'])
+                .ends_with(['.', '!', '?', '。', '！', '？']);
             if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && !sentence) {
                 it.kind = QuoteKind::Scare;
             }
