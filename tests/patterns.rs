@@ -241,6 +241,15 @@ const SPEAKER_CASES: &[(&str, &[&str])] = &[
         "Some representatives of the elite responded like an offended child who could not put up with an insult.",
         &[],
     ),
+    // class 4: "his father" after "Spindler's father, Joseph," is Joseph
+    (
+        "The engineer Mara Lind died in the storm.
+
+Lind's mother, Ruth, says her daughter grew up by the sea and loved sailing.
+
+Lind had lived in Halifax for ten years. Her mother said she had planned to sail around the world next spring.",
+        &["Ruth", "Ruth"],
+    ),
     // Chinese puts no spaces between words: its quotes are quotes, not scare quotes (no
     // speaker yet: the cues are English words)
     (

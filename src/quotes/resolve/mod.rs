@@ -191,6 +191,12 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
             k => ents.thing(text, Shown::At(o.name.0, o.name.1), &w, k),
         };
         if let Some(ent) = ents.all.get_mut(e) {
+            // "Spindler's father, Joseph,": "father" is Joseph's role ("His father said")
+            if kin_apposed(paras, o)
+                && let Some(p) = paras.get(o.para)
+            {
+                ent.role_words.insert(stem_hash(p.tokens.stem(o.toks.0 - 2)));
+            }
             for r in [o.role, o.appositive].into_iter().flatten() {
                 span_stems(paras, r.para, (r.a, r.b), &mut w);
                 ent.role_words.extend(w.iter().copied());
@@ -455,6 +461,11 @@ impl Walk<'_> {
                 .and_then(|l| l.found)
                 .map(|(e, _)| (e, true)),
             RawKind::Description { head, definite: true } => self.definite(it, r, head).map(|e| (e, true)),
+            // "Spindler's father, Joseph, says… His father said": a family word after his, her
+            // or their is the relative the article named with that word
+            RawKind::Description { head, definite: false } if kin_of_someone(self.text, r.mention, head) => {
+                self.definite(it, r, head).map(|e| (e, true))
+            }
             RawKind::Description { .. } => None,
         }
     }
@@ -583,4 +594,14 @@ fn quote(text: &str, it: Item, res: Option<(usize, bool)>, ents: &Entities, para
         None => q.speaker_kind = Some(SpeakerKind::Description),
     }
     q
+}
+
+/// The mention is "his", "her" or "their" before a family word: "His father".
+fn kin_of_someone(text: &str, mention: (usize, usize), head: &str) -> bool {
+    let first = text[mention.0..mention.1]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    LEX.possessive_determiners.contains(&word_hash(&first)) && LEX.kin.contains(&word_hash(head))
 }

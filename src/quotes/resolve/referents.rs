@@ -229,7 +229,9 @@ pub(super) fn described(
     let desc: Vec<u64> = text[mention.0..mention.1]
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| !w.is_empty() && !LEX.is(w, flag::DETERMINER))
+        .filter(|w| {
+            !w.is_empty() && !LEX.is(w, flag::DETERMINER) && !LEX.possessive_determiners.contains(&word_hash(w))
+        })
         .map(|w| stem_hash(w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(&w)))
         .filter(|w| *w != head_hash)
         .collect();
