@@ -206,7 +206,10 @@ fn follow_a_link_and_come_back() {
         s.contains(" CNN ·") && reader(s.lines().nth(1).unwrap_or("")) == want
     });
     // people view: filter to kosa, open his quotes, open one
-    t.keys(&["Escape", "p"]);
+    // (Esc, then p once the screen has settled: an Esc and a p read together are Alt-p)
+    t.keys(&["Escape"]);
+    t.settled();
+    t.keys(&["p"]);
     t.wait("people", |s| s.contains("People quoted"));
     t.literal("/kosa");
     t.keys(&["Enter"]);
