@@ -426,11 +426,6 @@ fn subject_before(text: &str, p: &Para, items: &mut [Item]) {
     }
 }
 
-/// A CJK ideograph or kana: scripts written without spaces between words.
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
 /// Pass 3: what no attribution reached — a long quote stays an unattributed direct
 /// quote, short quoted words are scare quotes.
 fn mark_scare(text: &str, items: &mut [Item]) {
@@ -438,7 +433,7 @@ fn mark_scare(text: &str, items: &mut [Item]) {
         if it.kind == QuoteKind::Direct && it.speaker.is_none() {
             let inner = &text[it.start..it.end];
             // Chinese and Japanese put no spaces between words: two characters make one
-            let ideographs = inner.chars().filter(|&c| is_ideograph(c)).count();
+            let ideographs = inner.chars().filter(|&c| crate::text::words::is_ideograph(c)).count();
             let words = crate::text::words::words(inner).max(ideographs / 2);
             let sentence = inner
                 .trim_end_matches(['”', '"', '’', '\'', '»', '“', '」', '』'])

@@ -66,6 +66,12 @@ pub fn single_spaced(s: &str) -> bool {
         && memchr::memchr2(0x0b, 0x0c, b).is_none()
 }
 
+/// A CJK ideograph or kana: scripts written without spaces between words, so a count of
+/// words by spaces says nothing of them.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 /// Word count: runs of non-space separated by ASCII whitespace.
 pub fn words(s: &str) -> usize {
     if s.is_empty() {
