@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use saywho::corpus::{self, Rules};
+use saywho::corpus::Rules;
 use saywho::index::Index;
 use saywho::tui::app::{Action, App, Focus, Overlay};
 use saywho::tui::keymap::{Command, Keymap};
@@ -302,18 +302,7 @@ fn skipped_files_are_said_at_start() {
     )
     .unwrap();
     std::fs::write(dir.path().join("b.txt"), "").unwrap();
-    let rules = Rules::builtin();
-    let c = corpus::load_paths(
-        &[dir.path().to_path_buf()],
-        &corpus::LoadOptions {
-            max_size: 1 << 20,
-            rules: &rules,
-            progress: None,
-            cache: None,
-        },
-    );
-    let ix = Index::build(&c);
-    let a = App::new(c, ix, Keymap::builtin(), Theme::default(), (100, 24));
+    let a = common::app_of_folder(dir.path(), 100, 24);
     let t = text(&render(&a));
     assert!(t.contains("b.txt: empty file"), "{t}");
 }
@@ -338,16 +327,7 @@ fn skipped_files_message_survives_state_and_index() {
     )
     .unwrap();
     std::fs::write(dir.path().join("b.txt"), "").unwrap();
-    let rules = Rules::builtin();
-    let c = corpus::load_paths(
-        &[dir.path().to_path_buf()],
-        &corpus::LoadOptions {
-            max_size: 1 << 20,
-            rules: &rules,
-            progress: None,
-            cache: None,
-        },
-    );
+    let c = common::load_dir(dir.path(), 1 << 20);
     let ix = Index::build(&c);
     let empty = Index::empty(&c);
     let mut a = App::new(c, empty, Keymap::builtin(), Theme::default(), (100, 24));
@@ -884,18 +864,7 @@ fn a_reload_replaces_the_articles_and_keeps_the_settings_and_the_place() {
 
 /// An app over the articles of folder `dir`, with the state store in `st`.
 fn app_over(dir: &std::path::Path, st: &std::path::Path) -> App {
-    let rules = Rules::builtin();
-    let c = corpus::load_paths(
-        &[dir.to_path_buf()],
-        &corpus::LoadOptions {
-            max_size: 1 << 20,
-            rules: &rules,
-            progress: None,
-            cache: None,
-        },
-    );
-    let ix = Index::build(&c);
-    let mut a = App::new(c, ix, Keymap::builtin(), Theme::default(), (100, 24));
+    let mut a = common::app_of_folder(dir, 100, 24);
     a.attach_store(saywho::state::Store::open(st), false);
     a
 }

@@ -106,17 +106,7 @@ pub fn app_of(corpus: saywho::corpus::Corpus, w: u16, h: u16) -> saywho::tui::ap
 
 /// The articles under folder `dir` in the reader at `w`×`h`.
 pub fn app_of_folder(dir: &std::path::Path, w: u16, h: u16) -> saywho::tui::app::App {
-    let rules = saywho::corpus::Rules::builtin();
-    let c = saywho::corpus::load_paths(
-        &[dir.to_path_buf()],
-        &saywho::corpus::LoadOptions {
-            max_size: 1 << 20,
-            rules: &rules,
-            progress: None,
-            cache: None,
-        },
-    );
-    app_of(c, w, h)
+    app_of(load_dir(dir, 1 << 20), w, h)
 }
 
 /// The bundled corpus in the reader at `w`×`h`.
