@@ -213,12 +213,7 @@ pub struct Phrases {
 
 impl Phrases {
     pub fn new(list: Vec<Phrase>) -> Phrases {
-        let mut by_head: ByHash<Vec<usize>> = ByHash::default();
-        for (i, p) in list.iter().enumerate() {
-            if let Some(&h) = p.hashes.first() {
-                by_head.entry(h).or_default().push(i);
-            }
-        }
+        let by_head = by_head(list.iter());
         Phrases { list, by_head }
     }
 
@@ -226,6 +221,17 @@ impl Phrases {
     pub fn starting_with(&self, h: u64) -> impl Iterator<Item = &Phrase> {
         self.by_head.get(&h).into_iter().flatten().map(|&i| &self.list[i])
     }
+}
+
+/// The positions of `list`'s phrases (in its order) by the hash of their first word.
+fn by_head<'a>(list: impl Iterator<Item = &'a Phrase>) -> ByHash<Vec<usize>> {
+    let mut by_head: ByHash<Vec<usize>> = ByHash::default();
+    for (i, p) in list.enumerate() {
+        if let Some(&h) = p.hashes.first() {
+            by_head.entry(h).or_default().push(i);
+        }
+    }
+    by_head
 }
 
 impl std::ops::Deref for Phrases {
@@ -521,15 +527,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         flags,
         flags_by_hash,
-        cue_heads: {
-            let mut m: ByHash<Vec<usize>> = ByHash::default();
-            for (i, (p, _)) in cue_phrases.iter().enumerate() {
-                if let Some(&h) = p.hashes.first() {
-                    m.entry(h).or_default().push(i);
-                }
-            }
-            m
-        },
+        cue_heads: by_head(cue_phrases.iter().map(|(p, _)| p)),
         cue_phrases,
         listeners,
         org_phrases,

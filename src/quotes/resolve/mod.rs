@@ -172,6 +172,7 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
             continue;
         }
         span_words(paras, o.para, o.toks, &mut w);
+        let kin = kin_apposed(paras, o);
         let e = match o.entity {
             EntityType::Person if o.unnamed => {
                 span_stems(paras, o.para, o.toks, &mut stems);
@@ -185,16 +186,14 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
                     &w,
                     honorific_gender(text, o.mention, o.pos),
                     o.pos,
-                    kin_apposed(paras, o),
+                    kin,
                 )
                 .unwrap_or(usize::MAX),
             k => ents.thing(text, Shown::At(o.name.0, o.name.1), &w, k),
         };
         if let Some(ent) = ents.all.get_mut(e) {
             // "Spindler's father, Joseph,": "father" is Joseph's role ("His father said")
-            if kin_apposed(paras, o)
-                && let Some(p) = paras.get(o.para)
-            {
+            if kin && let Some(p) = paras.get(o.para) {
                 ent.role_words.insert(stem_hash(p.tokens.stem(o.toks.0 - 2)));
             }
             for r in [o.role, o.appositive].into_iter().flatten() {
