@@ -250,6 +250,23 @@ Lind's mother, Ruth, says her daughter grew up by the sea and loved sailing.
 Lind had lived in Halifax for ten years. Her mother said she had planned to sail around the world next spring.",
         &["Ruth", "Ruth"],
     ),
+    // class 4: a story that opens on someone described ("A Halifax ferry captain says")
+    // names them right after with that role; a later "a captain" is someone new, and an
+    // opening description no one named with its role stays a description
+    (
+        "A Halifax ferry captain says she is \"proud and exhausted\" after a week of storms.
+
+Captain Ruth Okafor said the crossings had never been rougher.
+
+A captain from another line said his crew was tired.",
+        &["Ruth Okafor", "Ruth Okafor", "-"],
+    ),
+    (
+        "A Halifax ferry captain says the storms were the worst in years.
+
+Ruth Okafor, a deckhand, said the crossings had never been rougher.",
+        &["-", "Ruth Okafor"],
+    ),
     // Chinese puts no spaces between words: its quotes are quotes, not scare quotes (no
     // speaker yet: the cues are English words)
     (

@@ -14,7 +14,9 @@
 //! - **Descriptions** stay descriptions unless the text links them: "the world champion"
 //!   after "World … champion Kim Collins" (a role said with the name); "the company" after
 //!   a named company; "a senior Russian politician claimed X" followed by a named speaker
-//!   saying the same thing in the next paragraph. No name is ever invented.
+//!   saying the same thing in the next paragraph; a story's opening "A Vancouver peewee
+//!   hockey coach says" and the one person the paragraphs around it name with that role
+//!   ("Coach Stephen Gillis"). No name is ever invented.
 
 use super::mentions::{self, MentionKind};
 use super::tokens::Tokens;
@@ -113,8 +115,9 @@ pub(crate) fn resolve(
         barrier: 0,
     };
     let (mut resolved, running) = walk.speakers(&items);
-    let ents = walk.ents;
+    let Walk { ents, occ_entity, .. } = walk;
     link_summaries(text, &items, &mut resolved);
+    link_lede(&items, occs, &occ_entity, &ents, paras, &mut resolved);
     // 4. the quotes
     let mut items = items;
     for (it, r) in items.iter_mut().zip(running) {
@@ -551,6 +554,57 @@ fn link_summaries(text: &str, items: &[Item], resolved: &mut [Option<(usize, boo
             });
         if let Some(j) = link {
             resolved[i] = resolved[j].map(|(e, _)| (e, true));
+        }
+    }
+}
+
+/// (Step 3.) "A Vancouver peewee hockey coach says he's amazed… ¶ Stephen Gillis said…":
+/// a news story that opens on someone described, not named, names them right after. A
+/// description by a role that opens one of the article's first two paragraphs is the one
+/// person the paragraphs around it name with that role ("Coach Stephen Gillis"); with two
+/// such people, or none, it stays a description. (Elsewhere "a coach" is someone new.)
+fn link_lede(
+    items: &[Item],
+    occs: &[Occ],
+    occ_entity: &[usize],
+    ents: &Entities,
+    paras: &[super::evidence::Para],
+    resolved: &mut [Option<(usize, bool)>],
+) {
+    for (i, it) in items.iter().enumerate() {
+        let Some(Raw {
+            kind: RawKind::Description { head, definite: false },
+            mention: (mention, _),
+            ..
+        }) = &it.speaker
+        else {
+            continue;
+        };
+        if resolved[i].is_some() || head.ends_with('s') || !LEX.is(head, flag::ROLE_NOUN | flag::TITLE) {
+            continue;
+        }
+        let opens = paras
+            .get(it.para)
+            .and_then(|p| p.tokens.toks.first())
+            .is_some_and(|t| t.start == *mention);
+        if !opens || paras[..it.para].iter().filter(|p| !p.tokens.is_empty()).count() > 1 {
+            continue;
+        }
+        let head_hash = stem_hash(head);
+        let mut found = occs
+            .iter()
+            .zip(occ_entity)
+            .filter(|(o, _)| o.pronoun.is_none() && !o.unnamed && o.para <= it.para + DESCRIPTION_PARAS)
+            .map(|(_, &e)| e)
+            .filter(|&e| {
+                ents.all
+                    .get(e)
+                    .is_some_and(|e| e.kind == EntityType::Person && !e.unnamed && e.role_words.contains(&head_hash))
+            });
+        if let Some(first) = found.next()
+            && found.all(|e| e == first)
+        {
+            resolved[i] = Some((first, true));
         }
     }
 }
