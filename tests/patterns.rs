@@ -363,6 +363,16 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
         "The North Korean leader arrived in Beijing. North Korean state media said the visit was a success.",
         &["-"],
     ),
+    // a nationality before a role modifies the role; the name is after it
+    (
+        "\"Markets will shrug it off,\" said Nordbank chief European economist Lena Falk.",
+        &["Lena Falk"],
+    ),
+    // a full name, then whom they are with: the name after "of" is not theirs
+    (
+        "\"Paper maps still matter,\" explains Tomas Brandt of Cartix's Danish partner Geodata.",
+        &["Tomas Brandt"],
+    ),
     // 4. a description that refers back to a named person
     (
         "Senator Claire Dubois voted against the bill. “It fails our farmers,” the senator said.",

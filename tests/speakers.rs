@@ -12,7 +12,7 @@ use saywho::quotes::extract;
 
 /// The share of the set's quotes the engine must attribute right. Raise it as fixes land;
 /// a change that lowers the figure breaks a speaker someone checked.
-const FLOOR: f64 = 0.88;
+const FLOOR: f64 = 0.90;
 
 struct Row {
     file: String,

@@ -367,11 +367,15 @@ fn capitalised_run(t: &Tokens, (i, s, e): (usize, usize, usize), hi: usize, lo: 
         return Some(m);
     }
     let first = classify_run(t, s, e, lo, the);
+    // "Herbert Hansen of Respond's Belgian partner Keyobs": a full name, then whom they
+    // are with; the name after "of" is not theirs
+    let full_name_of = e - s >= 2 && t.word_is(e, "of") && first.as_ref().is_some_and(Mention::is_name);
     // "Concord resident Whit Symms", "Huckabee campaign spokesman Hogan Gidley": a
     // capitalised modifier of a role, the name after it
     if e < hi
         && t.is_word(e)
         && !t.toks[e].cap
+        && !full_name_of
         && let Some(m) = role_led_name(t, i, hi, lo)
     {
         return Some(m);
@@ -529,6 +533,16 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
             && !t.has(r, flag::NOT_NAME);
         if t.toks[r].cap && r > i && (role_noun || plain_role) {
             let e = run_end(t, r, hi);
+            // "chief Asian strategist Eddie Wong": a capitalised word before a role noun
+            // modifies it
+            let modifier = e < hi
+                && t.is_word(e)
+                && !t.toks[e].cap
+                && t.stem_has(e, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN);
+            if e > r && modifier {
+                r = e;
+                continue;
+            }
             if e > r {
                 if let Some(mut m) = classify_run(t, r, e, lo, false).filter(Mention::is_name) {
                     m.role = Some((i, m.role.map_or(r, |x| x.1)));
