@@ -384,6 +384,20 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
 The mayor claimed the project would cost less than planned.",
         &["Doug Marsh"],
     ),
+    // a title after "the", capitalised: the person with that title, not a body; an
+    // office's name stays a body; a role's modifier names whose it is, not them
+    (
+        "Judge Mary Olsen ruled on Friday. The Judge said the search had been lawful.",
+        &["Mary Olsen"],
+    ),
+    (
+        "Mayor Tom Reyes spoke. The Parliamentary Budget Officer said the plan would cost more.",
+        &["Parliamentary Budget Officer"],
+    ),
+    (
+        "Senator Ted Lowe spoke in Iowa. The senior Lowe adviser said the campaign would go on.",
+        &["-"],
+    ),
     // 5. not speech
     (
         "In a statement recorded for television, the prime minister thanked the nurses.",

@@ -76,6 +76,7 @@ struct People {
     speaker_nouns: Vec<String>,
     surnames_first: Vec<String>,
     stand_ins: Vec<String>,
+    body_titles: Vec<String>,
     kin: Vec<String>,
 }
 
@@ -338,6 +339,8 @@ pub struct Lexicon {
     pub clause_determiners: FxHashSet<u64>,
     /// People who speak for someone else ("spokeswoman"): never the person named after.
     pub stand_ins: FxHashSet<u64>,
+    /// Titles that, capitalised after "the", name a body ("the Scottish Executive").
+    pub body_titles: FxHashSet<u64>,
     /// Endings of adjectives and other words that are no first name ("-ent", "-ous").
     pub adjective_endings: Vec<String>,
     /// Cue words that are nouns after a determiner ("the big reveal").
@@ -569,6 +572,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         subject_pronouns: hashes(&w.subject_pronouns),
         clause_determiners: hashes(&w.clause_determiners),
         stand_ins: hashes(&p.stand_ins),
+        body_titles: hashes(&p.body_titles),
         adjective_endings: w.adjective_endings.clone(),
         cue_nouns: hashes(&w.cue_nouns),
         aside_openers: hashes(&w.aside_openers),

@@ -197,12 +197,50 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
                     }
                 }
             }
-            MentionKind::Thing { .. } if the => m.start = s - 1,
+            MentionKind::Thing { .. } if the => {
+                if let Some(d) = role_described(t, &m, s - 1, the) {
+                    return Some(d);
+                }
+                m.start = s - 1
+            }
             _ => {}
         }
         return Some(m);
     }
     description_ending_at(t, i, lo)
+}
+
+/// "The Mid-Bedfordshire MP had denied…": a body `m` after "the" (at `start`) whose last
+/// word is a title is a person described by capitalised modifiers (not "the Scottish
+/// Executive" or "the Hollywood Reporter": a role noun that is no title; not a word the
+/// article names a body with).
+fn role_described(t: &Tokens, m: &Mention, start: usize, the: bool) -> Option<Mention> {
+    let MentionKind::Thing { name: (s, e), .. } = m.kind else {
+        return None;
+    };
+    let head = e - 1;
+    // (not "the New Hampshire Union Leader", a newspaper: a body's word among them)
+    // (an abbreviation alone, "the CPL", is a body's initials unless a role: "the MP")
+    let person = t.stem_has(head, flag::TITLE)
+        && (!t.toks[head].caps || t.stem_has(head, flag::ROLE_NOUN))
+        && !LEX.body_titles.contains(&t.toks[head].hash)
+        // modifiers that open on where ("the Manchester Central MP", "the Indonesian
+        // Economics Minister"); others name an office ("the Parliamentary Budget Officer")
+        && (s == head || {
+            let w = t.lower(s);
+            t.ev(s, ev::PLACE | ev::NATIONALITY | ev::PLACE_WORD | ev::PLACE_OPENER)
+                || LEX.is_place(w)
+                || w.rsplit('-').next().is_some_and(|p| LEX.is_place(p))
+        })
+        && !(s..e).any(|k| t.stem_has(k, flag::ORG_HEAD | flag::ORG_WORD | flag::MEDIA_WORD) || t.ev(k, ev::ORG))
+        && !t.stem(head).ends_with('s');
+    (the && person).then(|| Mention {
+        start,
+        end: e,
+        kind: MentionKind::Description { head, definite: true },
+        role: None,
+        gender: t.honorific_gender(head),
+    })
 }
 
 /// A description ending at `i`: modifiers back to a determiner ("a senior Russian
@@ -380,6 +418,9 @@ fn capitalised_run(t: &Tokens, (i, s, e): (usize, usize, usize), hi: usize, lo: 
     {
         return Some(m);
     }
+    if let Some(d) = first.as_ref().and_then(|m| role_described(t, m, i, the)) {
+        return Some(d);
+    }
     if let Some(mut m) = first.clone().filter(Mention::is_name) {
         if the {
             m.start = i;
@@ -463,6 +504,15 @@ fn description_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention>
         let mut h = h;
         while h + 1 < j && t.stem_has(h + 1, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN) {
             h += 1;
+        }
+        // "a senior Cruz aide": capitalised modifiers, then the role noun the description
+        // ends on
+        let mut k = h + 1;
+        while k < j && t.toks[k].cap {
+            k += 1;
+        }
+        if k > h + 1 && k < j && t.stem_has(k, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN) {
+            h = k;
         }
         j = h + 1;
     }

@@ -473,7 +473,16 @@ impl Walk<'_> {
     }
 
     /// Who a definite description ("the senator", "the company") of item `it` refers to.
+    /// Never someone it names as whose it is: "the Sanders aide" is not Sanders.
     fn definite(&self, it: &Item, r: &Raw, head: &str) -> Option<usize> {
+        let named = words(&self.text[r.mention.0..r.mention.1]);
+        self.definite_any(it, r, head).filter(|&e| {
+            let ent = &self.ents.all[e];
+            ent.kind != EntityType::Person || !ent.words.iter().any(|w| named.contains(w))
+        })
+    }
+
+    fn definite_any(&self, it: &Item, r: &Raw, head: &str) -> Option<usize> {
         let (ents, occs, occ_entity) = (&self.ents, self.occs, &self.occ_entity);
         described(ents, self.last_org, head, self.text, r.mention, (it.para, it.sentence))
             .or_else(|| {
