@@ -363,6 +363,12 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
         "The North Korean leader arrived in Beijing. North Korean state media said the visit was a success.",
         &["-"],
     ),
+    // a name that modifies a role before another name is not the subject: "he" after
+    // "Keane frontman Tom Chaplin thanked fans" is Tom Chaplin
+    (
+        "The awards were held in Leeds. Velvet Harbour frontwoman Ana Lisk collected the prize from singer Mira Sol. She told the audience: \"We are amazed.\"",
+        &["Ana Lisk"],
+    ),
     // a nationality before a role modifies the role; the name is after it
     (
         "\"Markets will shrug it off,\" said Nordbank chief European economist Lena Falk.",

@@ -134,8 +134,28 @@ pub fn occurrences(
             pronoun: None,
         });
     }
+    modifier_subjects(t, &mut out[first..]);
     described_subject(t, sent, (sentence, para), first, out);
     pronoun_subject(t, sent, (sentence, para), first, out);
+}
+
+/// "Keane frontman Tom Chaplin thanked fans": a name modifying a role before another
+/// name is not the sentence's subject; the person the role is said of is.
+fn modifier_subjects(t: &Tokens, occs: &mut [Occ]) {
+    for k in 1..occs.len() {
+        let (a, b) = (occs[k - 1].toks.1, occs[k].toks.0);
+        // lowercase words ending on a role noun: "frontman", "campaign spokesman"
+        let role = b > a
+            && b - a <= 3
+            && t.stem_has(b - 1, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)
+            && (a..b).all(|j| {
+                t.is_word(j) && !t.toks[j].cap && !t.has(j, flag::STOP | flag::CUE | flag::BETWEEN | flag::DETERMINER)
+            });
+        if role && occs[k - 1].subject && !occs[k - 1].possessive {
+            occs[k - 1].subject = false;
+            occs[k].subject = true;
+        }
+    }
 }
 
 /// A sentence whose subject is a person described, not named ("The former clerk said"):
