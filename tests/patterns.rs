@@ -369,6 +369,11 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
         "The awards were held in Leeds. Velvet Harbour frontwoman Ana Lisk collected the prize from singer Mira Sol. She told the audience: \"We are amazed.\"",
         &["Ana Lisk"],
     ),
+    // a body named by its saint: the whole name, not its last word
+    (
+        "St Agnes's Hospital said the patient was stable. \"We are proud,\" said St Brendan's High School.",
+        &["St Agnes's Hospital", "St Brendan's High School"],
+    ),
     // a nationality before a role modifies the role; the name is after it
     (
         "\"Markets will shrug it off,\" said Nordbank chief European economist Lena Falk.",

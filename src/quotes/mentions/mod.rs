@@ -164,9 +164,13 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     }
     if t.toks[i].cap {
         let s = run_start(t, i, lo);
-        // "the Prime Minister's Office": a body named by whose it is
-        if s == i && s > lo && t.possessive(s - 1) && t.cap(s - 1) && t.stem_has(i, flag::ORG_WORD) {
-            return Some(organisation_ending(t, plain_run_start(t, s - 1, lo), i + 1, lo));
+        // "the Prime Minister's Office": a body named by whose it is; "St Mary's
+        // Hospital", "St Fintian's High School": by its saint
+        if s > lo && t.possessive(s - 1) && t.cap(s - 1) {
+            let owner = plain_run_start(t, s - 1, lo);
+            if (s == i && t.stem_has(i, flag::ORG_WORD)) || saint(t, owner) {
+                return Some(organisation_ending(t, owner, i + 1, lo));
+            }
         }
         let the = s > lo && t.word_is(s - 1, "the");
         // "the National Association of Head Teachers", "Bank of England": an organisation's
@@ -208,6 +212,11 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         return Some(m);
     }
     description_ending_at(t, i, lo)
+}
+
+/// Token `k` is "St", "St." or "Saint": a saint's name ("St Mary's") names a place or body.
+fn saint(t: &Tokens, k: usize) -> bool {
+    t.toks[k].cap && matches!(t.lower(k), "st" | "st." | "saint")
 }
 
 /// "The Mid-Bedfordshire MP had denied…": a body `m` after "the" (at `start`) whose last
@@ -383,18 +392,22 @@ pub fn starting_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention
 /// name, a body, a description by capitalised modifiers ("US officials"), or the name
 /// after them.
 fn capitalised_run(t: &Tokens, (i, s, e): (usize, usize, usize), hi: usize, lo: usize, the: bool) -> Option<Mention> {
-    // "the Prime Minister's Office": a body named by whose it is
-    if t.possessive(e - 1) && t.cap(e) && run_end(t, e, hi) == e + 1 && t.stem_has(e, flag::ORG_WORD) {
-        return Some(Mention {
-            start: i,
-            end: e + 1,
-            kind: MentionKind::Thing {
-                name: (s, e + 1),
-                entity: EntityType::Organisation,
-            },
-            role: None,
-            gender: None,
-        });
+    // "the Prime Minister's Office": a body named by whose it is; "St Mary's Hospital":
+    // by its saint
+    if t.possessive(e - 1) && t.cap(e) {
+        let end = run_end(t, e, hi);
+        if (end == e + 1 && t.stem_has(e, flag::ORG_WORD)) || (end > e && saint(t, s)) {
+            return Some(Mention {
+                start: i,
+                end,
+                kind: MentionKind::Thing {
+                    name: (s, end),
+                    entity: EntityType::Organisation,
+                },
+                role: None,
+                gender: None,
+            });
+        }
     }
     // "the IFSD’s Azfar Ali Khan": a name after a possessive is the person's
     if t.possessive(e - 1)
