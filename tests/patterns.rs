@@ -369,6 +369,11 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
         "The awards were held in Leeds. Velvet Harbour frontwoman Ana Lisk collected the prize from singer Mira Sol. She told the audience: \"We are amazed.\"",
         &["Ana Lisk"],
     ),
+    // a person of a body: "Mr. Morgan of the Sierra Club said" is Mr. Morgan
+    (
+        "\"It was the least bad outcome,\" Dr. Ines Holm of the Coastal Trust said.",
+        &["Ines Holm"],
+    ),
     // a body named by its saint: the whole name, not its last word
     (
         "St Agnes's Hospital said the patient was stable. \"We are proud,\" said St Brendan's High School.",

@@ -182,11 +182,12 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             }
         }
         let mut m = classify_run(t, s, i + 1, lo, the)?;
-        // "Lee Zeldin of New York": a person of a place
+        // "Lee Zeldin of New York", "Mr. Morgan of the Sierra Club": a person of a place
+        // or a body
+        let of = if the { s.checked_sub(2) } else { s.checked_sub(1) };
         if matches!(m.kind, MentionKind::Thing { .. })
-            && s >= lo + 2
-            && t.word_is(s - 1, "of")
-            && let Some(p) = ending_at(t, s - 2, lo)
+            && let Some(of) = of.filter(|&of| of > lo && t.word_is(of, "of"))
+            && let Some(p) = ending_at(t, of - 1, lo)
             && p.is_name()
         {
             return Some(Mention { end: i + 1, ..p });
