@@ -414,6 +414,14 @@ The mayor claimed the project would cost less than planned.",
         "Senator Ted Lowe spoke in Iowa. The senior Lowe adviser said the campaign would go on.",
         &["-"],
     ),
+    // a person described as a sentence's subject is the one the sentence before named as
+    // its subject; "she" after them is that person
+    (
+        "Mara Quist has admitted that her team cannot win the league this season.
+
+The 24-year-old skipper spoke out before Tuesday's game. \"We are realistic,\" she told reporters.",
+        &["Mara Quist", "Mara Quist"],
+    ),
     // 5. not speech
     (
         "In a statement recorded for television, the prime minister thanked the nurses.",

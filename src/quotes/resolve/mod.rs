@@ -169,7 +169,7 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
     // (entity, role span) pairs kept: a `contains` on the entity's roles was quadratic for
     // a person named thousands of times
     let mut kept: FxHashSet<(usize, RoleSpan)> = FxHashSet::default();
-    for o in occs {
+    for (i, o) in occs.iter().enumerate() {
         if o.pronoun.is_some() {
             occ_entity.push(usize::MAX); // resolved while walking the article
             continue;
@@ -180,6 +180,28 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
             EntityType::Person if o.unnamed => {
                 span_stems(paras, o.para, o.toks, &mut stems);
                 ents.by_role(&stems)
+                    .or_else(|| {
+                        // not when the person's roles say otherwise ("Ken Livingstone …
+                        // The prime minister said"), nor when someone else holds the
+                        // role ("Pres. Obama … Hillary Clinton … The president said")
+                        // (and only a description opening its sentence, not one after a
+                        // quote: "“…,” the president told…")
+                        let p = &paras[o.para];
+                        let opens = p.sentences.iter().any(|r| r.start == o.toks.0);
+                        let head = stem_hash(p.tokens.stem(o.toks.1 - 1));
+                        let found = opens
+                            .then(|| subject_before(&occs[..i], &occ_entity, o.sentence))
+                            .flatten();
+                        found.filter(|&e| {
+                            let own = &ents.all[e].role_words;
+                            own.contains(&head)
+                                || (own.is_empty()
+                                    && !ents
+                                        .all
+                                        .iter()
+                                        .any(|x| x.kind == EntityType::Person && x.role_words.contains(&head)))
+                        })
+                    })
                     .unwrap_or_else(|| ents.unnamed(Shown::At(o.name.0, o.name.1), &w, o.gender))
             }
             EntityType::Person => ents
@@ -524,6 +546,18 @@ impl Walk<'_> {
                 (!role || people.all(|e| e == first)).then_some(first)
             })
     }
+}
+
+/// "Steven Gerrard has admitted… ¶ The 24-year-old Reds skipper spoke out…": a person
+/// described as the subject of a sentence is the one person the sentence before named, as
+/// its subject. `before` are the occurrences read so far, `entity` theirs.
+fn subject_before(before: &[Occ], entity: &[usize], sentence: usize) -> Option<usize> {
+    let k = before.partition_point(|o| o.sentence + 1 < sentence);
+    let mut people = before[k..].iter().zip(&entity[k..]).filter(|(o, _)| {
+        o.sentence + 1 == sentence && o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none()
+    });
+    let (first, &e) = people.next()?;
+    (first.subject && e != usize::MAX && people.all(|(_, &x)| x == e)).then_some(e)
 }
 
 /// (Step 3.) A summary by an unnamed person ("a senior politician claimed…") followed by a named
