@@ -180,28 +180,7 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
             EntityType::Person if o.unnamed => {
                 span_stems(paras, o.para, o.toks, &mut stems);
                 ents.by_role(&stems)
-                    .or_else(|| {
-                        // not when the person's roles say otherwise ("Ken Livingstone …
-                        // The prime minister said"), nor when someone else holds the
-                        // role ("Pres. Obama … Hillary Clinton … The president said")
-                        // (and only a description opening its sentence, not one after a
-                        // quote: "“…,” the president told…")
-                        let p = &paras[o.para];
-                        let opens = p.sentences.iter().any(|r| r.start == o.toks.0);
-                        let head = stem_hash(p.tokens.stem(o.toks.1 - 1));
-                        let found = opens
-                            .then(|| subject_before(&occs[..i], &occ_entity, o.sentence))
-                            .flatten();
-                        found.filter(|&e| {
-                            let own = &ents.all[e].role_words;
-                            own.contains(&head)
-                                || (own.is_empty()
-                                    && !ents
-                                        .all
-                                        .iter()
-                                        .any(|x| x.kind == EntityType::Person && x.role_words.contains(&head)))
-                        })
-                    })
+                    .or_else(|| subject_before(&occs[..i], &occ_entity, o, paras, ents))
                     .unwrap_or_else(|| ents.unnamed(Shown::At(o.name.0, o.name.1), &w, o.gender))
             }
             EntityType::Person => ents
@@ -549,15 +528,37 @@ impl Walk<'_> {
 }
 
 /// "Steven Gerrard has admitted… ¶ The 24-year-old Reds skipper spoke out…": a person
-/// described as the subject of a sentence is the one person the sentence before named, as
-/// its subject. `before` are the occurrences read so far, `entity` theirs.
-fn subject_before(before: &[Occ], entity: &[usize], sentence: usize) -> Option<usize> {
-    let k = before.partition_point(|o| o.sentence + 1 < sentence);
-    let mut people = before[k..].iter().zip(&entity[k..]).filter(|(o, _)| {
-        o.sentence + 1 == sentence && o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none()
+/// described as the subject opening a sentence (`o`) is the one person the sentence before
+/// named, as its subject. Not when that person's roles say otherwise ("Ken Livingstone …
+/// The prime minister said"), when someone else holds the role, or after a quote ("“…,”
+/// the president told…"). `before` are the occurrences read so far, `entity` theirs.
+fn subject_before(
+    before: &[Occ],
+    entity: &[usize],
+    o: &Occ,
+    paras: &[super::evidence::Para],
+    ents: &Entities,
+) -> Option<usize> {
+    let p = &paras[o.para];
+    if !p.sentences.iter().any(|r| r.start == o.toks.0) {
+        return None;
+    }
+    let k = before.partition_point(|b| b.sentence + 1 < o.sentence);
+    let mut people = before[k..].iter().zip(&entity[k..]).filter(|(b, _)| {
+        b.sentence + 1 == o.sentence && b.entity == EntityType::Person && !b.unnamed && b.pronoun.is_none()
     });
     let (first, &e) = people.next()?;
-    (first.subject && e != usize::MAX && people.all(|(_, &x)| x == e)).then_some(e)
+    if !first.subject || e == usize::MAX || !people.all(|(_, &x)| x == e) {
+        return None;
+    }
+    let head = stem_hash(p.tokens.stem(o.toks.1 - 1));
+    let own = &ents.all[e].role_words;
+    let held = || {
+        ents.all
+            .iter()
+            .any(|x| x.kind == EntityType::Person && x.role_words.contains(&head))
+    };
+    (own.contains(&head) || (own.is_empty() && !held())).then_some(e)
 }
 
 /// (Step 3.) A summary by an unnamed person ("a senior politician claimed…") followed by a named
