@@ -203,7 +203,7 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
                 }
             }
             MentionKind::Thing { .. } if the => {
-                if let Some(d) = role_described(t, &m, s - 1, the) {
+                if let Some(d) = role_described(t, &m, s - 1) {
                     return Some(d);
                 }
                 m.start = s - 1
@@ -224,7 +224,7 @@ fn saint(t: &Tokens, k: usize) -> bool {
 /// word is a title is a person described by capitalised modifiers (not "the Scottish
 /// Executive" or "the Hollywood Reporter": a role noun that is no title; not a word the
 /// article names a body with).
-fn role_described(t: &Tokens, m: &Mention, start: usize, the: bool) -> Option<Mention> {
+fn role_described(t: &Tokens, m: &Mention, start: usize) -> Option<Mention> {
     let MentionKind::Thing { name: (s, e), .. } = m.kind else {
         return None;
     };
@@ -244,7 +244,7 @@ fn role_described(t: &Tokens, m: &Mention, start: usize, the: bool) -> Option<Me
         })
         && !(s..e).any(|k| t.stem_has(k, flag::ORG_HEAD | flag::ORG_WORD | flag::MEDIA_WORD) || t.ev(k, ev::ORG))
         && !t.stem(head).ends_with('s');
-    (the && person).then(|| Mention {
+    person.then(|| Mention {
         start,
         end: e,
         kind: MentionKind::Description { head, definite: true },
@@ -432,7 +432,7 @@ fn capitalised_run(t: &Tokens, (i, s, e): (usize, usize, usize), hi: usize, lo: 
     {
         return Some(m);
     }
-    if let Some(d) = first.as_ref().and_then(|m| role_described(t, m, i, the)) {
+    if let Some(d) = first.as_ref().filter(|_| the).and_then(|m| role_described(t, m, i)) {
         return Some(d);
     }
     if let Some(mut m) = first.clone().filter(Mention::is_name) {

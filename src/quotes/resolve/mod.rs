@@ -615,7 +615,14 @@ fn link_lede(
     paras: &[super::evidence::Para],
     resolved: &mut [Option<(usize, bool)>],
 ) {
-    for (i, it) in items.iter().enumerate() {
+    // the paragraphs before the article's third with words
+    let lede_end = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.tokens.is_empty())
+        .nth(2)
+        .map_or(paras.len(), |(k, _)| k);
+    for (i, it) in items.iter().enumerate().take_while(|(_, it)| it.para < lede_end) {
         let Some(Raw {
             kind: RawKind::Description { head, definite: false },
             mention: (mention, _),
@@ -631,7 +638,7 @@ fn link_lede(
             .get(it.para)
             .and_then(|p| p.tokens.toks.first())
             .is_some_and(|t| t.start == *mention);
-        if !opens || paras[..it.para].iter().filter(|p| !p.tokens.is_empty()).count() > 1 {
+        if !opens {
             continue;
         }
         let head_hash = stem_hash(head);
