@@ -572,6 +572,30 @@ based on the advice of the doctor,\" said Quill in an email.
 \"The department may include family in treatment sessions with the patient.\"",
         &["Mara Quill", "Mara Quill", "Mara Quill"],
     ),
+    // a time between the speaker and the cue, or the cue and the quote, is no speaker
+    (
+        "Mayor Dana Whitfield on Tuesday said the city would not raise taxes. Health officials this week said the outbreak was over. Councillor Peggy Bell asked last week \"Why has this taken four months?\"",
+        &["Dana Whitfield", "-", "Peggy Bell"],
+    ),
+    // a surname that is also a month or a word: "Elizabeth May", then "May said"
+    (
+        "Green Party leader Elizabeth May spoke in Ottawa. \"We have made real progress on the climate file,\" May said after the vote.",
+        &["Elizabeth May"],
+    ),
+    (
+        "South Korean skater Oh Se-jin won gold. \"I cannot believe it happened to me today,\" Oh said.",
+        &["Oh Se-jin"],
+    ),
+    // what a speaker issues, as the object of their verb, speaks for them
+    (
+        "The Toronto Transit Commission issued a notice Tuesday saying that service would resume at noon.",
+        &["Toronto Transit Commission"],
+    ),
+    // a relative clause's report ends where the main clause takes up its speaker
+    (
+        "Ravi Mehta, who last year denied he would run again, said the race was wide open.",
+        &["Ravi Mehta", "Ravi Mehta"],
+    ),
 ];
 
 #[test]

@@ -102,8 +102,44 @@ pub fn is_source(c: &Cue) -> bool {
 fn skippable(t: &Tokens, i: usize) -> bool {
     t.is_word(i) && {
         let w = t.lower(i);
-        t.has(i, flag::BETWEEN) || (w.ends_with("ly") && !t.toks[i].cap && w.len() > 4)
+        // (not "May said": a surname, never the modal, before a cue)
+        (t.has(i, flag::BETWEEN) && !mentions::surname_word(t, i))
+            || (w.ends_with("ly") && !t.toks[i].cap && w.len() > 4)
     }
+}
+
+/// A time adjunct ending just before token `i` (not before `lo`): "on Tuesday", "Tuesday
+/// night", "this week", "last month", "(earlier) this year". Its first token, or `i` when
+/// there is none. A month alone is no time here: "Theresa May said".
+pub(crate) fn time_before(t: &Tokens, i: usize, lo: usize) -> usize {
+    let time = |k: usize| t.is_word(k) && LEX.time_words.contains(&t.toks[k].hash);
+    let weekday = |k: usize| t.cap(k) && !t.possessive(k) && LEX.weekdays.contains(&t.toks[k].hash);
+    if i <= lo || !time(i - 1) {
+        return i;
+    }
+    let mut j = if weekday(i - 1) {
+        i - 1
+    } else if t.toks[i - 1].cap {
+        return i;
+    } else if i > lo + 1
+        && (weekday(i - 2)
+            || (t.is_word(i - 2) && !t.toks[i - 2].cap && LEX.time_deictics.contains(&t.toks[i - 2].hash)))
+    {
+        i - 2 // "Tuesday night", "this week", "last month"
+    } else {
+        return i;
+    };
+    if weekday(j) && j > lo && t.is_word(j - 1) && LEX.time_deictics.contains(&t.toks[j - 1].hash) {
+        j -= 1; // "last Tuesday"
+    }
+    if j > lo && t.word_is(j - 1, "on") {
+        j -= 1;
+    }
+    // "late on Friday", "early last month"
+    if j > lo && (t.word_is(j - 1, "early") || t.word_is(j - 1, "late")) {
+        j -= 1;
+    }
+    j
 }
 
 /// The speaker of the cue at token `c` (not looking before `lo`, the sentence start): the
@@ -111,8 +147,16 @@ fn skippable(t: &Tokens, i: usize) -> bool {
 /// and for a verb coordinated with "and", the subject of the sentence.
 pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     let mut i = c;
-    while i > lo && skippable(t, i - 1) {
-        i -= 1;
+    loop {
+        while i > lo && skippable(t, i - 1) {
+            i -= 1;
+        }
+        // "Mayor Naheed Nenshi on Tuesday said", "Health officials this week said"
+        let j = time_before(t, i, lo);
+        if j == i {
+            break;
+        }
+        i = j;
     }
     // a parenthesis between the speaker and the cue: "Rep. Gwen Moore (D-Wis.) said",
     // "Sen. Jack Reed (D-R.I.), said"
@@ -160,6 +204,18 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     let m = mentions::ending_at(t, k, lo)?;
     if matches!(m.kind, MentionKind::Pronoun(PronounKind::Neuter)) && expletive_it(t, m.end, c) {
         return None;
+    }
+    // "The ministry's office published a notice Tuesday saying that…": what a speaker
+    // issues, as the object of their verb, speaks for the verb's subject
+    if let MentionKind::Description { head, definite: false } = m.kind
+        && LEX.issued.contains(&t.toks[head].hash)
+        && m.start > lo + 1
+        && t.is_word(m.start - 1)
+        && !t.toks[m.start - 1].cap
+        && !t.has(m.start - 1, flag::ADJUNCT | flag::BETWEEN | flag::STOP | flag::CUE)
+        && let Some(s) = speaker_before(t, m.start - 1, lo)
+    {
+        return Some(s);
     }
     Some(person_of(t, &m, lo).unwrap_or(m))
 }
@@ -561,7 +617,9 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
                 clause_end: e,
             });
         }
-        if !(introduced || between.is_empty() || listener) {
+        // "asked last week “Why…”": a time between the cue and the quote
+        let timed = !between.is_empty() && time_before(t, e, cue.end) == cue.end;
+        if !(introduced || between.is_empty() || listener || timed) {
             return None;
         }
         if is_source(&cue) {

@@ -110,6 +110,14 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     while k < hi && t.is_word(k) && (t.has(k, flag::BETWEEN) || t.lower(k).ends_with("ly")) && !t.toks[k].cap {
         k += 1;
     }
+    // "said Tuesday the city would…", "said Tuesday night that…": a day is no content
+    if k + 1 < hi && t.cap(k) && !t.possessive(k) && LEX.weekdays.contains(&t.toks[k].hash) {
+        let part = t.is_word(k + 1) && !t.toks[k + 1].cap && LEX.time_words.contains(&t.toks[k + 1].hash);
+        // (not "said Monday night's vote showed…")
+        if !(part && t.possessive(k + 1)) {
+            k += 1 + usize::from(part);
+        }
+    }
     // a listener: "told reporters", "told the BBC", "told CNN", "warned Moscow" (not
     // "asked if…", "warned that…")
     if t.has(cue.start, flag::LISTENER_VERB)
@@ -276,6 +284,23 @@ pub fn find(t: &Tokens, lo: usize, hi: usize, used: &[bool]) -> Vec<Reported> {
             .filter(|r| !r.post && !r.joined && r.speaker.start > c0 && r.cue.start < c1 && !r.speaker.is_pronoun())
             .map(|r| r.speaker.start)
             .min();
+        // "Mr Blair, who last year denied he planned…, said abortion was…": a relative
+        // clause's report ends where the main clause's cue takes up its speaker
+        let main = out
+            .iter()
+            .filter(|r| !r.post && !r.joined && r.cue.start > c0 && r.cue.start < c1 && r.speaker.end <= c0)
+            .filter_map(|r| {
+                let mut k = r.cue.start;
+                while k > c0 && t.is_word(k - 1) && t.has(k - 1, flag::BETWEEN) {
+                    k -= 1;
+                }
+                (k > c0 && t.is_punct(k - 1, ',')).then_some(k)
+            })
+            .min();
+        let cut = match (cut, main) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         if let Some(mut k) = cut
             && !out[i].post
         {

@@ -45,7 +45,9 @@ struct Words {
     not_clause_openers: Vec<String>,
     stop_words: Vec<String>,
     not_names: Vec<String>,
+    surname_words: Vec<String>,
     time_words: Vec<String>,
+    weekdays: Vec<String>,
     definite_determiners: Vec<String>,
     agent_plurals: Vec<String>,
     time_deictics: Vec<String>,
@@ -327,6 +329,11 @@ pub struct Lexicon {
     pub issued: FxHashSet<u64>,
     /// Words of a time after "this", "last", "next" ("week", "Monday").
     pub time_words: FxHashSet<u64>,
+    /// The days of the week: "on Tuesday", "Tuesday night" are times (by word hash).
+    pub weekdays: FxHashSet<u64>,
+    /// Words no name is usually made of that are surnames too ("Theresa May", "Edward
+    /// Said"), by word hash.
+    pub surname_words: FxHashSet<u64>,
     /// Determiners that make a description definite ("the", "his"), by word hash.
     pub definite_determiners: FxHashSet<u64>,
     /// Endings of plural agent nouns ("-ers", "-ists").
@@ -566,6 +573,8 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         document_nouns: hashes(&f.things.documents),
         issued: hashes(&f.things.issued),
         time_words: hashes(&f.words.time_words),
+        weekdays: hashes(&f.words.weekdays),
+        surname_words: hashes(&f.words.surname_words),
         definite_determiners: hashes(&w.definite_determiners),
         agent_plurals: w.agent_plurals.clone(),
         time_deictics: hashes(&w.time_deictics),

@@ -17,7 +17,7 @@ use crate::text::words::word_hash;
 
 mod runs;
 use runs::*;
-pub use runs::{Confirmed, confirmed, is_party_state, proper_name, run_end, run_start};
+pub use runs::{Confirmed, confirmed, is_party_state, proper_name, run_end, run_start, surname_word};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionKind {
@@ -516,6 +516,14 @@ fn description_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention>
         (i + 1..j).find(|&k| t.stem_has(k, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN | flag::ORG_HEAD))
     {
         let mut h = h;
+        // "the foreign ministry's consular-affairs office": a noun that owns is no head;
+        // the description goes on to what it owns
+        while t.possessive(h)
+            && let Some(k) =
+                (h + 1..j).find(|&k| t.stem_has(k, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN | flag::ORG_HEAD))
+        {
+            h = k;
+        }
         while h + 1 < j && t.stem_has(h + 1, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN) {
             h += 1;
         }
@@ -694,6 +702,8 @@ pub fn names_in(t: &Tokens, lo: usize, hi: usize, out: &mut Vec<Mention>) {
                     && e + 1 < hi
                     && (t.word_is(e, "of") || t.word_is(e, "for") || t.word_is(e, "on"))
                     && is_name_word(t, e + 1)
+                    // (not "the Electoral Commission on Thursday": a day is no name)
+                    && run_end(t, e + 1, hi) > e + 1
                 {
                     let e2 = run_end(t, e + 1, hi);
                     e = e2;

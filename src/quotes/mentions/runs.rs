@@ -52,13 +52,46 @@ pub fn run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     j
 }
 
+/// A word of the lexicon's `surname_words` (words no name is usually made of, "May",
+/// "Said") that is a surname here: capitalised, after a first name or an honorific
+/// ("Theresa May", "Ms. May"), before a given name when it is said first ("Oh Se-jin"),
+/// or where the article has confirmed it as a person's
+/// name, with no preposition or other lowercase word before it and no number after it
+/// ("May said", not "in May", "since May", "May 5").
+pub fn surname_word(t: &Tokens, k: usize) -> bool {
+    if !t.cap(k) || !LEX.surname_words.contains(&t.toks[k].hash) {
+        return false;
+    }
+    let before = k.checked_sub(1).filter(|&j| t.is_word(j));
+    if let Some(j) = before
+        && t.toks[j].cap
+        && !t.has(j, flag::NOT_NAME)
+        && (t.ev(j, ev::FIRST_NAME) || is_title(t, j))
+    {
+        return true;
+    }
+    // "Oh Se-jin": a surname said first, before the given name
+    if LEX.surnames_first.contains(&t.toks[k].hash) && t.cap(k + 1) && !t.has(k + 1, flag::NOT_NAME) {
+        return true;
+    }
+    let dated = t.is_word(k + 1) && t.lower(k + 1).starts_with(|c: char| c.is_ascii_digit());
+    let governed = before.is_some_and(|j| {
+        t.has(j, flag::ADJUNCT | flag::BETWEEN | flag::DETERMINER | flag::NOT_NAME)
+            || (!t.toks[j].cap && !t.has(j, flag::CUE | flag::COORDINATOR))
+    });
+    t.ev(k, ev::PERSON) && !dated && !governed
+}
+
 pub(super) fn plain_run_start(t: &Tokens, i: usize, lo: usize) -> usize {
     let mut j = i;
     while j > lo {
         let k = j - 1;
         let name_word = is_name_word(t, k)
             && !t.possessive(k)
-            && (!t.has(k, flag::NOT_NAME) || middle_name(t, k, lo, i + 1) || titled_day(t, k, lo));
+            && (!t.has(k, flag::NOT_NAME)
+                || middle_name(t, k, lo, i + 1)
+                || titled_day(t, k, lo)
+                || surname_word(t, k));
         if name_word || (k > lo && is_particle(t, k) && (is_name_word(t, k - 1) || is_particle(t, k - 1))) {
             j = k;
         } else {
@@ -105,7 +138,9 @@ pub(super) fn titled_day(t: &Tokens, k: usize, lo: usize) -> bool {
 pub(super) fn plain_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     let mut j = i;
     while j < hi {
-        if is_name_word(t, j) && (!t.has(j, flag::NOT_NAME) || (j > i && middle_name(t, j, 0, hi))) {
+        if is_name_word(t, j)
+            && (!t.has(j, flag::NOT_NAME) || (j > i && middle_name(t, j, 0, hi)) || surname_word(t, j))
+        {
             j += 1;
             if t.possessive(j - 1) {
                 break;
@@ -504,7 +539,7 @@ pub(super) fn classify_run(
         // Ellison appraisal" is his)
         return thing(EntityType::Organisation);
     }
-    if b - a == 1 && t.stem_has(a, flag::NOT_NAME) && !p.titled {
+    if b - a == 1 && t.stem_has(a, flag::NOT_NAME) && !p.titled && !surname_word(t, a) {
         return None;
     }
     // "Argentine Economic Minister", "Minister": a title with no name is a role
