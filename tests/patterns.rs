@@ -596,6 +596,12 @@ based on the advice of the doctor,\" said Quill in an email.
         "Ravi Mehta, who last year denied he would run again, said the race was wide open.",
         &["Ravi Mehta", "Ravi Mehta"],
     ),
+    // a role alone refers to the one person the sentence before named, before the
+    // article's most-named person
+    (
+        "Owen Price kicked three penalties for Wales, but Price missed two late conversions. Price said the miss was disappointing. Ian Moss said he would keep working on the kicking with his squad. However, the Wales coach added that he would take some positives from the defeat.",
+        &["Owen Price", "Ian Moss", "Ian Moss"],
+    ),
 ];
 
 #[test]

@@ -501,7 +501,6 @@ impl Walk<'_> {
                     .map(|(_, &e)| e)
                     .filter(|&e| e < ents.all.len())
             })
-            .or_else(|| main_person(ents, head))
             .or_else(|| {
                 // "World number one Lindsay Davenport has criticised Wimbledon. … the
                 // American said": a nationality describes the person the sentence before
@@ -524,6 +523,7 @@ impl Walk<'_> {
                 let first = people.next().filter(|&e| e < ents.all.len())?;
                 (!role || people.all(|e| e == first)).then_some(first)
             })
+            .or_else(|| main_person(ents, head))
     }
 }
 
