@@ -201,6 +201,11 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
             return mentions::ending_at(t, o - 1, lo);
         }
     }
+    // "An official with the agency who was present in court told", "a guard who was at
+    // the hotel told": the speaker is the one the relative clause is about
+    if let Some(s) = relative_head(t, k, lo) {
+        return Some(s);
+    }
     let m = mentions::ending_at(t, k, lo)?;
     if matches!(m.kind, MentionKind::Pronoun(PronounKind::Neuter)) && expletive_it(t, m.end, c) {
         return None;
@@ -218,6 +223,81 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
         return Some(s);
     }
     Some(person_of(t, &m, lo).unwrap_or(m))
+}
+
+/// The most tokens of a restrictive relative clause between a speaker and its cue ("who
+/// was present in court").
+const MAX_RELATIVE_CLAUSE: usize = 10;
+
+/// A restrictive "who" clause ending at token `k` (no commas): the person or description
+/// before "who" ("An official with Animal Protection Services who was present in court").
+fn relative_head(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
+    let w = (lo + 1..=k)
+        .rev()
+        .take(MAX_RELATIVE_CLAUSE)
+        .take_while(|&j| t.is_word(j) && !t.has(j, flag::CUE))
+        .find(|&j| t.word_is(j, "who"))?;
+    // "women who he said are…", "who are not credible because they…": the clause has a
+    // subject of its own
+    let subject = |j: usize| {
+        matches!(
+            t.lower(j),
+            "he" | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "because"
+                | "since"
+                | "although"
+                | "though"
+                | "while"
+                | "if"
+        )
+    };
+    // "a group of hackers who U.S. officials say is…": the clause's own subject speaks;
+    // "officials who are granted a say": no cue after a determiner
+    // ("who is surfing a wave to contend": no cue after "to"; "who have led big states:":
+    // a colon is no cue)
+    if w == k
+        || (w + 1..=k).any(subject)
+        || t.has(k, flag::DETERMINER)
+        || t.word_is(k, "to")
+        || !t.is_word(k + 1)
+        || mentions::ending_at(t, k, lo).is_some_and(|m| m.start == w + 1)
+    {
+        return None;
+    }
+    let m = mentions::ending_at(t, w - 1, lo)?;
+    match m.kind {
+        // "Nate Silver, the polling guru who founded the site, tweeted": the name the
+        // description stands beside
+        MentionKind::Description { .. } => Some(
+            (m.start > lo + 1 && t.is_punct(m.start - 1, ','))
+                .then(|| mentions::ending_at(t, m.start - 2, lo))
+                .flatten()
+                // (not "At the townhall in Ho Chi Minh City, a young woman who…")
+                .filter(|n| n.is_name() && !(n.start > lo && t.is_word(n.start - 1) && !t.toks[n.start - 1].cap))
+                .unwrap_or(m),
+        ),
+        MentionKind::Name { .. } => Some(m),
+        // "Kent Moore at the University of Toronto who…", "An official with Animal
+        // Protection Services who…"
+        MentionKind::Thing { .. } => person_of(t, &m, lo).or_else(|| {
+            let j = if m.start > lo && t.word_is(m.start - 1, "the") {
+                m.start - 1
+            } else {
+                m.start
+            };
+            (j >= lo + 2 && (t.word_is(j - 1, "with") || t.word_is(j - 1, "at") || t.word_is(j - 1, "from")))
+                .then(|| mentions::ending_at(t, j - 2, lo))
+                .flatten()
+                .filter(Mention::is_description)
+                .map(|d| Mention { end: m.end, ..d })
+        }),
+        MentionKind::Pronoun(_) => None,
+    }
 }
 
 /// A lowercase word after a mention that is no adjunct, relative or determiner: the

@@ -48,6 +48,7 @@ struct Words {
     surname_words: Vec<String>,
     time_words: Vec<String>,
     weekdays: Vec<String>,
+    quantifiers: Vec<String>,
     definite_determiners: Vec<String>,
     agent_plurals: Vec<String>,
     time_deictics: Vec<String>,
@@ -331,6 +332,8 @@ pub struct Lexicon {
     pub time_words: FxHashSet<u64>,
     /// The days of the week: "on Tuesday", "Tuesday night" are times (by word hash).
     pub weekdays: FxHashSet<u64>,
+    /// Words that pick people out of a group: "one of the players", "some in the community".
+    pub quantifiers: FxHashSet<u64>,
     /// Words no name is usually made of that are surnames too ("Theresa May", "Edward
     /// Said"), by word hash.
     pub surname_words: FxHashSet<u64>,
@@ -574,6 +577,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         issued: hashes(&f.things.issued),
         time_words: hashes(&f.words.time_words),
         weekdays: hashes(&f.words.weekdays),
+        quantifiers: hashes(&f.words.quantifiers),
         surname_words: hashes(&f.words.surname_words),
         definite_determiners: hashes(&w.definite_determiners),
         agent_plurals: w.agent_plurals.clone(),

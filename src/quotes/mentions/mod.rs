@@ -279,7 +279,11 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             }
             break;
         }
-        if t.has(k, flag::NOT_NAME | flag::CUE | flag::BETWEEN) && !t.toks[k].cap {
+        // ("Though executives who worked with him say": a capital opening the sentence is
+        // no part of who speaks either)
+        if t.has(k, flag::NOT_NAME | flag::CUE | flag::BETWEEN)
+            && (!t.toks[k].cap || LEX.aside_openers.contains(&t.toks[k].hash))
+        {
             break;
         }
         // ("But observers say": the sentence's conjunction is no part of who speaks)
@@ -324,7 +328,10 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     }
     // "Schellenberg's aunt": a role after a possessive
     let possessed = i > lo && t.possessive(i - 1) && t.stem_has(i, flag::ROLE_NOUN | flag::TITLE);
-    (det.is_some() || t.has(i, flag::SPEAKER_NOUN) || people_plural(t, i) || possessed).then(|| Mention {
+    if !(det.is_some() || t.has(i, flag::SPEAKER_NOUN) || people_plural(t, i) || possessed) {
+        return None;
+    }
+    let inner = Mention {
         start: j,
         end: i + 1,
         kind: MentionKind::Description {
@@ -333,6 +340,51 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         },
         role: None,
         gender: None,
+    };
+    Some(outer_description(t, &inner, lo).unwrap_or(inner))
+}
+
+/// The description a prepositional phrase belongs to: "another member of the public",
+/// "people arrested at the camp" (not "the camp"), "some in the Muslim community", "one of
+/// the players".
+fn outer_description(t: &Tokens, inner: &Mention, lo: usize) -> Option<Mention> {
+    let p = inner.start.checked_sub(1).filter(|&p| p > lo)?;
+    if !t.is_word(p) || !LEX.head_prepositions.contains(&word_hash(t.lower(p))) {
+        return None;
+    }
+    let q = p - 1;
+    // a quantifier before "of" or "in": "one of the players", "some in the community"
+    if (t.word_is(p, "of") || t.word_is(p, "in")) && t.is_word(q) && LEX.quantifiers.contains(&word_hash(t.lower(q))) {
+        let start = if q > lo && t.word_is(q - 1, "all") { q - 1 } else { q };
+        return Some(Mention {
+            start,
+            end: inner.end,
+            kind: MentionKind::Description {
+                head: q,
+                definite: false,
+            },
+            role: None,
+            gender: None,
+        });
+    }
+    // "people arrested at the camp": a participle after the head
+    let h = if q > lo && t.is_word(q) && !t.toks[q].cap && t.lower(q).ends_with("ed") {
+        q - 1
+    } else {
+        q
+    };
+    let outer = description_ending_at(t, h, lo)?;
+    let MentionKind::Description { head, .. } = outer.kind else {
+        return None;
+    };
+    // a person or people, not a thing of theirs: "member", "officials", "people"; not one
+    // who speaks for the body nor what it publishes ("a spokesman for the firm", "a survey
+    // for the charity" speak for the firm and the charity)
+    let speaks_for = LEX.stand_ins.contains(&t.toks[head].hash) || LEX.document_nouns.contains(&t.toks[head].hash);
+    let person = t.stem_has(head, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN) || people_plural(t, head);
+    (person && !speaks_for).then_some(Mention {
+        end: inner.end,
+        ..outer
     })
 }
 

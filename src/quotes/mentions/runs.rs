@@ -35,6 +35,14 @@ pub(super) fn stray_front(t: &Tokens, a: usize, sent_start: usize) -> bool {
     t.has(a, flag::CUE | flag::NOT_NAME)
         || (sentence_initial(t, a, sent_start) && t.ev(a, ev::LOWER))
         || t.lower(a).ends_with("-based")
+        || phrase_compound(t.lower(a))
+}
+
+/// A phrase hyphenated into one word, no name: "Man-of-the-match", "Up-and-coming".
+fn phrase_compound(w: &str) -> bool {
+    let mut parts = w.split('-');
+    parts.next();
+    parts.any(|p| LEX.is(p, flag::DETERMINER | flag::COORDINATOR) || p == "of")
 }
 
 /// A particle inside a name: "van der", "bin", "de la".

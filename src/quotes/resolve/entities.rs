@@ -41,6 +41,10 @@ pub(super) struct Entity {
     pub(super) honorific_gender: Option<Gender>,
     pub(super) roles: Vec<RoleSpan>,
     pub(super) role_words: FxHashSet<u64>,
+    /// The stems of the role words that are offices, not honorifics ("minister" of "Mr").
+    pub(super) office_words: FxHashSet<u64>,
+    /// The stems of the names a role ties them to ("ireland" of "Ireland manager").
+    pub(super) role_bodies: FxHashSet<u64>,
     /// Where the clustering last assigned a mention to this entity.
     pub(super) seen_pos: usize,
     /// Where it last assigned one holding the surname: a bare surname two people share
@@ -314,6 +318,8 @@ impl Entity {
             honorific_gender: g,
             roles: vec![],
             role_words: FxHashSet::default(),
+            office_words: FxHashSet::default(),
+            role_bodies: FxHashSet::default(),
             seen_pos: 0,
             named_pos: 0,
             count: 0,

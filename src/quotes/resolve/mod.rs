@@ -203,6 +203,9 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
             for r in [o.role, o.appositive].into_iter().flatten() {
                 span_stems(paras, r.para, (r.a, r.b), &mut w);
                 ent.role_words.extend(w.iter().copied());
+                if let Some(p) = paras.get(r.para) {
+                    role_offices(&p.tokens, (r.a, r.b), ent);
+                }
                 if kept.insert((e, r)) {
                     ent.roles.push(r);
                 }
@@ -211,6 +214,26 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
         occ_entity.push(e);
     }
     occ_entity
+}
+
+/// The offices (not honorifics) and the names (not titles or nationalities) of a role's
+/// words, for [`referents::main_person`].
+fn role_offices(t: &crate::quotes::tokens::Tokens, (a, b): (usize, usize), ent: &mut Entity) {
+    let words: Vec<usize> = (a..b.min(t.len()))
+        .filter(|&k| t.is_word(k) && !t.has(k, flag::DETERMINER) && !t.stem_has(k, flag::HONORIFIC))
+        .collect();
+    // "with Tanzania Mr Brown said": a name alone before an honorific is no office
+    let office = |k: usize| !t.cap(k) || t.stem_has(k, flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN);
+    if !words.iter().any(|&k| office(k)) {
+        return;
+    }
+    for k in words {
+        let stem = t.stem(k);
+        ent.office_words.insert(stem_hash(stem));
+        if !office(k) && !nationality(stem) {
+            ent.role_bodies.insert(stem_hash(stem));
+        }
+    }
 }
 
 /// (Step 1b.) "Jayme told police she could hear the sirens": a person reported saying "she…" of
@@ -523,7 +546,7 @@ impl Walk<'_> {
                 let first = people.next().filter(|&e| e < ents.all.len())?;
                 (!role || people.all(|e| e == first)).then_some(first)
             })
-            .or_else(|| main_person(ents, head))
+            .or_else(|| main_person(ents, head, &self.text[r.mention.0..r.mention.1]))
     }
 }
 

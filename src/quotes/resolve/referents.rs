@@ -6,9 +6,21 @@ use super::*;
 
 /// "Trudeau made the comments … The prime minister said": a title ("the prime minister",
 /// "the mayor") that no role links goes to the person the article is about — named far
-/// more often than anyone else — when the description is a title.
-pub(super) fn main_person(ents: &Entities, head: &str) -> Option<usize> {
-    if !LEX.is(head, flag::TITLE) || head.ends_with('s') {
+/// more often than anyone else — when the description is a title that person may hold:
+/// not one who speaks for someone ("the spokesman", "his lawyer", "the prime minister's
+/// spokesman"), not a title other than the roles the article gives them ("the prime
+/// minister" of a businessman), and not one tied to a name the roles do not hold ("the
+/// Tottenham striker", "the New Jersey governor"); a nationality may ("the Russian
+/// president").
+pub(super) fn main_person(ents: &Entities, head: &str, mention: &str) -> Option<usize> {
+    if !LEX.is(head, flag::TITLE) || head.ends_with('s') || LEX.stand_ins.contains(&word_hash(head)) {
+        return None;
+    }
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let whose = |w: &str| {
+        w.ends_with("'s") || w.ends_with("’s") || LEX.possessive_determiners.contains(&word_hash(&w.to_lowercase()))
+    };
+    if words.iter().any(|w| whose(w)) {
         return None;
     }
     let mut people: Vec<(usize, &Entity)> = ents
@@ -20,7 +32,36 @@ pub(super) fn main_person(ents: &Entities, head: &str) -> Option<usize> {
     people.sort_by_key(|(_, e)| std::cmp::Reverse(e.count));
     let (top, e) = *people.first()?;
     let second = people.get(1).map_or(0, |(_, e)| e.count);
-    (e.count >= MAIN_PERSON_MENTIONS && e.count >= MAIN_PERSON_RATIO * second).then_some(top)
+    if e.count < MAIN_PERSON_MENTIONS || e.count < MAIN_PERSON_RATIO * second {
+        return None;
+    }
+    let modifiers: Vec<(&str, String)> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .map(|w| (w, w.to_lowercase()))
+        .filter(|(_, l)| !l.is_empty() && !LEX.is(l, flag::DETERMINER) && *l != head)
+        .collect();
+    // "the England striker" of "England forward Michael Owen": a word their roles hold
+    let offices = &e.office_words;
+    let held = modifiers.iter().any(|(_, l)| offices.contains(&stem_hash(l)));
+    if !offices.is_empty() && !offices.contains(&stem_hash(head)) && !held {
+        return None;
+    }
+    // "the Tottenham striker" of "Ireland manager Brian Kerr"
+    let tied = !e.role_bodies.is_empty()
+        && modifiers.iter().any(|(w, l)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !LEX.is(l, flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN | flag::HONORIFIC)
+                && !nationality(l)
+                && !e.role_words.contains(&stem_hash(l))
+        });
+    (!tied).then_some(top)
+}
+
+/// A nationality ("Russian", "American").
+pub(super) fn nationality(w: &str) -> bool {
+    LEX.word_bits.get(&word_hash(&w.to_lowercase())).copied().unwrap_or(0) & crate::text::lexicon::word::NATIONALITY
+        != 0
 }
 
 /// The person an article is about is named at least this many times, and this many times
