@@ -656,6 +656,17 @@ const MENTION_CASES: &[(&str, &[&str])] = &[
             "Some in the local community",
         ],
     ),
+    // "they" opening its sentence, or after "and", speaks for the plural subject before it
+    (
+        "Authorities described the attempt as a carjacking. They said her injuries were not life-threatening. But Brexit remains the biggest concern and several auto-industry executives have warned about a hard Brexit. They say British plants could close. Republican senators are eager to get back to work, and they say they want no more votes. The company reported a loss. They said the figures were final. We will say nothing of the coach.",
+        &[
+            "Authorities",
+            "several auto-industry executives",
+            "Republican senators",
+            "They",
+            "We",
+        ],
+    ),
     // a capitalised opener is no part of who speaks
     (
         "He built the company over thirty years. Though executives who worked with him say he was demanding, his staff stayed loyal.",

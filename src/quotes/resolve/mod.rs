@@ -100,6 +100,8 @@ pub(crate) fn resolve(
         all: Vec::new(),
         prominence: Default::default(),
     };
+    let mut items = items;
+    link_they(text, &mut items, paras);
     introduce(text, heads, occs, paras, &mut ents);
     let occ_entity = identify(text, occs, paras, &mut ents);
     genders_said(text, &items, occs, &occ_entity, &mut ents);
@@ -119,7 +121,6 @@ pub(crate) fn resolve(
     link_summaries(text, &items, &mut resolved);
     link_lede(&items, occs, &occ_entity, &ents, paras, &mut resolved);
     // 4. the quotes
-    let mut items = items;
     for (it, r) in items.iter_mut().zip(running) {
         if r.is_some() {
             it.speaker = r;
@@ -130,6 +131,87 @@ pub(crate) fn resolve(
         .zip(resolved)
         .map(|(it, res)| quote(text, it, res, &ents, paras))
         .collect()
+}
+
+/// (Step 0a.) "Several auto-industry executives have warned… They say": a "they" opening
+/// its sentence, or after "and" ("Republican senators are eager…, and they say"), speaks
+/// for the plural description that is the subject of the clause before. The description
+/// becomes the speaker's mention (resolved as any description is).
+fn link_they(text: &str, items: &mut [Item], paras: &[super::evidence::Para]) {
+    for it in items.iter_mut() {
+        let Some(r) = it.speaker.as_mut() else { continue };
+        // ("we" is the writer or the speaker's own side, not someone named)
+        if r.kind != RawKind::Pronoun(PronounKind::Plural)
+            || !text[r.mention.0..r.mention.1].eq_ignore_ascii_case("they")
+        {
+            continue;
+        }
+        let Some(p) = paras.get(it.para) else { continue };
+        let t = &p.tokens;
+        let Some(k) = (0..t.len()).find(|&k| t.toks[k].start == r.mention.0) else {
+            continue;
+        };
+        let Some(s) = p.sentences.iter().position(|x| x.contains(&k)) else {
+            continue;
+        };
+        let first = (p.sentences[s].start..k).find(|&j| t.is_word(j) && !t.has(j, flag::COORDINATOR));
+        // the clause before: the sentence before when "they" opens its own, else this one
+        let (lo, hi) = if first.is_none() && s > 0 {
+            (p.sentences[s - 1].start, p.sentences[s - 1].end)
+        } else if k > 0 && t.has(k - 1, flag::COORDINATOR) {
+            (p.sentences[s].start, k - 1)
+        } else {
+            continue;
+        };
+        if let Some(m) = last_plural_subject(t, lo, hi) {
+            let MentionKind::Description { head, definite } = m.kind else {
+                continue;
+            };
+            r.mention = (t.toks[m.start].start, t.toks[m.end - 1].end);
+            r.kind = RawKind::Description {
+                head: t.stem(head).to_string(),
+                definite,
+            };
+        }
+    }
+}
+
+/// The last plural description in tokens `lo..hi` that opens a clause (the sentence, or
+/// after "and"/"but") and runs into its verb: "several auto-industry executives have warned".
+fn last_plural_subject(t: &Tokens, lo: usize, hi: usize) -> Option<mentions::Mention> {
+    let opens = |j: usize| j == lo || t.has(j - 1, flag::COORDINATOR) || t.is_punct(j - 1, ',');
+    let mut found = None;
+    let mut j = lo;
+    while j < hi {
+        if t.is_word(j) && opens(j) && !t.has(j, flag::COORDINATOR) {
+            // the description starting at j: the longest ending before a lowercase verb
+            let m = (j..hi.min(j + MAX_SUBJECT_WORDS))
+                .filter(|&e| {
+                    t.is_word(e + 1)
+                        && e + 1 < hi
+                        && !t.toks[e + 1].cap
+                        && !t.has(e + 1, flag::DETERMINER | flag::COORDINATOR)
+                        && !LEX.head_prepositions.contains(&word_hash(t.lower(e + 1)))
+                })
+                .filter_map(|e| mentions::ending_at(t, e, j).filter(|m| m.start == j))
+                .find(|m| matches!(m.kind, MentionKind::Description { head, .. } if plural(t.lower(head))));
+            if let Some(m) = m {
+                j = m.end;
+                found = Some(m);
+                continue;
+            }
+        }
+        j += 1;
+    }
+    found
+}
+
+/// The most words of a clause's subject [`link_they`] reads.
+const MAX_SUBJECT_WORDS: usize = 8;
+
+/// A plural noun: "executives", "senators", "authorities" (not "business").
+fn plural(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("’s")
 }
 
 /// (Step 0.) The people and things the title and captions name in full, and how often the body
