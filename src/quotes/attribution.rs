@@ -239,23 +239,7 @@ fn relative_head(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
         .find(|&j| t.word_is(j, "who"))?;
     // "women who he said are…", "who are not credible because they…": the clause has a
     // subject of its own
-    let subject = |j: usize| {
-        matches!(
-            t.lower(j),
-            "he" | "she"
-                | "it"
-                | "they"
-                | "we"
-                | "i"
-                | "you"
-                | "because"
-                | "since"
-                | "although"
-                | "though"
-                | "while"
-                | "if"
-        )
-    };
+    let subject = |j: usize| LEX.clause_subjects.contains(&word_hash(t.lower(j)));
     // "a group of hackers who U.S. officials say is…": the clause's own subject speaks;
     // "officials who are granted a say": no cue after a determiner
     // ("who is surfing a wave to contend": no cue after "to"; "who have led big states:":

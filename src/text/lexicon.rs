@@ -57,6 +57,7 @@ struct Words {
     adjective_endings: Vec<String>,
     cue_nouns: Vec<String>,
     aside_openers: Vec<String>,
+    clause_subjects: Vec<String>,
     clause_joiners: Vec<String>,
     description_breaks: Vec<String>,
     head_prepositions: Vec<String>,
@@ -357,6 +358,8 @@ pub struct Lexicon {
     pub cue_nouns: FxHashSet<u64>,
     /// Words that open an aside after a report, as a participle does: "…, he said, as talks resumed". (By word hash.)
     pub aside_openers: FxHashSet<u64>,
+    /// Words that give a relative clause a subject of its own (by word hash).
+    pub clause_subjects: FxHashSet<u64>,
     /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
     pub clause_joiners: FxHashSet<u64>,
     /// Prepositions that end a description after its first word: "the minister in charge said". (By word hash.)
@@ -589,6 +592,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         adjective_endings: w.adjective_endings.clone(),
         cue_nouns: hashes(&w.cue_nouns),
         aside_openers: hashes(&w.aside_openers),
+        clause_subjects: hashes(&w.clause_subjects),
         clause_joiners: hashes(&w.clause_joiners),
         description_breaks: hashes(&w.description_breaks),
         head_prepositions: hashes(&w.head_prepositions),

@@ -148,9 +148,10 @@ fn link_they(text: &str, items: &mut [Item], paras: &[super::evidence::Para]) {
         }
         let Some(p) = paras.get(it.para) else { continue };
         let t = &p.tokens;
-        let Some(k) = (0..t.len()).find(|&k| t.toks[k].start == r.mention.0) else {
+        let k = t.toks.partition_point(|x| x.start < r.mention.0);
+        if t.toks.get(k).is_none_or(|x| x.start != r.mention.0) {
             continue;
-        };
+        }
         let Some(s) = p.sentences.iter().position(|x| x.contains(&k)) else {
             continue;
         };
@@ -613,9 +614,8 @@ impl Walk<'_> {
                 // ("Hollywood film star Liam Neeson has held a dinner party. The
                 // Ballymena-born actor said…": so does a person's role alone, the only
                 // person that sentence names)
-                let bits = LEX.word_bits.get(&word_hash(head)).copied().unwrap_or(0);
                 let role = LEX.is(head, flag::ROLE_NOUN | flag::TITLE) && !head.ends_with('s');
-                if bits & crate::text::lexicon::word::NATIONALITY == 0 && !role {
+                if !nationality(head) && !role {
                     return None;
                 }
                 let k = occs.partition_point(|o| o.sentence + 1 < it.sentence);
