@@ -5,8 +5,8 @@
 use saywho::corpus::{Article, Rules, decode::Encoding};
 use saywho::quotes::{self, QuoteKind};
 
-/// (quoted text, speaker or "-", kind) for each quote, scare quotes included.
-fn run(body: &str) -> Vec<(String, String, QuoteKind)> {
+/// The article `body` makes under a title, and its quotes.
+fn parse(body: &str) -> (Article, Vec<quotes::Quote>) {
     let (a, _) = Article::parse(
         "t".into(),
         "t".into(),
@@ -14,8 +14,14 @@ fn run(body: &str) -> Vec<(String, String, QuoteKind)> {
         Encoding::Utf8,
         &Rules::builtin(),
     );
-    quotes::extract(&a)
-        .into_iter()
+    let q = quotes::extract(&a);
+    (a, q)
+}
+
+/// (quoted text, speaker or "-", kind) for each quote, scare quotes included.
+fn run(body: &str) -> Vec<(String, String, QuoteKind)> {
+    let (a, q) = parse(body);
+    q.into_iter()
         .map(|q| {
             (
                 a.body().unwrap().text[q.start..q.end].to_string(),
@@ -678,14 +684,8 @@ const MENTION_CASES: &[(&str, &[&str])] = &[
 fn mention_cases() {
     let mut failed = Vec::new();
     for (text, want) in MENTION_CASES {
-        let (a, _) = Article::parse(
-            "t".into(),
-            "t".into(),
-            format!("A title\n\n{text}"),
-            Encoding::Utf8,
-            &Rules::builtin(),
-        );
-        let got: Vec<String> = quotes::extract(&a)
+        let got: Vec<String> = parse(text)
+            .1
             .into_iter()
             .filter(|q| q.kind != QuoteKind::Scare)
             .map(|q| q.mention.unwrap_or_else(|| "-".into()))
