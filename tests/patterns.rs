@@ -628,6 +628,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "Acme Holdings shares fell on Monday. A spokesman for the firm said the fall was expected.",
         &["Acme Holdings"],
     ),
+    // a closing mark typed after a space still closes, and its quote still ends a sentence
+    (
+        "\"We played well and we deserved it,\" said coach Mark Webb. \"It was a long season for all of us. \"The players were superb and I am proud of the way they all kept going. \" The club's next match is on Saturday.\n\n\"What does that even mean for us? \" Lisa Grant asked.",
+        &["Mark Webb", "Mark Webb", "Mark Webb", "Lisa Grant"],
+    ),
 ];
 
 #[test]

@@ -133,7 +133,11 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
             )),
             '"' => {
                 let o = opens_context(prev) && !next.is_some_and(char::is_whitespace) && next.is_some();
-                let cl = !prev.is_some_and(char::is_whitespace) && prev.is_some() && closes_context(next);
+                let cl = (!prev.is_some_and(char::is_whitespace) && prev.is_some() && closes_context(next))
+                    // a closer typed after a space: "…what does that mean? " Clinton asked
+                    || (prev.is_some_and(char::is_whitespace)
+                        && next.is_none_or(char::is_whitespace)
+                        && text[..i].trim_end().ends_with([',', '.', '!', '?', '…']));
                 (o || cl).then(|| m(Family::Double, o, cl))
             }
             '‘' => (!is_word(prev)).then(|| m(Family::Single, true, false)),
@@ -340,6 +344,14 @@ mod tests {
         let s = spans("A stray “mark here.\n\nNext paragraph with “a real quote” in it.");
         assert_eq!(s, ["“a real quote”"]);
         assert_eq!(spans("Text “one” and “stray and “two” end."), ["“one”", "“two”"]);
+    }
+
+    #[test]
+    fn a_closer_typed_after_a_space_closes() {
+        assert_eq!(
+            spans("\"What does that mean? \" Clinton asked. \"Well, \" she said."),
+            ["\"What does that mean? \"", "\"Well, \""]
+        );
     }
 
     #[test]

@@ -257,7 +257,7 @@ impl Tokens {
                 Kind::Punct('.' | '!' | '?' | '…') => next_starts && !self.clause_period(i),
                 Kind::Quote(_) => {
                     let q = &text[self.toks[i].start..self.toks[i].end];
-                    let inner = q.trim_end_matches(['”', '"', '’', '\'', '»', '“']);
+                    let inner = q.trim_end_matches(['”', '"', '’', '\'', '»', '“', ' ']);
                     inner.ends_with(['.', '!', '?'])
                         && self
                             .toks
