@@ -34,6 +34,10 @@ pub(super) fn stray_front(t: &Tokens, a: usize, sent_start: usize) -> bool {
     }
     t.has(a, flag::CUE | flag::NOT_NAME)
         || (sentence_initial(t, a, sent_start) && t.ev(a, ev::LOWER))
+        // capitalised only where it opens the sentence, a word the lexicon knows or shaped
+        // like an adjective, before a person the article names elsewhere: no first name
+        // ("Absent Sanders' plan", "Olympian Tomlinson"; but "Sunday Telegraph")
+        || (sentence_initial_only(t, a, sent_start) && !unknown_given(t, a) && t.ev(a + 1, ev::PERSON))
         || t.lower(a).ends_with("-based")
         || phrase_compound(t.lower(a))
 }
