@@ -634,6 +634,12 @@ based on the advice of the doctor,\" said Quill in an email.
         "Maria Lopez spoke on Thursday about the plan Tom Wells announced. \"It would end health care as we know it,\" Lopez said.\n\nAbsent Wells' plan, which he has not published, Lopez pointed to the times Wells has laid out a plan before.\n\n\"It is a bit concerning to me,\" she went on.\n\nAdam Hale started the podcast in 2004. Coffee-loving Hale said the show would go on.",
         &["Maria Lopez", "Maria Lopez", "Adam Hale"],
     ),
+    // a title after an organisation's word is a person's ("party Chairman …"), not an
+    // organisation named ("oil firm Yukos")
+    (
+        "At the meeting, party Chairman Tom Fenwick scolded the candidate. \"Using the word was a horrific thing to do,\" Fenwick said.",
+        &["Tom Fenwick"],
+    ),
     // a closing mark typed after a space still closes, and its quote still ends a sentence
     (
         "\"We played well and we deserved it,\" said coach Mark Webb. \"It was a long season for all of us. \"The players were superb and I am proud of the way they all kept going. \" The club's next match is on Saturday.\n\n\"What does that even mean for us? \" Lisa Grant asked.",

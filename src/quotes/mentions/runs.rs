@@ -332,7 +332,8 @@ pub enum Confirmed {
 pub fn confirmed(t: &Tokens, s: usize, e: usize) -> Option<Confirmed> {
     let lowercase_before = s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap;
     // introduced as an organisation: "oil firm Yukos", "software giant Microsoft"
-    if lowercase_before && t.stem_has(s - 1, flag::ORG_NOUN) {
+    // (but "party Chairman Reince Priebus" is a person with a title)
+    if lowercase_before && t.stem_has(s - 1, flag::ORG_NOUN) && !t.stem_has(s, flag::TITLE | flag::HONORIFIC) {
         return Some(Confirmed::Org(s, e));
     }
     let context = person_context(t, s, e);
