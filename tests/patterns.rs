@@ -640,6 +640,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "At the meeting, party Chairman Tom Fenwick scolded the candidate. \"Using the word was a horrific thing to do,\" Fenwick said.",
         &["Tom Fenwick"],
     ),
+    // a medium's name that the article gives a person as surname is theirs
+    (
+        "\"There is no such thing as bad publicity,\" said Seaport Mayor Don Guardian in an interview. \"We are going through difficult times,\" Guardian said.",
+        &["Don Guardian", "Don Guardian"],
+    ),
     // a closing mark typed after a space still closes, and its quote still ends a sentence
     (
         "\"We played well and we deserved it,\" said coach Mark Webb. \"It was a long season for all of us. \"The players were superb and I am proud of the way they all kept going. \" The club's next match is on Saturday.\n\n\"What does that even mean for us? \" Lisa Grant asked.",

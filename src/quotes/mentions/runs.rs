@@ -540,7 +540,11 @@ pub(super) fn classify_run(
         Some((entity, false)) => {
             // ("the Kenya Red Cross" is no person's, whatever "Kenya" is as a first name)
             let the_thing = preceded_by_the && !p.titled && !modifier;
-            if !the_thing && (p.titled || first_name_led || (confirmed_person && entity != EntityType::Medium)) {
+            // a medium's name is a person's when the article names them with it as a
+            // surname ("Fox told the Evening Post" after "actor Edward Fox")
+            let person_named =
+                confirmed_person && (entity != EntityType::Medium || (b - a == 1 && t.ev(a, ev::SURNAME)));
+            if !the_thing && (p.titled || first_name_led || person_named) {
                 return person();
             }
             return thing(entity);
