@@ -645,6 +645,12 @@ based on the advice of the doctor,\" said Quill in an email.
         "\"There is no such thing as bad publicity,\" said Seaport Mayor Don Guardian in an interview. \"We are going through difficult times,\" Guardian said.",
         &["Don Guardian", "Don Guardian"],
     ),
+    // a place is no speaker: a state after a town, an opening phrase with its place, a
+    // dateline with its agency
+    (
+        "\"Both of them scare me,\" Harold Bent of Raleigh, N.C., who was among those polled, said in an interview.\n\nAt a rally in Concord, N.H., on Tuesday, Senator Alma Ruiz endorsed the governor, saying that he would make a fine president.\n\nSeattle (AFP) – Democrat Joan Pike has criticised the plan, saying that it does more harm than good.",
+        &["Harold Bent", "Alma Ruiz", "Joan Pike"],
+    ),
     // a closing mark typed after a space still closes, and its quote still ends a sentence
     (
         "\"We played well and we deserved it,\" said coach Mark Webb. \"It was a long season for all of us. \"The players were superb and I am proud of the way they all kept going. \" The club's next match is on Saturday.\n\n\"What does that even mean for us? \" Lisa Grant asked.",

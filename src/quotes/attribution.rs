@@ -445,6 +445,34 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
         && c + 1 < hi
     {
         i = c + 1;
+        // "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders…": past the
+        // place's state or country and another adjunct to their commas
+        loop {
+            let comma = |from: usize| (from..hi.min(from + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','));
+            if t.is_word(i)
+                && !t.toks[i].cap
+                && t.has(i, flag::ADJUNCT)
+                && let Some(c) = comma(i + 1)
+                && (i + 1..c).all(|k| t.is_word(k) && !t.has(k, flag::CUE))
+                && c + 1 < hi
+            {
+                i = c + 1;
+            } else if let Some(m) = mentions::starting_at(t, i, hi, lo)
+                && matches!(
+                    m.kind,
+                    MentionKind::Thing {
+                        entity: EntityType::Place,
+                        ..
+                    }
+                )
+                && t.is_punct(m.end, ',')
+                && m.end + 1 < hi
+            {
+                i = m.end + 1;
+            } else {
+                break;
+            }
+        }
     }
     while i < hi {
         if t.is_word(i)
@@ -492,10 +520,12 @@ pub fn is_participle(t: &Tokens, cue: &Cue, lo: usize) -> bool {
     cue.end == cue.start + 1 && t.lower(cue.start).ends_with("ing") && k > lo && t.is_punct(k, ',')
 }
 
-/// Past a dateline opening the sentence ("WASHINGTON —", "COLUMBIA, S.C. —"): an
-/// all-capitals place, maybe with a state, then a dash.
+/// Past a dateline opening the sentence ("WASHINGTON —", "COLUMBIA, S.C. —", "Washington
+/// (AFP) –"): a place, maybe with a state or an agency, then a dash.
 pub fn dateline_end(t: &Tokens, lo: usize, hi: usize) -> usize {
-    if !t.toks.get(lo).is_some_and(|x| x.caps) {
+    // or a place in capitals and lowercase with its agency: "Washington (AFP) –"
+    let agency = t.cap(lo) && t.is_punct(lo + 1, '(');
+    if !t.toks.get(lo).is_some_and(|x| x.caps) && !agency {
         return lo;
     }
     (lo + 1..hi.min(lo + 6))

@@ -298,6 +298,15 @@ pub(super) fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, 
     if t.stem_has(s, flag::THING_HEAD) && LEX.is_place(&stems(t, s, e).join(" ")) {
         return Some((EntityType::Place, e - s >= 2));
     }
+    // "Raleigh, N.C.", "Milton, Ont.": a state or province after a place and a comma
+    if e - s == 1
+        && s >= 2
+        && t.is_punct(s - 1, ',')
+        && t.cap(s - 2)
+        && LEX.state_abbreviations.contains(&t.toks[s].hash)
+    {
+        return Some((EntityType::Place, true));
+    }
     // an acronym (NATO, RIA) is an organisation, not a person
     if e - s == 1 && t.toks[s].caps && t.lower(s).len() <= 6 {
         return Some((EntityType::Organisation, false));
