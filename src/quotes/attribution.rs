@@ -438,25 +438,15 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
     let mut i = dateline_end(t, lo, hi);
     // "In an interview with CNBC on Monday, U.S. Secretary of State Mike Pompeo praised…":
     // past an introductory phrase to its comma
-    if t.is_word(i)
-        && t.has(i, flag::ADJUNCT)
-        && let Some(c) = (i + 1..hi.min(i + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','))
-        && (i + 1..c).all(|k| t.is_word(k) && !t.has(k, flag::CUE))
-        && c + 1 < hi
-    {
-        i = c + 1;
+    if let Some(j) = past_intro_phrase(t, i, hi) {
+        i = j;
         // "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders…": past the
         // place's state or country and another adjunct to their commas
         loop {
-            let comma = |from: usize| (from..hi.min(from + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','));
-            if t.is_word(i)
-                && !t.toks[i].cap
-                && t.has(i, flag::ADJUNCT)
-                && let Some(c) = comma(i + 1)
-                && (i + 1..c).all(|k| t.is_word(k) && !t.has(k, flag::CUE))
-                && c + 1 < hi
+            if !t.cap(i)
+                && let Some(j) = past_intro_phrase(t, i, hi)
             {
-                i = c + 1;
+                i = j;
             } else if let Some(m) = mentions::starting_at(t, i, hi, lo)
                 && matches!(
                     m.kind,
@@ -503,6 +493,16 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
 /// The most tokens of an introductory phrase before a sentence's subject ("In an interview
 /// with CNBC on Monday,").
 const INTRO_PHRASE: usize = 12;
+
+/// Past an adverbial phrase opening at `i` ("In an interview with CNBC on Monday,", "on
+/// Tuesday,"): the token after its comma, when nothing in it is a cue.
+fn past_intro_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
+    if !(t.is_word(i) && t.has(i, flag::ADJUNCT)) {
+        return None;
+    }
+    let c = (i + 1..hi.min(i + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','))?;
+    ((i + 1..c).all(|k| t.is_word(k) && !t.has(k, flag::CUE)) && c + 1 < hi).then_some(c + 1)
+}
 
 /// The comma before a participle cue, past adverbs: ", recently telling".
 pub fn participle_comma(t: &Tokens, c: usize, lo: usize) -> usize {

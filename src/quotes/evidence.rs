@@ -35,7 +35,7 @@ fn place_context(t: &Tokens, k: usize, e: usize, s: &Range<usize>) -> bool {
                 | flag::CUE,
         );
     (k > s.start && t.is_word(k - 1) && lex.locatives.contains(&t.toks[k - 1].hash) && !modifies)
-        || (t.is_punct(e, ',') && t.cap(e + 1) && lex.state_abbreviations.contains(&t.toks[e + 1].hash))
+        || mentions::state_after_place(t, e + 1)
         || (e < s.end && t.is_word(e) && !t.toks[e].cap && lex.place_nouns.contains(&t.toks[e].hash))
 }
 

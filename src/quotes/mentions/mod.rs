@@ -17,7 +17,9 @@ use crate::text::words::word_hash;
 
 mod runs;
 use runs::*;
-pub use runs::{Confirmed, confirmed, is_party_state, proper_name, run_end, run_start, surname_word};
+pub use runs::{
+    Confirmed, confirmed, is_party_state, proper_name, run_end, run_start, state_after_place, surname_word,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionKind {

@@ -21,6 +21,12 @@ pub fn is_party_state(t: &Tokens, i: usize) -> bool {
     b.len() >= 3 && matches!(b[0], b'd' | b'r' | b'i') && b[1] == b'-' && b[2].is_ascii_alphabetic() && t.toks[i].cap
 }
 
+/// The word at `k` is a state's or province's abbreviation after a capitalised word and a
+/// comma: "Raleigh, N.C.", "Milton, Ont.".
+pub fn state_after_place(t: &Tokens, k: usize) -> bool {
+    k >= 2 && t.is_punct(k - 1, ',') && t.cap(k - 2) && t.cap(k) && LEX.state_abbreviations.contains(&t.toks[k].hash)
+}
+
 /// A word that opens a run but is no part of the person's name after it: a verb, a
 /// sentence word, or a common word capitalised because it opens the sentence
 /// ("Continued Stone", "Asked Trump", "Alongside BLM").
@@ -299,12 +305,7 @@ pub(super) fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, 
         return Some((EntityType::Place, e - s >= 2));
     }
     // "Raleigh, N.C.", "Milton, Ont.": a state or province after a place and a comma
-    if e - s == 1
-        && s >= 2
-        && t.is_punct(s - 1, ',')
-        && t.cap(s - 2)
-        && LEX.state_abbreviations.contains(&t.toks[s].hash)
-    {
+    if e - s == 1 && state_after_place(t, s) {
         return Some((EntityType::Place, true));
     }
     // an acronym (NATO, RIA) is an organisation, not a person
