@@ -656,6 +656,32 @@ based on the advice of the doctor,\" said Quill in an email.
         "\"We played well and we deserved it,\" said coach Mark Webb. \"It was a long season for all of us. \"The players were superb and I am proud of the way they all kept going. \" The club's next match is on Saturday.\n\n\"What does that even mean for us? \" Lisa Grant asked.",
         &["Mark Webb", "Mark Webb", "Mark Webb", "Lisa Grant"],
     ),
+    // "said this may help": a lowercase "may" is the modal, not the month
+    (
+        "Helen Dowd, a nutritionist at the city hospital, said this may encourage families to cut down on juice.",
+        &["Helen Dowd"],
+    ),
+    // a description after an inverted cue runs into a verb: the clause, not the speaker
+    (
+        "Carla Obi, nutrition manager with the heart foundation, said the new guidelines on drinks are a welcome change, as many children drink too much sugar.",
+        &["Carla Obi"],
+    ),
+    // a nickname inside a name is no quote, and no part of the name; a role word like
+    // "lead" belongs to the role
+    (
+        "At least three crew members were hurt, lead singer Tomas “Tom-Tom” Arkady told followers in an online post. Ruth \"Ruthie\" Gale said the tour would go on.",
+        &["Tomas Arkady", "Ruth Gale"],
+    ),
+    // a name in apposition to the description after a quote, a modifier before it
+    (
+        "\"This is our year!\" Garner's niece, state Rep. Alma Diaz, shouted to the crowd. \"It will not last,\" his lawyer, Peter Wong, said.",
+        &["Alma Diaz", "Peter Wong"],
+    ),
+    // two listeners joined by "and", one named by what they follow
+    (
+        "Mayor Jed Holt has also announced a kind of truce with the council, telling voters and Twitter followers that the feud was over.",
+        &["Jed Holt", "Jed Holt"],
+    ),
 ];
 
 #[test]

@@ -112,7 +112,7 @@ fn skippable(t: &Tokens, i: usize) -> bool {
 /// night", "this week", "last month", "(earlier) this year". Its first token, or `i` when
 /// there is none. A month alone is no time here: "Theresa May said".
 pub(crate) fn time_before(t: &Tokens, i: usize, lo: usize) -> usize {
-    let time = |k: usize| t.is_word(k) && LEX.time_words.contains(&t.toks[k].hash);
+    let time = |k: usize| t.time_word(k);
     let weekday = |k: usize| t.cap(k) && !t.possessive(k) && LEX.weekdays.contains(&t.toks[k].hash);
     if i <= lo || !time(i - 1) {
         return i;
@@ -419,10 +419,19 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
                     role: Some((j + 1, k)),
                     ..head
                 },
-                (_, Some(a)) if a.is_name() && a.start == j + 1 => Mention {
-                    role: Some((head.start, j)),
-                    ..a
-                },
+                // (a modifier the role did not take may lead the name: "Scott's niece,
+                // state Del. Marcia Price,")
+                (_, Some(a))
+                    if a.is_name()
+                        && a.start <= j + 3
+                        && (j + 1..a.start)
+                            .all(|x| t.is_word(x) && !t.toks[x].cap && t.stem_has(x, flag::TITLE_MOD)) =>
+                {
+                    Mention {
+                        role: Some((head.start, j)),
+                        ..a
+                    }
+                }
                 _ => head,
             });
         }
@@ -639,7 +648,25 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             let lead = (k..m.start).all(|x| t.is_word(x))
                 && m.start - k <= AFTER_LEAD
                 && !(m.start > k && t.has(k, flag::ADJUNCT | flag::BETWEEN | flag::COORDINATOR));
-            if m.start == k || (lead && !m.is_pronoun()) {
+            // "“…,” his lawyer, John Smith, said": a name in apposition to the description
+            // that opens the clause
+            // (a modifier the name's role did not take may lead it: "…, state Del. Marcia
+            // Price,")
+            let comma = (k + 1..m.start)
+                .rev()
+                .take(3)
+                .find(|&x| !t.is_word(x) || t.toks[x].cap)
+                .filter(|&x| t.is_punct(x, ','));
+            let named_apposition = m.is_name()
+                && comma.is_some_and(|c| {
+                    // (a noun phrase led by a determiner or an owner, no preposition)
+                    c - k <= 4
+                        && (t.has(k, flag::DETERMINER) || t.possessive(k))
+                        && (k..c).all(|x| t.is_word(x) && !t.has(x, flag::CUE | flag::ADJUNCT | flag::BETWEEN))
+                        && (t.stem_has(c - 1, flag::SPEAKER_NOUN | flag::ROLE_NOUN)
+                            || LEX.kin.contains(&t.toks[c - 1].hash))
+                });
+            if m.start == k || (lead && !m.is_pronoun()) || named_apposition {
                 let m = if m.start > k && m.is_description() {
                     Mention { start: k, ..m }
                 } else {

@@ -20,6 +20,9 @@ pub struct Span {
     /// This span continues the previous span's quote: from the paragraph before, or
     /// reopened after a sentence in the same paragraph.
     pub continued: bool,
+    /// A nickname inside a name (`Riefian “Ifan” Fajarsyah`, `Robert "Bob" Smith`): no
+    /// quotation, and read as if the marks and the words inside were not there.
+    pub nickname: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,6 +265,7 @@ pub fn find(article: &Body) -> Vec<Span> {
                 para: pi,
                 continues: cont,
                 continued: (continued && k == 0 && s == p.start) || from_before,
+                nickname: !cont && !from_before && nickname(&article.text, s, e),
             });
         }
         carry = open.is_some();
@@ -270,6 +274,29 @@ pub fn find(article: &Body) -> Vec<Span> {
         drop_open_tail(&mut out, article);
     }
     out
+}
+
+/// The quoted words at `s..e` (marks included) are one or two capitalised words between
+/// a capitalised word and another, a space either side: a nickname in a name.
+fn nickname(text: &str, s: usize, e: usize) -> bool {
+    let inner = text[s..e].trim_matches(|c: char| !c.is_alphanumeric());
+    let words = inner.split(' ').count();
+    let word_like = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let before = text[..s]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(char::is_whitespace).next());
+    let after = text[e..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.')).next());
+    !inner.is_empty()
+        && words <= 2
+        && inner.split(' ').all(word_like)
+        && before.is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && after.is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// The last span was open at its paragraph's end and nothing continued it. If it opened

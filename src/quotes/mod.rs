@@ -146,9 +146,9 @@ fn raw(text: &str, t: &Tokens, m: &Mention) -> Raw {
         _ => m.start,
     };
     let kind = match &m.kind {
-        MentionKind::Name { name } => {
-            RawKind::Name(mentions::strip_possessive(&slice(text, t, name.0, name.1)).to_string())
-        }
+        MentionKind::Name { name } => RawKind::Name(
+            mentions::strip_possessive(&crate::text::words::name_words(&slice(text, t, name.0, name.1))).to_string(),
+        ),
         MentionKind::Pronoun(p) => RawKind::Pronoun(*p),
         MentionKind::Thing { name, entity } => RawKind::Thing(
             mentions::strip_possessive(&slice(text, t, name.0, name.1)).to_string(),

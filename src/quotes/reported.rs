@@ -91,7 +91,14 @@ pub(crate) fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
 /// comma).
 fn ends_in_aside(t: &Tokens, from: usize, hi: usize) -> bool {
     let mut k = from;
-    while k < hi && k < from + MAX_ADJUNCT && t.is_word(k) && (k > from || t.has(k, flag::ADJUNCT)) {
+    // (no verb among them: "said the new rules on drinks are a welcome change, as …" is
+    // a reported clause, not a speaker with an adjunct)
+    while k < hi
+        && k < from + MAX_ADJUNCT
+        && t.is_word(k)
+        && (k > from || t.has(k, flag::ADJUNCT))
+        && (t.toks[k].cap || !LEX.auxiliaries.contains(t.lower(k)))
+    {
         k += 1;
     }
     t.is_punct(k, ',') && t.is_word(k + 1) && !t.toks[k + 1].cap && aside_opener(t, k + 1)
@@ -112,7 +119,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     }
     // "said Tuesday the city would…", "said Tuesday night that…": a day is no content
     if k + 1 < hi && t.cap(k) && !t.possessive(k) && LEX.weekdays.contains(&t.toks[k].hash) {
-        let part = t.is_word(k + 1) && !t.toks[k + 1].cap && LEX.time_words.contains(&t.toks[k + 1].hash);
+        let part = !t.toks[k + 1].cap && t.time_word(k + 1);
         // (not "said Monday night's vote showed…")
         if !(part && t.possessive(k + 1)) {
             k += 1 + usize::from(part);
@@ -124,14 +131,26 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         && (!t.has(k, flag::CLAUSE_OPENER) || t.has(k, flag::DETERMINER))
         && !t.word_is(k, "that")
     {
-        if let Some(l) = LEX
-            .listeners
-            .iter()
-            .find(|l| l.iter().enumerate().all(|(x, w)| t.word_is(k + x, w)))
-        {
-            k += l.len();
-        } else if let Some(m) = mentions::starting_at(t, k, hi, lo) {
-            k = m.end;
+        let listed = |k: usize| {
+            LEX.listeners
+                .iter()
+                .find(|l| l.iter().enumerate().all(|(x, w)| t.word_is(k + x, w)))
+                .map(|l| k + l.len())
+        };
+        // (a listener may be named by what they follow: "Twitter followers")
+        let listener = |k: usize| {
+            listed(k)
+                .or_else(|| (t.cap(k) && !t.cap(k + 1)).then(|| listed(k + 1)).flatten())
+                .or_else(|| mentions::starting_at(t, k, hi, lo).map(|m| m.end))
+        };
+        if let Some(end) = listener(k) {
+            k = end;
+            // "told voters and Twitter followers that"
+            if t.word_is(k, "and")
+                && let Some(end) = listener(k + 1)
+            {
+                k = end;
+            }
         } else if cue.role == CueRole::Say {
             // "told Labour members the Tories offered…": a short object, then the clause
             let obj = (k..hi.min(k + 3))
@@ -150,10 +169,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         }
     }
     // "said this may encourage…": "this" opens an adjunct only before a time ("this week")
-    let time_adjunct = |k: usize| {
-        !LEX.time_deictics.contains(&word_hash(t.lower(k)))
-            || (t.is_word(k + 1) && LEX.time_words.contains(&t.toks[k + 1].hash))
-    };
+    let time_adjunct = |k: usize| !LEX.time_deictics.contains(&word_hash(t.lower(k))) || t.time_word(k + 1);
     if k < hi && t.is_word(k) && t.has(k, flag::ADJUNCT) && !t.word_is(k, "that") && time_adjunct(k) {
         // an adjunct before the content: look for "that" or a comma closing it, or a
         // pronoun opening the clause ("said in his New Year's speech he was ready"), or

@@ -92,6 +92,19 @@ impl Tokens {
         self.toks.get(i).is_some_and(|t| t.cap && t.kind == Kind::Word)
     }
 
+    /// A word of a time after "this", "last", "next" ("week", "Monday", "May"); a day or
+    /// a month only when capitalised ("said this may help" is no time).
+    pub fn time_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && crate::text::lexicon::LEX.time_words.contains(&t.hash)
+                && (t.cap || {
+                    let lex = &*crate::text::lexicon::LEX;
+                    !(lex.weekdays.contains(&t.hash) || lex.months.contains(&t.hash))
+                })
+        })
+    }
+
     /// The word at `i` is `w` (lowercase).
     pub fn word_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.lower(i) == w
@@ -147,7 +160,7 @@ impl Tokens {
             if let Some(s) = spans.get(si)
                 && s.start <= i
             {
-                if s.start < range.end {
+                if s.start < range.end && !s.nickname {
                     t.push(lex, text, s.start, s.end.min(range.end), Kind::Quote(si));
                 }
                 i = s.end.max(i + 1);

@@ -48,6 +48,7 @@ struct Words {
     surname_words: Vec<String>,
     time_words: Vec<String>,
     weekdays: Vec<String>,
+    months: Vec<String>,
     quantifiers: Vec<String>,
     definite_determiners: Vec<String>,
     agent_plurals: Vec<String>,
@@ -333,6 +334,8 @@ pub struct Lexicon {
     pub time_words: FxHashSet<u64>,
     /// The days of the week: "on Tuesday", "Tuesday night" are times (by word hash).
     pub weekdays: FxHashSet<u64>,
+    /// The months (by word hash): like the days, times only when capitalised.
+    pub months: FxHashSet<u64>,
     /// Words that pick people out of a group: "one of the players", "some in the community".
     pub quantifiers: FxHashSet<u64>,
     /// Words no name is usually made of that are surnames too ("Theresa May", "Edward
@@ -580,6 +583,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         issued: hashes(&f.things.issued),
         time_words: hashes(&f.words.time_words),
         weekdays: hashes(&f.words.weekdays),
+        months: hashes(&f.words.months),
         quantifiers: hashes(&f.words.quantifiers),
         surname_words: hashes(&f.words.surname_words),
         definite_determiners: hashes(&w.definite_determiners),

@@ -12,6 +12,37 @@ pub fn collapse_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A name as one single-spaced line, without a nickname quoted inside it: "Riefian “Ifan”
+/// Fajarsyah" is Riefian Fajarsyah.
+pub fn name_words(s: &str) -> String {
+    const MARKS: &[char] = &['"', '“', '”', '‘', '’', '\''];
+    if !s.contains(['"', '“', '”', '‘']) && !s.contains(" '") {
+        return collapse(s);
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        // a quoted word or two, not the name's first or last word
+        if k > 0
+            && w.starts_with(MARKS)
+            && w.chars().nth(1).is_some_and(char::is_uppercase)
+            && let Some(n) = (k..words.len().min(k + 2)).find(|&j| words[j].ends_with(MARKS) && (j > k || w.len() > 1))
+            && n + 1 < words.len()
+        {
+            k = n + 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        k += 1;
+    }
+    out
+}
+
 /// Collapse whitespace so rules see one line of single-spaced text.
 pub fn collapse(s: &str) -> String {
     // most quotes and names are single-spaced already: a copy, not a word-by-word rebuild
@@ -150,6 +181,16 @@ pub fn word_hash_bytes(lower: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nickname_is_no_part_of_a_name() {
+        assert_eq!(name_words("Riefian “Ifan”  Fajarsyah"), "Riefian Fajarsyah");
+        assert_eq!(name_words("Brian 'Head' Welch"), "Brian Welch");
+        assert_eq!(name_words("Dwayne \"The Rock\" Johnson"), "Dwayne Johnson");
+        // a mark that is no nickname stays
+        assert_eq!(name_words("Shaquille O'Neal"), "Shaquille O'Neal");
+        assert_eq!(name_words("“Ifan” Fajarsyah"), "“Ifan” Fajarsyah");
+    }
 
     #[test]
     fn collapse_spaces() {

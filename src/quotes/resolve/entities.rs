@@ -15,7 +15,7 @@ impl Shown {
     pub(super) fn render(&self, text: &str) -> String {
         match self {
             Shown::At(a, b) => {
-                let s = crate::text::words::collapse(&text[*a..*b]);
+                let s = crate::text::words::name_words(&text[*a..*b]);
                 let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s);
                 mentions::strip_possessive(s).to_string()
             }

@@ -108,7 +108,7 @@ pub(super) fn running_speaker(
         });
     if let Some((o, &e)) = subject {
         let raw = Raw {
-            kind: RawKind::Name(crate::text::words::collapse(&text[o.name.0..o.name.1])),
+            kind: RawKind::Name(crate::text::words::name_words(&text[o.name.0..o.name.1])),
             mention: o.mention,
             role: None,
             gender: o.gender,
