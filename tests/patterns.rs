@@ -682,6 +682,12 @@ based on the advice of the doctor,\" said Quill in an email.
         "Mayor Jed Holt has also announced a kind of truce with the council, telling voters and Twitter followers that the feud was over.",
         &["Jed Holt", "Jed Holt"],
     ),
+    // "by" a channel is an adjunct before the clause; a sentence adverb between commas
+    // before "that"; an instruction to a listener joined by "and" is no speech
+    (
+        "Kemal Arslan, a guide who runs boat tours, said by text message the sea had been calm. Nadia Frost states, however, that the scheme has little to do with money. A partner at the firm told him and his fellow associates to keep their savings in cash.",
+        &["Kemal Arslan", "Nadia Frost"],
+    ),
 ];
 
 #[test]

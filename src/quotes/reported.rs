@@ -114,8 +114,18 @@ fn aside_opener(t: &Tokens, k: usize) -> bool {
 /// Where the content starts after the cue, or None when the cue does not report here.
 fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     let mut k = cue.end;
-    while k < hi && t.is_word(k) && (t.has(k, flag::BETWEEN) || t.lower(k).ends_with("ly")) && !t.toks[k].cap {
-        k += 1;
+    let skippable =
+        |k: usize| t.is_word(k) && (t.has(k, flag::BETWEEN) || t.lower(k).ends_with("ly")) && !t.toks[k].cap;
+    loop {
+        while k < hi && skippable(k) {
+            k += 1;
+        }
+        // "states, however, that …"
+        if t.is_punct(k, ',') && skippable(k + 1) && t.is_punct(k + 2, ',') && t.word_is(k + 3, "that") {
+            k += 3;
+        } else {
+            break;
+        }
     }
     // "said Tuesday the city would…", "said Tuesday night that…": a day is no content
     if k + 1 < hi && t.cap(k) && !t.possessive(k) && LEX.weekdays.contains(&t.toks[k].hash) {
@@ -147,7 +157,15 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
             k = end;
             // "told voters and Twitter followers that"
             if t.word_is(k, "and")
-                && let Some(end) = listener(k + 1)
+                && let Some(end) = listed(k + 1)
+                    .or_else(|| (t.cap(k + 1) && !t.cap(k + 2)).then(|| listed(k + 2)).flatten())
+                    .or_else(|| {
+                        // ("warned Labour and the Tories they…", not "told him and his fellow
+                        // associates to…")
+                        mentions::starting_at(t, k + 1, hi, lo)
+                            .filter(|m| !m.is_description() && !m.is_pronoun())
+                            .map(|m| m.end)
+                    })
             {
                 k = end;
             }
@@ -170,7 +188,8 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     }
     // "said this may encourage…": "this" opens an adjunct only before a time ("this week")
     let time_adjunct = |k: usize| !LEX.time_deictics.contains(&word_hash(t.lower(k))) || t.time_word(k + 1);
-    if k < hi && t.is_word(k) && t.has(k, flag::ADJUNCT) && !t.word_is(k, "that") && time_adjunct(k) {
+    let by_channel = t.word_is(k, "by") && t.is_word(k + 1) && LEX.channels.contains(&t.toks[k + 1].hash);
+    if k < hi && t.is_word(k) && (t.has(k, flag::ADJUNCT) || by_channel) && !t.word_is(k, "that") && time_adjunct(k) {
         // an adjunct before the content: look for "that" or a comma closing it, or a
         // pronoun opening the clause ("said in his New Year's speech he was ready"), or
         // a determiner opening one after a noun ("said by text message the weather had

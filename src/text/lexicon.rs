@@ -58,6 +58,7 @@ struct Words {
     adjective_endings: Vec<String>,
     cue_nouns: Vec<String>,
     aside_openers: Vec<String>,
+    channels: Vec<String>,
     clause_subjects: Vec<String>,
     clause_joiners: Vec<String>,
     description_breaks: Vec<String>,
@@ -361,6 +362,8 @@ pub struct Lexicon {
     pub cue_nouns: FxHashSet<u64>,
     /// Words that open an aside after a report, as a participle does: "…, he said, as talks resumed". (By word hash.)
     pub aside_openers: FxHashSet<u64>,
+    /// How words reach the reporter after "by" ("by text message").
+    pub channels: FxHashSet<u64>,
     /// Words that give a relative clause a subject of its own (by word hash).
     pub clause_subjects: FxHashSet<u64>,
     /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
@@ -596,6 +599,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         adjective_endings: w.adjective_endings.clone(),
         cue_nouns: hashes(&w.cue_nouns),
         aside_openers: hashes(&w.aside_openers),
+        channels: hashes(&w.channels),
         clause_subjects: hashes(&w.clause_subjects),
         clause_joiners: hashes(&w.clause_joiners),
         description_breaks: hashes(&w.description_breaks),
