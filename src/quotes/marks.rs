@@ -286,6 +286,7 @@ fn nickname(text: &str, s: usize, e: usize) -> bool {
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
     };
+    let name_word = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
     let before = text[..s]
         .strip_suffix(' ')
         .and_then(|b| b.rsplit(char::is_whitespace).next());
@@ -295,8 +296,8 @@ fn nickname(text: &str, s: usize, e: usize) -> bool {
     !inner.is_empty()
         && words <= 2
         && inner.split(' ').all(word_like)
-        && before.is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-        && after.is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && before.is_some_and(name_word)
+        && after.is_some_and(name_word)
 }
 
 /// The last span was open at its paragraph's end and nothing continued it. If it opened

@@ -66,6 +66,15 @@ fn end_of_content(t: &Tokens, hi: usize) -> usize {
     e
 }
 
+/// A listener from the lexicon's list ("reporters", "the press") starting at `k`: the
+/// token after it.
+fn listed_listener(t: &Tokens, k: usize) -> Option<usize> {
+    LEX.listeners
+        .iter()
+        .find(|l| l.iter().enumerate().all(|(x, w)| t.word_is(k + x, w)))
+        .map(|l| k + l.len())
+}
+
 /// Tokens after the cue up to the sentence end are only adjuncts ("on Feb. 14", "in a
 /// statement", "on Tuesday", "last week"): the cue closes its sentence.
 pub(crate) fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
@@ -74,12 +83,7 @@ pub(crate) fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
         return true;
     }
     // (a listener whole: "told the press", not any "the")
-    let first_is_adjunct = t.is_word(from)
-        && (t.has(from, flag::ADJUNCT)
-            || LEX
-                .listeners
-                .iter()
-                .any(|l| l.iter().enumerate().all(|(x, w)| t.word_is(from + x, w))));
+    let first_is_adjunct = t.is_word(from) && (t.has(from, flag::ADJUNCT) || listed_listener(t, from).is_some());
     // "said the changes would give schools …": an auxiliary or modal after the cue opens a
     // clause, however short
     let clause = (from..e).any(|k| t.word_is(k, "that") || (t.is_word(k) && LEX.auxiliaries.contains(t.lower(k))));
@@ -141,31 +145,21 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         && (!t.has(k, flag::CLAUSE_OPENER) || t.has(k, flag::DETERMINER))
         && !t.word_is(k, "that")
     {
+        // a listed listener, maybe named by what they follow ("Twitter followers")
         let listed = |k: usize| {
-            LEX.listeners
-                .iter()
-                .find(|l| l.iter().enumerate().all(|(x, w)| t.word_is(k + x, w)))
-                .map(|l| k + l.len())
+            listed_listener(t, k).or_else(|| (t.cap(k) && !t.cap(k + 1)).then(|| listed_listener(t, k + 1)).flatten())
         };
-        // (a listener may be named by what they follow: "Twitter followers")
-        let listener = |k: usize| {
-            listed(k)
-                .or_else(|| (t.cap(k) && !t.cap(k + 1)).then(|| listed(k + 1)).flatten())
-                .or_else(|| mentions::starting_at(t, k, hi, lo).map(|m| m.end))
-        };
-        if let Some(end) = listener(k) {
+        if let Some(end) = listed(k).or_else(|| mentions::starting_at(t, k, hi, lo).map(|m| m.end)) {
             k = end;
             // "told voters and Twitter followers that"
             if t.word_is(k, "and")
-                && let Some(end) = listed(k + 1)
-                    .or_else(|| (t.cap(k + 1) && !t.cap(k + 2)).then(|| listed(k + 2)).flatten())
-                    .or_else(|| {
-                        // ("warned Labour and the Tories they…", not "told him and his fellow
-                        // associates to…")
-                        mentions::starting_at(t, k + 1, hi, lo)
-                            .filter(|m| !m.is_description() && !m.is_pronoun())
-                            .map(|m| m.end)
-                    })
+                && let Some(end) = listed(k + 1).or_else(|| {
+                    // ("warned Labour and the Tories they…", not "told him and his fellow
+                    // associates to…")
+                    mentions::starting_at(t, k + 1, hi, lo)
+                        .filter(|m| !m.is_description() && !m.is_pronoun())
+                        .map(|m| m.end)
+                })
             {
                 k = end;
             }

@@ -95,13 +95,11 @@ impl Tokens {
     /// A word of a time after "this", "last", "next" ("week", "Monday", "May"); a day or
     /// a month only when capitalised ("said this may help" is no time).
     pub fn time_word(&self, i: usize) -> bool {
+        let lex = &*crate::text::lexicon::LEX;
         self.toks.get(i).is_some_and(|t| {
             t.kind == Kind::Word
-                && crate::text::lexicon::LEX.time_words.contains(&t.hash)
-                && (t.cap || {
-                    let lex = &*crate::text::lexicon::LEX;
-                    !(lex.weekdays.contains(&t.hash) || lex.months.contains(&t.hash))
-                })
+                && lex.time_words.contains(&t.hash)
+                && (t.cap || !(lex.weekdays.contains(&t.hash) || lex.months.contains(&t.hash)))
         })
     }
 

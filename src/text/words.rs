@@ -20,7 +20,7 @@ pub fn name_words(s: &str) -> String {
         return collapse(s);
     }
     let words: Vec<&str> = s.split_whitespace().collect();
-    let mut out = String::with_capacity(s.len());
+    let mut kept = Vec::with_capacity(words.len());
     let mut k = 0;
     while k < words.len() {
         let w = words[k];
@@ -34,13 +34,10 @@ pub fn name_words(s: &str) -> String {
             k = n + 1;
             continue;
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
+        kept.push(w);
         k += 1;
     }
-    out
+    kept.join(" ")
 }
 
 /// Collapse whitespace so rules see one line of single-spaced text.
