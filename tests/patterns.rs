@@ -602,6 +602,12 @@ based on the advice of the doctor,\" said Quill in an email.
         "Ravi Mehta, who last year denied he would run again, said the race was wide open.",
         &["Ravi Mehta", "Ravi Mehta"],
     ),
+    // a name and its relative clause before a comma and a cue are the cue's subject, not
+    // content the cue reports inverted
+    (
+        "Retired teacher Dana Holt, who lost 12 lbs. over the summer, says the program changed her life.",
+        &["Dana Holt"],
+    ),
     // a role alone refers to the one person the sentence before named, before the
     // article's most-named person
     (

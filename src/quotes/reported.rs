@@ -448,6 +448,16 @@ fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
         return None;
     }
     let content = (lo, cue.start - 1);
+    // "Toronto retiree Doug Purdy, who lost 16 lbs. “…” since May, says the program…": a
+    // name and a relative clause about it before the cue are the cue's subject
+    if let Some(s) = mentions::starting_at(t, lo, cue.start, lo)
+        && s.is_name()
+        && t.is_punct(s.role.map_or(s.end, |r| r.1.max(s.end)), ',')
+        && t.has(s.role.map_or(s.end, |r| r.1.max(s.end)) + 1, flag::RELATIVE)
+        && !t.word_is(s.role.map_or(s.end, |r| r.1.max(s.end)) + 1, "that")
+    {
+        return None;
+    }
     let words = (content.0..content.1).filter(|&k| t.is_word(k)).count();
     (words > MIN_CONTENT).then_some(Reported {
         speaker: m,
