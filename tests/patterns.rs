@@ -63,6 +63,14 @@ fn reported_speech() {
     assert_eq!(q[0].1, "Ann Lee");
     let q = run("A police spokesman said the road would reopen at noon.");
     assert_eq!((q[0].1.as_str(), q[0].2), ("-", QuoteKind::Indirect));
+    // a verb that wants a clause takes one whose subject is a bare noun phrase
+    let q = run("Ann Lee suggested local companies should hire more apprentices.");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].1.as_str()),
+        ("local companies should hire more apprentices", "Ann Lee")
+    );
+    // but not a bare noun phrase as its object
+    assert!(run("Ann Lee denied the charges in court on Monday.").is_empty());
 }
 
 #[test]

@@ -34,6 +34,9 @@ const ADJUNCT_REACH: usize = 10;
 const PARENTHETICAL_SPLIT: usize = 3;
 /// Reported content shorter than this many tokens is not a statement.
 const MIN_CONTENT: usize = 2;
+/// Most words of a bare noun phrase opening a reported clause ("suggested fuel taxes
+/// would…").
+const BARE_SUBJECT: usize = 3;
 
 fn opener(t: &Tokens, k: usize) -> bool {
     let Some(tok) = t.toks.get(k) else { return false };
@@ -219,7 +222,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     }
     let opens = match cue.role {
         CueRole::Say | CueRole::Means => loose_opener(t, k),
-        CueRole::Clause => opener(t, k),
+        CueRole::Clause => opener(t, k) || bare_subject(t, k, hi),
         // "responded like an offended child" is not speech; "replied that…" is
         CueRole::Reply => matches!(t.toks.get(k).map(|x| x.kind), Some(Kind::Quote(_))),
         CueRole::Source => false,
@@ -227,6 +230,24 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
     let holds_quote = (k..hi).any(|x| matches!(t.toks[x].kind, Kind::Quote(_)));
     let clause = cue.role != CueRole::Clause || t.has(k, flag::PRONOUN) || holds_quote || has_verb(t, k, hi);
     (opens && clause && !(t.word_is(k, "it") && t.word_is(k + 1, "to"))).then_some(k)
+}
+
+/// A clause opening at `k` with a bare noun phrase as its subject: "suggested companies
+/// should move…", "admitted mistakes were made" — up to `BARE_SUBJECT` plain lowercase
+/// words, then an auxiliary or modal.
+fn bare_subject(t: &Tokens, k: usize, hi: usize) -> bool {
+    let plain = |j: usize| {
+        t.is_word(j)
+            && !t.toks[j].cap
+            && !t.has(
+                j,
+                flag::ADJUNCT | flag::NOT_CLAUSE_OPENER | flag::BETWEEN | flag::PRONOUN | flag::CUE,
+            )
+            && !t.word_is(j, "that")
+            && !t.lower(j).ends_with("ly")
+    };
+    let n = (k..hi.min(k + BARE_SUBJECT)).take_while(|&j| plain(j)).count();
+    n > 0 && t.is_word(k + n) && !t.toks[k + n].cap && LEX.auxiliaries.contains(t.lower(k + n))
 }
 
 /// A subject pronoun opening a clause at `x`: "he", "she", "they" before a verb (an
