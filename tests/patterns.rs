@@ -610,6 +610,19 @@ based on the advice of the doctor,\" said Quill in an email.
         "Ravi Mehta, who last year denied he would run again, said the race was wide open.",
         &["Ravi Mehta", "Ravi Mehta"],
     ),
+    // an opening phrase whose noun is a cue word ("In an upbeat report,") is passed over to
+    // the subject; a "shadow" or "deputy" title is another office than the one the
+    // article's main person holds
+    (
+        "Chancellor Gordon Black presented the budget. Mr Black said it would cut taxes. Mr Black said growth would return. In an upbeat pre-Budget report, he raised borrowing but insisted the targets would be met. The shadow chancellor said the figures were a fantasy.",
+        &["Gordon Black", "Gordon Black", "Gordon Black", "-"],
+    ),
+    // a body's name of two words opening a sentence, its first shaped like an adjective,
+    // speaks ("Civic Action said", "National Grid says")
+    (
+        "The study came out on Monday. Civic Trustees said the plan would fail. National Grid said it would cut jobs.",
+        &["Civic Trustees", "National Grid"],
+    ),
     // a name and its relative clause before a comma and a cue are the cue's subject, not
     // content the cue reports inverted
     (

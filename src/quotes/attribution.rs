@@ -510,7 +510,23 @@ fn past_intro_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
         return None;
     }
     let c = (i + 1..hi.min(i + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','))?;
-    ((i + 1..c).all(|k| t.is_word(k) && !t.has(k, flag::CUE)) && c + 1 < hi).then_some(c + 1)
+    ((i + 1..c).all(|k| t.is_word(k) && (!t.has(k, flag::CUE) || cue_noun(t, i + 1, k))) && c + 1 < hi).then_some(c + 1)
+}
+
+/// The cue word at `k` is a noun: a determiner before it, maybe past modifiers ("In an
+/// upbeat pre-Budget report,", "In a statement,"), not a verb ("After officials said,").
+fn cue_noun(t: &Tokens, lo: usize, k: usize) -> bool {
+    let mut j = k;
+    while j > lo && k - j < 3 {
+        j -= 1;
+        if t.has(j, flag::DETERMINER) {
+            return true;
+        }
+        if t.toks[j].cap || t.has(j, flag::ADJUNCT | flag::PRONOUN | flag::CUE) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The comma before a participle cue, past adverbs: ", recently telling".

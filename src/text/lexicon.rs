@@ -59,6 +59,7 @@ struct Words {
     cue_nouns: Vec<String>,
     aside_openers: Vec<String>,
     channels: Vec<String>,
+    other_offices: Vec<String>,
     clause_subjects: Vec<String>,
     clause_joiners: Vec<String>,
     description_breaks: Vec<String>,
@@ -364,6 +365,9 @@ pub struct Lexicon {
     pub aside_openers: FxHashSet<u64>,
     /// How words reach the reporter after "by" ("by text message").
     pub channels: FxHashSet<u64>,
+    /// Title modifiers that make another office: "the shadow chancellor", "the deputy
+    /// mayor" is not the chancellor or the mayor.
+    pub other_offices: FxHashSet<u64>,
     /// Words that give a relative clause a subject of its own (by word hash).
     pub clause_subjects: FxHashSet<u64>,
     /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
@@ -600,6 +604,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         cue_nouns: hashes(&w.cue_nouns),
         aside_openers: hashes(&w.aside_openers),
         channels: hashes(&w.channels),
+        other_offices: hashes(&w.other_offices),
         clause_subjects: hashes(&w.clause_subjects),
         clause_joiners: hashes(&w.clause_joiners),
         description_breaks: hashes(&w.description_breaks),

@@ -627,5 +627,30 @@ pub(super) fn unattested(t: &Tokens, run: &Run, sent_start: usize) -> Option<Men
     {
         return thing(EntityType::Unknown);
     }
+    // "Civic Action said…", "National Grid says…": the same for a name of two words or
+    // more whose first word is shaped like an adjective (not a participle: "Ailing
+    // EuroDisney"), its last unknown to the lexicon, with no sign of a person
+    // ("Journalist Guillem Balague", "Film-maker Spike Lee")
+    if b - a >= 2
+        && a == s
+        && opens
+        && !common
+        && t.toks[b - 1].flags == 0
+        && !t.lower(a).contains('-')
+        && !t.lower(a).ends_with("ing")
+        && !t.lower(a).ends_with("ed")
+        && (a..b).all(|k| {
+            !t.ev(k, ev::FIRST_NAME | ev::PERSON | ev::GIVEN)
+                && !t.stem_has(k, flag::ROLE_NOUN | flag::TITLE | flag::HONORIFIC)
+                // ("National Grid": a title's modifier may open it)
+                && (t.toks[k].stem_flags == 0 || (k == a && t.stem_has(k, flag::TITLE_MOD)))
+        })
+        && !t.ev(b - 1, ev::NATIONALITY | ev::PLACE_WORD)
+        && t.is_word(e)
+        && !t.toks[e].cap
+        && t.has(e, flag::CUE | flag::BETWEEN)
+    {
+        return thing(EntityType::Unknown);
+    }
     None
 }

@@ -41,6 +41,13 @@ pub(super) fn main_person(ents: &Entities, head: &str, mention: &str) -> Option<
         .map(|w| (w, w.to_lowercase()))
         .filter(|(_, l)| !l.is_empty() && !LEX.is(l, flag::DETERMINER) && *l != head)
         .collect();
+    // "the shadow chancellor", "the deputy mayor": another office than the one they hold
+    if modifiers
+        .iter()
+        .any(|(_, l)| LEX.other_offices.contains(&word_hash(l)) && !e.role_words.contains(&stem_hash(l)))
+    {
+        return None;
+    }
     // "the England striker" of "England forward Michael Owen": a word their roles hold
     let offices = &e.office_words;
     let held = modifiers.iter().any(|(_, l)| offices.contains(&stem_hash(l)));
