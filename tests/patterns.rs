@@ -69,6 +69,9 @@ fn reported_speech() {
         (q[0].0.as_str(), q[0].1.as_str()),
         ("local companies should hire more apprentices", "Ann Lee")
     );
+    // (its verb may open a quote)
+    let q = run("Ann Lee suggested companies \u{201c}should hire more apprentices.\u{201d}");
+    assert_eq!((q[0].1.as_str(), q[0].2), ("Ann Lee", QuoteKind::Mixed));
     // but not a bare noun phrase as its object
     assert!(run("Ann Lee denied the charges in court on Monday.").is_empty());
 }

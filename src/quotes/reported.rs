@@ -247,7 +247,11 @@ fn bare_subject(t: &Tokens, k: usize, hi: usize) -> bool {
             && !t.lower(j).ends_with("ly")
     };
     let n = (k..hi.min(k + BARE_SUBJECT)).take_while(|&j| plain(j)).count();
-    n > 0 && t.is_word(k + n) && !t.toks[k + n].cap && LEX.auxiliaries.contains(t.lower(k + n))
+    // (or a quote holding the rest: "suggests companies “should move to…”")
+    let v = k + n;
+    n > 0
+        && ((t.is_word(v) && !t.toks[v].cap && LEX.auxiliaries.contains(t.lower(v)))
+            || matches!(t.toks.get(v).map(|x| x.kind), Some(Kind::Quote(_))))
 }
 
 /// A subject pronoun opening a clause at `x`: "he", "she", "they" before a verb (an
