@@ -626,6 +626,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "The study came out on Monday. Civic Trustees said the plan would fail. National Grid said it would cut jobs.",
         &["Civic Trustees", "National Grid"],
     ),
+    // a verb naming its object with a quote makes a short fragment the subject's words
+    (
+        "Senator Ann Lee called the new tariffs \u{201c}a tax on every family.\u{201d} The tariffs start in May.",
+        &["Ann Lee"],
+    ),
     // a name and its relative clause before a comma and a cue are the cue's subject, not
     // content the cue reports inverted
     (

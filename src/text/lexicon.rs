@@ -60,6 +60,7 @@ struct Words {
     aside_openers: Vec<String>,
     channels: Vec<String>,
     other_offices: Vec<String>,
+    naming_verbs: Vec<String>,
     clause_subjects: Vec<String>,
     clause_joiners: Vec<String>,
     description_breaks: Vec<String>,
@@ -368,6 +369,8 @@ pub struct Lexicon {
     /// Title modifiers that make another office: "the shadow chancellor", "the deputy
     /// mayor" is not the chancellor or the mayor.
     pub other_offices: FxHashSet<u64>,
+    /// Verbs that name their object with a quote: "called the plan “a disaster”".
+    pub naming_verbs: FxHashSet<u64>,
     /// Words that give a relative clause a subject of its own (by word hash).
     pub clause_subjects: FxHashSet<u64>,
     /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
@@ -605,6 +608,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         aside_openers: hashes(&w.aside_openers),
         channels: hashes(&w.channels),
         other_offices: hashes(&w.other_offices),
+        naming_verbs: hashes(&w.naming_verbs),
         clause_subjects: hashes(&w.clause_subjects),
         clause_joiners: hashes(&w.clause_joiners),
         description_breaks: hashes(&w.description_breaks),
