@@ -72,6 +72,15 @@ fn reported_speech() {
     // (its verb may open a quote)
     let q = run("Ann Lee suggested companies \u{201c}should hire more apprentices.\u{201d}");
     assert_eq!((q[0].1.as_str(), q[0].2), ("Ann Lee", QuoteKind::Mixed));
+    // a subordinate clause after the cue is part of what was said
+    let q = run("Ann Lee said as police entered the camp, one protester chained himself to a gate.");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].1.as_str()),
+        (
+            "as police entered the camp, one protester chained himself to a gate",
+            "Ann Lee"
+        )
+    );
     // but not a bare noun phrase as its object
     assert!(run("Ann Lee denied the charges in court on Monday.").is_empty());
 }

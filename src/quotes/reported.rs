@@ -183,6 +183,25 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
             k = mentions::run_end(t, k + 1, hi);
         }
     }
+    // "said as RCMP entered the camp, one person secured…": a subordinate clause (a subject
+    // and a verb) then a comma and a clause is content from the subordinator (not "said
+    // when asked, that…", not "said after the meeting the plan…")
+    if cue.role != CueRole::Reply
+        && t.is_word(k)
+        && !t.toks[k].cap
+        && LEX.subordinators.contains(&t.toks[k].hash)
+        && t.is_word(k + 1)
+        && !has_verb(t, k + 1, k + 2)
+        && let Some(x) = (k + 2..hi.min(k + ADJUNCT_REACH)).find(|&x| !t.is_word(x))
+        && t.is_punct(x, ',')
+        && has_verb(t, k + 2, x)
+        && !(k + 1..x).any(|j| t.word_is(j, "that"))
+        && !t.word_is(x + 1, "that")
+        && opener(t, x + 1)
+        && has_verb(t, x + 1, hi.min(x + 1 + ADJUNCT_REACH))
+    {
+        return Some(k);
+    }
     // "said this may encourage…": "this" opens an adjunct only before a time ("this week")
     let time_adjunct = |k: usize| !LEX.time_deictics.contains(&word_hash(t.lower(k))) || t.time_word(k + 1);
     let by_channel = t.word_is(k, "by") && t.is_word(k + 1) && LEX.channels.contains(&t.toks[k + 1].hash);

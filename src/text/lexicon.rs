@@ -61,6 +61,7 @@ struct Words {
     channels: Vec<String>,
     other_offices: Vec<String>,
     naming_verbs: Vec<String>,
+    subordinators: Vec<String>,
     clause_subjects: Vec<String>,
     clause_joiners: Vec<String>,
     description_breaks: Vec<String>,
@@ -371,6 +372,9 @@ pub struct Lexicon {
     pub other_offices: FxHashSet<u64>,
     /// Verbs that name their object with a quote: "called the plan “a disaster”".
     pub naming_verbs: FxHashSet<u64>,
+    /// Words opening a subordinate clause that may open reported content: "said as RCMP
+    /// entered the camp, one person…".
+    pub subordinators: FxHashSet<u64>,
     /// Words that give a relative clause a subject of its own (by word hash).
     pub clause_subjects: FxHashSet<u64>,
     /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
@@ -609,6 +613,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         channels: hashes(&w.channels),
         other_offices: hashes(&w.other_offices),
         naming_verbs: hashes(&w.naming_verbs),
+        subordinators: hashes(&w.subordinators),
         clause_subjects: hashes(&w.clause_subjects),
         clause_joiners: hashes(&w.clause_joiners),
         description_breaks: hashes(&w.description_breaks),
