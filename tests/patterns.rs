@@ -81,6 +81,12 @@ fn reported_speech() {
             "Ann Lee"
         )
     );
+    // how often, between the cue and "that"
+    let q = run("Ann Lee noted several times that she looked forward to the trial.");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].1.as_str()),
+        ("she looked forward to the trial", "Ann Lee")
+    );
     // but not a bare noun phrase as its object
     assert!(run("Ann Lee denied the charges in court on Monday.").is_empty());
 }

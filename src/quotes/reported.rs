@@ -183,6 +183,14 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
             k = mentions::run_end(t, k + 1, hi);
         }
     }
+    // "noted several times that", "has said many times over that": how often, then "that"
+    if let Some(x) = (k..hi.min(k + MAX_ADJUNCT)).find(|&x| !t.is_word(x) || !LEX.frequency.contains(&t.toks[x].hash))
+        && x > k
+        && t.word_is(x, "that")
+        && (k..x).any(|j| t.word_is(j, "times") || t.word_is(j, "twice"))
+    {
+        return Some(x + 1);
+    }
     // "said as RCMP entered the camp, one person secured…": a subordinate clause (a subject
     // and a verb) then a comma and a clause is content from the subordinator (not "said
     // when asked, that…", not "said after the meeting the plan…")

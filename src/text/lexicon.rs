@@ -62,6 +62,7 @@ struct Words {
     other_offices: Vec<String>,
     naming_verbs: Vec<String>,
     subordinators: Vec<String>,
+    frequency: Vec<String>,
     clause_subjects: Vec<String>,
     clause_joiners: Vec<String>,
     description_breaks: Vec<String>,
@@ -375,6 +376,8 @@ pub struct Lexicon {
     /// Words opening a subordinate clause that may open reported content: "said as RCMP
     /// entered the camp, one person…".
     pub subordinators: FxHashSet<u64>,
+    /// Words saying how often, between a cue and "that": "noted several times that".
+    pub frequency: FxHashSet<u64>,
     /// Words that give a relative clause a subject of its own (by word hash).
     pub clause_subjects: FxHashSet<u64>,
     /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
@@ -614,6 +617,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         other_offices: hashes(&w.other_offices),
         naming_verbs: hashes(&w.naming_verbs),
         subordinators: hashes(&w.subordinators),
+        frequency: hashes(&w.frequency),
         clause_subjects: hashes(&w.clause_subjects),
         clause_joiners: hashes(&w.clause_joiners),
         description_breaks: hashes(&w.description_breaks),
