@@ -87,6 +87,12 @@ fn reported_speech() {
         (q[0].0.as_str(), q[0].1.as_str()),
         ("she looked forward to the trial", "Ann Lee")
     );
+    // what the listener is urged to do is what was said, from "to"; a clause after a
+    // listener is not ("told the Post he hopes to…")
+    let q = run("The mayor urged all residents to conserve water until the storm had passed.");
+    assert_eq!(q[0].0, "to conserve water until the storm had passed");
+    let q = run("Ann Lee told the Post she hopes to run again next year.");
+    assert_eq!(q[0].0, "she hopes to run again next year");
     // but not a bare noun phrase as its object
     assert!(run("Ann Lee denied the charges in court on Monday.").is_empty());
 }

@@ -37,6 +37,8 @@ const MIN_CONTENT: usize = 2;
 /// Most words of a bare noun phrase opening a reported clause ("suggested fuel taxes
 /// would…").
 const BARE_SUBJECT: usize = 3;
+/// Most words of the one urged or warned before "to" ("urged all city residents to…").
+const DIRECTED_OBJECT: usize = 4;
 
 fn opener(t: &Tokens, k: usize) -> bool {
     let Some(tok) = t.toks.get(k) else { return false };
@@ -140,6 +142,37 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         // (not "said Monday night's vote showed…")
         if !(part && t.possessive(k + 1)) {
             k += 1 + usize::from(part);
+        }
+    }
+    // what the listener is urged to do: "urged all residents to conserve water", "warned
+    // his players not to be complacent" — content from "to" (not "asked him to", a request
+    // that reports nothing said)
+    if t.has(cue.start, flag::LISTENER_VERB)
+        && !t.lower(cue.start).starts_with("ask")
+        && !t.lower(cue.start).ends_with("ing")
+    {
+        let object = (k..hi.min(k + DIRECTED_OBJECT))
+            .take_while(|&j| {
+                // (an object, not a clause: "warned it might have to…", "told the Post he
+                // hopes to…")
+                t.is_word(j)
+                    && !t.word_is(j, "to")
+                    && !t.word_is(j, "that")
+                    && !has_verb(t, j, j + 1)
+                    && (!t.has(j, flag::PRONOUN) || LEX.object_pronouns.contains(&t.toks[j].hash))
+            })
+            .count();
+        let mut x = k + object;
+        if t.word_is(x, "not") || t.word_is(x, "never") {
+            x += 1;
+        }
+        if object > 0
+            && t.word_is(x, "to")
+            && t.is_word(x + 1)
+            && !t.toks[x + 1].cap
+            && !t.has(x + 1, flag::DETERMINER | flag::PRONOUN)
+        {
+            return Some(k + object);
         }
     }
     // a listener: "told reporters", "told the BBC", "told CNN", "warned Moscow" (not

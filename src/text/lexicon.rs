@@ -63,6 +63,7 @@ struct Words {
     naming_verbs: Vec<String>,
     subordinators: Vec<String>,
     frequency: Vec<String>,
+    object_pronouns: Vec<String>,
     clause_subjects: Vec<String>,
     clause_joiners: Vec<String>,
     description_breaks: Vec<String>,
@@ -378,6 +379,8 @@ pub struct Lexicon {
     pub subordinators: FxHashSet<u64>,
     /// Words saying how often, between a cue and "that": "noted several times that".
     pub frequency: FxHashSet<u64>,
+    /// Pronouns that may be a verb's object: "urged them to…".
+    pub object_pronouns: FxHashSet<u64>,
     /// Words that give a relative clause a subject of its own (by word hash).
     pub clause_subjects: FxHashSet<u64>,
     /// Words after which a determiner does not open a reported clause's subject: "said of the plan". (By word hash.)
@@ -618,6 +621,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         naming_verbs: hashes(&w.naming_verbs),
         subordinators: hashes(&w.subordinators),
         frequency: hashes(&w.frequency),
+        object_pronouns: hashes(&w.object_pronouns),
         clause_subjects: hashes(&w.clause_subjects),
         clause_joiners: hashes(&w.clause_joiners),
         description_breaks: hashes(&w.description_breaks),
