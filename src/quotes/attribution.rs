@@ -638,7 +638,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             // description running into a verb is the content, not the speaker)
             && !(m.is_description() && runs_into_verb(t, m.end))
         {
-            let end = m.role.map_or(m.end, |r| r.1.max(m.end));
+            let end = m.end_with_role();
             return Some(Direct {
                 speaker: m,
                 cue,
@@ -781,7 +781,7 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         let inverted = (j > lo && t.is_punct(j - 1, ','))
             .then(|| mentions::starting_at(t, cue.end, e, lo))
             .flatten()
-            .filter(|m| m.is_name() && m.role.map_or(m.end, |r| r.1.max(m.end)) >= e);
+            .filter(|m| m.is_name() && m.end_with_role() >= e);
         let m = inverted.or_else(|| speaker_before(t, j, lo)).or_else(|| {
             // inverted before the quote: `said X: “…”` (never the listener of `told X:`)
             (!listener_verb)

@@ -454,7 +454,7 @@ fn participle_follows(t: &Tokens, from: usize, hi: usize) -> bool {
 fn source_phrase(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     let e = end_of_content(t, hi);
     let m = mentions::starting_at(t, cue.end, hi, lo).or_else(|| bare_description(t, cue.end, hi))?;
-    let mut after = m.role.map_or(m.end, |r| r.1.max(m.end));
+    let mut after = m.end_with_role();
     // "according to the leaks to the media, …": the source phrase runs to its comma
     if !t.is_punct(after, ',')
         && let Some(c) = (after..hi.min(after + MAX_ADJUNCT)).find(|&k| t.is_punct(k, ','))
@@ -488,6 +488,12 @@ fn source_phrase(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
     None
 }
 
+/// A relative clause opens after a comma at `k`: ", who is leading the project" (not
+/// ", that…").
+fn relative_after(t: &Tokens, k: usize) -> bool {
+    t.is_punct(k, ',') && t.is_word(k + 1) && t.has(k + 1, flag::RELATIVE) && !t.word_is(k + 1, "that")
+}
+
 /// `…, says Mr Dean.` / `…, said Jane Smith, the club's chairman.`: an inverted cue after
 /// a comma, its speaker after it, and nothing else to the sentence's end.
 fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
@@ -502,14 +508,10 @@ fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
     if cue.role == CueRole::Clause && !m.is_name() {
         return None;
     }
-    let mut after = m.role.map_or(m.end, |r| r.1.max(m.end));
+    let mut after = m.end_with_role();
     // "…, says senior manager Erin Kim, who is leading the project.": a relative clause
     // about the speaker closes the sentence too
-    if t.is_punct(after, ',')
-        && t.is_word(after + 1)
-        && t.has(after + 1, flag::RELATIVE)
-        && !t.word_is(after + 1, "that")
-    {
+    if relative_after(t, after) {
         after = end_of_content(t, hi);
     }
     // "If Steam proves effective, said Mr Fahey, other game makers may be tempted…": an
@@ -535,11 +537,7 @@ fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
     let content = (lo, cue.start - 1);
     // "Toronto retiree Doug Purdy, who lost 16 lbs. “…” since May, says the program…": a
     // name and a relative clause about it before the cue are the cue's subject
-    if let Some(s) = mentions::starting_at(t, lo, cue.start, lo)
-        && s.is_name()
-        && t.is_punct(s.role.map_or(s.end, |r| r.1.max(s.end)), ',')
-        && t.has(s.role.map_or(s.end, |r| r.1.max(s.end)) + 1, flag::RELATIVE)
-        && !t.word_is(s.role.map_or(s.end, |r| r.1.max(s.end)) + 1, "that")
+    if mentions::starting_at(t, lo, cue.start, lo).is_some_and(|s| s.is_name() && relative_after(t, s.end_with_role()))
     {
         return None;
     }

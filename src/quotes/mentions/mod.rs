@@ -53,6 +53,11 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// Where the mention ends with its role after it ("Jane Smith, the club's chairman").
+    pub fn end_with_role(&self) -> usize {
+        self.role.map_or(self.end, |r| r.1.max(self.end))
+    }
+
     pub fn is_name(&self) -> bool {
         matches!(self.kind, MentionKind::Name { .. })
     }
