@@ -377,16 +377,16 @@ fn reported_speech(
 /// and speaking against these arbitrary detentions.”" A quote of a few words is a title or
 /// a slogan, not theirs; a quote after "was", "is" is said of them.
 fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: usize) -> Option<Raw> {
-    let m = attribution::sentence_subject(t, lo, q)?;
     // a verb naming its object with the quote makes a shorter fragment the subject's: "She
-    // called his executive actions “a crucial step forward.”"
-    let naming = (m.end..q).any(|k| t.is_word(k) && LEX.naming_verbs.contains(&t.toks[k].hash));
-    let least = if naming {
-        SCARE_MAX_WORDS
-    } else {
-        SCARE_MAX_FRAGMENT_WORDS
-    };
-    if crate::text::words::words(&text[qs..qe]) < least {
+    // called his executive actions “a crucial step forward.”" (looked for before the
+    // subject, which is dearer to find)
+    let words = crate::text::words::words(&text[qs..qe]);
+    let naming = |from: usize| (from..q).any(|k| t.is_word(k) && LEX.naming_verbs.contains(&t.toks[k].hash));
+    if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && !naming(lo)) {
+        return None;
+    }
+    let m = attribution::sentence_subject(t, lo, q)?;
+    if words < SCARE_MAX_FRAGMENT_WORDS && !naming(m.end) {
         return None;
     }
     let person = m.is_name()
