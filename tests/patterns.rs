@@ -54,39 +54,42 @@ fn reported_speech() {
         (q[0].0.as_str(), q[0].1.as_str(), q[0].2),
         ("taxes would rise next year", "Ann Lee", QuoteKind::Indirect)
     );
-    let q = run("Taxes will rise next year, Ann Lee said.");
-    assert_eq!(
-        (q[0].0.as_str(), q[0].1.as_str()),
-        ("Taxes will rise next year", "Ann Lee")
-    );
+    // (body, what was said, who said it)
+    for (body, said, who) in [
+        (
+            "Taxes will rise next year, Ann Lee said.",
+            "Taxes will rise next year",
+            "Ann Lee",
+        ),
+        // a verb that wants a clause takes one whose subject is a bare noun phrase
+        (
+            "Ann Lee suggested local companies should hire more apprentices.",
+            "local companies should hire more apprentices",
+            "Ann Lee",
+        ),
+        // a subordinate clause after the cue is part of what was said
+        (
+            "Ann Lee said as police entered the camp, one protester chained himself to a gate.",
+            "as police entered the camp, one protester chained himself to a gate",
+            "Ann Lee",
+        ),
+        // how often, between the cue and "that"
+        (
+            "Ann Lee noted several times that she looked forward to the trial.",
+            "she looked forward to the trial",
+            "Ann Lee",
+        ),
+    ] {
+        let q = run(body);
+        assert_eq!((q[0].0.as_str(), q[0].1.as_str()), (said, who), "{body}");
+    }
     let q = run("Ann Lee denied that she had ever met him.");
     assert_eq!(q[0].1, "Ann Lee");
     let q = run("A police spokesman said the road would reopen at noon.");
     assert_eq!((q[0].1.as_str(), q[0].2), ("-", QuoteKind::Indirect));
-    // a verb that wants a clause takes one whose subject is a bare noun phrase
-    let q = run("Ann Lee suggested local companies should hire more apprentices.");
-    assert_eq!(
-        (q[0].0.as_str(), q[0].1.as_str()),
-        ("local companies should hire more apprentices", "Ann Lee")
-    );
-    // (its verb may open a quote)
+    // a bare noun phrase as a clause's subject, its verb opening a quote
     let q = run("Ann Lee suggested companies \u{201c}should hire more apprentices.\u{201d}");
     assert_eq!((q[0].1.as_str(), q[0].2), ("Ann Lee", QuoteKind::Mixed));
-    // a subordinate clause after the cue is part of what was said
-    let q = run("Ann Lee said as police entered the camp, one protester chained himself to a gate.");
-    assert_eq!(
-        (q[0].0.as_str(), q[0].1.as_str()),
-        (
-            "as police entered the camp, one protester chained himself to a gate",
-            "Ann Lee"
-        )
-    );
-    // how often, between the cue and "that"
-    let q = run("Ann Lee noted several times that she looked forward to the trial.");
-    assert_eq!(
-        (q[0].0.as_str(), q[0].1.as_str()),
-        ("she looked forward to the trial", "Ann Lee")
-    );
     // what the listener is urged to do is what was said, from "to"; a clause after a
     // listener is not ("told the Post he hopes to…")
     let q = run("The mayor urged all residents to conserve water until the storm had passed.");

@@ -381,12 +381,15 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
     // called his executive actions “a crucial step forward.”" (looked for before the
     // subject, which is dearer to find)
     let words = crate::text::words::words(&text[qs..qe]);
-    let naming = |from: usize| (from..q).any(|k| t.is_word(k) && LEX.naming_verbs.contains(&t.toks[k].hash));
-    if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && !naming(lo)) {
+    let naming = (lo..q)
+        .rev()
+        .find(|&k| t.is_word(k) && LEX.naming_verbs.contains(&t.toks[k].hash));
+    if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && naming.is_none()) {
         return None;
     }
     let m = attribution::sentence_subject(t, lo, q)?;
-    if words < SCARE_MAX_FRAGMENT_WORDS && !naming(m.end) {
+    // (the naming verb is the subject's, after it)
+    if words < SCARE_MAX_FRAGMENT_WORDS && naming.is_none_or(|k| k < m.end) {
         return None;
     }
     let person = m.is_name()

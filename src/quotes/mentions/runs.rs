@@ -613,29 +613,24 @@ pub(super) fn unattested(t: &Tokens, run: &Run, sent_start: usize) -> Option<Men
     if b - a == 1 && a == s && t.stem_has(a, flag::SPEAKER_NOUN) {
         return run.described(a, false);
     }
+    // the run opens its sentence, its last word unknown to the lexicon, before a lowercase
+    // word (a verb, for the two cases below)
+    let opens_clause = a == s && opens && !common && t.toks[b - 1].flags == 0 && t.is_word(e) && !t.toks[e].cap;
     // "Tesla reported record deliveries.": a word the lexicon does not know, never written
     // in lowercase, opening a sentence as the subject of a verb, is a name of some kind
     if b - a == 1
-        && a == s
-        && opens
-        && !common
-        && t.toks[a].flags == 0
+        && opens_clause
         && !t.lower(a).ends_with('s')
-        && t.is_word(e)
-        && !t.toks[e].cap
         && (t.has(e, flag::CUE | flag::BETWEEN) || t.lower(e).ends_with("ed"))
     {
         return thing(EntityType::Unknown);
     }
     // "Civic Action said…", "National Grid says…": the same for a name of two words or
     // more whose first word is shaped like an adjective (not a participle: "Ailing
-    // EuroDisney"), its last unknown to the lexicon, with no sign of a person
-    // ("Journalist Guillem Balague", "Film-maker Spike Lee")
+    // EuroDisney"), with no sign of a person ("Journalist Guillem Balague", "Film-maker
+    // Spike Lee")
     if b - a >= 2
-        && a == s
-        && opens
-        && !common
-        && t.toks[b - 1].flags == 0
+        && opens_clause
         && !t.lower(a).contains('-')
         && !t.lower(a).ends_with("ing")
         && !t.lower(a).ends_with("ed")
@@ -646,8 +641,6 @@ pub(super) fn unattested(t: &Tokens, run: &Run, sent_start: usize) -> Option<Men
                 && (t.toks[k].stem_flags == 0 || (k == a && t.stem_has(k, flag::TITLE_MOD)))
         })
         && !t.ev(b - 1, ev::NATIONALITY | ev::PLACE_WORD)
-        && t.is_word(e)
-        && !t.toks[e].cap
         && t.has(e, flag::CUE | flag::BETWEEN)
     {
         return thing(EntityType::Unknown);
