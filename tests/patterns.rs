@@ -747,6 +747,12 @@ based on the advice of the doctor,\" said Quill in an email.
         "Kemal Arslan, a guide who runs boat tours, said by text message the sea had been calm. Nadia Frost states, however, that the scheme has little to do with money. A partner at the firm told him and his fellow associates to keep their savings in cash.",
         &["Kemal Arslan", "Nadia Frost"],
     ),
+    // a rare first name that is also a word the article writes ("see"), opening a sentence
+    // before the surname of someone named with another first name, is no name of theirs
+    (
+        "The novelist Jared Holm was at the rally. “I see why they came,” Holm said.\n\n(See Holm's full account below.)\n\n“They were angry,” Holm said.",
+        &["Jared Holm", "Jared Holm"],
+    ),
 ];
 
 #[test]

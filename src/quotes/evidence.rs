@@ -62,7 +62,7 @@ fn word_ev(bits: u8) -> u16 {
 }
 
 /// Gather the evidence of every paragraph and write it onto the tokens.
-pub fn annotate(paras: &mut [Para]) {
+pub fn annotate(text: &str, paras: &mut [Para]) {
     // one table for the article: word hash → `ev` bits
     let words: usize = paras.iter().map(|p| p.tokens.len()).sum();
     let mut seen: ByHash<u16> = ByHash::with_capacity_and_hasher(words / 2, Default::default());
@@ -78,7 +78,8 @@ pub fn annotate(paras: &mut [Para]) {
     };
     let runs = runs_and_places(paras, &mut seen);
     mark(paras, &seen, ev::LOWER | ev::CAP_MID | ev::PLACE);
-    let named = confirmed_names(paras, &runs);
+    let (mut named, full) = confirmed_names(paras, &runs);
+    stray_givens(text, paras, &full, &mut named);
 
     if !named.is_empty() {
         mark(
@@ -165,12 +166,18 @@ fn runs_and_places(paras: &[Para], seen: &mut ByHash<u16>) -> Vec<(usize, usize,
 
 /// (Step 2.) The words of the names the article confirms as people (given names, surnames),
 /// and of the organisations it introduces as such.
-fn confirmed_names(paras: &[Para], runs: &[(usize, usize, usize, usize)]) -> ByHash<u16> {
+/// Also the confirmed names of two words or more, as (paragraph, first word, end, sentence
+/// start), for [`stray_givens`].
+fn confirmed_names(paras: &[Para], runs: &[(usize, usize, usize, usize)]) -> (ByHash<u16>, Vec<(usize, usize, usize, usize)>) {
     let mut named: ByHash<u16> = ByHash::default();
+    let mut full = Vec::new();
     for &(pi, k, e, sent_start) in runs {
         let t = &paras[pi].tokens;
         match mentions::confirmed(t, k, e) {
             Some(mentions::Confirmed::Person(a, b)) => {
+                if b - a >= 2 {
+                    full.push((pi, a, b, sent_start));
+                }
                 for j in a..b {
                     if !t.has(j, flag::PARTICLE) || t.toks[j].cap {
                         *named.entry(t.toks[j].hash).or_default() |= ev::PERSON;
@@ -192,5 +199,49 @@ fn confirmed_names(paras: &[Para], runs: &[(usize, usize, usize, usize)]) -> ByH
             None => {}
         }
     }
-    named
+    (named, full)
 }
+
+/// (Step 3.) A rare first name that opens its sentence, capitalised nowhere else but
+/// written in lowercase somewhere (quotes included), before the surname of someone the
+/// article names with another first name is a sentence word ("See Sexton's full timeline"
+/// after "the writer Jared Sexton" and "I see a lot of them"; "Read", "Even" are first
+/// names too): it confirms no name, and [`ev::STRAY`] tells the mention pass to drop it.
+/// ("Jeb Bush" beside "George W. Bush" keeps his name: nobody writes "jeb".)
+fn stray_givens(text: &str, paras: &mut [Para], full: &[(usize, usize, usize, usize)], named: &mut ByHash<u16>) {
+    let hash = |pi: usize, k: usize| paras[pi].tokens.toks[k].hash;
+    let mut strays = Vec::new();
+    for &(pi, a, b, sent_start) in full {
+        let t = &paras[pi].tokens;
+        let given = hash(pi, a);
+        if b - a == 2
+            && sentence_initial(t, a, sent_start)
+            && !t.ev(a, ev::CAP_MID)
+            && LEX.first_name_by_hash(given).is_some_and(|f| f.log_births < RARE_FIRST_NAME_LOG_BIRTHS)
+            && full
+                .iter()
+                .any(|&(pj, c, d, _)| hash(pj, d - 1) == hash(pi, b - 1) && hash(pj, c) != given)
+            && written_lowercase(text, t.lower(a))
+        {
+            strays.push((pi, a));
+        }
+    }
+    for (pi, a) in strays {
+        named.remove(&paras[pi].tokens.toks[a].hash);
+        let tok = &mut paras[pi].tokens.toks[a];
+        tok.ev = (tok.ev & !ev::FIRST_NAME) | ev::STRAY;
+    }
+}
+
+/// The word `w` (lowercase) stands somewhere in `text` as a word of its own.
+fn written_lowercase(text: &str, w: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices(w).any(|(i, _)| {
+        let j = i + w.len();
+        !(i > 0 && b[i - 1].is_ascii_alphanumeric()) && !(j < b.len() && b[j].is_ascii_alphanumeric())
+    })
+}
+
+/// Below this many log2 births a first name is rare (fewer than about 4,000 births in the
+/// SSA's 137 years: "See", "Read", "Even", "Konstantin"): alone, it is weak evidence.
+const RARE_FIRST_NAME_LOG_BIRTHS: u8 = 12;

@@ -93,7 +93,7 @@ pub(crate) fn read(article: &Body) -> Doc<'_> {
             .map(|r| para(r.start..r.end))
             .filter(|p| !title_case(&p.tokens)),
     );
-    evidence::annotate(&mut paras);
+    evidence::annotate(text, &mut paras);
     Doc {
         text,
         spans,

@@ -426,6 +426,9 @@ pub mod ev {
     pub const PLACE_WORD: u16 = 1024;
     pub const PLACE_OPENER: u16 = 2048;
     pub const STATISTIC: u16 = 4096;
+    /// A rare first name opening its sentence before the surname of someone the article
+    /// names with another first name: a sentence word ("See Sexton's timeline").
+    pub const STRAY: u16 = 8192;
 }
 
 /// A first name counts as evidence when at least 2^this many people were given it (US,

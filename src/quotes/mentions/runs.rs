@@ -35,6 +35,9 @@ pub(super) fn stray_front(t: &Tokens, a: usize, sent_start: usize) -> bool {
     if t.has(a, flag::GROUP) && t.is_word(a + 1) && t.toks[a + 1].cap && t.ev(a + 1, ev::FIRST_NAME) {
         return true;
     }
+    if t.ev(a, ev::STRAY) {
+        return true;
+    }
     if t.has(a, flag::HONORIFIC | flag::TITLE) || t.ev(a, ev::FIRST_NAME | ev::PERSON) {
         return false;
     }
