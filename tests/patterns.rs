@@ -753,6 +753,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "The novelist Jared Holm was at the rally. “I see why they came,” Holm said.\n\n(See Holm's full account below.)\n\n“They were angry,” Holm said.",
         &["Jared Holm", "Jared Holm"],
     ),
+    // a gerund before a person's role is part of the noun phrase, no cue
+    (
+        "Lena Ortiz, a creative writing professor, said she holds her roots in the valley very dear.",
+        &["Lena Ortiz"],
+    ),
 ];
 
 #[test]

@@ -79,6 +79,20 @@ fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     {
         return None;
     }
+    // "a creative writing professor", "her speaking coach": a gerund after a determiner or
+    // an adjective, before a person's role, is part of that noun phrase
+    if i > 0
+        && t.is_word(i - 1)
+        && !t.toks[i - 1].cap
+        && (t.has(i - 1, flag::DETERMINER) || t.toks[i - 1].flags == 0)
+        && t.lower(i).ends_with("ing")
+        && t.is_word(i + 1)
+        && !t.toks[i + 1].cap
+        && !t.lower(i + 1).ends_with('s')
+        && t.stem_has(i + 1, flag::ROLE_NOUN | flag::TITLE)
+    {
+        return None;
+    }
     let role = if t.has(i, flag::SAY) {
         CueRole::Say
     } else if t.has(i, flag::REPLY) {
