@@ -758,6 +758,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "Lena Ortiz, a creative writing professor, said she holds her roots in the valley very dear.",
         &["Lena Ortiz"],
     ),
+    // a title word that is a common first name, after a title, opens the name
+    (
+        "“There is tremendous energy in these races,” Rep. Earl Voss (D-Ore.) said.",
+        &["Earl Voss"],
+    ),
 ];
 
 #[test]

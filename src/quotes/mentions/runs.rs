@@ -12,6 +12,14 @@ pub(super) fn is_title(t: &Tokens, i: usize) -> bool {
     t.stem_has(i, flag::TITLE | flag::HONORIFIC) || t.has(i, flag::TITLE | flag::HONORIFIC)
 }
 
+/// The title word at `k` is also a common first name ("Earl", "Dean"; not "Lord", "Sir").
+fn common_title_name(t: &Tokens, k: usize) -> bool {
+    LEX.first_name_by_hash(t.toks[k].hash).is_some_and(|f| f.log_births >= COMMON_TITLE_NAME_LOG_BIRTHS)
+}
+
+/// Over 2^15 births in the SSA's table: "Earl", "Dean" (not "King", "Prince", "Lord").
+const COMMON_TITLE_NAME_LOG_BIRTHS: u8 = 15;
+
 /// A party-and-state tag after a name: "D-Md.", "R-S.C.", "R-Texas", "I-Vt.".
 pub fn is_party_state(t: &Tokens, i: usize) -> bool {
     if !t.is_word(i) {
@@ -208,6 +216,11 @@ pub(super) fn split(t: &Tokens, s: usize, e: usize) -> Parts {
     let mut name_start = s;
     let mut gender = None;
     for k in s..e.saturating_sub(1) {
+        // "Rep. Earl Blumenauer", "Prof. Dean Karlan": a title word that is a common first
+        // name, right after a title, opens the name
+        if k > s && name_start == k && is_title(t, k - 1) && common_title_name(t, k) {
+            continue;
+        }
         if is_title(t, k) || (t.has(k, flag::TITLE_MOD) && k + 1 < e && is_title(t, k + 1)) {
             // a title is part of a name only at its end ("John Major")
             name_start = k + 1;
