@@ -763,6 +763,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "“There is tremendous energy in these races,” Rep. Earl Voss (D-Ore.) said.",
         &["Earl Voss"],
     ),
+    // an adjunct after the listener, before "that" and the quote
+    (
+        "Mayor Ana Ruiz told volunteers after her win in the primary that “when you win, it feels wonderful.”",
+        &["Ana Ruiz"],
+    ),
 ];
 
 #[test]

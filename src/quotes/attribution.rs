@@ -30,6 +30,8 @@ const INTRO_GAP: usize = 5;
 /// How many more an adjunct opening right after the cue may take ("joked in his turn to
 /// answer the question,").
 const INTRO_ADJUNCT: usize = 5;
+/// The most words of a listener before such an adjunct ("told party supporters after…").
+const LISTENER_WORDS: usize = 3;
 /// How far after a quote a subject-first attribution may end: `“…,” Leonid Slutsky, head
 /// of …, was quoted as saying`.
 const AFTER_REACH: usize = 30;
@@ -734,8 +736,17 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
             continue;
         }
         let between = cue.end..e;
-        // "joked in his turn to answer the question, “…”": an adjunct may be longer
-        let adjunct = introduced && t.is_word(cue.end) && (t.has(cue.end, flag::ADJUNCT) || t.word_is(cue.end, "of"));
+        // "joked in his turn to answer the question, “…”", "told supporters after his win
+        // in the primary that “…”": an adjunct (after the listener) may be longer
+        let listener_verb = t.has(cue.start, flag::LISTENER_VERB);
+        let after = if listener_verb {
+            (cue.end..e.min(cue.end + LISTENER_WORDS + 1))
+                .find(|&k| !t.is_word(k) || t.has(k, flag::ADJUNCT))
+                .unwrap_or(cue.end)
+        } else {
+            cue.end
+        };
+        let adjunct = introduced && t.is_word(after) && (t.has(after, flag::ADJUNCT) || t.word_is(after, "of"));
         let gap = if adjunct { INTRO_GAP + INTRO_ADJUNCT } else { INTRO_GAP };
         if between.clone().any(|x| t.word_is(x, "that")) || between.len() > gap {
             return None;
@@ -743,7 +754,6 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         if e - j > INTRO_REACH && !adjunct {
             break;
         }
-        let listener_verb = t.has(cue.start, flag::LISTENER_VERB);
         let listener = listener_verb
             && (LEX
                 .listeners
