@@ -768,6 +768,12 @@ based on the advice of the doctor,\" said Quill in an email.
         "Mayor Ana Ruiz told volunteers after her win in the primary that “when you win, it feels wonderful.”",
         &["Ana Ruiz"],
     ),
+    // a naming verb in the progressive is the subject's doing; one in a subordinate
+    // clause with its own subject is not
+    (
+        "Former Gov. Rita Kahn, for her part, is labeling the order “a blatant abuse of power by the governor.” Dale Moss is coming off a strong debate, when many commentators called him “the grownup on the stage tonight.”",
+        &["Rita Kahn", "-"],
+    ),
 ];
 
 #[test]

@@ -388,8 +388,22 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
         return None;
     }
     let m = attribution::sentence_subject(t, lo, q)?;
-    // (the naming verb is the subject's, after it)
-    if words < SCARE_MAX_FRAGMENT_WORDS && naming.is_none_or(|k| k < m.end) {
+    // (the naming verb is the subject's, after it, not a subordinate clause's: "Kasich is
+    // coming off a strong debate, when many commentators called him “the grownup…”")
+    if words < SCARE_MAX_FRAGMENT_WORDS
+        && naming.is_none_or(|k| {
+            k < m.end
+                || (m.end..k).any(|j| {
+                    // (a comma and a subordinator open that clause, not inside a relative
+                    // clause about the subject: "Bush, who has resented…, as he has
+                    // struggled, called his rival “…”")
+                    t.is_punct(j, ',')
+                        && t.is_word(j + 1)
+                        && LEX.subordinators.contains(&t.toks[j + 1].hash)
+                        && !(m.end..j).any(|r| t.is_word(r) && t.has(r, flag::RELATIVE))
+                })
+        })
+    {
         return None;
     }
     let person = m.is_name()
@@ -399,7 +413,12 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
         );
     // (not "Scott's family urged…": the family's; not "Im was hailed for his “…”" nor
     // "Miyagishima is the recipient of the award, which is “…”": said of them, not by them)
-    let said_of = (m.end..q).any(|k| t.is_word(k) && LEX.be_forms.contains(&t.toks[k].hash));
+    // (but "is labeling his actions “…”" is progressive, the subject's doing)
+    let said_of = (m.end..q).any(|k| {
+        t.is_word(k)
+            && LEX.be_forms.contains(&t.toks[k].hash)
+            && !(t.is_word(k + 1) && !t.toks[k + 1].cap && t.lower(k + 1).ends_with("ing"))
+    });
     (person && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
 }
 
