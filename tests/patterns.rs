@@ -774,6 +774,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "Former Gov. Rita Kahn, for her part, is labeling the order “a blatant abuse of power by the governor.” Dale Moss is coming off a strong debate, when many commentators called him “the grownup on the stage tonight.”",
         &["Rita Kahn", "-"],
     ),
+    // the participle of a verb that wants a clause continues its sentence's subject
+    (
+        "Nina Rowe attacked the plan on Wednesday, asserting that the only explanation must be “a bombshell of unusual size.”",
+        &["Nina Rowe"],
+    ),
 ];
 
 #[test]
