@@ -779,6 +779,11 @@ based on the advice of the doctor,\" said Quill in an email.
         "Nina Rowe attacked the plan on Wednesday, asserting that the only explanation must be “a bombshell of unusual size.”",
         &["Nina Rowe"],
     ),
+    // an adjunct phrase between commas before "that"
+    (
+        "Ivo Brandt said, per a translator, that the server was unprotected.",
+        &["Ivo Brandt"],
+    ),
 ];
 
 #[test]

@@ -132,6 +132,8 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         // "states, however, that …"
         if t.is_punct(k, ',') && skippable(k + 1) && t.is_punct(k + 2, ',') && t.word_is(k + 3, "that") {
             k += 3;
+        } else if let Some(c) = adjunct_aside(t, k, hi) {
+            k = c;
         } else {
             break;
         }
@@ -435,6 +437,19 @@ pub fn find(t: &Tokens, lo: usize, hi: usize, used: &[bool]) -> Vec<Reported> {
     out.retain(|r| r.post || !posts.iter().any(|&(s, e)| r.cue.start >= s && r.cue.start < e));
     out
 }
+
+/// "said, per a translator, that…", "said, in a statement on Tuesday, that…": an adjunct
+/// phrase between commas at `k` before "that"; the comma after it.
+fn adjunct_aside(t: &Tokens, k: usize, hi: usize) -> Option<usize> {
+    if !(t.is_punct(k, ',') && t.is_word(k + 1) && (t.has(k + 1, flag::ADJUNCT) || t.word_is(k + 1, "per"))) {
+        return None;
+    }
+    let c = (k + 2..hi.min(k + 2 + ADJUNCT_ASIDE)).find(|&j| !t.is_word(j))?;
+    (t.is_punct(c, ',') && t.word_is(c + 1, "that")).then_some(c + 1)
+}
+
+/// The most words of an adjunct phrase between commas after a cue, past its first.
+const ADJUNCT_ASIDE: usize = 5;
 
 /// After a post-posed cue, a participle reporting more: "…, Lohmar said, adding that…",
 /// "…, she said on Sunday, saying…" (the participle is a report of its own).
