@@ -168,7 +168,10 @@ fn runs_and_places(paras: &[Para], seen: &mut ByHash<u16>) -> Vec<(usize, usize,
 /// and of the organisations it introduces as such.
 /// Also the confirmed names of two words or more, as (paragraph, first word, end, sentence
 /// start), for [`stray_givens`].
-fn confirmed_names(paras: &[Para], runs: &[(usize, usize, usize, usize)]) -> (ByHash<u16>, Vec<(usize, usize, usize, usize)>) {
+fn confirmed_names(
+    paras: &[Para],
+    runs: &[(usize, usize, usize, usize)],
+) -> (ByHash<u16>, Vec<(usize, usize, usize, usize)>) {
     let mut named: ByHash<u16> = ByHash::default();
     let mut full = Vec::new();
     for &(pi, k, e, sent_start) in runs {
@@ -217,7 +220,9 @@ fn stray_givens(text: &str, paras: &mut [Para], full: &[(usize, usize, usize, us
         if b - a == 2
             && sentence_initial(t, a, sent_start)
             && !t.ev(a, ev::CAP_MID)
-            && LEX.first_name_by_hash(given).is_some_and(|f| f.log_births < RARE_FIRST_NAME_LOG_BIRTHS)
+            && LEX
+                .first_name_by_hash(given)
+                .is_some_and(|f| f.log_births < RARE_FIRST_NAME_LOG_BIRTHS)
             && full
                 .iter()
                 .any(|&(pj, c, d, _)| hash(pj, d - 1) == hash(pi, b - 1) && hash(pj, c) != given)

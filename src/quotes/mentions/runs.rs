@@ -14,7 +14,8 @@ pub(super) fn is_title(t: &Tokens, i: usize) -> bool {
 
 /// The title word at `k` is also a common first name ("Earl", "Dean"; not "Lord", "Sir").
 fn common_title_name(t: &Tokens, k: usize) -> bool {
-    LEX.first_name_by_hash(t.toks[k].hash).is_some_and(|f| f.log_births >= COMMON_TITLE_NAME_LOG_BIRTHS)
+    LEX.first_name_by_hash(t.toks[k].hash)
+        .is_some_and(|f| f.log_births >= COMMON_TITLE_NAME_LOG_BIRTHS)
 }
 
 /// Over 2^15 births in the SSA's table: "Earl", "Dean" (not "King", "Prince", "Lord").
