@@ -61,6 +61,9 @@ fn word_ev(bits: u8) -> u16 {
     e
 }
 
+/// Where a run of words is: (paragraph, first token, end token, its sentence's first token).
+type RunAt = (usize, usize, usize, usize);
+
 /// Gather the evidence of every paragraph and write it onto the tokens.
 pub fn annotate(text: &str, paras: &mut [Para]) {
     // one table for the article: word hash → `ev` bits
@@ -136,9 +139,9 @@ fn writing(paras: &mut [Para], seen: &mut ByHash<u16>) {
 
 /// The capitalised runs of every sentence (paragraph, run start, end, sentence start);
 /// a run standing where a place does marks its last word a place in `seen`.
-fn runs_and_places(paras: &[Para], seen: &mut ByHash<u16>) -> Vec<(usize, usize, usize, usize)> {
+fn runs_and_places(paras: &[Para], seen: &mut ByHash<u16>) -> Vec<RunAt> {
     // by their context
-    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut runs: Vec<RunAt> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.tokens;
         for s in &p.sentences {
@@ -168,10 +171,7 @@ fn runs_and_places(paras: &[Para], seen: &mut ByHash<u16>) -> Vec<(usize, usize,
 /// and of the organisations it introduces as such.
 /// Also the confirmed names of two words or more, as (paragraph, first word, end, sentence
 /// start), for [`stray_givens`].
-fn confirmed_names(
-    paras: &[Para],
-    runs: &[(usize, usize, usize, usize)],
-) -> (ByHash<u16>, Vec<(usize, usize, usize, usize)>) {
+fn confirmed_names(paras: &[Para], runs: &[RunAt]) -> (ByHash<u16>, Vec<RunAt>) {
     let mut named: ByHash<u16> = ByHash::default();
     let mut full = Vec::new();
     for &(pi, k, e, sent_start) in runs {
@@ -211,7 +211,7 @@ fn confirmed_names(
 /// after "the writer Jared Sexton" and "I see a lot of them"; "Read", "Even" are first
 /// names too): it confirms no name, and [`ev::STRAY`] tells the mention pass to drop it.
 /// ("Jeb Bush" beside "George W. Bush" keeps his name: nobody writes "jeb".)
-fn stray_givens(text: &str, paras: &mut [Para], full: &[(usize, usize, usize, usize)], named: &mut ByHash<u16>) {
+fn stray_givens(text: &str, paras: &mut [Para], full: &[RunAt], named: &mut ByHash<u16>) {
     let hash = |pi: usize, k: usize| paras[pi].tokens.toks[k].hash;
     let mut strays = Vec::new();
     for &(pi, a, b, sent_start) in full {
@@ -243,7 +243,9 @@ fn written_lowercase(text: &str, w: &str) -> bool {
     let b = text.as_bytes();
     text.match_indices(w).any(|(i, _)| {
         let j = i + w.len();
-        !(i > 0 && b[i - 1].is_ascii_alphanumeric()) && !(j < b.len() && b[j].is_ascii_alphanumeric())
+        let joined_before = i > 0 && b[i - 1].is_ascii_alphanumeric();
+        let joined_after = j < b.len() && b[j].is_ascii_alphanumeric();
+        !(joined_before || joined_after)
     })
 }
 
