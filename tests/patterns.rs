@@ -765,8 +765,8 @@ based on the advice of the doctor,\" said Quill in an email.
     ),
     // an adjunct after the listener, before "that" and the quote
     (
-        "Mayor Ana Ruiz told volunteers after her win in the primary that “when you win, it feels wonderful.”",
-        &["Ana Ruiz"],
+        "Gov. Dale Price told supporters after his victory in the primary that “when you win, it’s beautiful.”",
+        &["Dale Price"],
     ),
     // a naming verb in the progressive is the subject's doing; one in a subordinate
     // clause with its own subject is not
