@@ -169,6 +169,7 @@ fn runs_and_places(paras: &[Para], seen: &mut ByHash<u16>) -> Vec<RunAt> {
 
 /// (Step 2.) The words of the names the article confirms as people (given names, surnames),
 /// and of the organisations it introduces as such.
+///
 /// Also the confirmed names of two words or more, as (paragraph, first word, end, sentence
 /// start), for [`stray_givens`].
 fn confirmed_names(paras: &[Para], runs: &[RunAt]) -> (ByHash<u16>, Vec<RunAt>) {
