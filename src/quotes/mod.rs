@@ -390,20 +390,7 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
     let m = attribution::sentence_subject(t, lo, q)?;
     // (the naming verb is the subject's, after it, not a subordinate clause's: "Kasich is
     // coming off a strong debate, when many commentators called him “the grownup…”")
-    if words < SCARE_MAX_FRAGMENT_WORDS
-        && naming.is_none_or(|k| {
-            k < m.end
-                || (m.end..k).any(|j| {
-                    // (a comma and a subordinator open that clause, not inside a relative
-                    // clause about the subject: "Bush, who has resented…, as he has
-                    // struggled, called his rival “…”")
-                    t.is_punct(j, ',')
-                        && t.is_word(j + 1)
-                        && LEX.subordinators.contains(&t.toks[j + 1].hash)
-                        && !(m.end..j).any(|r| t.is_word(r) && t.has(r, flag::RELATIVE))
-                })
-        })
-    {
+    if words < SCARE_MAX_FRAGMENT_WORDS && naming.is_none_or(|k| k < m.end || subordinate_clause(t, m.end, k)) {
         return None;
     }
     let person = m.is_name()
@@ -420,6 +407,18 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
             && !(t.is_word(k + 1) && !t.toks[k + 1].cap && t.lower(k + 1).ends_with("ing"))
     });
     (person && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
+}
+
+/// A comma and a subordinator between `from` and `to` open a clause with a subject of its
+/// own, not inside a relative clause about the subject before `from` ("Bush, who has
+/// resented…, as he has struggled, called his rival “…”" is still Bush's).
+fn subordinate_clause(t: &Tokens, from: usize, to: usize) -> bool {
+    (from..to).any(|j| {
+        t.is_punct(j, ',')
+            && t.is_word(j + 1)
+            && LEX.subordinators.contains(&t.toks[j + 1].hash)
+            && !(from..j).any(|r| t.is_word(r) && t.has(r, flag::RELATIVE))
+    })
 }
 
 /// The speakers of a paragraph's quotes standing alone after a sentence about a person,
