@@ -73,6 +73,17 @@ fn reported_speech() {
             "as police entered the camp, one protester chained himself to a gate",
             "Ann Lee",
         ),
+        // a day after the cue closes the sentence as "on Saturday" does
+        (
+            "The bridge will reopen next month, Ann Lee said Saturday.",
+            "The bridge will reopen next month",
+            "Ann Lee",
+        ),
+        (
+            "The bridge will reopen next month, Ann Lee said Monday night in a statement.",
+            "The bridge will reopen next month",
+            "Ann Lee",
+        ),
         // how often, between the cue and "that"
         (
             "Ann Lee noted several times that she looked forward to the trial.",
@@ -424,6 +435,11 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
     (
         "\"Markets will shrug it off,\" said Nordbank chief European economist Lena Falk.",
         &["Lena Falk"],
+    ),
+    // hyphenated nationalities are no body that might speak for "the airline"
+    (
+        "A Franco-Algerian couple were among the passengers, the ministry said. The pilot had logged many hours, the airline said.",
+        &["-", "-"],
     ),
     // a full name, then whom they are with: the name after "of" is not theirs
     (

@@ -129,6 +129,9 @@ fn writing(paras: &mut [Para], seen: &mut ByHash<u16>) {
                         .unwrap_or(0)
                         & word::NATIONALITY;
                 }
+                if bits == 0 && LEX.compound_nationality(t.lower(k)) {
+                    bits = word::NATIONALITY;
+                }
                 if bits != 0 {
                     t.toks[k].ev |= word_ev(bits);
                 }

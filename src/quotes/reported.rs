@@ -84,6 +84,15 @@ fn listed_listener(t: &Tokens, k: usize) -> Option<usize> {
 /// statement", "on Tuesday", "last week"): the cue closes its sentence.
 pub(crate) fn closes_sentence(t: &Tokens, from: usize, hi: usize) -> bool {
     let e = end_of_content(t, hi);
+    // a day first, maybe with its part: "police said Saturday.", "he said Monday night in
+    // a statement."
+    let mut from = from;
+    if from < e && t.weekday(from) {
+        from += 1;
+        if from < e && !t.toks[from].cap && t.time_word(from) {
+            from += 1;
+        }
+    }
     if from >= e {
         return true;
     }

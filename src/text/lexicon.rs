@@ -678,6 +678,28 @@ impl Lexicon {
         self.places.contains(name)
     }
 
+    /// Lowercase `w` joins nationalities with hyphens ("franco-algerian",
+    /// "mexican-american", "sino-japanese"): each part a listed nationality or a combining
+    /// form of one ("franco", "anglo", "sino"), and the last a nationality.
+    pub fn compound_nationality(&self, w: &str) -> bool {
+        let nat =
+            |p: &str| self.word_bits.get(&super::words::word_hash(p)).copied().unwrap_or(0) & word::NATIONALITY != 0;
+        if !w.contains(['-', '‐']) {
+            return false;
+        }
+        let mut parts = w.split(['-', '‐']).peekable();
+        let mut n = 0;
+        while let Some(p) = parts.next() {
+            n += 1;
+            let last = parts.peek().is_none();
+            let ok = nat(p) || (!last && p.len() >= 4 && p.ends_with('o') && p.is_ascii());
+            if !ok || (last && !nat(p)) {
+                return false;
+            }
+        }
+        n >= 2
+    }
+
     /// The gender a first name tells, when nearly all its bearers share it.
     pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
         self.first_name_gender_by_hash(super::words::word_hash(w))

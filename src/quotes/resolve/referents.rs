@@ -67,8 +67,9 @@ pub(super) fn main_person(ents: &Entities, head: &str, mention: &str) -> Option<
 
 /// A nationality ("Russian", "American").
 pub(super) fn nationality(w: &str) -> bool {
-    LEX.word_bits.get(&word_hash(&w.to_lowercase())).copied().unwrap_or(0) & crate::text::lexicon::word::NATIONALITY
-        != 0
+    let w = w.to_lowercase();
+    LEX.word_bits.get(&word_hash(&w)).copied().unwrap_or(0) & crate::text::lexicon::word::NATIONALITY != 0
+        || LEX.compound_nationality(&w)
 }
 
 /// The person an article is about is named at least this many times, and this many times
