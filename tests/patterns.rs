@@ -436,6 +436,20 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
         "\"Markets will shrug it off,\" said Nordbank chief European economist Lena Falk.",
         &["Lena Falk"],
     ),
+    // a subject pronoun opening a clause after a dash keeps its person present: "she"
+    // is not the man named after it
+    (
+        "Lindqvist says she is going to vote for the bill but has withheld her endorsement, meaning she will not campaign for it.
+
+In an interview last week, Lindqvist would not rule out shifting her position. She said she has no plans to change her vote, but she said she reserves the right to reconsider.
+
+\"For every bill you vote for, you leave open the opportunity to reevaluate,\" Lindqvist said.
+
+The incumbent said that her position is genuine. It isn't as if she hasn't endorsed a candidate in the past - she was a full-fledged booster of 2012 nominee Mitt Romney.
+
+\"I was at every event,\" she said.",
+        &["Lindqvist", "Lindqvist", "Lindqvist", "Lindqvist", "-", "Lindqvist"],
+    ),
     // hyphenated nationalities are no body that might speak for "the airline"
     (
         "A Franco-Algerian couple were among the passengers, the ministry said. The pilot had logged many hours, the airline said.",

@@ -2,6 +2,7 @@
 //! grammatical position, and the word hashes they are compared by.
 
 use super::*;
+use crate::quotes::tokens::Kind;
 
 /// A name said in the article outside quotes.
 #[derive(Debug, Clone)]
@@ -205,8 +206,10 @@ fn described_subject(
 }
 
 /// A sentence whose subject is "he" or "she" ("But she persisted.", "After Kody died,
-/// she urged police…"), or that opens with "his"/"her" ("Her message now is simple"): a
-/// pronoun occurrence, unless a name after it is the subject.
+/// she urged police…"), or that opens with "his"/"her" ("Her message now is simple"), or
+/// a clause opened by "he" or "she" after a dash or a semicolon ("It isn't as if she
+/// hasn't endorsed anyone - she was a booster of Mitt Romney"): a pronoun occurrence,
+/// unless a name after it is the subject.
 fn pronoun_subject(
     t: &Tokens,
     sent: &Range<usize>,
@@ -225,11 +228,22 @@ fn pronoun_subject(
     {
         k = c + 1;
     }
-    let g = match t.toks.get(k).filter(|_| t.is_word(k)).map(|_| t.lower(k)) {
+    let gender_at = |k: usize| match t.toks.get(k).filter(|_| t.is_word(k)).map(|_| t.lower(k)) {
         Some("he" | "his") => Some(Gender::Male),
         Some("she" | "her") => Some(Gender::Female),
         _ => None,
     };
+    let mut g = gender_at(k);
+    if g.is_none()
+        && let Some(j) = (k + 1..sent.end).find(|&j| {
+            t.is_word(j)
+                && matches!(t.lower(j), "he" | "she")
+                && matches!(t.toks[j - 1].kind, Kind::Punct('-' | '—' | '–' | ';'))
+        })
+    {
+        k = j;
+        g = gender_at(j);
+    }
     if let Some(g) = g
         && !out[first..].iter().any(|o| o.subject && o.pos >= t.toks[k].start)
     {
