@@ -129,23 +129,22 @@ fn skippable(t: &Tokens, i: usize) -> bool {
 /// there is none. A month alone is no time here: "Theresa May said".
 pub(crate) fn time_before(t: &Tokens, i: usize, lo: usize) -> usize {
     let time = |k: usize| t.time_word(k);
-    let weekday = |k: usize| t.cap(k) && !t.possessive(k) && LEX.weekdays.contains(&t.toks[k].hash);
     if i <= lo || !time(i - 1) {
         return i;
     }
-    let mut j = if weekday(i - 1) {
+    let mut j = if t.weekday(i - 1) {
         i - 1
     } else if t.toks[i - 1].cap {
         return i;
     } else if i > lo + 1
-        && (weekday(i - 2)
+        && (t.weekday(i - 2)
             || (t.is_word(i - 2) && !t.toks[i - 2].cap && LEX.time_deictics.contains(&t.toks[i - 2].hash)))
     {
         i - 2 // "Tuesday night", "this week", "last month"
     } else {
         return i;
     };
-    if weekday(j) && j > lo && t.is_word(j - 1) && LEX.time_deictics.contains(&t.toks[j - 1].hash) {
+    if t.weekday(j) && j > lo && t.is_word(j - 1) && LEX.time_deictics.contains(&t.toks[j - 1].hash) {
         j -= 1; // "last Tuesday"
     }
     if j > lo && t.word_is(j - 1, "on") {

@@ -148,7 +148,7 @@ fn content_start(t: &Tokens, cue: &Cue, hi: usize, lo: usize) -> Option<usize> {
         }
     }
     // "said Tuesday the city would…", "said Tuesday night that…": a day is no content
-    if k + 1 < hi && t.cap(k) && !t.possessive(k) && LEX.weekdays.contains(&t.toks[k].hash) {
+    if k + 1 < hi && t.weekday(k) {
         let part = !t.toks[k + 1].cap && t.time_word(k + 1);
         // (not "said Monday night's vote showed…")
         if !(part && t.possessive(k + 1)) {

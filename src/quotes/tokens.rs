@@ -92,14 +92,14 @@ impl Tokens {
         self.toks.get(i).is_some_and(|t| t.cap && t.kind == Kind::Word)
     }
 
-    /// A word of a time after "this", "last", "next" ("week", "Monday", "May"); a day or
-    /// a month only when capitalised ("said this may help" is no time).
     /// A day of the week written as one ("Saturday", not "saturday" nor "Saturday's"): a
     /// time on its own, after a cue as before one ("police said Saturday").
     pub fn weekday(&self, i: usize) -> bool {
         self.cap(i) && !self.possessive(i) && crate::text::lexicon::LEX.weekdays.contains(&self.toks[i].hash)
     }
 
+    /// A word of a time after "this", "last", "next" ("week", "Monday", "May"); a day or
+    /// a month only when capitalised ("said this may help" is no time).
     pub fn time_word(&self, i: usize) -> bool {
         let lex = &*crate::text::lexicon::LEX;
         self.toks.get(i).is_some_and(|t| {
