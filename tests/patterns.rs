@@ -439,16 +439,27 @@ Per Lindqvist sold the cattle last year. “It broke my heart,” Lindqvist said
     // a subject pronoun opening a clause after a dash keeps its person present: "she"
     // is not the man named after it
     (
-        "Lindqvist says she is going to vote for the bill but has withheld her endorsement, meaning she will not campaign for it.
+        "A careful campaign for Karin Lindqvist.
 
-In an interview last week, Lindqvist would not rule out shifting her position. She said she has no plans to change her vote, but she said she reserves the right to reconsider.
+Lindqvist says she will vote for the governor but has held back her endorsement, so she will not campaign at his side - a sign that she is uneasy asking others to back him. The stance makes her one of few members of her party who have refused to choose.
 
-\"For every bill you vote for, you leave open the opportunity to reevaluate,\" Lindqvist said.
+At a meeting in Halden last week, Lindqvist would not rule out a change of mind. She said she has no plans to change her vote, but she said she keeps the right to think again.
 
-The incumbent said that her position is genuine. It isn't as if she hasn't endorsed a candidate in the past - she was a full-fledged booster of 2012 nominee Mitt Romney.
+\"For every person you vote for, you leave open the chance to look again,\" Lindqvist said. \"How could I not say that?\"
 
-\"I was at every event,\" she said.",
-        &["Lindqvist", "Lindqvist", "Lindqvist", "Lindqvist", "-", "Lindqvist"],
+The senator said that her stance is sincere. It isn't as if she has never backed a candidate - she was a keen supporter of 2012 nominee Mitt Romney.
+
+\"I was at every rally,\" she said. \"I was there knocking on doors for him.\"",
+        &[
+            "Karin Lindqvist",
+            "Karin Lindqvist",
+            "Karin Lindqvist",
+            "Karin Lindqvist",
+            "Karin Lindqvist",
+            "Karin Lindqvist",
+            "Karin Lindqvist",
+            "Karin Lindqvist",
+        ],
     ),
     // hyphenated nationalities are no body that might speak for "the airline"
     (
