@@ -684,20 +684,9 @@ impl Lexicon {
     pub fn compound_nationality(&self, w: &str) -> bool {
         let nat =
             |p: &str| self.word_bits.get(&super::words::word_hash(p)).copied().unwrap_or(0) & word::NATIONALITY != 0;
-        if !w.contains(['-', '‐']) {
-            return false;
-        }
-        let mut parts = w.split(['-', '‐']).peekable();
-        let mut n = 0;
-        while let Some(p) = parts.next() {
-            n += 1;
-            let last = parts.peek().is_none();
-            let ok = nat(p) || (!last && p.len() >= 4 && p.ends_with('o') && p.is_ascii());
-            if !ok || (last && !nat(p)) {
-                return false;
-            }
-        }
-        n >= 2
+        let combining = |p: &str| p.len() >= 4 && p.ends_with('o') && p.is_ascii();
+        w.rsplit_once(['-', '‐'])
+            .is_some_and(|(rest, last)| nat(last) && rest.split(['-', '‐']).all(|p| nat(p) || combining(p)))
     }
 
     /// The gender a first name tells, when nearly all its bearers share it.
