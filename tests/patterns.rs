@@ -825,6 +825,35 @@ based on the advice of the doctor,\" said Quill in an email.
         "Ivo Brandt said, per a translator, that the server was unprotected.",
         &["Ivo Brandt"],
     ),
+    // a participle phrase opening the sentence holds no subject: the person after its
+    // comma speaks ("Asked whether X would…, Y said")
+    (
+        "Maria Lindqvist chairs the board.
+
+Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook her head and said, \"Never.\"",
+        &["Maria Lindqvist"],
+    ),
+    // a verb after a name ends it: no role for the name after it
+    (
+        "Jonas Lindqvist described director Anna Berg as \"the bravest film maker I have ever worked with\".",
+        &["Jonas Lindqvist"],
+    ),
+    // two people share a surname: the one the surname alone has named keeps it when the
+    // other is named just before
+    (
+        "Senator Tomas Rehn opened the hearing on Monday. Rehn asked the board for its records, and Rehn later said the answers were thin. Among the witnesses was a retired nurse, Ida Rehn, who lost her job in the cuts.
+
+\"We will not stop until every record is public,\" Rehn said.",
+        &["Tomas Rehn", "Tomas Rehn"],
+    ),
+    // …and the first time, one named just before as the subject of a sentence, not one
+    // named inside someone else's sentence
+    (
+        "Former mayor Olav Brekke spoke in Bergen on Sunday for his wife Sigrid Brekke.
+
+\"The plan does not work,\" Brekke said.",
+        &["Olav Brekke"],
+    ),
 ];
 
 #[test]

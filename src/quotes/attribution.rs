@@ -3,7 +3,7 @@
 //! the attribution of a direct quote from the words around it.
 
 use super::mentions::{self, Mention, MentionKind};
-use super::tokens::{Kind, Tokens};
+use super::tokens::{Kind, Tokens, ev};
 use super::types::EntityType;
 use crate::text::lexicon::{CueRole, LEX, PronounKind, flag};
 use crate::text::words::word_hash;
@@ -462,7 +462,7 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
     let mut i = dateline_end(t, lo, hi);
     // "In an interview with CNBC on Monday, U.S. Secretary of State Mike Pompeo praised…":
     // past an introductory phrase to its comma
-    if let Some(j) = past_intro_phrase(t, i, hi) {
+    if let Some(j) = past_intro_phrase(t, i, hi).or_else(|| past_participle_phrase(t, i, hi)) {
         i = j;
         // "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders…": past the
         // place's state or country and another adjunct to their commas
@@ -526,6 +526,31 @@ fn past_intro_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
     }
     let c = (i + 1..hi.min(i + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','))?;
     ((i + 1..c).all(|k| t.is_word(k) && (!t.has(k, flag::CUE) || cue_noun(t, i + 1, k))) && c + 1 < hi).then_some(c + 1)
+}
+
+/// The most tokens of a participle phrase opening a sentence ("Asked on Monday whether
+/// Mr. Clinton would hold a cabinet position,").
+const PARTICIPLE_PHRASE: usize = 16;
+
+/// Past a participle phrase opening the sentence at `i` ("Asked whether he would stay,",
+/// "Speaking to reporters in Ottawa,", "Reached by phone Tuesday,"): the token after its
+/// comma, when a name, pronoun or determiner follows it. The participle is known by its
+/// ending and by what follows it (a lowercase word or a day), and is no name the article
+/// or the lexicon knows ("Alfred, 34,", "Reed Hastings").
+fn past_participle_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
+    let w = t.lower(i);
+    let participle = t.cap(i)
+        && w.len() >= 5
+        && (w.ends_with("ed") || w.ends_with("ing"))
+        && !t.ev(i, ev::PERSON | ev::SURNAME | ev::FIRST_NAME | ev::ORG | ev::PLACE)
+        && !super::tokens::common_first_name(t.toks[i].hash);
+    let next = i + 1;
+    if !participle || !(t.is_word(next) && (!t.toks[next].cap || t.weekday(next))) {
+        return None;
+    }
+    let c = (next + 1..hi.min(i + PARTICIPLE_PHRASE)).find(|&k| !t.is_word(k))?;
+    (t.is_punct(c, ',') && c + 1 < hi && (t.cap(c + 1) || t.has(c + 1, flag::PRONOUN | flag::DETERMINER)))
+        .then_some(c + 1)
 }
 
 /// The cue word at `k` is a noun: a determiner before it, maybe past modifiers ("In an

@@ -704,7 +704,16 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
                 r,
                 flag::CUE | flag::RELATIVE | flag::PRONOUN | flag::COORDINATOR | flag::BETWEEN,
             ) || (t.has(r, flag::ADJUNCT | flag::DETERMINER) && r > i && !t.word_is(r, "of")));
-        if stop {
+        // "Lindqvist praised director Anna Berg": a verb after the subject's name ends the
+        // phrase; it is no role's modifier ("Ontario health minister")
+        let verb = !t.toks[r].cap
+            && r > i
+            && t.toks[r - 1].cap
+            && t.lower(r).len() >= 4
+            && t.lower(r).ends_with("ed")
+            && t.lower(r).chars().all(char::is_alphabetic)
+            && !t.stem_has(r, flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN | flag::SPEAKER_NOUN);
+        if stop || verb {
             return None;
         }
         role_noun |= t.stem_has(r, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN);

@@ -50,6 +50,12 @@ pub(super) struct Entity {
     /// Where it last assigned one holding the surname: a bare surname two people share
     /// goes by this ("Megda Belkacemi … her father Khaled … Belkacemi says" is Megda).
     pub(super) named_pos: usize,
+    /// How often a surname alone has named them: the bare surname keeps naming whom it
+    /// named before when someone sharing it comes up ("Chris Murphy … Murphy said … a
+    /// teacher's aide, Anne Marie Murphy … Murphy said" is Chris).
+    pub(super) bare_uses: u32,
+    /// The mention at `named_pos` opened its sentence.
+    pub(super) named_subject: bool,
     // salience while walking the article
     pub(super) count: i32,
     pub(super) last_pos: usize,
@@ -118,11 +124,12 @@ impl Entities {
         g: Option<Gender>,
         pos: usize,
     ) -> Option<usize> {
-        self.person_as(text, name, w, g, pos, false)
+        self.person_as(text, name, w, g, pos, (false, true))
     }
 
     /// [`Entities::person`]; `apart`: a first name alone that names someone new unless the
-    /// article knows that very name ("Spindler's father, Joseph,").
+    /// article knows that very name ("Spindler's father, Joseph,"); `subject`: the name
+    /// opens its sentence.
     pub(super) fn person_as(
         &mut self,
         text: &str,
@@ -130,7 +137,7 @@ impl Entities {
         w: &[u64],
         g: Option<Gender>,
         pos: usize,
-        apart: bool,
+        (apart, subject): (bool, bool),
     ) -> Option<usize> {
         if w.is_empty() {
             return None;
@@ -144,20 +151,23 @@ impl Entities {
             .filter_map(|(i, e)| fit(w, &e.words).map(|f| (i, f, e)))
             .filter(|(_, f, e)| !apart || (*f != Fit::Given && e.words == w))
             .filter(|(_, _, e)| gender_fits(g, e))
-            // a fuller fit first; among people who share a surname, one named just
-            // before, else the one the article names more often
+            // a fuller fit first; among people who share a surname, the one the surname
+            // alone has named, else one just named with it as a sentence's subject ("…
+            // for his wife Hillary Clinton. ¶ “…,” Clinton said" is not Hillary), else
+            // the one the article names more often
             .max_by_key(|(_, f, e)| {
-                let at = if *f == Fit::Tail && w.len() == 1 {
-                    e.named_pos
-                } else {
-                    e.seen_pos
-                };
-                (*f, at + RECENT_BYTES > pos, prominence(e), at)
+                let bare = *f == Fit::Tail && w.len() == 1;
+                let at = if bare { e.named_pos } else { e.seen_pos };
+                let recent = at + RECENT_BYTES > pos && (!bare || e.named_subject);
+                (*f, bare && e.bare_uses > 0, recent, prominence(e), at)
             })
             .map(|(i, _, _)| i);
         let i = match best {
             Some(i) => {
                 let e = &mut self.all[i];
+                if w.len() == 1 && e.words.len() > 1 && e.words.last() == w.last() {
+                    e.bare_uses += 1;
+                }
                 if w.len() > e.words.len() {
                     e.words = w.to_vec();
                     e.name_gender = first_name_gender(&name.render(text), e.words.len());
@@ -182,6 +192,7 @@ impl Entities {
         self.all[i].seen_pos = pos;
         if self.all[i].words.last() == w.last() {
             self.all[i].named_pos = pos;
+            self.all[i].named_subject = subject;
         }
         Some(i)
     }
@@ -322,6 +333,8 @@ impl Entity {
             role_bodies: FxHashSet::default(),
             seen_pos: 0,
             named_pos: 0,
+            bare_uses: 0,
+            named_subject: false,
             count: 0,
             last_pos: 0,
             last_sentence: 0,

@@ -227,7 +227,8 @@ fn introduce(text: &str, heads: &[Occ], occs: &[Occ], paras: &[super::evidence::
         match o.entity {
             EntityType::Person => {
                 let g = honorific_gender(text, o.mention, o.pos);
-                ents.person(text, Shown::At(o.name.0, o.name.1), &w, g, 0);
+                // (said nowhere in the running text: never "just named")
+                ents.person_as(text, Shown::At(o.name.0, o.name.1), &w, g, 0, (false, false));
             }
             k => {
                 ents.thing(text, Shown::At(o.name.0, o.name.1), &w, k);
@@ -273,7 +274,7 @@ fn identify(text: &str, occs: &[Occ], paras: &[super::evidence::Para], ents: &mu
                     &w,
                     honorific_gender(text, o.mention, o.pos),
                     o.pos,
-                    kin,
+                    (kin, o.subject),
                 )
                 .unwrap_or(usize::MAX),
             k => ents.thing(text, Shown::At(o.name.0, o.name.1), &w, k),
