@@ -854,6 +854,16 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
 \"The plan does not work,\" Brekke said.",
         &["Olav Brekke"],
     ),
+    // quoted fragments of one report joined by a word or two are the same speaker's
+    (
+        "Dale Ruiz says “the whole plan has become a mess” because “the board has gone soft like the town has gone soft.”",
+        &["Dale Ruiz", "Dale Ruiz"],
+    ),
+    // an infinitive cue a verb governs right before the quote is a report all the same
+    (
+        "The debate was so dull that Mr. Okafor was prompted to say, “I cannot believe how calm it has been up here.”",
+        &["Okafor"],
+    ),
 ];
 
 #[test]

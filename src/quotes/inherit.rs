@@ -5,7 +5,7 @@
 use super::attribution;
 use super::tokens::{Kind, Tokens};
 use super::types::{Item, QuoteKind, Raw, RawKind};
-use crate::text::lexicon::PronounKind;
+use crate::text::lexicon::{PronounKind, flag};
 
 /// Inside one paragraph: an unattributed quote takes the speaker of the quote just before
 /// it when it follows that quote's attribution clause or stands alone; a quote standing
@@ -105,7 +105,42 @@ pub(crate) fn across_paragraphs(
             }
         }
     }
+    joined_fragments(&mut items[first..], t);
     in_paragraph(&mut items[first..]);
+}
+
+/// The most words joining two quoted fragments of one report ("because", "and then").
+const JOINING_WORDS: usize = 3;
+
+/// Quoted fragments of one report, joined by a few lowercase words in the sentence its
+/// cue opens: the later ones are the same speaker's ("Dale says “the plan is a mess”
+/// because “the board has gone soft.”"). Not past a name, a pronoun or a cue of
+/// another's ("…” but Ruiz thinks “…”").
+fn joined_fragments(items: &mut [Item], t: &Tokens) {
+    for k in 1..items.len() {
+        let (prev, cur) = (&items[k - 1], &items[k]);
+        let cue_first = prev.cue.is_some_and(|(a, _)| a < prev.start);
+        if cur.speaker.is_some()
+            || prev.speaker.is_none()
+            || !cue_first
+            || prev.kind != QuoteKind::Direct
+            || cur.kind != QuoteKind::Direct
+            || prev.sentence != cur.sentence
+            || cur.tok <= prev.tok + 1
+            || cur.tok - prev.tok - 1 > JOINING_WORDS
+        {
+            continue;
+        }
+        let joined = (prev.tok + 1..cur.tok).all(|j| {
+            t.is_word(j)
+                && !t.toks[j].cap
+                && !t.has(j, flag::CUE | flag::PRONOUN | flag::DETERMINER | flag::CONTRACTION)
+        });
+        if joined {
+            items[k].speaker = items[k - 1].speaker.clone();
+            items[k].cue = items[k - 1].cue;
+        }
+    }
 }
 
 /// What a continued span belongs to: the item that absorbed the span before it (a mixed
