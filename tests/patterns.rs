@@ -864,6 +864,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "The debate was so dull that Mr. Okafor was prompted to say, “I cannot believe how calm it has been up here.”",
         &["Okafor"],
     ),
+    // a person "of" a town, maybe with its state, before the cue speaks, not the town
+    (
+        "Stacy Bergen of Columbia said she really thinks the senator can win. Dale Ruiz of Sumter, South Carolina says he thinks the senator will win.",
+        &["Stacy Bergen", "Dale Ruiz"],
+    ),
 ];
 
 #[test]

@@ -190,7 +190,11 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     }
     let k = i - 1;
     if t.is_punct(k, ',') {
-        return appositive_subject(t, k, lo);
+        // ("…, South Carolina, said": the person before the place)
+        return appositive_subject(t, k, lo).or_else(|| {
+            let region = mentions::ending_at(t, k.checked_sub(1)?, lo)?;
+            person_of_region(t, &region, lo)
+        });
     }
     if t.is_word(k) && t.has(k, flag::RELATIVE) && !t.word_is(k, "that") && k > lo && t.is_punct(k - 1, ',') {
         // ", who said" at the start of the text has no word before the comma
@@ -335,17 +339,53 @@ fn expletive_it(t: &Tokens, from: usize, c: usize) -> bool {
 /// "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the University of
 /// Toronto": the person named before the body they are with, when a cue follows the body.
 fn person_of(t: &Tokens, m: &Mention, lo: usize) -> Option<Mention> {
-    if !matches!(m.kind, MentionKind::Thing { .. }) {
-        return None;
+    person_of_region(t, m, lo).or_else(|| person_with(t, m, lo))
+}
+
+/// [`person_of`] for a body or place `m` right after "with", "at", "from" or "of".
+fn person_with(t: &Tokens, m: &Mention, lo: usize) -> Option<Mention> {
+    // (or a word or two the article never confirms as a person's: "Stacy Bergen of
+    // Columbia", "Ana Ruiz with Ecojustice")
+    let unconfirmed = |&(a, b): &(usize, usize)| b - a <= 2 && !(a..b).any(|k| t.ev(k, ev::PERSON));
+    match m.kind {
+        MentionKind::Thing { .. } => {}
+        MentionKind::Name { name } if unconfirmed(&name) => {}
+        _ => return None,
     }
     let mut j = m.start;
     if j > lo && t.word_is(j - 1, "the") {
         j -= 1;
     }
-    if j < lo + 2 || !(t.word_is(j - 1, "with") || t.word_is(j - 1, "at") || t.word_is(j - 1, "from")) {
+    if j < lo + 2 || !["with", "at", "from", "of"].iter().any(|w| t.word_is(j - 1, w)) {
         return None;
     }
-    mentions::ending_at(t, j - 2, lo).filter(Mention::is_name)
+    mentions::ending_at(t, j - 2, lo).filter(|p| match p.kind {
+        MentionKind::Name { name } => name.1 - name.0 >= 2 || matches!(m.kind, MentionKind::Thing { .. }),
+        _ => false,
+    })
+}
+
+/// "Stacy Bergen of Columbia, South Carolina(,) said": the person before a place and the
+/// state or country `region` after its comma.
+fn person_of_region(t: &Tokens, region: &Mention, lo: usize) -> Option<Mention> {
+    let place = match region.kind {
+        MentionKind::Thing { entity, .. } => entity == EntityType::Place,
+        MentionKind::Name { name } => {
+            let words: Vec<&str> = (name.0..name.1).map(|k| t.lower(k)).collect();
+            t.ev(name.1 - 1, ev::PLACE) || LEX.is_place(&words.join(" "))
+        }
+        _ => false,
+    };
+    let c = region.start.checked_sub(1)?;
+    if !place || c <= lo || !t.is_punct(c, ',') {
+        return None;
+    }
+    let town = mentions::ending_at(t, c - 1, lo)?;
+    match town.kind {
+        // the name with its town read as one ("Stacy Bergen of Columbia")
+        MentionKind::Name { name } if name.1 < town.end => Some(town),
+        _ => person_with(t, &town, lo),
+    }
 }
 
 /// Where a name's aside ends before token `i`: a parenthesis ("Gwen Moore (D-Wis.)") or a
