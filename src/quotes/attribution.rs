@@ -337,7 +337,8 @@ fn expletive_it(t: &Tokens, from: usize, c: usize) -> bool {
 }
 
 /// "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the University of
-/// Toronto": the person named before the body they are with, when a cue follows the body.
+/// Toronto", "Stacy Bergen of Columbia, South Carolina": the person named before the body
+/// or town they are with, when a cue follows it (or the town's state or country).
 fn person_of(t: &Tokens, m: &Mention, lo: usize) -> Option<Mention> {
     person_of_region(t, m, lo).or_else(|| person_with(t, m, lo))
 }
