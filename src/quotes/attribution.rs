@@ -801,17 +801,17 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         // say: “…”", "went so far as to say"), whose subject speaks
         if j > lo && t.word_is(j - 1, "to") {
             let on = j > lo + 2 && t.word_is(j - 2, "on");
-            let past = j > lo + 1 && t.is_word(j - 2) && !t.toks[j - 2].cap && t.lower(j - 2).ends_with("ed");
+            let past = j > lo + 1 && t.lower_ending(j - 2, "ed");
             let governed = on || past || (j > lo + 1 && t.word_is(j - 2, "as"));
             // the subject of "went" in "went on", of "prompted" past "was"
             let verb = if on { j - 3 } else { j - 2 };
             // (a cue phrase holding it, "went on to say", is read whole further back)
             let phrase =
-                (lo.max(j.saturating_sub(5))..j - 1).any(|x| cue_at(t, x, e).is_some_and(|c| c.end == cue.end));
+                || (lo.max(j.saturating_sub(5))..j - 1).any(|x| cue_at(t, x, e).is_some_and(|c| c.end == cue.end));
             if governed
-                && !phrase
                 && introduced
                 && cue.end == e
+                && !phrase()
                 && let Some(m) = (on || past)
                     .then(|| speaker_before(t, verb, lo))
                     .flatten()

@@ -401,11 +401,8 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
     // (not "Scott's family urged…": the family's; not "Im was hailed for his “…”" nor
     // "Miyagishima is the recipient of the award, which is “…”": said of them, not by them)
     // (but "is labeling his actions “…”" is progressive, the subject's doing)
-    let said_of = (m.end..q).any(|k| {
-        t.is_word(k)
-            && LEX.be_forms.contains(&t.toks[k].hash)
-            && !(t.is_word(k + 1) && !t.toks[k + 1].cap && t.lower(k + 1).ends_with("ing"))
-    });
+    let said_of =
+        (m.end..q).any(|k| t.is_word(k) && LEX.be_forms.contains(&t.toks[k].hash) && !t.lower_ending(k + 1, "ing"));
     (person && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
 }
 

@@ -92,6 +92,12 @@ impl Tokens {
         self.toks.get(i).is_some_and(|t| t.cap && t.kind == Kind::Word)
     }
 
+    /// A lowercase word ending in `suffix` ("arrested", "saying"): a participle, by its
+    /// spelling.
+    pub fn lower_ending(&self, i: usize, suffix: &str) -> bool {
+        self.is_word(i) && !self.toks[i].cap && self.lower(i).ends_with(suffix)
+    }
+
     /// A day of the week written as one ("Saturday", not "saturday" nor "Saturday's"): a
     /// time on its own, after a cue as before one ("police said Saturday").
     pub fn weekday(&self, i: usize) -> bool {

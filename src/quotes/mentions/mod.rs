@@ -375,11 +375,7 @@ fn outer_description(t: &Tokens, inner: &Mention, lo: usize) -> Option<Mention> 
         });
     }
     // "people arrested at the camp": a participle after the head
-    let h = if q > lo && t.is_word(q) && !t.toks[q].cap && t.lower(q).ends_with("ed") {
-        q - 1
-    } else {
-        q
-    };
+    let h = if q > lo && t.lower_ending(q, "ed") { q - 1 } else { q };
     let outer = description_ending_at(t, h, lo)?;
     let MentionKind::Description { head, .. } = outer.kind else {
         return None;
@@ -706,11 +702,10 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
             ) || (t.has(r, flag::ADJUNCT | flag::DETERMINER) && r > i && !t.word_is(r, "of")));
         // "Lindqvist praised director Anna Berg": a verb after the subject's name ends the
         // phrase; it is no role's modifier ("Ontario health minister")
-        let verb = !t.toks[r].cap
-            && r > i
+        let verb = r > i
             && t.toks[r - 1].cap
+            && t.lower_ending(r, "ed")
             && t.lower(r).len() >= 4
-            && t.lower(r).ends_with("ed")
             && t.lower(r).chars().all(char::is_alphabetic)
             && !t.stem_has(r, flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN | flag::SPEAKER_NOUN);
         if stop || verb {
