@@ -869,6 +869,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Stacy Bergen of Columbia said she really thinks the senator can win. Dale Ruiz of Sumter, South Carolina says he thinks the senator will win.",
         &["Stacy Bergen", "Dale Ruiz"],
     ),
+    // a noun for a firm or a trade ("developer", "producer") before a first name introduces
+    // a person; a surname that is a place word ("Hill", "Lake") stays a person's after a role
+    (
+        "Last spring, property developer Glen Harrow backed the rival bid. Harrow said on Friday that the council had misled him. The comic-book producer Ruth Hill died this week. Hill told an interviewer in 2010 that the scripts kept her up at night.",
+        &["Glen Harrow", "Ruth Hill"],
+    ),
 ];
 
 #[test]

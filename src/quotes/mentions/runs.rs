@@ -333,9 +333,11 @@ pub(super) fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, 
     if t.ev(e - 1, ev::PLACE) && !t.ev(e - 1, ev::PERSON) {
         return Some((EntityType::Place, false));
     }
-    // "Fraser Highway", "Lake Cowichan": a place's own words
+    // "Fraser Highway", "Lake Cowichan": a place's own words (unsure after a role noun:
+    // "producer Debra Hill" is a person whose surname is a place word)
     if e - s >= 2 && (t.ev(e - 1, ev::PLACE_WORD) || t.ev(s, ev::PLACE_OPENER)) {
-        return Some((EntityType::Place, true));
+        let role_before = s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap && t.stem_has(s - 1, flag::ROLE_NOUN);
+        return Some((EntityType::Place, !role_before));
     }
     // "Statistics Canada", "Export Development Canada": a name ending in a country's or a
     // province's is an organisation's
@@ -359,8 +361,13 @@ pub enum Confirmed {
 pub fn confirmed(t: &Tokens, s: usize, e: usize) -> Option<Confirmed> {
     let lowercase_before = s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap;
     // introduced as an organisation: "oil firm Yukos", "software giant Microsoft"
-    // (but "party Chairman Reince Priebus" is a person with a title)
-    if lowercase_before && t.stem_has(s - 1, flag::ORG_NOUN) && !t.stem_has(s, flag::TITLE | flag::HONORIFIC) {
+    // (but "party Chairman Reince Priebus" is a person with a title, and "property developer
+    // Mark Sembler" one with a role: a noun for either, then a first name)
+    if lowercase_before
+        && t.stem_has(s - 1, flag::ORG_NOUN)
+        && !t.stem_has(s, flag::TITLE | flag::HONORIFIC)
+        && !(e - s >= 2 && t.stem_has(s - 1, flag::ROLE_NOUN) && t.ev(s, ev::FIRST_NAME))
+    {
         return Some(Confirmed::Org(s, e));
     }
     let context = person_context(t, s, e);
