@@ -875,6 +875,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Last spring, property developer Glen Harrow backed the rival bid. Harrow said on Friday that the council had misled him. The comic-book producer Ruth Hill died this week. Hill told an interviewer in 2010 that the scripts kept her up at night.",
         &["Glen Harrow", "Ruth Hill"],
     ),
+    // a whole quoted sentence run into the next quote with no break is as alone as if the
+    // sentence had ended there: it carries on the speaker before it
+    (
+        "Rovers winger Tom Ruddock expects a long title race. “It will go to the last day,” he told reporters. “Nobody wins this by Christmas. Both clubs know it.” “We have the squad for it,” added Ruddock.",
+        &["Tom Ruddock", "Tom Ruddock", "Tom Ruddock"],
+    ),
 ];
 
 #[test]

@@ -228,6 +228,26 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
     (items, names, heads)
 }
 
+/// The `n`th quote of the sentence is a sentence of its own run into the next quote:
+/// nothing but punctuation before it in the sentence and between the two, and its words
+/// end a sentence ("“You need luck.” “We have the power,” added Ruddock." — the first is
+/// as alone as if the sentence had been split there).
+fn whole_before_next(
+    text: &str,
+    t: &Tokens,
+    sent: &std::ops::Range<usize>,
+    quotes: &[usize],
+    n: usize,
+    span: std::ops::Range<usize>,
+) -> bool {
+    let (q, Some(&next)) = (quotes[n], quotes.get(n + 1)) else {
+        return false;
+    };
+    let punct_only = |r: std::ops::Range<usize>| r.into_iter().all(|k| matches!(t.toks[k].kind, Kind::Punct(_)));
+    let inner = text[span].trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
+    punct_only(sent.start..q) && punct_only(q + 1..next) && inner.ends_with(['.', '?', '!'])
+}
+
 /// The direct quotes of sentence `sn` of paragraph `pi` (the `sentence_id`th of the
 /// body), with the speakers their own sentence (or the next) gives. The cue words taken
 /// are marked `used`.
@@ -282,7 +302,7 @@ fn direct_quotes(
             para: pi,
             sentence: sentence_id,
             span: Some(si),
-            alone,
+            alone: alone || whole_before_next(text, t, sent, &quotes, n, spans[si].start..spans[si].end),
             led: no_cue
                 && q > sent.start
                 && t.is_punct(q - 1, ':')
