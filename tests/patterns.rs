@@ -881,6 +881,16 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Rovers winger Tom Ruddock expects a long title race. “It will go to the last day,” he told reporters. “Nobody wins this by Christmas. Both clubs know it.” “We have the squad for it,” added Ruddock.",
         &["Tom Ruddock", "Tom Ruddock", "Tom Ruddock"],
     ),
+    // "and" between two roles of one person after the cue
+    (
+        "“The quarter went better than we feared,” said Halvard president and chief executive Ines Varga.",
+        &["Ines Varga"],
+    ),
+    // a participle phrase after an opening "And" is no subject either
+    (
+        "The club's owner, Rhys Penhale, spoke on Monday. And replying to attacks from radio host Dean Corr, he insisted the stadium plan was alive but added the club would wait for a new investor.",
+        &["Rhys Penhale", "Rhys Penhale"],
+    ),
 ];
 
 #[test]

@@ -503,7 +503,12 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
     let mut i = dateline_end(t, lo, hi);
     // "In an interview with CNBC on Monday, U.S. Secretary of State Mike Pompeo praised…":
     // past an introductory phrase to its comma
-    if let Some(j) = past_intro_phrase(t, i, hi).or_else(|| past_participle_phrase(t, i, hi)) {
+    // ("And responding to criticism from…, he insisted": past a coordinator first)
+    let after_and = t.cap(i) && t.has(i, flag::COORDINATOR) && i + 1 < hi;
+    if let Some(j) = past_intro_phrase(t, i, hi)
+        .or_else(|| past_participle_phrase(t, i, hi, false))
+        .or_else(|| after_and.then(|| past_participle_phrase(t, i + 1, hi, true)).flatten())
+    {
         i = j;
         // "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders…": past the
         // place's state or country and another adjunct to their commas
@@ -574,13 +579,14 @@ fn past_intro_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
 const PARTICIPLE_PHRASE: usize = 16;
 
 /// Past a participle phrase opening the sentence at `i` ("Asked whether he would stay,",
-/// "Speaking to reporters in Ottawa,", "Reached by phone Tuesday,"): the token after its
+/// "Speaking to reporters in Ottawa,", "Reached by phone Tuesday,"; lowercase `after_and`
+/// an opening "And" or "But"): the token after its
 /// comma, when a name, pronoun or determiner follows it. The participle is known by its
 /// ending and by what follows it (a lowercase word or a day), and is no name the article
 /// or the lexicon knows ("Alfred, 34,", "Reed Hastings").
-fn past_participle_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
+fn past_participle_phrase(t: &Tokens, i: usize, hi: usize, after_and: bool) -> Option<usize> {
     let w = t.lower(i);
-    let participle = t.cap(i)
+    let participle = (t.cap(i) || (after_and && t.is_word(i)))
         && w.len() >= 5
         && (w.ends_with("ed") || w.ends_with("ing"))
         && !t.ev(i, ev::PERSON | ev::SURNAME | ev::FIRST_NAME | ev::ORG | ev::PLACE)
