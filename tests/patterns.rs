@@ -891,6 +891,17 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "The club's owner, Rhys Penhale, spoke on Monday. And replying to attacks from radio host Dean Corr, he insisted the stadium plan was alive but added the club would wait for a new investor.",
         &["Rhys Penhale", "Rhys Penhale"],
     ),
+    // verbs of the manner of saying, in every position an answer takes
+    (
+        "“The lake was full of them that summer,” mused Oona Brandt. Her neighbour Karl Esposito enthused that the fishing had never been better. “Nobody believed us,” Esposito scoffed.",
+        &["Oona Brandt", "Karl Esposito", "Karl Esposito"],
+    ),
+    // an answer with no content of its own leaves the quote to its subject, as if there were
+    // no cue
+    (
+        "Councillor Dana Fox replied on Tuesday, calling the transit bill “a giveaway to the suburbs at the city's expense.”",
+        &["Dana Fox"],
+    ),
 ];
 
 #[test]

@@ -228,6 +228,16 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
     (items, names, heads)
 }
 
+/// What follows an answering cue ending at `k` is no content of its own: a comma comes
+/// before any "that", colon or quotation ("fired back in March, attacking…").
+fn answers_nothing(t: &Tokens, k: usize, hi: usize) -> bool {
+    (k..hi)
+        .find(|&j| {
+            t.is_punct(j, ',') || t.is_punct(j, ':') || t.word_is(j, "that") || matches!(t.toks[j].kind, Kind::Quote(_))
+        })
+        .is_some_and(|j| t.is_punct(j, ','))
+}
+
 /// The `n`th quote of the sentence is a sentence of its own run into the next quote:
 /// nothing but punctuation before it in the sentence and between the two, and its words
 /// end a sentence ("“You need luck.” “We have the power,” added Ruddock." — the first is
@@ -273,6 +283,16 @@ fn direct_quotes(
             .clone()
             .any(|k| t.has(k, flag::CUE | flag::PHRASE_HEAD) && attribution::cue_at(t, k, sent.end).is_some());
     let alone = no_cue && sent.clone().filter(|&k| t.is_word(k)).count() <= LOOSE_WORDS;
+    // the only cues are answers closed by a comma, with no content of their own ("Fox
+    // protested, calling the bill “a giveaway.”"): the quote is the subject's as if there
+    // were none
+    let bare_replies = !no_cue
+        && sent.clone().all(|k| {
+            !t.has(k, flag::CUE | flag::PHRASE_HEAD)
+                || attribution::cue_at(t, k, sent.end).is_none_or(|c| {
+                    c.role == crate::text::lexicon::CueRole::Reply && answers_nothing(t, c.end, sent.end)
+                })
+        });
     let mut sent_items = Vec::new();
     for (n, &q) in quotes.iter().enumerate() {
         let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
@@ -315,7 +335,7 @@ fn direct_quotes(
             item.speaker = Some(raw(text, t, &d.speaker));
             item.cue = Some((t.toks[d.cue.start].start, t.toks[d.cue.end - 1].end));
             item.clause_end = Some(d.clause_end);
-        } else if no_cue && !alone && n == 0 {
+        } else if (no_cue || bare_replies) && !alone && n == 0 {
             item.speaker = subject_quoting(text, t, sent.start, q, spans[si].start, spans[si].end);
         }
         sent_items.push(item);
