@@ -902,6 +902,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Councillor Dana Fox replied on Tuesday, calling the transit bill “a giveaway to the suburbs at the city's expense.”",
         &["Dana Fox"],
     ),
+    // police ranks and provincial members as Canadian papers write them, and a clock's
+    // "p.m." ending a sentence
+    (
+        "Const. Lise Arbour said officers were called to the arena at 9 p.m. “It was chaos in there,” said Const. Arbour. NDP MPP Tom Keele says the province must act.",
+        &["Lise Arbour", "Lise Arbour", "Tom Keele"],
+    ),
 ];
 
 #[test]

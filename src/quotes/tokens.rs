@@ -287,6 +287,20 @@ impl Tokens {
                             .get(i + 1)
                             .is_some_and(|t| t.cap && t.kind == Kind::Word && !is_attribution_start(self, i + 1))
                 }
+                // "called at 9 p.m. Neighbours heard…": the clock's period ends the sentence
+                // before a capitalised word that is no day, month or time zone
+                Kind::Word => {
+                    self.toks[i].end - self.toks[i].start == 4
+                        && matches!(&text[self.toks[i].start..self.toks[i].end], "a.m." | "p.m.")
+                        && self.toks.get(i + 1).is_some_and(|t| {
+                            matches!(t.kind, Kind::Quote(_))
+                                || (t.kind == Kind::Word
+                                    && t.cap
+                                    && !t.caps
+                                    && !self.time_word(i + 1)
+                                    && !zone_word(&t.hash))
+                        })
+                }
                 _ => false,
             };
             if boundary {
@@ -299,6 +313,20 @@ impl Tokens {
         }
         out
     }
+}
+
+/// "Eastern", "Pacific", …: a time zone's word after "p.m." ("9 p.m. Eastern").
+fn zone_word(hash: &u64) -> bool {
+    const ZONES: [&str; 7] = [
+        "eastern",
+        "pacific",
+        "central",
+        "mountain",
+        "atlantic",
+        "newfoundland",
+        "local",
+    ];
+    ZONES.iter().any(|z| crate::text::words::word_hash(z) == *hash)
 }
 
 /// After a quote that ends in a full stop, a capitalised word that begins "Name said" is
