@@ -908,6 +908,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Const. Lise Arbour said officers were called to the arena at 9 p.m. “It was chaos in there,” said Const. Arbour. NDP MPP Tom Keele says the province must act.",
         &["Lise Arbour", "Lise Arbour", "Tom Keele"],
     ),
+    // "the mother of two", "the 52-year-old": a count completes a kin noun, and an age
+    // describes the person the sentence before named
+    (
+        "Marta Ilic lost her home in the flood. “We have nothing left,” said the mother of two. Omar Haddad runs the bakery next door. The 52-year-old said business had been slow since the bridge closed.",
+        &["Marta Ilic", "Omar Haddad"],
+    ),
 ];
 
 #[test]

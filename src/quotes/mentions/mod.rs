@@ -264,6 +264,15 @@ fn role_described(t: &Tokens, m: &Mention, start: usize) -> Option<Mention> {
 /// politician"), or a bare speaker noun ("officials").
 fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     let w = t.lower(i);
+    // "the mother of two said": a count after "of" completes the noun before it
+    if i >= lo + 2
+        && t.word_is(i - 1, "of")
+        && (w.bytes().all(|b| b.is_ascii_digit()) || SMALL_COUNTS.contains(&w))
+        && LEX.kin.contains(&t.toks[i - 2].hash)
+        && let Some(head) = description_ending_at(t, i - 2, lo)
+    {
+        return Some(Mention { end: i + 1, ..head });
+    }
     if t.has(i, flag::NOT_NAME | flag::BETWEEN | flag::CUE) || w.ends_with("ly") {
         return None;
     }
@@ -350,6 +359,9 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     };
     Some(outer_description(t, &inner, lo).unwrap_or(inner))
 }
+
+/// Counts a person is "of" ("a father of three").
+const SMALL_COUNTS: [&str; 9] = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /// The description a prepositional phrase belongs to: "another member of the public",
 /// "people arrested at the camp" (not "the camp"), "some in the Muslim community", "one of
@@ -610,9 +622,14 @@ fn description_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention>
             return Some(m);
         }
     }
+    // "said the mother of two.": a count after "of" completes the noun
+    let count_of = j + 1 < hi && t.word_is(j, "of") && LEX.kin.contains(&t.toks[j - 1].hash) && {
+        let w = t.lower(j + 1);
+        w.bytes().all(|b| b.is_ascii_digit()) || SMALL_COUNTS.contains(&w)
+    };
     Some(Mention {
         start: i,
-        end: j,
+        end: if count_of { j + 2 } else { j },
         kind: MentionKind::Description {
             head: j - 1,
             definite: LEX.definite_determiners.contains(&word_hash(t.lower(i))),

@@ -615,7 +615,8 @@ impl Walk<'_> {
                 // ("Hollywood film star Liam Neeson has held a dinner party. The
                 // Ballymena-born actor said…": so does a person's role alone, the only
                 // person that sentence names)
-                let role = LEX.is(head, flag::ROLE_NOUN | flag::TITLE) && !head.ends_with('s');
+                // ("Ali Rahimi runs a bakery. ¶ “…,” the 52-year-old said": an age too)
+                let role = (LEX.is(head, flag::ROLE_NOUN | flag::TITLE) && !head.ends_with('s')) || age(head);
                 if !nationality(head) && !role {
                     return None;
                 }
@@ -627,10 +628,21 @@ impl Walk<'_> {
                     .filter(|(o, _)| o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none())
                     .map(|(_, &e)| e);
                 let first = people.next().filter(|&e| e < ents.all.len())?;
+                // (an age only for someone a first name or an honorific makes a person: not
+                // "Rain Man", "Old Trafford")
+                if age(head) && ents.all[first].gender().is_none() {
+                    return None;
+                }
                 (!role || people.all(|e| e == first)).then_some(first)
             })
             .or_else(|| main_person(ents, head, &self.text[r.mention.0..r.mention.1]))
     }
+}
+
+/// A person's age as a noun: "52-year-old", "six-year-old".
+fn age(head: &str) -> bool {
+    head.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && !n.contains(' '))
 }
 
 /// "Steven Gerrard has admitted… ¶ The 24-year-old Reds skipper spoke out…": a person
