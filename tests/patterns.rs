@@ -914,6 +914,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Marta Ilic lost her home in the flood. “We have nothing left,” said the mother of two. Omar Haddad runs the bakery next door. The 52-year-old said business had been slow since the bridge closed.",
         &["Marta Ilic", "Omar Haddad"],
     ),
+    // a later quote of a sentence with no cue is the subject's as the first would be
+    (
+        "In her speech, Councillor Ruth Abara described the mayor as “a career fixer” who “has never once finished a project he started in this city.”",
+        &["Ruth Abara"],
+    ),
 ];
 
 #[test]

@@ -335,7 +335,7 @@ fn direct_quotes(
             item.speaker = Some(raw(text, t, &d.speaker));
             item.cue = Some((t.toks[d.cue.start].start, t.toks[d.cue.end - 1].end));
             item.clause_end = Some(d.clause_end);
-        } else if (no_cue || bare_replies) && !alone && n == 0 {
+        } else if (no_cue || bare_replies) && !alone {
             item.speaker = subject_quoting(text, t, sent.start, q, spans[si].start, spans[si].end);
         }
         sent_items.push(item);
