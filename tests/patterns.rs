@@ -919,6 +919,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "In her speech, Councillor Ruth Abara described the mayor as “a career fixer” who “has never once finished a project he started in this city.”",
         &["Ruth Abara"],
     ),
+    // a fragment joined by a few words after a closing attribution is the same report's
+    (
+        "The contractor “was paid twice for the same work,” Ortiz said, and still “walked away with a bonus.”",
+        &["Ortiz", "Ortiz"],
+    ),
 ];
 
 #[test]

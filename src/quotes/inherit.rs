@@ -120,18 +120,26 @@ fn joined_fragments(items: &mut [Item], t: &Tokens) {
     for k in 1..items.len() {
         let (prev, cur) = (&items[k - 1], &items[k]);
         let cue_first = prev.cue.is_some_and(|(a, _)| a < prev.start);
+        // (or after the attribution the cue closes: "“…,” Jordan said, and still “…”")
+        let from = if cue_first {
+            Some(prev.tok + 1)
+        } else {
+            prev.clause_end
+                .filter(|&e| e > prev.tok && e < cur.tok)
+                .map(|e| if t.is_punct(e, ',') { e + 1 } else { e })
+        };
+        let Some(from) = from else { continue };
         if cur.speaker.is_some()
             || prev.speaker.is_none()
-            || !cue_first
             || prev.kind != QuoteKind::Direct
             || cur.kind != QuoteKind::Direct
             || prev.sentence != cur.sentence
-            || cur.tok <= prev.tok + 1
-            || cur.tok - prev.tok - 1 > JOINING_WORDS
+            || cur.tok <= from
+            || cur.tok - from > JOINING_WORDS
         {
             continue;
         }
-        let joined = (prev.tok + 1..cur.tok).all(|j| {
+        let joined = (from..cur.tok).all(|j| {
             t.is_word(j)
                 && !t.toks[j].cap
                 && !t.has(j, flag::CUE | flag::PRONOUN | flag::DETERMINER | flag::CONTRACTION)
