@@ -924,6 +924,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "The contractor “was paid twice for the same work,” Ortiz said, and still “walked away with a bonus.”",
         &["Ortiz", "Ortiz"],
     ),
+    // roles the news names people by: "backbencher", "epidemiologist", "advocate"
+    (
+        "Epidemiologist Priya Raman said the numbers were still climbing. Meanwhile Green backbencher Nora Vale labelled the scheme “a shell game with public money and nothing to show for it.”",
+        &["Priya Raman", "Nora Vale"],
+    ),
 ];
 
 #[test]
