@@ -579,9 +579,9 @@ fn past_intro_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
 const PARTICIPLE_PHRASE: usize = 16;
 
 /// Past a participle phrase opening the sentence at `i` ("Asked whether he would stay,",
-/// "Speaking to reporters in Ottawa,", "Reached by phone Tuesday,"; lowercase `after_and`
-/// an opening "And" or "But"): the token after its
-/// comma, when a name, pronoun or determiner follows it. The participle is known by its
+/// "Speaking to reporters in Ottawa,", "Reached by phone Tuesday,"; in lowercase when
+/// `after_and`, after an opening "And" or "But"): the token after its comma, when a name,
+/// pronoun or determiner follows it. The participle is known by its
 /// ending and by what follows it (a lowercase word or a day), and is no name the article
 /// or the lexicon knows ("Alfred, 34,", "Reed Hastings").
 fn past_participle_phrase(t: &Tokens, i: usize, hi: usize, after_and: bool) -> Option<usize> {

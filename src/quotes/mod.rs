@@ -286,13 +286,14 @@ fn direct_quotes(
     // the only cues are answers closed by a comma, with no content of their own ("Fox
     // protested, calling the bill “a giveaway.”"): the quote is the subject's as if there
     // were none
-    let bare_replies = !no_cue
-        && sent.clone().all(|k| {
+    let bare_replies = || {
+        sent.clone().all(|k| {
             !t.has(k, flag::CUE | flag::PHRASE_HEAD)
                 || attribution::cue_at(t, k, sent.end).is_none_or(|c| {
                     c.role == crate::text::lexicon::CueRole::Reply && answers_nothing(t, c.end, sent.end)
                 })
-        });
+        })
+    };
     let mut sent_items = Vec::new();
     for (n, &q) in quotes.iter().enumerate() {
         let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
@@ -335,7 +336,7 @@ fn direct_quotes(
             item.speaker = Some(raw(text, t, &d.speaker));
             item.cue = Some((t.toks[d.cue.start].start, t.toks[d.cue.end - 1].end));
             item.clause_end = Some(d.clause_end);
-        } else if (no_cue || bare_replies) && !alone {
+        } else if !alone && (no_cue || bare_replies()) {
             item.speaker = subject_quoting(text, t, sent.start, q, spans[si].start, spans[si].end);
         }
         sent_items.push(item);

@@ -298,7 +298,7 @@ impl Tokens {
                                     && t.cap
                                     && !t.caps
                                     && !self.time_word(i + 1)
-                                    && !zone_word(&t.hash))
+                                    && !crate::text::lexicon::LEX.time_zones.contains(&t.hash))
                         })
                 }
                 _ => false,
@@ -313,20 +313,6 @@ impl Tokens {
         }
         out
     }
-}
-
-/// "Eastern", "Pacific", …: a time zone's word after "p.m." ("9 p.m. Eastern").
-fn zone_word(hash: &u64) -> bool {
-    const ZONES: [&str; 7] = [
-        "eastern",
-        "pacific",
-        "central",
-        "mountain",
-        "atlantic",
-        "newfoundland",
-        "local",
-    ];
-    ZONES.iter().any(|z| crate::text::words::word_hash(z) == *hash)
 }
 
 /// After a quote that ends in a full stop, a capitalised word that begins "Name said" is

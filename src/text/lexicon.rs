@@ -49,6 +49,8 @@ struct Words {
     time_words: Vec<String>,
     weekdays: Vec<String>,
     months: Vec<String>,
+    time_zones: Vec<String>,
+    kin_counts: Vec<String>,
     quantifiers: Vec<String>,
     definite_determiners: Vec<String>,
     agent_plurals: Vec<String>,
@@ -342,6 +344,10 @@ pub struct Lexicon {
     pub weekdays: FxHashSet<u64>,
     /// The months (by word hash): like the days, times only when capitalised.
     pub months: FxHashSet<u64>,
+    /// A time zone's words after "p.m." ("9 p.m. Eastern"), by word hash.
+    pub time_zones: FxHashSet<u64>,
+    /// Counts a person is "of" ("the mother of two"), by word hash.
+    pub kin_counts: FxHashSet<u64>,
     /// Words that pick people out of a group: "one of the players", "some in the community".
     pub quantifiers: FxHashSet<u64>,
     /// Words no name is usually made of that are surnames too ("Theresa May", "Edward
@@ -604,6 +610,8 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         time_words: hashes(&f.words.time_words),
         weekdays: hashes(&f.words.weekdays),
         months: hashes(&f.words.months),
+        time_zones: hashes(&f.words.time_zones),
+        kin_counts: hashes(&f.words.kin_counts),
         quantifiers: hashes(&f.words.quantifiers),
         surname_words: hashes(&f.words.surname_words),
         definite_determiners: hashes(&w.definite_determiners),

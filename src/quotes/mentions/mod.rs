@@ -267,7 +267,7 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     // "the mother of two said": a count after "of" completes the noun before it
     if i >= lo + 2
         && t.word_is(i - 1, "of")
-        && (w.bytes().all(|b| b.is_ascii_digit()) || SMALL_COUNTS.contains(&w))
+        && kin_count(t, i)
         && LEX.kin.contains(&t.toks[i - 2].hash)
         && let Some(head) = description_ending_at(t, i - 2, lo)
     {
@@ -360,8 +360,10 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     Some(outer_description(t, &inner, lo).unwrap_or(inner))
 }
 
-/// Counts a person is "of" ("a father of three").
-const SMALL_COUNTS: [&str; 9] = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/// The word at `k` is a count a person is "of": "the mother of two", "a father of 3".
+fn kin_count(t: &Tokens, k: usize) -> bool {
+    t.lower(k).bytes().all(|b| b.is_ascii_digit()) || LEX.kin_counts.contains(&t.toks[k].hash)
+}
 
 /// The description a prepositional phrase belongs to: "another member of the public",
 /// "people arrested at the camp" (not "the camp"), "some in the Muslim community", "one of
@@ -623,10 +625,7 @@ fn description_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention>
         }
     }
     // "said the mother of two.": a count after "of" completes the noun
-    let count_of = j + 1 < hi && t.word_is(j, "of") && LEX.kin.contains(&t.toks[j - 1].hash) && {
-        let w = t.lower(j + 1);
-        w.bytes().all(|b| b.is_ascii_digit()) || SMALL_COUNTS.contains(&w)
-    };
+    let count_of = j + 1 < hi && t.word_is(j, "of") && LEX.kin.contains(&t.toks[j - 1].hash) && kin_count(t, j + 1);
     Some(Mention {
         start: i,
         end: if count_of { j + 2 } else { j },
