@@ -581,9 +581,9 @@ const PARTICIPLE_PHRASE: usize = 16;
 /// Past a participle phrase opening the sentence at `i` ("Asked whether he would stay,",
 /// "Speaking to reporters in Ottawa,", "Reached by phone Tuesday,"; in lowercase when
 /// `after_and`, after an opening "And" or "But"): the token after its comma, when a name,
-/// pronoun or determiner follows it. The participle is known by its
-/// ending and by what follows it (a lowercase word or a day), and is no name the article
-/// or the lexicon knows ("Alfred, 34,", "Reed Hastings").
+/// pronoun or determiner follows it. The participle is known by its ending and by what
+/// follows it (a lowercase word or a day), and is no name the article or the lexicon
+/// knows ("Alfred, 34,", "Reed Hastings").
 fn past_participle_phrase(t: &Tokens, i: usize, hi: usize, after_and: bool) -> Option<usize> {
     let w = t.lower(i);
     let participle = (t.cap(i) || (after_and && t.is_word(i)))

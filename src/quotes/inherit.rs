@@ -113,14 +113,14 @@ pub(crate) fn across_paragraphs(
 const JOINING_WORDS: usize = 3;
 
 /// Quoted fragments of one report, joined by a few lowercase words in the sentence its
-/// cue opens: the later ones are the same speaker's ("Dale says “the plan is a mess”
-/// because “the board has gone soft.”"). Not past a name, a pronoun or a cue of
-/// another's ("…” but Ruiz thinks “…”").
+/// cue opens, or after the attribution that closes the first: the later ones are the same
+/// speaker's ("Dale says “the plan is a mess” because “the board has gone soft.”", "“…,”
+/// Jordan said, and still “…”"). Not past a name, a pronoun or a cue of another's ("…”
+/// but Ruiz thinks “…”").
 fn joined_fragments(items: &mut [Item], t: &Tokens) {
     for k in 1..items.len() {
         let (prev, cur) = (&items[k - 1], &items[k]);
         let cue_first = prev.cue.is_some_and(|(a, _)| a < prev.start);
-        // (or after the attribution the cue closes: "“…,” Jordan said, and still “…”")
         let from = if cue_first {
             Some(prev.tok + 1)
         } else {

@@ -266,9 +266,7 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     let w = t.lower(i);
     // "the mother of two said": a count after "of" completes the noun before it
     if i >= lo + 2
-        && t.word_is(i - 1, "of")
-        && kin_count(t, i)
-        && LEX.kin.contains(&t.toks[i - 2].hash)
+        && counted_kin(t, i - 1)
         && let Some(head) = description_ending_at(t, i - 2, lo)
     {
         return Some(Mention { end: i + 1, ..head });
@@ -360,9 +358,12 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
     Some(outer_description(t, &inner, lo).unwrap_or(inner))
 }
 
-/// The word at `k` is a count a person is "of": "the mother of two", "a father of 3".
-fn kin_count(t: &Tokens, k: usize) -> bool {
-    t.lower(k).bytes().all(|b| b.is_ascii_digit()) || LEX.kin_counts.contains(&t.toks[k].hash)
+/// "of" at `of` between a kin noun and a count: "the mother of two", "a father of 3".
+fn counted_kin(t: &Tokens, of: usize) -> bool {
+    of > 0
+        && t.word_is(of, "of")
+        && LEX.kin.contains(&t.toks[of - 1].hash)
+        && (t.lower(of + 1).bytes().all(|b| b.is_ascii_digit()) || LEX.kin_counts.contains(&t.toks[of + 1].hash))
 }
 
 /// The description a prepositional phrase belongs to: "another member of the public",
@@ -625,7 +626,7 @@ fn description_at(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention>
         }
     }
     // "said the mother of two.": a count after "of" completes the noun
-    let count_of = j + 1 < hi && t.word_is(j, "of") && LEX.kin.contains(&t.toks[j - 1].hash) && kin_count(t, j + 1);
+    let count_of = j + 1 < hi && counted_kin(t, j);
     Some(Mention {
         start: i,
         end: if count_of { j + 2 } else { j },

@@ -641,8 +641,7 @@ impl Walk<'_> {
 
 /// A person's age as a noun: "52-year-old", "six-year-old".
 fn age(head: &str) -> bool {
-    head.strip_suffix("-year-old")
-        .is_some_and(|n| !n.is_empty() && !n.contains(' '))
+    head.strip_suffix("-year-old").is_some_and(|n| !n.is_empty())
 }
 
 /// "Steven Gerrard has admitted… ¶ The 24-year-old Reds skipper spoke out…": a person
