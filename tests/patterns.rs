@@ -929,6 +929,22 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Epidemiologist Priya Raman said the numbers were still climbing. Meanwhile Green backbencher Nora Vale labelled the scheme “a shell game with public money and nothing to show for it.”",
         &["Priya Raman", "Nora Vale"],
     ),
+    // a name, then a role whose closing comma was left out: the name speaks, not the
+    // body in the role; a time before the comma is no name, and a comma after the cue
+    // sets the attribution apart from the name it speaks of
+    (
+        "Mary Baker, an analyst at Nomura told Reuters the yen would weaken before the spring. Early Monday, the finance ministry said it would step in to steady the currency.",
+        &["Mary Baker", "-"],
+    ),
+    (
+        "Dunmore, a senior adviser said, “has never lost a vote he cared about.”",
+        &["-"],
+    ),
+    // a study quoted with "according to" is not the person quoted after it
+    (
+        "Landlords in the suburbs are cutting rents for the first time, according to a new study.\n\n“Landlords in the suburbs are cutting rents for the first time in years,” Omar Petit, chief economist at Bayline said.",
+        &["-", "Omar Petit"],
+    ),
 ];
 
 #[test]

@@ -241,7 +241,55 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     {
         return Some(s);
     }
-    Some(person_of(t, &m, lo).unwrap_or(m))
+    Some(
+        person_of(t, &m, lo)
+            .or_else(|| unclosed_appositive(t, &m, c, lo))
+            .unwrap_or(m),
+    )
+}
+
+/// "John Houlihan, editor of Gamesite told BBC News": an appositive the writer opened
+/// with a comma and never closed, so the word before the cue is the role's (`m`), not
+/// the speaker. The name opening the clause speaks, the role its appositive.
+///
+/// Not when a comma follows the cue: "Clinton, a top aide said, “is confident”" sets the
+/// attribution apart, and the name is what the aide speaks of.
+fn unclosed_appositive(t: &Tokens, m: &Mention, c: usize, lo: usize) -> Option<Mention> {
+    if t.is_punct(c + 1, ',') || m.is_pronoun() {
+        return None;
+    }
+    // the one comma of the clause, right after a name that opens it
+    let j = (lo + 1..m.start).rev().find(|&j| !t.is_word(j))?;
+    if !t.is_punct(j, ',')
+        || !t.is_word(j + 1)
+        || !(t.has(j + 1, flag::DETERMINER) || t.stem_has(j + 1, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN))
+        || (j + 1..m.start).any(|x| t.has(x, flag::CUE | flag::COORDINATOR | flag::RELATIVE))
+    {
+        return None;
+    }
+    // a person's role: a description that is no body's ("the network's futurologist"), or a
+    // role word before the body it is of ("executive partner of Tods Murray"); not a body
+    // itself ("Early Tuesday, the State Department disclosed")
+    let body = m.start > lo
+        && ["of", "at", "with", "for", "from"]
+            .iter()
+            .any(|w| t.word_is(m.start - 1, w));
+    let role = if body {
+        (j + 1..m.start).any(|x| {
+            t.stem_has(x, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN) && !t.stem_has(x, flag::ORG_HEAD)
+        })
+    } else {
+        matches!(m.kind, MentionKind::Description { head, .. } if !t.stem_has(head, flag::ORG_HEAD | flag::ORG_NOUN))
+    };
+    if !role {
+        return None;
+    }
+    mentions::ending_at(t, j - 1, lo)
+        .filter(|p| p.is_name() && p.start == lo && !(p.start..p.end).any(|x| t.time_word(x)))
+        .map(|p| Mention {
+            role: Some((j + 1, m.end)),
+            ..p
+        })
 }
 
 /// The most tokens of a restrictive relative clause between a speaker and its cue ("who

@@ -692,7 +692,8 @@ fn link_summaries(text: &str, items: &[Item], resolved: &mut [Option<(usize, boo
         }
         // "An NHTCU spokeswoman said…" and its head saying the same: a spokesperson
         // speaks for someone, and is not them
-        if LEX.stand_ins.contains(&word_hash(head)) {
+        // (and "according to a study", a document, is no one quoted after it)
+        if LEX.stand_ins.contains(&word_hash(head)) || LEX.document_nouns.contains(&word_hash(head)) {
             continue;
         }
         // "McCallum's staff": someone else's people, named as such
