@@ -945,7 +945,23 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Landlords in the suburbs are cutting rents for the first time, according to a new study.\n\n“Landlords in the suburbs are cutting rents for the first time in years,” Omar Petit, chief economist at Bayline said.",
         &["-", "Omar Petit"],
     ),
+    // a listener verb inverted after the quote: the name ending the clause speaks
+    (
+        "“Expect a rough winter for heating bills across the prairies,” warned utility analyst Corinne Lalonde.",
+        &["Corinne Lalonde"],
+    ),
 ];
+
+/// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it
+/// would…"): the name after it is who was spoken to, never the speaker.
+#[test]
+fn inverted_listener_going_on_is_the_listener() {
+    let q = run(
+        "Union leader Gary Moss called the offer “an insult to every nurse in this province,” warned Ottawa it would strike and left the table.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_ne!(q[0].1, "Ottawa");
+}
 
 #[test]
 fn speaker_cases() {

@@ -760,9 +760,12 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
     // (not "“…,” he told POLITICO": what follows "told" is the listener)
     // ("“…,” according to Dr. Keith Ahamad" only for a quote opening its sentence: a
     // fragment's "according to" reports the whole sentence)
+    // ("“…,” warned economist Andreas Rees.": a listener verb inverted has its speaker
+    // after it when nothing follows the speaker's phrase — "warned Moscow it would…" speaks
+    // to Moscow)
+    let listener = |c: &Cue| t.has(c.start, flag::LISTENER_VERB) && !t.stem(c.start).starts_with("ask");
     if let Some(cue) = cue_at(t, c, hi)
         && (!is_source(&cue) || q == lo)
-        && (!t.has(cue.start, flag::LISTENER_VERB) || t.stem(cue.start).starts_with("ask"))
     {
         let mut s = cue.end;
         while s < hi && skippable(t, s) {
@@ -772,6 +775,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             // ("…” between May and October, says the program changed his life": a
             // description running into a verb is the content, not the speaker)
             && !(m.is_description() && runs_into_verb(t, m.end))
+            && (!listener(&cue) || (m.end_with_role() >= hi || matches!(t.toks[m.end_with_role()].kind, Kind::Punct('.' | '!' | '?' | ';'))))
         {
             let end = m.end_with_role();
             return Some(Direct {
