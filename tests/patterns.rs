@@ -950,6 +950,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“Expect a rough winter for heating bills across the prairies,” warned utility analyst Corinne Lalonde.",
         &["Corinne Lalonde"],
     ),
+    // the one a paper "quoted … as saying" speaks, a pronoun too, not the paper; in the
+    // passive, the subject
+    (
+        "“The board has lost the plot entirely,” the Courier quoted shareholder Ian Marsh as saying. Mayor Tom Reid left the meeting early. The Star quoted him as saying the deal was finished. Rosa Kent was quoted in a Halifax paper as saying she would run again.",
+        &["Ian Marsh", "Tom Reid", "Rosa Kent"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -161,6 +161,10 @@ pub(crate) fn time_before(t: &Tokens, i: usize, lo: usize) -> usize {
 /// noun phrase before it, past adverbs and auxiliaries, past an appositive between commas,
 /// and for a verb coordinated with "and", the subject of the sentence.
 pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
+    // "AP quoted prosecutor Jane Roe as saying": the one quoted speaks, not who quotes
+    if let Some(m) = quoted_as_saying(t, c, lo) {
+        return Some(m);
+    }
     let mut i = c;
     loop {
         while i > lo && skippable(t, i - 1) {
@@ -246,6 +250,56 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
             .or_else(|| unclosed_appositive(t, &m, c, lo))
             .unwrap_or(m),
     )
+}
+
+/// The most words from "quoted" to "as saying" ("quoted an insider in the talks as
+/// saying").
+const QUOTED_REACH: usize = 8;
+
+/// The object of "quoted … as saying" before the cue "saying" at `c`: who is quoted,
+/// with what describes them up to "as" ("an insider in the talks"); in the passive, the
+/// subject ("Anelka was quoted in a French newspaper as saying"). Never who quotes.
+fn quoted_as_saying(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
+    if c < lo + 3 || !t.word_is(c, "saying") || !t.word_is(c - 1, "as") {
+        return None;
+    }
+    let x = (lo.max((c - 1).saturating_sub(QUOTED_REACH))..c - 1)
+        .rev()
+        .take_while(|&x| t.is_word(x))
+        .find(|&x| ["quoted", "quotes", "quoting"].iter().any(|w| t.word_is(x, w)))?;
+    // ("Dixon was quoted by The Australian as saying": the subject)
+    if x > lo && LEX.be_forms.contains(&t.toks[x - 1].hash) {
+        return speaker_before(t, x, lo);
+    }
+    if x + 1 >= c - 1 || t.has(x + 1, flag::BETWEEN) || LEX.description_breaks.contains(&t.toks[x + 1].hash) {
+        return None;
+    }
+    // ("quoted him as saying": the object's pronoun)
+    if x + 2 == c - 1
+        && let Some(p) = [
+            ("him", PronounKind::Male),
+            ("her", PronounKind::Female),
+            ("them", PronounKind::Plural),
+        ]
+        .into_iter()
+        .find(|(w, _)| t.word_is(x + 1, w))
+        .map(|(_, p)| p)
+    {
+        return Some(Mention {
+            start: x + 1,
+            end: x + 2,
+            kind: MentionKind::Pronoun(p),
+            role: None,
+            gender: None,
+        });
+    }
+    let m = mentions::starting_at(t, x + 1, c - 1, x + 1)?;
+    match m.kind {
+        // its phrase runs to "as": "an insider in the talks"
+        MentionKind::Description { .. } => Some(Mention { end: c - 1, ..m }),
+        _ if m.is_pronoun() => None,
+        _ => Some(m),
+    }
 }
 
 /// "John Houlihan, editor of Gamesite told BBC News": an appositive the writer opened
@@ -800,8 +854,11 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             let m = speaker_before(t, j, k)?;
             // (words before the speaker that open no phrase of their own: "“…” in one room
             // and ask them" is no attribution)
+            // ("“…,” the Star quoted him as saying": the one quoted, a pronoun too, however
+            // many words name who quotes them)
+            let quoted = quoted_as_saying(t, j, k).is_some();
             let lead = (k..m.start).all(|x| t.is_word(x))
-                && m.start - k <= AFTER_LEAD
+                && (m.start - k <= AFTER_LEAD || quoted)
                 && !(m.start > k && t.has(k, flag::ADJUNCT | flag::BETWEEN | flag::COORDINATOR));
             // "“…,” his lawyer, John Smith, said": a name in apposition to the description
             // that opens the clause
@@ -821,8 +878,8 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
                         && (t.stem_has(c - 1, flag::SPEAKER_NOUN | flag::ROLE_NOUN)
                             || LEX.kin.contains(&t.toks[c - 1].hash))
                 });
-            if m.start == k || (lead && !m.is_pronoun()) || named_apposition {
-                let m = if m.start > k && m.is_description() {
+            if m.start == k || (lead && (!m.is_pronoun() || quoted)) || named_apposition {
+                let m = if m.start > k && m.is_description() && !quoted {
                     Mention { start: k, ..m }
                 } else {
                     m
