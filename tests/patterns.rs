@@ -956,6 +956,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“The board has lost the plot entirely,” the Courier quoted shareholder Ian Marsh as saying. Mayor Tom Reid left the meeting early. The Star quoted him as saying the deal was finished. Rosa Kent was quoted in a Halifax paper as saying she would run again.",
         &["Ian Marsh", "Tom Reid", "Rosa Kent"],
     ),
+    // a first name and a place's word ("Tower", "Lake") is a person where a role or a
+    // cue says so
+    (
+        "“We have done a thorough investigation of the missing tapes,” Alexandra Tower, a spokeswoman for the bank, told the paper. Kevin Lake said the firm would appeal.",
+        &["Alexandra Tower", "Kevin Lake"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -333,11 +333,19 @@ pub(super) fn thing_type(t: &Tokens, s: usize, e: usize) -> Option<(EntityType, 
     if t.ev(e - 1, ev::PLACE) && !t.ev(e - 1, ev::PERSON) {
         return Some((EntityType::Place, false));
     }
-    // "Fraser Highway", "Lake Cowichan": a place's own words (unsure after a role noun:
-    // "producer Debra Hill" is a person whose surname is a place word)
+    // "Fraser Highway", "Lake Cowichan": a place's own words (unsure where the words
+    // around make it a person whose surname is a place word: "producer Debra Hill",
+    // "Housing Minister Keith Hill", "Alexandra Tower, a spokeswoman", "Mike Lake said")
     if e - s >= 2 && (t.ev(e - 1, ev::PLACE_WORD) || t.ev(s, ev::PLACE_OPENER)) {
-        let role_before = s > 0 && t.is_word(s - 1) && !t.toks[s - 1].cap && t.stem_has(s - 1, flag::ROLE_NOUN);
-        return Some((EntityType::Place, !role_before));
+        let role_before = s > 0 && t.is_word(s - 1) && t.stem_has(s - 1, flag::ROLE_NOUN | flag::TITLE);
+        let first_name = e - s == 2 && t.ev(s, ev::FIRST_NAME) && !t.ev(s, ev::PLACE_OPENER);
+        let role_after = t.is_punct(e, ',')
+            && (e + 1..(e + 4).min(t.toks.len())).any(|x| t.stem_has(x, flag::ROLE_NOUN | flag::SPEAKER_NOUN));
+        let speaks = t.has(e, flag::SAY) && !t.possessive(e - 1);
+        return Some((
+            EntityType::Place,
+            !role_before && !(first_name && (role_after || speaks)),
+        ));
     }
     // "Statistics Canada", "Export Development Canada": a name ending in a country's or a
     // province's is an organisation's
