@@ -962,6 +962,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“We have done a thorough investigation of the missing tapes,” Alexandra Tower, a spokeswoman for the bank, told the paper. Kevin Lake said the firm would appeal.",
         &["Alexandra Tower", "Kevin Lake"],
     ),
+    // a role of a body, then the name in apposition, before the cue or after a quote; a
+    // hyphenated role before a name
+    (
+        "The secretary of the Nova Scotia Curling Association, Ruth Ames, said the bonspiel was cancelled. “We are heartbroken about it,” the organiser in Truro, Dale Pike, told the Herald. “It is a blow for the whole club,” said team-mate Gina Ross.",
+        &["Ruth Ames", "Dale Pike", "Gina Ross"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

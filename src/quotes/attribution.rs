@@ -569,6 +569,21 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
                     }
                 )
             {
+                // ("The secretary of the Welsh Students Union, Eldon Phillips, said": a role
+                // of a body, then the name in apposition to it)
+                let of_role = head.start > lo + 1
+                    && LEX
+                        .apposition_prepositions
+                        .contains(&word_hash(t.lower(head.start - 1)))
+                    && t.stem_has(head.start - 2, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN);
+                if of_role
+                    && let Some(a) = mentions::ending_at(t, k - 1, j + 1).filter(|a| a.is_name() && a.start == j + 1)
+                {
+                    return Some(Mention {
+                        role: Some((lo, j)),
+                        ..a
+                    });
+                }
                 continue;
             }
             let appos = mentions::ending_at(t, k - 1, j + 1);
@@ -878,7 +893,10 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
                         && (t.stem_has(c - 1, flag::SPEAKER_NOUN | flag::ROLE_NOUN)
                             || LEX.kin.contains(&t.toks[c - 1].hash))
                 });
-            if m.start == k || (lead && (!m.is_pronoun() || quoted)) || named_apposition {
+            // ("“…,” the organiser in Uganda, Sarah Mukasa, told…": a role of a body from
+            // right after the quote, the name in apposition)
+            let role_of_body = m.is_name() && m.role.is_some_and(|r| r.0 == k);
+            if m.start == k || (lead && (!m.is_pronoun() || quoted)) || named_apposition || role_of_body {
                 let m = if m.start > k && m.is_description() && !quoted {
                     Mention { start: k, ..m }
                 } else {

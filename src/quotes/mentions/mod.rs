@@ -672,7 +672,7 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
         let plain_role = !role_noun
             && r > i
             && r - i <= MAX_PLAIN_ROLE
-            && (i..r).all(|k| !t.toks[k].cap && t.lower(k).chars().all(char::is_alphabetic))
+            && (i..r).all(|k| !t.toks[k].cap && t.lower(k).chars().all(|c| c.is_alphabetic() || c == '-'))
             && t.ev(r, ev::FIRST_NAME)
             && !t.has(r, flag::NOT_NAME);
         if t.toks[r].cap && r > i && (role_noun || plain_role) {
