@@ -826,13 +826,13 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
     while c < hi && skippable(t, c) {
         c += 1;
     }
-    // (not "“…,” he told POLITICO": what follows "told" is the listener)
     // ("“…,” according to Dr. Keith Ahamad" only for a quote opening its sentence: a
     // fragment's "according to" reports the whole sentence)
-    // ("“…,” warned economist Andreas Rees.": a listener verb inverted has its speaker
-    // after it when nothing follows the speaker's phrase — "warned Moscow it would…" speaks
-    // to Moscow)
+    // (a listener verb has its speaker after it only when nothing follows the speaker's
+    // phrase: "“…,” warned economist Andreas Rees." — "warned Moscow it would…" speaks to
+    // Moscow)
     let listener = |c: &Cue| t.has(c.start, flag::LISTENER_VERB) && !t.stem(c.start).starts_with("ask");
+    let ends_clause = |e: usize| e >= hi || matches!(t.toks[e].kind, Kind::Punct('.' | '!' | '?' | ';'));
     if let Some(cue) = cue_at(t, c, hi)
         && (!is_source(&cue) || q == lo)
     {
@@ -844,7 +844,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             // ("…” between May and October, says the program changed his life": a
             // description running into a verb is the content, not the speaker)
             && !(m.is_description() && runs_into_verb(t, m.end))
-            && (!listener(&cue) || (m.end_with_role() >= hi || matches!(t.toks[m.end_with_role()].kind, Kind::Punct('.' | '!' | '?' | ';'))))
+            && (!listener(&cue) || ends_clause(m.end_with_role()))
         {
             let end = m.end_with_role();
             return Some(Direct {
@@ -867,11 +867,11 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
                 return None;
             }
             let m = speaker_before(t, j, k)?;
-            // (words before the speaker that open no phrase of their own: "“…” in one room
-            // and ask them" is no attribution)
             // ("“…,” the Star quoted him as saying": the one quoted, a pronoun too, however
             // many words name who quotes them)
             let quoted = quoted_as_saying(t, j, k).is_some();
+            // (words before the speaker that open no phrase of their own: "“…” in one room
+            // and ask them" is no attribution)
             let lead = (k..m.start).all(|x| t.is_word(x))
                 && (m.start - k <= AFTER_LEAD || quoted)
                 && !(m.start > k && t.has(k, flag::ADJUNCT | flag::BETWEEN | flag::COORDINATOR));
