@@ -968,6 +968,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "The secretary of the Nova Scotia Curling Association, Ruth Ames, said the bonspiel was cancelled. “We are heartbroken about it,” the organiser in Truro, Dale Pike, told the Herald. “It is a blow for the whole club,” said team-mate Gina Ross.",
         &["Ruth Ames", "Dale Pike", "Gina Ross"],
     ),
+    // an inverted cue, a description, then the name in apposition ending the clause
+    (
+        "“Ticket sales are up a third on last winter,” said Oilers spokeswoman, Dana Wu.",
+        &["Dana Wu"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

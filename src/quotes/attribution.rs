@@ -846,6 +846,17 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             && !(m.is_description() && runs_into_verb(t, m.end))
             && (!listener(&cue) || ends_clause(m.end_with_role()))
         {
+            // ("said Opera spokeswoman, Berit Hanson.": the name in apposition to the
+            // description, ending the clause, is who it describes)
+            let named = (m.is_description() && t.is_punct(m.end, ','))
+                .then(|| mentions::starting_at(t, m.end + 1, hi, k))
+                .flatten()
+                .filter(|a| a.is_name() && a.role.is_none() && ends_clause(a.end))
+                .map(|a| Mention {
+                    role: Some((m.start, m.end)),
+                    ..a
+                });
+            let m = named.unwrap_or(m);
             let end = m.end_with_role();
             return Some(Direct {
                 speaker: m,
