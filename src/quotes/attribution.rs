@@ -266,7 +266,7 @@ fn quoted_as_saying(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
     let x = (lo.max((c - 1).saturating_sub(QUOTED_REACH))..c - 1)
         .rev()
         .take_while(|&x| t.is_word(x))
-        .find(|&x| ["quoted", "quotes", "quoting"].iter().any(|w| t.word_is(x, w)))?;
+        .find(|&x| LEX.quoting_verbs.contains(&t.toks[x].hash))?;
     // ("Dixon was quoted by The Australian as saying": the subject)
     if x > lo && LEX.be_forms.contains(&t.toks[x - 1].hash) {
         return speaker_before(t, x, lo);
@@ -324,10 +324,7 @@ fn unclosed_appositive(t: &Tokens, m: &Mention, c: usize, lo: usize) -> Option<M
     // a person's role: a description that is no body's ("the network's futurologist"), or a
     // role word before the body it is of ("executive partner of Tods Murray"); not a body
     // itself ("Early Tuesday, the State Department disclosed")
-    let body = m.start > lo
-        && ["of", "at", "with", "for", "from"]
-            .iter()
-            .any(|w| t.word_is(m.start - 1, w));
+    let body = m.start > lo && t.is_word(m.start - 1) && LEX.body_prepositions.contains(&t.toks[m.start - 1].hash);
     let role = if body {
         (j + 1..m.start).any(|x| {
             t.stem_has(x, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN) && !t.stem_has(x, flag::ORG_HEAD)

@@ -50,6 +50,8 @@ struct Words {
     weekdays: Vec<String>,
     months: Vec<String>,
     time_zones: Vec<String>,
+    quoting_verbs: Vec<String>,
+    body_prepositions: Vec<String>,
     kin_counts: Vec<String>,
     quantifiers: Vec<String>,
     definite_determiners: Vec<String>,
@@ -346,6 +348,10 @@ pub struct Lexicon {
     pub months: FxHashSet<u64>,
     /// A time zone's words after "p.m." ("9 p.m. Eastern"), by word hash.
     pub time_zones: FxHashSet<u64>,
+    /// "quoted … as saying": who is quoted speaks.
+    pub quoting_verbs: FxHashSet<u64>,
+    /// "executive partner of Tods Murray": a name after these in a role is the role's body.
+    pub body_prepositions: FxHashSet<u64>,
     /// Counts a person is "of" ("the mother of two"), by word hash.
     pub kin_counts: FxHashSet<u64>,
     /// Words that pick people out of a group: "one of the players", "some in the community".
@@ -611,6 +617,8 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays: hashes(&f.words.weekdays),
         months: hashes(&f.words.months),
         time_zones: hashes(&f.words.time_zones),
+        quoting_verbs: hashes(&f.words.quoting_verbs),
+        body_prepositions: hashes(&f.words.body_prepositions),
         kin_counts: hashes(&f.words.kin_counts),
         quantifiers: hashes(&f.words.quantifiers),
         surname_words: hashes(&f.words.surname_words),
