@@ -973,6 +973,35 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“Ticket sales are up a third on last winter,” said Oilers spokeswoman, Dana Wu.",
         &["Dana Wu"],
     ),
+    // a month that is a first name ("Jan", "June") opens a name where no date word is
+    // before it
+    (
+        "“We cannot fathom the cost to these towns,” said Jan Kowalczyk, head of the relief office. In May Ottawa sent aid.",
+        &["Jan Kowalczyk"],
+    ),
+    // a list of portfolios before a title, after a quote and inverted
+    (
+        "“We will act on this file very soon,” said Public Safety and Emergency Preparedness Minister Dana Clarke. “The rules are fair,” Immigration, Refugees and Citizenship Minister Omar Haddad said.",
+        &["Dana Clarke", "Omar Haddad"],
+    ),
+    // a body's name runs on through "for", "on" and "and"; a title before the name is not
+    // the body's ("Bank of Canada Governor …")
+    (
+        "The Centre for Addiction and Mental Health said the wait “is far too long.” Bank of Canada Governor Paul Rivard said rates “will stay low for now.”",
+        &["Centre for Addiction and Mental Health", "Paul Rivard"],
+    ),
+    // a title of a place is a description of a person, linked to the one named
+    (
+        "Liberal backbencher Sean Doyle attacked the plan. “They are in it to fill their boots,” the MP for Ottawa Centre said.",
+        &["Sean Doyle"],
+    ),
+    // an appositive left open: the body alone after "from", a role that opens without a
+    // role word, two roles joined, a dash aside before the cue, a role before a relative
+    // clause
+    (
+        "“Growth will remain fragile,” Marie Roy, from Desjardins Securities told the Canadian Press. Ken Lutz, managing director of Port Hope Hydro said the rates “will rise in spring.” Ana Silva, president and CEO of the Alberta Restaurant Association stated, “It is a math problem.” “No more aid is needed,” Tom Hale, executive director of Farm Credit Canada - one of the lenders - said. But Raj Mehta, acting director of the food bank, which ran the drive, said the shelves “are bare again.”",
+        &["Marie Roy", "Ken Lutz", "Ana Silva", "Tom Hale", "Raj Mehta"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

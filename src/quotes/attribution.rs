@@ -221,7 +221,11 @@ pub fn speaker_before(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
             o -= 1;
         }
         if o > lo {
-            return mentions::ending_at(t, o - 1, lo);
+            // ("Laah Chong-gyu, executive director of Korea Development Bank - one of the
+            // firm's creditors - said": a name in apposition before the dashes)
+            return appositive_subject(t, o, lo)
+                .filter(Mention::is_name)
+                .or_else(|| mentions::ending_at(t, o - 1, lo));
         }
     }
     // "An official with the agency who was present in court told", "a guard who was at
@@ -309,23 +313,42 @@ fn quoted_as_saying(t: &Tokens, c: usize, lo: usize) -> Option<Mention> {
 /// Not when a comma follows the cue: "Clinton, a top aide said, “is confident”" sets the
 /// attribution apart, and the name is what the aide speaks of.
 fn unclosed_appositive(t: &Tokens, m: &Mention, c: usize, lo: usize) -> Option<Mention> {
-    if t.is_punct(c + 1, ',') || m.is_pronoun() {
+    // (unless the comma introduces a quote that opens a sentence: "Anthony Anton, president
+    // of the association stated, “It is…”")
+    let introduces = matches!(t.toks.get(c + 2).map(|x| x.kind), Some(Kind::Quote(_))) && t.toks[c + 2].cap;
+    if (t.is_punct(c + 1, ',') && !introduces) || m.is_pronoun() {
         return None;
     }
     // the one comma of the clause, right after a name that opens it
     let j = (lo + 1..m.start).rev().find(|&j| !t.is_word(j))?;
+    let body = m.start > lo && t.is_word(m.start - 1) && LEX.body_prepositions.contains(&t.toks[m.start - 1].hash);
+    // ("Emmanuel Ferry, from Exane BNP Paribas told Reuters": the body alone, after its
+    // preposition)
+    let only_body = body && m.start == j + 2 && !m.is_description();
     if !t.is_punct(j, ',')
         || !t.is_word(j + 1)
-        || !(t.has(j + 1, flag::DETERMINER) || t.stem_has(j + 1, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN))
-        || (j + 1..m.start).any(|x| t.has(x, flag::CUE | flag::COORDINATOR | flag::RELATIVE))
+        || !(only_body
+            || (m.start == j + 1 && m.is_description())
+            || t.has(j + 1, flag::DETERMINER)
+            || t.stem_has(j + 1, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN)
+            // (a body's name before the role: "Brent Bozell, PTC president and
+            // conservative activist said")
+            || (t.cap(j + 1) && t.stem_has(j + 2, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN)))
+        // (two roles joined: "Anthony Anton, president and CEO of the association said")
+        || (j + 1..m.start).any(|x| {
+            t.has(x, flag::CUE | flag::RELATIVE)
+                || (t.has(x, flag::COORDINATOR)
+                    && !(t.word_is(x, "and") && t.stem_has(x - 1, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN)))
+        })
     {
         return None;
     }
     // a person's role: a description that is no body's ("the network's futurologist"), or a
     // role word before the body it is of ("executive partner of Tods Murray"); not a body
     // itself ("Early Tuesday, the State Department disclosed")
-    let body = m.start > lo && t.is_word(m.start - 1) && LEX.body_prepositions.contains(&t.toks[m.start - 1].hash);
-    let role = if body {
+    let role = if only_body {
+        true
+    } else if body {
         (j + 1..m.start).any(|x| {
             t.stem_has(x, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN) && !t.stem_has(x, flag::ORG_HEAD)
         })
@@ -552,6 +575,15 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
             break;
         }
         if let Some(head) = mentions::ending_at(t, j - 1, lo) {
+            // ("Murshed Zaheed, acting political director of CREDO Action, which organized
+            // the letter, said": a role in apposition to a name before it; look further left)
+            if head.is_description()
+                && head.start > lo + 1
+                && t.is_punct(head.start - 1, ',')
+                && mentions::ending_at(t, head.start - 2, lo).is_some_and(|p| p.is_name())
+            {
+                continue;
+            }
             // "Johnnie Wilson, of Springfield, Va., said": a place in an aside is not the
             // speaker; look further left
             let in_aside = head.start > lo
@@ -904,7 +936,12 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             // ("“…,” the organiser in Uganda, Sarah Mukasa, told…": a role of a body from
             // right after the quote, the name in apposition)
             let role_of_body = m.is_name() && m.role.is_some_and(|r| r.0 == k);
-            if m.start == k || (lead && (!m.is_pronoun() || quoted)) || named_apposition || role_of_body {
+            // ("“…,” Immigration, Refugees and Citizenship Minister Ahmed Hussen said": a
+            // list of portfolios from right after the quote, then the title)
+            let portfolio = m.is_name()
+                && mentions::portfolio_title(t, k, j)
+                    .is_some_and(|p| p >= m.role.map_or(m.start, |r| r.0.min(m.start)) && p < m.end);
+            if m.start == k || (lead && (!m.is_pronoun() || quoted)) || named_apposition || role_of_body || portfolio {
                 let m = if m.start > k && m.is_description() && !quoted {
                     Mention { start: k, ..m }
                 } else {

@@ -220,7 +220,11 @@ impl Tokens {
             hash: 0,
         };
         if kind != Kind::Word {
-            tok.cap = s.chars().next().is_some_and(char::is_uppercase);
+            // (a quote is capitalised when its first letter is: "“It is…”")
+            tok.cap = match kind {
+                Kind::Quote(_) => s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase),
+                _ => s.chars().next().is_some_and(char::is_uppercase),
+            };
             self.toks.push(tok);
             return;
         }

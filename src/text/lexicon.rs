@@ -52,6 +52,7 @@ struct Words {
     time_zones: Vec<String>,
     quoting_verbs: Vec<String>,
     body_prepositions: Vec<String>,
+    date_openers: Vec<String>,
     kin_counts: Vec<String>,
     quantifiers: Vec<String>,
     definite_determiners: Vec<String>,
@@ -352,6 +353,7 @@ pub struct Lexicon {
     pub quoting_verbs: FxHashSet<u64>,
     /// "executive partner of Tods Murray": a name after these in a role is the role's body.
     pub body_prepositions: FxHashSet<u64>,
+    pub date_openers: FxHashSet<u64>,
     /// Counts a person is "of" ("the mother of two"), by word hash.
     pub kin_counts: FxHashSet<u64>,
     /// Words that pick people out of a group: "one of the players", "some in the community".
@@ -619,6 +621,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         time_zones: hashes(&f.words.time_zones),
         quoting_verbs: hashes(&f.words.quoting_verbs),
         body_prepositions: hashes(&f.words.body_prepositions),
+        date_openers: hashes(&f.words.date_openers),
         kin_counts: hashes(&f.words.kin_counts),
         quantifiers: hashes(&f.words.quantifiers),
         surname_words: hashes(&f.words.surname_words),

@@ -79,6 +79,32 @@ const MAX_DESCRIPTION: usize = 6;
 /// Lowercase words the lexicon does not know as a role that may still stand as one
 /// before a first-name-led name after a cue ("said baker Helen Duarte").
 const MAX_PLAIN_ROLE: usize = 2;
+/// Tokens in a list of portfolios before a title ("Immigration, Refugees and Citizenship
+/// Minister").
+const MAX_PORTFOLIO: usize = 10;
+
+/// A list of portfolios before a title, from `s`: "Public Safety and Emergency
+/// Preparedness Minister Bill Blair", "Immigration, Refugees and Citizenship Minister
+/// Ahmed Hussen". The title that ends the list with a capitalised word after it, when the
+/// list is capitalised words joined at least once by "and", "&" or a comma.
+pub fn portfolio_title(t: &Tokens, s: usize, hi: usize) -> Option<usize> {
+    let mut joined = false;
+    for j in s..hi.min(s + MAX_PORTFOLIO) {
+        if t.cap(j) {
+            if t.possessive(j) {
+                return None;
+            }
+            if j > s && t.has(j, flag::TITLE) && t.cap(j + 1) {
+                return joined.then_some(j);
+            }
+        } else if j > s && (t.word_is(j, "and") || t.is_punct(j, ',') || t.is_punct(j, '&')) && t.cap(j + 1) {
+            joined = true;
+        } else {
+            return None;
+        }
+    }
+    None
+}
 
 fn pronoun(t: &Tokens, i: usize) -> Option<MentionKind> {
     if !t.has(i, flag::PRONOUN) {
@@ -181,10 +207,47 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         }
         let the = s > lo && t.word_is(s - 1, "the");
         // "the National Association of Head Teachers", "Bank of England": an organisation's
-        // name running on through "of"
-        if s >= lo + 2 && t.word_is(s - 1, "of") && is_name_word(t, s - 2) && !t.possessive(s - 2) {
-            let s2 = run_start(t, s - 2, lo);
-            if matches!(thing_type(t, s2, s - 1), Some((EntityType::Organisation, _))) {
+        // name running on through "of" ("for", "on": "the Institute for Fiscal Studies",
+        // "the Committee on Foreign Relations")
+        // "the Labour MP for Ealing North", "the president of France": a title of a place
+        // or body describes a person
+        if s >= lo + 2
+            && (t.word_is(s - 1, "for") || t.word_is(s - 1, "of"))
+            && t.stem_has(s - 2, flag::TITLE)
+            // (a spokesman speaks for the body: "a spokesman for Dell" is Dell's)
+            && !LEX.stand_ins.contains(&t.toks[s - 2].hash)
+            // (a place or a body, not a name: "the US Secretary of Energy Spencer Abraham")
+            && (!(s..=i).any(|x| t.ev(x, ev::FIRST_NAME))
+                || classify_run(t, s, i + 1, lo, false).is_some_and(|m| matches!(m.kind, MentionKind::Thing { .. })))
+            && let Some(d) = description_ending_at(t, s - 2, lo).filter(Mention::is_description)
+        {
+            return Some(Mention { end: i + 1, ..d });
+        }
+        // (and through "and" after it: "the Centre for Economics and Business Research")
+        let joins = |x: usize| t.word_is(x, "of") || t.word_is(x, "for") || t.word_is(x, "on");
+        let a = if s > lo + 2 && t.word_is(s - 1, "and") && is_name_word(t, s - 2) {
+            let a = plain_run_start(t, s - 2, lo);
+            if a >= lo + 2 && joins(a - 1) { a } else { s }
+        } else {
+            s
+        };
+        // (not a time: "the Senate committee on Tuesday said")
+        if a >= lo + 2
+            && joins(a - 1)
+            && is_name_word(t, a - 2)
+            && !t.possessive(a - 2)
+            && !t.stem_has(a - 2, flag::TITLE)
+            && !(a..=i).any(|x| t.time_word(x))
+            // (nor a title then a name: "Bank of Canada Governor Stephen Poloz said")
+            && !(a..i).any(|x| {
+                t.cap(x)
+                    && t.stem_has(x, flag::TITLE)
+                    && (t.ev(x + 1, ev::FIRST_NAME)
+                        || (i > x + 1 && classify_run(t, x + 1, i + 1, lo, false).is_some_and(|m| m.is_name())))
+            })
+        {
+            let s2 = run_start(t, a - 2, lo);
+            if matches!(thing_type(t, s2, a - 1), Some((EntityType::Organisation, _))) {
                 return Some(organisation_ending(t, s2, i + 1, lo));
             }
         }
@@ -489,6 +552,16 @@ fn capitalised_run(t: &Tokens, (i, s, e): (usize, usize, usize), hi: usize, lo: 
         return Some(m);
     }
     let first = classify_run(t, s, e, lo, the);
+    // "Public Safety and Emergency Preparedness Minister Bill Blair": the name after a
+    // list of portfolios
+    // (no first name in the run: "Smith and Foreign Minister Sergei Lavrov" are two)
+    if !(s..e).any(|x| t.ev(x, ev::FIRST_NAME))
+        && let Some(m) = portfolio_title(t, s, hi)
+            .and_then(|j| starting_at(t, j, hi, lo))
+            .filter(Mention::is_name)
+    {
+        return Some(m);
+    }
     // "Herbert Hansen of Respond's Belgian partner Keyobs": a full name, then whom they
     // are with; the name after "of" is not theirs
     let full_name_of = e - s >= 2 && t.word_is(e, "of") && first.as_ref().is_some_and(Mention::is_name);

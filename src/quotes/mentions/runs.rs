@@ -160,6 +160,23 @@ pub(super) fn middle_name(t: &Tokens, k: usize, lo: usize, hi: usize) -> bool {
         && !t.has(k + 1, flag::NOT_NAME)
 }
 
+/// A month that is a first name, opening a name: "said Jan Egeland", "April Ryan asked".
+/// Not a date: no period after it ("Jan. 5"), a name word right after, and no word before
+/// that makes it a time ("in May Smith said", "last June Lee").
+pub(super) fn month_first_name(t: &Tokens, k: usize, hi: usize) -> bool {
+    k + 1 < hi
+        && t.toks[k].cap
+        && (LEX.months.contains(&t.toks[k].hash) || t.has(k, flag::ABBREVIATION))
+        && super::super::tokens::common_first_name(t.toks[k].hash)
+        && t.toks[k + 1].start == t.toks[k].end + 1
+        && is_name_word(t, k + 1)
+        && !t.has(k + 1, flag::NOT_NAME)
+        && !(k > 0
+            && t.is_word(k - 1)
+            && (t.lower(k - 1).starts_with(|c: char| c.is_ascii_digit())
+                || LEX.date_openers.contains(&t.toks[k - 1].hash)))
+}
+
 /// A day or month that opens a name after "the": "the Sunday Times", "the Monday Club".
 pub(super) fn titled_day(t: &Tokens, k: usize, lo: usize) -> bool {
     k > lo && t.toks[k].cap && t.word_is(k - 1, "the") && LEX.time_words.contains(&t.toks[k].hash)
@@ -169,7 +186,10 @@ pub(super) fn plain_run_end(t: &Tokens, i: usize, hi: usize) -> usize {
     let mut j = i;
     while j < hi {
         if is_name_word(t, j)
-            && (!t.has(j, flag::NOT_NAME) || (j > i && middle_name(t, j, 0, hi)) || surname_word(t, j))
+            && (!t.has(j, flag::NOT_NAME)
+                || (j > i && middle_name(t, j, 0, hi))
+                || surname_word(t, j)
+                || (j == i && month_first_name(t, j, hi)))
         {
             j += 1;
             if t.possessive(j - 1) {
