@@ -555,7 +555,8 @@ fn capitalised_run(t: &Tokens, (i, s, e): (usize, usize, usize), hi: usize, lo: 
     // "Public Safety and Emergency Preparedness Minister Bill Blair": the name after a
     // list of portfolios
     // (no first name in the run: "Smith and Foreign Minister Sergei Lavrov" are two)
-    if !(s..e).any(|x| t.ev(x, ev::FIRST_NAME))
+    if (t.word_is(e, "and") || t.is_punct(e, ',') || t.is_punct(e, '&'))
+        && !(s..e).any(|x| t.ev(x, ev::FIRST_NAME))
         && let Some(m) = portfolio_title(t, s, hi)
             .and_then(|j| starting_at(t, j, hi, lo))
             .filter(Mention::is_name)
