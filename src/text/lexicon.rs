@@ -353,6 +353,7 @@ pub struct Lexicon {
     pub quoting_verbs: FxHashSet<u64>,
     /// "executive partner of Tods Murray": a name after these in a role is the role's body.
     pub body_prepositions: FxHashSet<u64>,
+    /// Words before a month that make it a date, not a first name ("in May Smith said").
     pub date_openers: FxHashSet<u64>,
     /// Counts a person is "of" ("the mother of two"), by word hash.
     pub kin_counts: FxHashSet<u64>,

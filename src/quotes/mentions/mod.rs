@@ -206,9 +206,6 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
             }
         }
         let the = s > lo && t.word_is(s - 1, "the");
-        // "the National Association of Head Teachers", "Bank of England": an organisation's
-        // name running on through "of" ("for", "on": "the Institute for Fiscal Studies",
-        // "the Committee on Foreign Relations")
         // "the Labour MP for Ealing North", "the president of France": a title of a place
         // or body describes a person
         if s >= lo + 2
@@ -223,7 +220,10 @@ pub fn ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
         {
             return Some(Mention { end: i + 1, ..d });
         }
-        // (and through "and" after it: "the Centre for Economics and Business Research")
+        // "the National Association of Head Teachers", "Bank of England": an organisation's
+        // name running on through "of" ("for", "on": "the Institute for Fiscal Studies",
+        // "the Committee on Foreign Relations"), and through "and" after it ("the Centre
+        // for Economics and Business Research")
         let joins = |x: usize| t.word_is(x, "of") || t.word_is(x, "for") || t.word_is(x, "on");
         let a = if s > lo + 2 && t.word_is(s - 1, "and") && is_name_word(t, s - 2) {
             let a = plain_run_start(t, s - 2, lo);
