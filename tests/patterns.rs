@@ -1002,6 +1002,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“Growth will remain fragile,” Marie Roy, from Desjardins Securities told the Canadian Press. Ken Lutz, managing director of Port Hope Hydro said the rates “will rise in spring.” Ana Silva, president and CEO of the Alberta Restaurant Association stated, “It is a math problem.” “No more aid is needed,” Tom Hale, executive director of Farm Credit Canada - one of the lenders - said. But Raj Mehta, acting director of the food bank, which ran the drive, said the shelves “are bare again.”",
         &["Marie Roy", "Ken Lutz", "Ana Silva", "Tom Hale", "Raj Mehta"],
     ),
+    // an inverted cue, a description with its "of" phrase, then the name in apposition
+    (
+        "“The route no longer pays its way,” said WestJet director of network planning, Carla Moss.",
+        &["Carla Moss"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

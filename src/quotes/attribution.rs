@@ -869,23 +869,34 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
         while s < hi && skippable(t, s) {
             s += 1;
         }
+        // ("said Opera spokeswoman, Berit Hanson.": the name in apposition to the
+        // description, ending the clause, is who it describes; after the description's "of"
+        // phrase too: "said BA director of commercial planning, Robert Boyle.")
+        let named = |m: &Mention| {
+            if !m.is_description() {
+                return None;
+            }
+            let comma = if t.word_is(m.end, "of") {
+                (m.end + 1..hi.min(m.end + 1 + APPOSITION_PP))
+                    .find(|&x| !t.is_word(x) || t.has(x, flag::CUE | flag::ADJUNCT))
+                    .filter(|&x| t.is_punct(x, ','))?
+            } else {
+                Some(m.end).filter(|&x| t.is_punct(x, ','))?
+            };
+            mentions::starting_at(t, comma + 1, hi, k)
+                .filter(|a| a.is_name() && a.role.is_none() && ends_clause(a.end))
+                .map(|a| Mention {
+                    role: Some((m.start, comma)),
+                    ..a
+                })
+        };
         if let Some(m) = mentions::starting_at(t, s, hi, k)
             // ("…” between May and October, says the program changed his life": a
             // description running into a verb is the content, not the speaker)
-            && !(m.is_description() && runs_into_verb(t, m.end))
+            && (!(m.is_description() && runs_into_verb(t, m.end)) || (t.word_is(m.end, "of") && named(&m).is_some()))
             && (!listener(&cue) || ends_clause(m.end_with_role()))
         {
-            // ("said Opera spokeswoman, Berit Hanson.": the name in apposition to the
-            // description, ending the clause, is who it describes)
-            let named = (m.is_description() && t.is_punct(m.end, ','))
-                .then(|| mentions::starting_at(t, m.end + 1, hi, k))
-                .flatten()
-                .filter(|a| a.is_name() && a.role.is_none() && ends_clause(a.end))
-                .map(|a| Mention {
-                    role: Some((m.start, m.end)),
-                    ..a
-                });
-            let m = named.unwrap_or(m);
+            let m = named(&m).unwrap_or(m);
             let end = m.end_with_role();
             return Some(Direct {
                 speaker: m,
