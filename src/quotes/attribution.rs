@@ -321,6 +321,7 @@ fn unclosed_appositive(t: &Tokens, m: &Mention, c: usize, lo: usize) -> Option<M
     }
     // the one comma of the clause, right after a name that opens it
     let j = (lo + 1..m.start).rev().find(|&j| !t.is_word(j))?;
+    let role_word = |x: usize| t.stem_has(x, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN);
     let body = m.start > lo && t.is_word(m.start - 1) && LEX.body_prepositions.contains(&t.toks[m.start - 1].hash);
     // ("Emmanuel Ferry, from Exane BNP Paribas told Reuters": the body alone, after its
     // preposition)
@@ -330,15 +331,15 @@ fn unclosed_appositive(t: &Tokens, m: &Mention, c: usize, lo: usize) -> Option<M
         || !(only_body
             || (m.start == j + 1 && m.is_description())
             || t.has(j + 1, flag::DETERMINER)
-            || t.stem_has(j + 1, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN)
+            || role_word(j + 1)
             // (a body's name before the role: "Brent Bozell, PTC president and
             // conservative activist said")
-            || (t.cap(j + 1) && t.stem_has(j + 2, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN)))
+            || (t.cap(j + 1) && role_word(j + 2)))
         // (two roles joined: "Anthony Anton, president and CEO of the association said")
         || (j + 1..m.start).any(|x| {
             t.has(x, flag::CUE | flag::RELATIVE)
                 || (t.has(x, flag::COORDINATOR)
-                    && !(t.word_is(x, "and") && t.stem_has(x - 1, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN)))
+                    && !(t.word_is(x, "and") && role_word(x - 1)))
         })
     {
         return None;
@@ -349,9 +350,7 @@ fn unclosed_appositive(t: &Tokens, m: &Mention, c: usize, lo: usize) -> Option<M
     let role = if only_body {
         true
     } else if body {
-        (j + 1..m.start).any(|x| {
-            t.stem_has(x, flag::TITLE | flag::SPEAKER_NOUN | flag::ROLE_NOUN) && !t.stem_has(x, flag::ORG_HEAD)
-        })
+        (j + 1..m.start).any(|x| role_word(x) && !t.stem_has(x, flag::ORG_HEAD))
     } else {
         matches!(m.kind, MentionKind::Description { head, .. } if !t.stem_has(head, flag::ORG_HEAD | flag::ORG_NOUN))
     };
@@ -950,8 +949,7 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
             // ("“…,” Immigration, Refugees and Citizenship Minister Ahmed Hussen said": a
             // list of portfolios from right after the quote, then the title)
             let portfolio = m.is_name()
-                && mentions::portfolio_title(t, k, j)
-                    .is_some_and(|p| p >= m.role.map_or(m.start, |r| r.0.min(m.start)) && p < m.end);
+                && mentions::portfolio_title(t, k, j).is_some_and(|p| p >= m.start_with_role() && p < m.end);
             if m.start == k || (lead && (!m.is_pronoun() || quoted)) || named_apposition || role_of_body || portfolio {
                 let m = if m.start > k && m.is_description() && !quoted {
                     Mention { start: k, ..m }

@@ -58,6 +58,12 @@ impl Mention {
         self.role.map_or(self.end, |r| r.1.max(self.end))
     }
 
+    /// Where the mention starts, its role included ("Minister" of "Immigration, Refugees
+    /// and Citizenship Minister Ahmed Hussen").
+    pub fn start_with_role(&self) -> usize {
+        self.role.map_or(self.start, |r| r.0.min(self.start))
+    }
+
     pub fn is_name(&self) -> bool {
         matches!(self.kind, MentionKind::Name { .. })
     }

@@ -123,7 +123,7 @@ pub fn occurrences(
             gender: m.gender,
             sentence,
             para,
-            subject: is_subject(t, m.role.map_or(m.start, |r| r.0.min(m.start)), sent.start),
+            subject: is_subject(t, m.start_with_role(), sent.start),
             possessive: t.possessive(name.1 - 1),
             toks: name,
             role: m.role.filter(|r| r.1 <= name.0 && person).map(|r| span(r, false)),
