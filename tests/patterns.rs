@@ -1007,6 +1007,31 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“The route no longer pays its way,” said WestJet director of network planning, Carla Moss.",
         &["Carla Moss"],
     ),
+    // a split quote whose halves a participle phrase parts
+    (
+        "“Every time you say that,” Councillor Dana Price said, pointing to the budget line, “you hand the province another excuse.”",
+        &["Dana Price", "Dana Price"],
+    ),
+    // "asking" right before a quotation
+    (
+        "The ad shows Premier Doug Ford asking, “Why should Ontario pay for Ottawa’s mistakes?”",
+        &["Doug Ford"],
+    ),
+    // "states" as a noun inside a second appositive
+    (
+        "“It is an overreach into provincial jurisdiction,” Jean Tremblay, the attorney general of Quebec, one of the states challenging the law, said on Monday.",
+        &["Jean Tremblay"],
+    ),
+    // a naming verb's own subject, not the subordinate clause's before it
+    (
+        "While Mayor Karen Bass toured the site, the delay led to what union steward Omar Haddad called “a slow-motion disaster for every commuter in the valley.”",
+        &["Omar Haddad"],
+    ),
+    // attributed on both sides: the name before the quote is who "he" after it means
+    (
+        "Finance critic Pierre Dubois raised the deficit. “It is out of control,” Dubois said. Treasury Board President Mark Singh said: “The numbers do not add up,” he said.",
+        &["Pierre Dubois", "Mark Singh"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -75,9 +75,11 @@ fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
         return None;
     }
     // "the big reveal", "his comments": after a determiner (and an adjective) it is a noun
+    // ("one of the states suing", but "the rule states": a noun before it is its subject)
     if LEX.cue_nouns.contains(&t.toks[i].hash)
         && i > 0
-        && (t.has(i - 1, flag::DETERMINER) || (i > 1 && t.toks[i - 1].flags == 0 && t.has(i - 2, flag::DETERMINER)))
+        && (t.has(i - 1, flag::DETERMINER)
+            || (i > 1 && t.toks[i - 1].flags == 0 && t.has(i - 2, flag::DETERMINER) && !t.word_is(i, "states")))
     {
         return None;
     }
@@ -98,6 +100,19 @@ fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     let role = if t.has(i, flag::SAY) {
         CueRole::Say
     } else if t.has(i, flag::REPLY) {
+        // a reply's participle only right before a quotation: "…, asking, “Why…?”" (not
+        // "asking them to leave", "the average asking price")
+        if t.lower(i).ends_with("ing") {
+            let q = i
+                + 1
+                + usize::from(matches!(
+                    t.toks.get(i + 1).map(|x| x.kind),
+                    Some(Kind::Punct(',' | ':'))
+                ));
+            if !matches!(t.toks.get(q).map(|x| x.kind), Some(Kind::Quote(_))) {
+                return None;
+            }
+        }
         CueRole::Reply
     } else if t.has(i, flag::CLAUSE) {
         CueRole::Clause
@@ -1062,6 +1077,26 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         }
         if is_source(&cue) {
             let m = mentions::starting_at(t, cue.end, e, lo)?;
+            return Some(Direct {
+                speaker: m,
+                cue,
+                clause_end: e,
+            });
+        }
+        // "…, saying the plan was dead and adding: “…”", "with Trump tweeting that … and
+        // asking, “…”", "refused, throwing the book at her and saying: “…”": a participle
+        // joined by "and" to a participle before it shares that one's subject (none when
+        // that one is not in reach, before a quote: the reported speech it opens holds
+        // this quote)
+        if cue.end == cue.start + 1 && t.lower_ending(j, "ing") && j > lo && t.word_is(j - 1, "and") {
+            let first = (lo + 1..j - 1)
+                .rev()
+                .find(|&x| t.lower_ending(x, "ing") && (t.is_punct(x - 1, ',') || cue_at(t, x, j - 1).is_some()))?;
+            let m = if t.is_punct(participle_comma(t, first, lo), ',') {
+                sentence_subject(t, lo, participle_comma(t, first, lo))
+            } else {
+                speaker_before(t, first, lo)
+            }?;
             return Some(Direct {
                 speaker: m,
                 cue,

@@ -11,7 +11,7 @@ use crate::text::lexicon::{PronounKind, flag};
 /// it when it follows that quote's attribution clause or stands alone; a quote standing
 /// alone right before one attributed after it (“A.” “B,” he said.) takes its speaker — not
 /// before one its own cue introduces (“A.” Smith said: “B.”), nor across a sentence.
-pub(crate) fn in_paragraph(items: &mut [Item]) {
+pub(crate) fn in_paragraph(items: &mut [Item], t: &Tokens) {
     for k in 1..items.len() {
         if items[k].speaker.is_none()
             && items[k].kind == QuoteKind::Direct
@@ -20,7 +20,7 @@ pub(crate) fn in_paragraph(items: &mut [Item]) {
         {
             let right_after = items[k - 1]
                 .clause_end
-                .is_some_and(|e| e == items[k].tok || e + 1 == items[k].tok);
+                .is_some_and(|e| e == items[k].tok || e + 1 == items[k].tok || participle_aside(t, e, items[k].tok));
             let led = items[k].led && items[k - 1].kind == QuoteKind::Direct && personal(&items[k - 1]);
             if right_after || items[k].alone || led {
                 items[k].speaker = items[k - 1].speaker.clone();
@@ -106,7 +106,30 @@ pub(crate) fn across_paragraphs(
         }
     }
     joined_fragments(&mut items[first..], t);
-    in_paragraph(&mut items[first..]);
+    in_paragraph(&mut items[first..], t);
+}
+
+/// The most tokens of a participle phrase between an attribution and the quote going on.
+const ASIDE_TOKENS: usize = 12;
+
+/// "“Every time,” Tester said, referring to the excuse, “you give…”": a participle phrase
+/// set off by commas after the attribution clause ending at `e`, and the quote token `q`
+/// going on in lowercase right after it — the same statement, split twice.
+fn participle_aside(t: &Tokens, e: usize, q: usize) -> bool {
+    q > e + 2
+        && q - e <= ASIDE_TOKENS
+        && t.is_punct(e, ',')
+        && t.is_punct(q - 1, ',')
+        && !t.toks[q].cap
+        && t.is_word(e + 1)
+        && !t.toks[e + 1].cap
+        && t.lower_ending(e + 1, "ing")
+        && (e + 1..q - 1).all(|x| {
+            !matches!(
+                t.toks[x].kind,
+                Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ';' | ':')
+            )
+        })
 }
 
 /// The most words joining two quoted fragments of one report ("because", "and then").

@@ -26,7 +26,7 @@ pub mod types;
 
 use crate::corpus::Body;
 pub use crate::text::lexicon::Gender;
-use crate::text::lexicon::{LEX, flag};
+use crate::text::lexicon::{LEX, PronounKind, flag};
 use evidence::Para;
 use marks::Span;
 use mentions::{Mention, MentionKind};
@@ -211,7 +211,7 @@ fn find(doc: &Doc) -> (Vec<Item>, Vec<resolve::Occ>, Vec<resolve::Occ>) {
             sent_items.sort_by_key(|it| it.start);
             items.extend(sent_items);
         }
-        inherit::in_paragraph(&mut items[first_item..]);
+        inherit::in_paragraph(&mut items[first_item..], t);
         let continued_from = |si: usize| -> Option<inherit::Owner> {
             if si == 0 || !spans.get(si).is_some_and(|s| s.continued) {
                 return None;
@@ -299,7 +299,15 @@ fn direct_quotes(
         let hi = quotes.get(n + 1).copied().unwrap_or(sent.end);
         let lo = if n > 0 { quotes[n - 1] + 1 } else { sent.start };
         let Kind::Quote(si) = t.toks[q].kind else { continue };
+        // ("Osborne said: “…,” he said.": attributed on both sides, the name before it is
+        // who the pronoun after it means)
         let found = attribution::after_quote(t, q, hi, sent.start)
+            .map(|d| match d.speaker.kind {
+                MentionKind::Pronoun(PronounKind::Male | PronounKind::Female) => attribution::before_quote(t, q, lo)
+                    .filter(|b| b.speaker.is_name())
+                    .unwrap_or(d),
+                _ => d,
+            })
             .or_else(|| attribution::before_quote(t, q, lo))
             .or_else(|| {
                 // “…?” Michael Every, a senior strategist, said in a commentary.
@@ -413,6 +421,10 @@ fn reported_speech(
     }
 }
 
+/// The most tokens from a naming verb to the quote it names ("called the Indiana
+/// governor “…”").
+const NAMED_OBJECT: usize = 6;
+
 /// The speaker of a quote that ends a sentence with no cue, whose subject is a person
 /// named or "he"/"she": "She rhymed off a list of countries for “publicly coming out
 /// and speaking against these arbitrary detentions.”" A quote of a few words is a title or
@@ -428,23 +440,40 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
     if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && naming.is_none()) {
         return None;
     }
+    let person = |m: &Mention| {
+        m.is_name()
+            || matches!(
+                m.kind,
+                MentionKind::Pronoun(
+                    crate::text::lexicon::PronounKind::Male | crate::text::lexicon::PronounKind::Female
+                )
+            )
+    };
+    // ("While Wallace ran…, Nixon's strategy led to what aide Kevin Phillips called “…”":
+    // a person named right before the naming verb is its subject, whatever the sentence's,
+    // when the verb names this quote: a few plain words at most between them)
+    if let Some(k) = naming
+        && q - k <= NAMED_OBJECT
+        && (k + 1..q).all(|x| t.is_word(x))
+        && let Some(m) = attribution::speaker_before(t, k, lo)
+        && m.end == k
+        && person(&m)
+        && !t.possessive(m.end - 1)
+    {
+        return Some(raw(text, t, &m));
+    }
     let m = attribution::sentence_subject(t, lo, q)?;
     // (the naming verb is the subject's, after it, not a subordinate clause's: "Kasich is
     // coming off a strong debate, when many commentators called him “the grownup…”")
     if words < SCARE_MAX_FRAGMENT_WORDS && naming.is_none_or(|k| k < m.end || subordinate_clause(t, m.end, k)) {
         return None;
     }
-    let person = m.is_name()
-        || matches!(
-            m.kind,
-            MentionKind::Pronoun(crate::text::lexicon::PronounKind::Male | crate::text::lexicon::PronounKind::Female)
-        );
     // (not "Scott's family urged…": the family's; not "Im was hailed for his “…”" nor
     // "Miyagishima is the recipient of the award, which is “…”": said of them, not by them)
     // (but "is labeling his actions “…”" is progressive, the subject's doing)
     let said_of =
         (m.end..q).any(|k| t.is_word(k) && LEX.be_forms.contains(&t.toks[k].hash) && !t.lower_ending(k + 1, "ing"));
-    (person && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
+    (person(&m) && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
 }
 
 /// A comma and a subordinator between `from` and `to` open a clause with a subject of its
