@@ -1032,6 +1032,16 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Finance critic Pierre Dubois raised the deficit. “It is out of control,” Dubois said. Treasury Board President Mark Singh said: “The numbers do not add up,” he said.",
         &["Pierre Dubois", "Mark Singh"],
     ),
+    // a quote run into a quoted title that ends a sentence: a sentence of its own
+    (
+        "“He's absolutely right,” Michael Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.” “I mean, there's a lot of frustration within the ranks and in the senior leadership.”",
+        &["Michael Flynn", "Michael Flynn"],
+    ),
+    // a paragraph closing on a speech noun and a colon, after a date with its year
+    (
+        "On March 3, 2019, Premier Rachel Notley made the following statement:\n\n“Alberta will not be bullied by anyone in this fight, and we will see the pipeline built.”",
+        &["Rachel Notley"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

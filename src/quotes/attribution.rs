@@ -689,6 +689,14 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
                 && m.end + 1 < hi
             {
                 i = m.end + 1;
+            } else if t.is_word(i)
+                && t.lower(i).len() == 4
+                && t.lower(i).bytes().all(|b| b.is_ascii_digit())
+                && t.is_punct(i + 1, ',')
+                && i + 2 < hi
+            {
+                // "On July 6, 2015, Sanders made…": past the date's year
+                i += 2;
             } else {
                 break;
             }

@@ -3,9 +3,10 @@
 //! and a paragraph after "X continued:".
 
 use super::attribution;
+use super::mentions::MentionKind;
 use super::tokens::{Kind, Tokens};
 use super::types::{Item, QuoteKind, Raw, RawKind};
-use crate::text::lexicon::{PronounKind, flag};
+use crate::text::lexicon::{LEX, PronounKind, flag};
 
 /// Inside one paragraph: an unattributed quote takes the speaker of the quote just before
 /// it when it follows that quote's attribution clause or stands alone; a quote standing
@@ -13,20 +14,32 @@ use crate::text::lexicon::{PronounKind, flag};
 /// before one its own cue introduces (“A.” Smith said: “B.”), nor across a sentence.
 pub(crate) fn in_paragraph(items: &mut [Item], t: &Tokens) {
     for k in 1..items.len() {
+        // ("“…,” Flynn said on Fox News’s “Fox and Friends.” “I mean…”": past a title
+        // quoted in the clause of the quote before, unattributed itself)
+        let p = if items[k].alone
+            && k > 1
+            && items[k - 1].speaker.is_none()
+            && items[k - 1].sentence == items[k - 2].sentence
+            && items[k - 2].clause_end.is_some_and(|e| e < items[k - 1].tok)
+        {
+            k - 2
+        } else {
+            k - 1
+        };
         if items[k].speaker.is_none()
             && items[k].kind == QuoteKind::Direct
-            && items[k - 1].speaker.is_some()
-            && (items[k - 1].kind != QuoteKind::Indirect || (items[k].alone && personal(&items[k - 1])))
+            && items[p].speaker.is_some()
+            && (items[p].kind != QuoteKind::Indirect || (items[k].alone && personal(&items[p])))
         {
-            let right_after = items[k - 1]
+            let right_after = items[p]
                 .clause_end
                 .is_some_and(|e| e == items[k].tok || e + 1 == items[k].tok || participle_aside(t, e, items[k].tok));
-            let led = items[k].led && items[k - 1].kind == QuoteKind::Direct && personal(&items[k - 1]);
+            let led = items[k].led && items[p].kind == QuoteKind::Direct && personal(&items[p]);
             if right_after || items[k].alone || led {
-                items[k].speaker = items[k - 1].speaker.clone();
-                items[k].cue = items[k - 1].cue;
+                items[k].speaker = items[p].speaker.clone();
+                items[k].cue = items[p].cue;
                 if right_after {
-                    items[k].group = items[k - 1].group;
+                    items[k].group = items[p].group;
                 }
             }
         }
@@ -191,8 +204,18 @@ pub fn dangling_attribution(t: &Tokens, last: Option<&std::ops::Range<usize>>) -
     let from = s.start.max(s.end.saturating_sub(8));
     for j in (from..s.end - 1).rev() {
         if let Some(cue) = attribution::cue_at(t, j, s.end - 1) {
-            return attribution::speaker_before(t, cue.start, s.start);
+            if let Some(m) = attribution::speaker_before(t, cue.start, s.start) {
+                return Some(m);
+            }
+            break;
         }
+    }
+    // "On July 6, Sanders made the following comment:": a speech noun closing the
+    // sentence, whose subject is a person named or "he"/"she"
+    if (from..s.end - 1).any(|j| t.is_word(j) && LEX.cue_nouns.contains(&t.toks[j].hash)) {
+        return attribution::sentence_subject(t, s.start, s.end - 1).filter(|m| {
+            m.is_name() || matches!(m.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female))
+        });
     }
     None
 }

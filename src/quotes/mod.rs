@@ -258,6 +258,32 @@ fn whole_before_next(
     punct_only(sent.start..q) && punct_only(q + 1..next) && inner.ends_with(['.', '?', '!'])
 }
 
+/// The `n`th quote of the sentence is a sentence of its own after the quote before: it
+/// comes right after that one, whose words end a sentence, opens with a capital and ends
+/// the sentence ("…on “Fox and Friends.” “I mean…”" — as alone as if the sentence had been
+/// split there).
+fn whole_after_previous(
+    text: &str,
+    t: &Tokens,
+    sent: &std::ops::Range<usize>,
+    quotes: &[usize],
+    n: usize,
+    spans: &[Span],
+) -> bool {
+    let q = quotes[n];
+    let Some(prev) = n.checked_sub(1).map(|p| quotes[p]).filter(|&p| p + 1 == q) else {
+        return false;
+    };
+    let Kind::Quote(ps) = t.toks[prev].kind else {
+        return false;
+    };
+    let inner = text[spans[ps].start..spans[ps].end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
+    t.toks[q].cap
+        && inner.ends_with(['.', '?', '!'])
+        && (q + 1..sent.end).all(|k| matches!(t.toks[k].kind, Kind::Punct(_)))
+}
+
 /// The direct quotes of sentence `sn` of paragraph `pi` (the `sentence_id`th of the
 /// body), with the speakers their own sentence (or the next) gives. The cue words taken
 /// are marked `used`.
@@ -331,7 +357,9 @@ fn direct_quotes(
             para: pi,
             sentence: sentence_id,
             span: Some(si),
-            alone: alone || whole_before_next(text, t, sent, &quotes, n, spans[si].start..spans[si].end),
+            alone: alone
+                || whole_before_next(text, t, sent, &quotes, n, spans[si].start..spans[si].end)
+                || whole_after_previous(text, t, sent, &quotes, n, spans),
             led: no_cue
                 && q > sent.start
                 && t.is_punct(q - 1, ':')
