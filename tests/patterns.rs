@@ -1042,6 +1042,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "On March 3, 2019, Premier Rachel Notley made the following statement:\n\n“Alberta will not be bullied by anyone in this fight, and we will see the pipeline built.”",
         &["Rachel Notley"],
     ),
+    // two roles joined, the second led by an acronym
+    (
+        "“The cuts will hurt rural families the most this winter,” said media and PR strategist Dana Okafor.",
+        &["Dana Okafor"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -791,17 +791,21 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
             && !t.toks[r + 1].cap
             && !t.toks[r - 1].cap
             && !t.has(r + 1, flag::CUE | flag::PRONOUN | flag::DETERMINER);
-        // "president and chief executive Bill Owens": "and" between two roles of one person
+        // "president and chief executive Bill Owens": "and" between two roles of one person,
+        // the second maybe led by an acronym ("media and PR strategist Glen Yearwood")
         // (not "Mourinho and chief executive Peter Kenyon", two people)
         let joins_roles = role_noun
             && t.word_is(r, "and")
             && !t.toks[r - 1].cap
             && t.stem_has(r - 1, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)
             && t.is_word(r + 1)
-            && t.stem_has(
+            && (t.stem_has(
                 r + 1,
                 flag::TITLE | flag::TITLE_MOD | flag::ROLE_NOUN | flag::SPEAKER_NOUN,
-            );
+            ) || (t.toks[r + 1].caps
+                && t.is_word(r + 2)
+                && !t.toks[r + 2].cap
+                && t.stem_has(r + 2, flag::TITLE | flag::ROLE_NOUN | flag::SPEAKER_NOUN)));
         let stop = !t.toks[r].cap
             && !joins
             && !joins_roles
