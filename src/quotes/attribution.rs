@@ -1100,8 +1100,9 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
             let first = (lo + 1..j - 1)
                 .rev()
                 .find(|&x| t.lower_ending(x, "ing") && (t.is_punct(x - 1, ',') || cue_at(t, x, j - 1).is_some()))?;
-            let m = if t.is_punct(participle_comma(t, first, lo), ',') {
-                sentence_subject(t, lo, participle_comma(t, first, lo))
+            let comma = participle_comma(t, first, lo);
+            let m = if t.is_punct(comma, ',') {
+                sentence_subject(t, lo, comma)
             } else {
                 speaker_before(t, first, lo)
             }?;
@@ -1153,7 +1154,7 @@ fn colon_intro(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
         return None;
     }
     let m = sentence_subject(t, lo, colon)?;
-    let person = m.is_name() || matches!(m.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female));
+    let person = m.is_personal();
     let at_start = (lo..m.start).filter(|&k| t.is_word(k)).count() <= SUBJECT_LEAD;
     (person && at_start).then(|| Direct {
         clause_end: colon,

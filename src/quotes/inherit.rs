@@ -3,7 +3,6 @@
 //! and a paragraph after "X continued:".
 
 use super::attribution;
-use super::mentions::MentionKind;
 use super::tokens::{Kind, Tokens};
 use super::types::{Item, QuoteKind, Raw, RawKind};
 use crate::text::lexicon::{LEX, PronounKind, flag};
@@ -213,9 +212,7 @@ pub fn dangling_attribution(t: &Tokens, last: Option<&std::ops::Range<usize>>) -
     // "On July 6, Sanders made the following comment:": a speech noun closing the
     // sentence, whose subject is a person named or "he"/"she"
     if (from..s.end - 1).any(|j| t.is_word(j) && LEX.cue_nouns.contains(&t.toks[j].hash)) {
-        return attribution::sentence_subject(t, s.start, s.end - 1).filter(|m| {
-            m.is_name() || matches!(m.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female))
-        });
+        return attribution::sentence_subject(t, s.start, s.end - 1).filter(|m| m.is_personal());
     }
     None
 }

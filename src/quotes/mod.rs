@@ -26,7 +26,7 @@ pub mod types;
 
 use crate::corpus::Body;
 pub use crate::text::lexicon::Gender;
-use crate::text::lexicon::{LEX, PronounKind, flag};
+use crate::text::lexicon::{LEX, flag};
 use evidence::Para;
 use marks::Span;
 use mentions::{Mention, MentionKind};
@@ -254,8 +254,15 @@ fn whole_before_next(
         return false;
     };
     let punct_only = |r: std::ops::Range<usize>| r.into_iter().all(|k| matches!(t.toks[k].kind, Kind::Punct(_)));
-    let inner = text[span].trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
-    punct_only(sent.start..q) && punct_only(q + 1..next) && inner.ends_with(['.', '?', '!'])
+    punct_only(sent.start..q) && punct_only(q + 1..next) && ends_sentence(&text[span])
+}
+
+/// The quoted words end a sentence: their last mark, past closing quotes and spaces, is a
+/// full stop, a question or an exclamation mark.
+fn ends_sentence(quoted: &str) -> bool {
+    quoted
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'))
+        .ends_with(['.', '?', '!'])
 }
 
 /// The `n`th quote of the sentence is a sentence of its own after the quote before: it
@@ -277,10 +284,8 @@ fn whole_after_previous(
     let Kind::Quote(ps) = t.toks[prev].kind else {
         return false;
     };
-    let inner = text[spans[ps].start..spans[ps].end]
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
     t.toks[q].cap
-        && inner.ends_with(['.', '?', '!'])
+        && ends_sentence(&text[spans[ps].start..spans[ps].end])
         && (q + 1..sent.end).all(|k| matches!(t.toks[k].kind, Kind::Punct(_)))
 }
 
@@ -328,11 +333,14 @@ fn direct_quotes(
         // ("Osborne said: “…,” he said.": attributed on both sides, the name before it is
         // who the pronoun after it means)
         let found = attribution::after_quote(t, q, hi, sent.start)
-            .map(|d| match d.speaker.kind {
-                MentionKind::Pronoun(PronounKind::Male | PronounKind::Female) => attribution::before_quote(t, q, lo)
-                    .filter(|b| b.speaker.is_name())
-                    .unwrap_or(d),
-                _ => d,
+            .map(|d| {
+                if d.speaker.is_he_or_she() {
+                    attribution::before_quote(t, q, lo)
+                        .filter(|b| b.speaker.is_name())
+                        .unwrap_or(d)
+                } else {
+                    d
+                }
             })
             .or_else(|| attribution::before_quote(t, q, lo))
             .or_else(|| {
@@ -468,15 +476,6 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
     if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && naming.is_none()) {
         return None;
     }
-    let person = |m: &Mention| {
-        m.is_name()
-            || matches!(
-                m.kind,
-                MentionKind::Pronoun(
-                    crate::text::lexicon::PronounKind::Male | crate::text::lexicon::PronounKind::Female
-                )
-            )
-    };
     // ("While Wallace ran…, Nixon's strategy led to what aide Kevin Phillips called “…”":
     // a person named right before the naming verb is its subject, whatever the sentence's,
     // when the verb names this quote: a few plain words at most between them)
@@ -485,7 +484,7 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
         && (k + 1..q).all(|x| t.is_word(x))
         && let Some(m) = attribution::speaker_before(t, k, lo)
         && m.end == k
-        && person(&m)
+        && m.is_personal()
         && !t.possessive(m.end - 1)
     {
         return Some(raw(text, t, &m));
@@ -501,7 +500,7 @@ fn subject_quoting(text: &str, t: &Tokens, lo: usize, q: usize, qs: usize, qe: u
     // (but "is labeling his actions “…”" is progressive, the subject's doing)
     let said_of =
         (m.end..q).any(|k| t.is_word(k) && LEX.be_forms.contains(&t.toks[k].hash) && !t.lower_ending(k + 1, "ing"));
-    (person(&m) && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
+    (m.is_personal() && m.end < q && !t.possessive(m.end - 1) && !said_of).then(|| raw(text, t, &m))
 }
 
 /// A comma and a subordinator between `from` and `to` open a clause with a subject of its

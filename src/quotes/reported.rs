@@ -525,7 +525,7 @@ fn inverted_post(t: &Tokens, lo: usize, hi: usize, cue: &Cue) -> Option<Reported
         return None;
     }
     let m = mentions::starting_at(t, cue.end, hi, lo)?;
-    if m.is_pronoun() && !matches!(m.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female)) {
+    if m.is_pronoun() && !m.is_he_or_she() {
         return None;
     }
     // "…, argued Palvetzian.": a verb that otherwise wants a clause, inverted before a name

@@ -75,6 +75,16 @@ impl Mention {
     pub fn is_description(&self) -> bool {
         matches!(self.kind, MentionKind::Description { .. })
     }
+
+    /// "he" or "she".
+    pub fn is_he_or_she(&self) -> bool {
+        matches!(self.kind, MentionKind::Pronoun(PronounKind::Male | PronounKind::Female))
+    }
+
+    /// A person named, or "he" or "she".
+    pub fn is_personal(&self) -> bool {
+        self.is_name() || self.is_he_or_she()
+    }
 }
 
 /// The most words a role before a name may have ("the Trump-appointed US ambassador").
