@@ -1047,6 +1047,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“The cuts will hurt rural families the most this winter,” said media and PR strategist Dana Okafor.",
         &["Dana Okafor"],
     ),
+    // "states" after a quantity is a noun, no cue
+    (
+        "“The carbon tax is not going anywhere,” Premier Scott Moe told reporters on Tuesday, when a dozen states held votes on the issue. “But we will keep fighting it in court until the very end.”",
+        &["Scott Moe", "Scott Moe"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -83,6 +83,16 @@ fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     {
         return None;
     }
+    // "a dozen states held…", "all 50 states": after a number or a quantity it is a noun
+    if t.word_is(i, "states")
+        && i > 0
+        && t.is_word(i - 1)
+        && (LEX.quantifiers.contains(&t.toks[i - 1].hash)
+            || LEX.kin_counts.contains(&t.toks[i - 1].hash)
+            || t.lower(i - 1).bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     // "a creative writing professor", "her speaking coach": a gerund after a determiner or
     // an adjective, before a person's role, is part of that noun phrase
     if i > 0
