@@ -69,9 +69,10 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Poll the screen until `pred` holds (10 s at most); returns the screen.
+    /// Poll the screen until `pred` holds (30 s at most: a debug build beside the other
+    /// journeys on two cores has taken more than 10 s for one step); returns the screen.
     fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        self.wait_for(what, Duration::from_secs(10), pred)
+        self.wait_for(what, Duration::from_secs(30), pred)
     }
 
     /// The same, for work that takes long in a debug build (60 s at most).
