@@ -87,9 +87,7 @@ fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if t.word_is(i, "states")
         && i > 0
         && t.is_word(i - 1)
-        && (LEX.quantifiers.contains(&t.toks[i - 1].hash)
-            || LEX.kin_counts.contains(&t.toks[i - 1].hash)
-            || t.lower(i - 1).bytes().all(|b| b.is_ascii_digit()))
+        && (LEX.quantifiers.contains(&t.toks[i - 1].hash) || t.number(i - 1))
     {
         return None;
     }

@@ -115,6 +115,12 @@ impl Tokens {
         })
     }
 
+    /// The word at `i` is a count: digits ("3", "50") or a small number word ("two").
+    pub fn number(&self, i: usize) -> bool {
+        self.lower(i).bytes().all(|b| b.is_ascii_digit())
+            || crate::text::lexicon::LEX.kin_counts.contains(&self.toks[i].hash)
+    }
+
     /// The word at `i` is `w` (lowercase).
     pub fn word_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.lower(i) == w

@@ -439,10 +439,7 @@ fn description_ending_at(t: &Tokens, i: usize, lo: usize) -> Option<Mention> {
 
 /// "of" at `of` between a kin noun and a count: "the mother of two", "a father of 3".
 fn counted_kin(t: &Tokens, of: usize) -> bool {
-    of > 0
-        && t.word_is(of, "of")
-        && LEX.kin.contains(&t.toks[of - 1].hash)
-        && (t.lower(of + 1).bytes().all(|b| b.is_ascii_digit()) || LEX.kin_counts.contains(&t.toks[of + 1].hash))
+    of > 0 && t.word_is(of, "of") && LEX.kin.contains(&t.toks[of - 1].hash) && t.number(of + 1)
 }
 
 /// The description a prepositional phrase belongs to: "another member of the public",

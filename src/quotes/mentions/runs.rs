@@ -160,7 +160,8 @@ pub(super) fn middle_name(t: &Tokens, k: usize, lo: usize, hi: usize) -> bool {
         && !t.has(k + 1, flag::NOT_NAME)
 }
 
-/// A month that is a first name, opening a name: "said Jan Egeland", "April Ryan asked".
+/// A month that is a first name the table counts as common, opening a name: "said Jan
+/// Egeland", "Jan Berry said" (not yet "April Ryan asked": "April" is not common enough).
 /// Not a date: no period after it ("Jan. 5"), a name word right after, and no word before
 /// that makes it a time ("in May Smith said", "last June Lee").
 pub(super) fn month_first_name(t: &Tokens, k: usize, hi: usize) -> bool {
