@@ -1052,6 +1052,16 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“The carbon tax is not going anywhere,” Premier Scott Moe told reporters on Tuesday, when a dozen states held votes on the issue. “But we will keep fighting it in court until the very end.”",
         &["Scott Moe", "Scott Moe"],
     ),
+    // after a quote ending in "!", a name with a long title and its cue still close it
+    (
+        "“The great province of Manitoba is proud to cast its votes for the next leader, Wab Kinew!” NDP Party President Lorraine Okafor said as she opened the count.",
+        &["Lorraine Okafor"],
+    ),
+    // an inverted cue opening the sentence, the name and an aside before the quote
+    (
+        "The small brick house on Main Street was turned into a museum. Said Doris Kowalchuk, who grew up next door to the family, “We were all so proud of him.”",
+        &["Doris Kowalchuk"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

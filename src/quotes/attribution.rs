@@ -1011,6 +1011,9 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     if introduced {
         e -= 1;
     }
+    if let Some(d) = inverted_opening(t, q, lo) {
+        return Some(d);
+    }
     let from = lo.max(e.saturating_sub(INTRO_REACH + INTRO_ADJUNCT));
     for j in (from..e).rev() {
         let Some(cue) = cue_at(t, j, e) else { continue };
@@ -1149,6 +1152,40 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     }
     colon_intro(t, q, lo)
 }
+
+/// "Said Dorothy Poynter, who grew up with Ali in the neighborhood, “…”": a cue opening the
+/// sentence, inverted, its name and an aside between commas right before the quote.
+fn inverted_opening(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
+    if q < lo + 4 || !t.is_punct(q - 1, ',') || !t.cap(lo) || t.has(lo, flag::LISTENER_VERB) {
+        return None;
+    }
+    let e = q - 1;
+    let cue = cue_at(t, lo, e)?;
+    let m = mentions::starting_at(t, cue.end, e, lo).filter(|m| m.is_name())?;
+    let end = m.end_with_role();
+    if end == e && m.role.is_some() {
+        // "Said Dorothy Poynter, a neighbour of the family, “…”"
+        return Some(Direct {
+            speaker: m,
+            cue,
+            clause_end: e,
+        });
+    }
+    let aside = end + 1..e;
+    if !t.is_punct(end, ',') || aside.is_empty() || aside.len() > ASIDE_WORDS {
+        return None;
+    }
+    let plain =
+        |k: usize| !matches!(t.toks[k].kind, Kind::Quote(_)) && !t.is_punct(k, ';') && cue_at(t, k, e).is_none();
+    aside.clone().all(plain).then_some(Direct {
+        speaker: m,
+        cue,
+        clause_end: e,
+    })
+}
+
+/// The most tokens of the aside [`inverted_opening`] reads past the name.
+const ASIDE_WORDS: usize = 15;
 
 /// A sentence that ends in a colon right before the quote introduces it, and its subject
 /// speaks it when it is a person named or a pronoun: "BBC Two controller Roly Keating:

@@ -330,7 +330,17 @@ impl Tokens {
 /// soon after it (“….” Smith said on Monday.); "Cruz says he isn't familiar…" is a new
 /// sentence of its own.
 fn is_attribution_start(t: &Tokens, i: usize) -> bool {
-    let Some(c) = (i..(i + 4).min(t.len())).find(|&j| t.has(j, crate::text::lexicon::flag::CUE)) else {
+    // the cue within three words, or after a longer run of capitalised words, a name with
+    // its title ("US Senator Jeff Sessions said")
+    let Some(c) = (i..(i + 4).min(t.len()))
+        .find(|&j| t.has(j, crate::text::lexicon::flag::CUE))
+        .or_else(|| {
+            let run = (i..(i + ATTRIBUTION_NAME).min(t.len()))
+                .find(|&j| !t.cap(j))
+                .unwrap_or(t.len());
+            (run > i + 3 && t.has(run, crate::text::lexicon::flag::CUE)).then_some(run)
+        })
+    else {
         return false;
     };
     (c + 1..(c + ATTRIBUTION_TAIL).min(t.len()))
@@ -346,6 +356,8 @@ fn is_attribution_start(t: &Tokens, i: usize) -> bool {
 
 /// The most tokens after a cue for it to close a quote's sentence ("said on Monday.").
 const ATTRIBUTION_TAIL: usize = 7;
+/// The most capitalised words of a name and its title before the cue.
+const ATTRIBUTION_NAME: usize = 7;
 
 /// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (a table: the word scan's test).
 static ASCII_ALNUM: [bool; 256] = {
