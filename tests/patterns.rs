@@ -1062,6 +1062,16 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "The small brick house on Main Street was turned into a museum. Said Doris Kowalchuk, who grew up next door to the family, “We were all so proud of him.”",
         &["Doris Kowalchuk"],
     ),
+    // an aside between commas after the cue, before the quote
+    (
+        "Mayor Gloria Tremblay joked, again putting on a thick Newfoundland accent, “Come on up and get your free coffee, b'y!”",
+        &["Gloria Tremblay"],
+    ),
+    // a manner-of-speech verb after a coordinated verb, past a long subordinate clause
+    (
+        "When the last ballot box was counted in Gander late on Friday, Premier Dwight Ashby leaned into the microphone and thundered: “We will not sell this province off piece by piece.”",
+        &["Dwight Ashby"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

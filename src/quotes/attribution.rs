@@ -739,6 +739,9 @@ pub fn sentence_subject(t: &Tokens, lo: usize, hi: usize) -> Option<Mention> {
 /// The most tokens of an introductory phrase before a sentence's subject ("In an interview
 /// with CNBC on Monday,").
 const INTRO_PHRASE: usize = 12;
+/// The most tokens of a subordinate clause opening the sentence ("When the votes were
+/// counted,", "After …,").
+const SUBORDINATE_PHRASE: usize = 18;
 
 /// Past an adverbial phrase opening at `i` ("In an interview with CNBC on Monday,", "on
 /// Tuesday,"): the token after its comma, when nothing in it is a cue.
@@ -746,7 +749,13 @@ fn past_intro_phrase(t: &Tokens, i: usize, hi: usize) -> Option<usize> {
     if !(t.is_word(i) && t.has(i, flag::ADJUNCT)) {
         return None;
     }
-    let c = (i + 1..hi.min(i + INTRO_PHRASE)).find(|&k| t.is_punct(k, ','))?;
+    // ("When the last ballot box was counted in Gander late on Friday,": a clause runs longer)
+    let reach = if LEX.subordinators.contains(&t.toks[i].hash) {
+        SUBORDINATE_PHRASE
+    } else {
+        INTRO_PHRASE
+    };
+    let c = (i + 1..hi.min(i + reach)).find(|&k| t.is_punct(k, ','))?;
     ((i + 1..c).all(|k| t.is_word(k) && (!t.has(k, flag::CUE) || cue_noun(t, i + 1, k))) && c + 1 < hi).then_some(c + 1)
 }
 
@@ -1058,7 +1067,21 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
             cue.end
         };
         let adjunct = introduced && t.is_word(after) && (t.has(after, flag::ADJUNCT) || t.word_is(after, "of"));
-        let gap = if adjunct { INTRO_GAP + INTRO_ADJUNCT } else { INTRO_GAP };
+        // "Beck joked, again using an exaggerated Southern accent, “…”": an aside between
+        // commas, right after the cue, with no quote or cue of its own
+        let aside = introduced
+            && t.is_punct(after, ',')
+            && !listener_verb
+            && between.len() <= ASIDE_WORDS
+            && (after + 1..e).all(|k| !matches!(t.toks[k].kind, Kind::Quote(_)) && !t.is_punct(k, ';'));
+        let adjunct = adjunct || aside;
+        let gap = if aside {
+            ASIDE_WORDS
+        } else if adjunct {
+            INTRO_GAP + INTRO_ADJUNCT
+        } else {
+            INTRO_GAP
+        };
         if between.clone().any(|x| t.word_is(x, "that")) || between.len() > gap {
             return None;
         }
