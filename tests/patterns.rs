@@ -1072,6 +1072,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "When the last ballot box was counted in Gander late on Friday, Premier Dwight Ashby leaned into the microphone and thundered: “We will not sell this province off piece by piece.”",
         &["Dwight Ashby"],
     ),
+    // a title with a prefix, and a role noun, between the cue and the name
+    (
+        "“It is the best show we have made in ten years,” said CBC co-host Marie-Claude Belanger. “Everyone who lives here should be worried about that road,” said Surrey constituent Arjun Dhillon.",
+        &["Marie-Claude Belanger", "Arjun Dhillon"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

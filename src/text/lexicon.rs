@@ -479,6 +479,9 @@ fn parse_first_names() -> ByHash<FirstName> {
 }
 
 /// The shipped lexicon (tested to parse).
+/// Prefixes that make a title or a role of one: "co-host", "ex-minister".
+const ROLE_PREFIXES: [&str; 2] = ["co-", "ex-"];
+
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let f: File = match toml::from_str(LEXICON) {
         Ok(f) => f,
@@ -526,6 +529,15 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     add(&p.titles, flag::TITLE, &mut flags);
     add(&p.title_modifiers, flag::TITLE_MOD, &mut flags);
     add(&p.role_nouns, flag::ROLE_NOUN, &mut flags);
+    // "co-host", "ex-minister": a title or role with a prefix is one too
+    let prefixed = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+            .flat_map(|w| ROLE_PREFIXES.iter().map(move |p| format!("{p}{w}")))
+            .collect()
+    };
+    add(&prefixed(&p.titles), flag::TITLE, &mut flags);
+    add(&prefixed(&p.role_nouns), flag::ROLE_NOUN, &mut flags);
     add(&p.speaker_nouns, flag::SPEAKER_NOUN, &mut flags);
     let t = &f.things;
     let org_phrases = add(&t.organisation_words, flag::ORG_WORD, &mut flags);
