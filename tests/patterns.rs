@@ -1077,6 +1077,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“It is the best show we have made in ten years,” said CBC co-host Marie-Claude Belanger. “Everyone who lives here should be worried about that road,” said Surrey constituent Arjun Dhillon.",
         &["Marie-Claude Belanger", "Arjun Dhillon"],
     ),
+    // a participle after a phrase the subject calls something, quoted with its comma inside
+    (
+        "Press secretary Anne-Marie Roy called the idea of a snap election a “ridiculous proposition,” adding that “the premier has a full mandate and every intention of using it.”",
+        &["Anne-Marie Roy"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -814,7 +814,19 @@ pub fn participle_comma(t: &Tokens, c: usize, lo: usize) -> usize {
 /// ", recently telling one person".
 pub fn is_participle(t: &Tokens, cue: &Cue, lo: usize) -> bool {
     let k = participle_comma(t, cue.start, lo);
-    cue.end == cue.start + 1 && t.lower(cue.start).ends_with("ing") && k > lo && t.is_punct(k, ',')
+    cue.end == cue.start + 1
+        && t.lower(cue.start).ends_with("ing")
+        && k > lo
+        && (t.is_punct(k, ',') || quote_comma(t, k, lo))
+}
+
+/// The quote at `k` ends in the comma a participle after it opens with, and is no one's
+/// words in this clause (no cue before it from `lo`): a title or a phrase the subject
+/// calls something ("called the idea a “ridiculous proposition,” adding that…"). After
+/// a quote with its own cue ("she stated, “…,” adding, “…”") the reported speech
+/// holds both.
+fn quote_comma(t: &Tokens, k: usize, lo: usize) -> bool {
+    t.toks.get(k).is_some_and(|x| x.comma) && !(lo..k).any(|j| cue_at(t, j, k).is_some())
 }
 
 /// Past a dateline opening the sentence ("WASHINGTON —", "COLUMBIA, S.C. —", "Washington
@@ -1009,8 +1021,9 @@ pub fn after_quote(t: &Tokens, q: usize, hi: usize, lo: usize) -> Option<Direct>
 }
 
 /// Attribution before the quote token `q`: `X said: “…”`, `X told reporters, "…"`,
-/// `According to X, "…"`.
-pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
+/// `According to X, "…"`. `lo` is where the clause starts (after the quote before), `start`
+/// the sentence's start.
+pub fn before_quote(t: &Tokens, q: usize, lo: usize, start: usize) -> Option<Direct> {
     let mut e = q;
     let ends_intro = |k: usize| t.is_punct(k, ':') || t.is_punct(k, ',') || t.is_punct(k, '—');
     // `X said: “…”`, `X told reporters, "…"`, `X said that "…"`, or the quote right after
@@ -1146,9 +1159,17 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
                 clause_end: e,
             });
         }
-        // ", saying, “…”": a participle takes the sentence's subject
-        if is_participle(t, &cue, lo) {
-            let m = sentence_subject(t, lo, participle_comma(t, cue.start, lo))?;
+        // ", saying, “…”": a participle takes the sentence's subject (past a quote before
+        // it that ends in the comma: "called the idea a “ridiculous proposition,” adding
+        // that “…”")
+        let comma = participle_comma(t, cue.start, lo);
+        let after_quote = comma + 1 == lo
+            && lo > start
+            && quote_comma(t, comma, start)
+            && cue.end == cue.start + 1
+            && t.lower_ending(cue.start, "ing");
+        if after_quote || is_participle(t, &cue, lo) {
+            let m = sentence_subject(t, if after_quote { start } else { lo }, comma)?;
             return Some(Direct {
                 speaker: m,
                 cue,

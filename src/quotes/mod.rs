@@ -335,14 +335,14 @@ fn direct_quotes(
         let found = attribution::after_quote(t, q, hi, sent.start)
             .map(|d| {
                 if d.speaker.is_he_or_she() {
-                    attribution::before_quote(t, q, lo)
+                    attribution::before_quote(t, q, lo, sent.start)
                         .filter(|b| b.speaker.is_name())
                         .unwrap_or(d)
                 } else {
                     d
                 }
             })
-            .or_else(|| attribution::before_quote(t, q, lo))
+            .or_else(|| attribution::before_quote(t, q, lo, sent.start))
             .or_else(|| {
                 // “…?” Michael Every, a senior strategist, said in a commentary.
                 let next = p.sentences.get(sn + 1)?;

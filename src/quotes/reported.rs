@@ -665,11 +665,17 @@ fn reported_speaker(t: &Tokens, lo: usize, cue: &Cue, earlier: &[Reported]) -> O
         // ", adding that …": the subject of the clause before, or the speaker of the cue
         // before it ("“…,” he said, adding that…")
         let comma = super::attribution::participle_comma(t, cue.start, lo);
-        earlier
-            .last()
-            .map(|r| r.speaker.clone())
-            .or_else(|| speaker_of_cue_before(t, lo, comma))
-            .or_else(|| sentence_subject(t, lo, comma))?
+        if !t.is_punct(comma, ',') {
+            // (after a quote ending in the comma, "rebuked critics who say he should
+            // condemn terrorists as “radical Islamists,” saying…": the sentence's subject)
+            sentence_subject(t, lo, comma)?
+        } else {
+            earlier
+                .last()
+                .map(|r| r.speaker.clone())
+                .or_else(|| speaker_of_cue_before(t, lo, comma))
+                .or_else(|| sentence_subject(t, lo, comma))?
+        }
     } else {
         speaker_before(t, cue.start, lo)?
     };

@@ -27,6 +27,9 @@ pub struct Tok {
     pub caps: bool,
     /// A possessive: "Blair's", "players'".
     pub poss: bool,
+    /// A quote whose words end in a comma ("a “ridiculous proposition,” adding that…"):
+    /// the comma the clause after it opens with.
+    pub comma: bool,
     /// Lexicon flags of the word and of its stem (without a possessive 's).
     pub flags: u32,
     pub stem_flags: u32,
@@ -220,6 +223,7 @@ impl Tokens {
             cap: false,
             caps: false,
             poss: false,
+            comma: false,
             flags: 0,
             stem_flags: 0,
             ev: 0,
@@ -231,6 +235,8 @@ impl Tokens {
                 Kind::Quote(_) => s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase),
                 _ => s.chars().next().is_some_and(char::is_uppercase),
             };
+            tok.comma =
+                matches!(kind, Kind::Quote(_)) && s.trim_end_matches(['”', '"', '’', '\'', '»', ' ']).ends_with(',');
             self.toks.push(tok);
             return;
         }
