@@ -1163,11 +1163,7 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize, start: usize) -> Option<Dir
         // it that ends in the comma: "called the idea a “ridiculous proposition,” adding
         // that “…”")
         let comma = participle_comma(t, cue.start, lo);
-        let after_quote = comma + 1 == lo
-            && lo > start
-            && quote_comma(t, comma, start)
-            && cue.end == cue.start + 1
-            && t.lower_ending(cue.start, "ing");
+        let after_quote = comma + 1 == lo && lo > start && is_participle(t, &cue, start);
         if after_quote || is_participle(t, &cue, lo) {
             let m = sentence_subject(t, if after_quote { start } else { lo }, comma)?;
             return Some(Direct {
@@ -1207,21 +1203,13 @@ fn inverted_opening(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     let cue = cue_at(t, lo, e)?;
     let m = mentions::starting_at(t, cue.end, e, lo).filter(|m| m.is_name())?;
     let end = m.end_with_role();
-    if end == e && m.role.is_some() {
-        // "Said Dorothy Poynter, a neighbour of the family, “…”"
-        return Some(Direct {
-            speaker: m,
-            cue,
-            clause_end: e,
-        });
-    }
+    // ("Said Dorothy Poynter, a neighbour of the family, “…”": the role is the aside)
+    let role_aside = end == e && m.role.is_some();
     let aside = end + 1..e;
-    if !t.is_punct(end, ',') || aside.is_empty() || aside.len() > ASIDE_WORDS {
-        return None;
-    }
     let plain =
         |k: usize| !matches!(t.toks[k].kind, Kind::Quote(_)) && !t.is_punct(k, ';') && cue_at(t, k, e).is_none();
-    aside.clone().all(plain).then_some(Direct {
+    let own_aside = t.is_punct(end, ',') && !aside.is_empty() && aside.len() <= ASIDE_WORDS && aside.clone().all(plain);
+    (role_aside || own_aside).then_some(Direct {
         speaker: m,
         cue,
         clause_end: e,

@@ -478,10 +478,10 @@ fn parse_first_names() -> ByHash<FirstName> {
     out
 }
 
-/// The shipped lexicon (tested to parse).
 /// Prefixes that make a title or a role of one: "co-host", "ex-minister".
 const ROLE_PREFIXES: [&str; 2] = ["co-", "ex-"];
 
+/// The shipped lexicon (tested to parse).
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let f: File = match toml::from_str(LEXICON) {
         Ok(f) => f,
