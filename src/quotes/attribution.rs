@@ -1086,7 +1086,7 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize, start: usize) -> Option<Dir
             && t.is_punct(after, ',')
             && !listener_verb
             && between.len() <= ASIDE_WORDS
-            && (after + 1..e).all(|k| !matches!(t.toks[k].kind, Kind::Quote(_)) && !t.is_punct(k, ';'));
+            && (after + 1..e).all(|k| in_aside(t, k));
         let adjunct = adjunct || aside;
         let gap = if aside {
             ASIDE_WORDS
@@ -1163,9 +1163,9 @@ pub fn before_quote(t: &Tokens, q: usize, lo: usize, start: usize) -> Option<Dir
         // it that ends in the comma: "called the idea a “ridiculous proposition,” adding
         // that “…”")
         let comma = participle_comma(t, cue.start, lo);
-        let after_quote = comma + 1 == lo && lo > start && is_participle(t, &cue, start);
-        if after_quote || is_participle(t, &cue, lo) {
-            let m = sentence_subject(t, if after_quote { start } else { lo }, comma)?;
+        let past_quote = comma + 1 == lo && lo > start && is_participle(t, &cue, start);
+        if past_quote || is_participle(t, &cue, lo) {
+            let m = sentence_subject(t, if past_quote { start } else { lo }, comma)?;
             return Some(Direct {
                 speaker: m,
                 cue,
@@ -1206,9 +1206,10 @@ fn inverted_opening(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     // ("Said Dorothy Poynter, a neighbour of the family, “…”": the role is the aside)
     let role_aside = end == e && m.role.is_some();
     let aside = end + 1..e;
-    let plain =
-        |k: usize| !matches!(t.toks[k].kind, Kind::Quote(_)) && !t.is_punct(k, ';') && cue_at(t, k, e).is_none();
-    let own_aside = t.is_punct(end, ',') && !aside.is_empty() && aside.len() <= ASIDE_WORDS && aside.clone().all(plain);
+    let own_aside = t.is_punct(end, ',')
+        && !aside.is_empty()
+        && aside.len() <= ASIDE_WORDS
+        && aside.clone().all(|k| in_aside(t, k) && cue_at(t, k, e).is_none());
     (role_aside || own_aside).then_some(Direct {
         speaker: m,
         cue,
@@ -1216,8 +1217,14 @@ fn inverted_opening(t: &Tokens, q: usize, lo: usize) -> Option<Direct> {
     })
 }
 
-/// The most tokens of the aside [`inverted_opening`] reads past the name.
+/// The most tokens of an aside between commas before a quote: past the name in
+/// [`inverted_opening`], past the cue in [`before_quote`].
 const ASIDE_WORDS: usize = 15;
+
+/// Token `k` may be inside such an aside: no quote of its own and no ";" ending the clause.
+fn in_aside(t: &Tokens, k: usize) -> bool {
+    !matches!(t.toks[k].kind, Kind::Quote(_)) && !t.is_punct(k, ';')
+}
 
 /// A sentence that ends in a colon right before the quote introduces it, and its subject
 /// speaks it when it is a person named or a pronoun: "BBC Two controller Roly Keating:

@@ -7,6 +7,11 @@
 
 use crate::corpus::Body;
 
+/// What may follow a quotation's last word inside its span: closing marks of every kind
+/// (a curly opening mark used as a closer too) and spaces. Trimmed off, the quoted words'
+/// own last mark shows: "“…,”" ends in a comma, "“….”" ends a sentence.
+pub const CLOSING: [char; 9] = ['”', '"', '’', '\'', '»', '“', '」', '』', ' '];
+
 /// One quoted span inside one paragraph (a multi-paragraph quote is several spans).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {

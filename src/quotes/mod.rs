@@ -559,7 +559,7 @@ fn mark_scare(text: &str, items: &mut [Item]) {
             let ideographs = inner.chars().filter(|&c| crate::text::words::is_ideograph(c)).count();
             let words = crate::text::words::words(inner).max(ideographs / 2);
             let sentence = inner
-                .trim_end_matches(['”', '"', '’', '\'', '»', '“', '」', '』', ' '])
+                .trim_end_matches(marks::CLOSING)
                 .ends_with(['.', '!', '?', '。', '！', '？']);
             if words < SCARE_MAX_WORDS || (words < SCARE_MAX_FRAGMENT_WORDS && !sentence) {
                 it.kind = QuoteKind::Scare;

@@ -235,8 +235,7 @@ impl Tokens {
                 Kind::Quote(_) => s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase),
                 _ => s.chars().next().is_some_and(char::is_uppercase),
             };
-            tok.comma =
-                matches!(kind, Kind::Quote(_)) && s.trim_end_matches(['”', '"', '’', '\'', '»', ' ']).ends_with(',');
+            tok.comma = matches!(kind, Kind::Quote(_)) && s.trim_end_matches(super::marks::CLOSING).ends_with(',');
             self.toks.push(tok);
             return;
         }
@@ -296,7 +295,7 @@ impl Tokens {
                 Kind::Punct('.' | '!' | '?' | '…') => next_starts && !self.clause_period(i),
                 Kind::Quote(_) => {
                     let q = &text[self.toks[i].start..self.toks[i].end];
-                    let inner = q.trim_end_matches(['”', '"', '’', '\'', '»', '“', ' ']);
+                    let inner = q.trim_end_matches(super::marks::CLOSING);
                     inner.ends_with(['.', '!', '?'])
                         && self
                             .toks
