@@ -1082,6 +1082,16 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Press secretary Anne-Marie Roy called the idea of a snap election a “ridiculous proposition,” adding that “the premier has a full mandate and every intention of using it.”",
         &["Anne-Marie Roy"],
     ),
+    // a surname alone after a full name with a generational suffix ("Jr.", "IV"); the
+    // suffixed name is not the "Mr. Trump" said before it
+    (
+        "Senator Robert F. Kennedy Jr. spoke at the rally. “We have never seen a moment like this one in our history,” Kennedy said.",
+        &["Robert F. Kennedy Jr."],
+    ),
+    (
+        "Mr. Trump spoke first on the convention floor. “It is not a campaign anymore, it is a movement,” said Donald Trump Jr. on Tuesday.",
+        &["Donald Trump Jr."],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it
@@ -1142,6 +1152,11 @@ const MENTION_CASES: &[(&str, &[&str])] = &[
     (
         "He built the company over thirty years. Though executives who worked with him say he was demanding, his staff stayed loyal.",
         &["executives"],
+    ),
+    // people near someone speak, not the one they are near
+    (
+        "Finance Minister Chrystia Freeland spoke on Monday. Sources close to the minister said the plan was dead. People familiar with her thinking said she would wait.",
+        &["Sources close to the minister", "People familiar with her thinking"],
     ),
 ];
 

@@ -177,7 +177,8 @@ fn gold_name_as_first_reported(s: &str) -> Vec<String> {
 }
 
 fn name_words(s: &str) -> Vec<String> {
-    s.split_whitespace()
+    let mut words: Vec<String> = s
+        .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -186,7 +187,20 @@ fn name_words(s: &str) -> Vec<String> {
             !FROZEN.titles.contains(&l) && !FROZEN.not_names.contains(&l)
         })
         .map(saywho::index::people::fold)
-        .collect()
+        .collect();
+    drop_generation(&mut words);
+    words
+}
+
+/// "Joseph R. Biden Jr." is "Biden", as the surface scorer reads it.
+fn drop_generation(words: &mut Vec<String>) {
+    if words.len() >= 3
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+    {
+        words.pop();
+    }
 }
 
 fn is_cap(w: &str) -> bool {
@@ -245,13 +259,14 @@ fn gold_name(s: &str, text: &str) -> Vec<String> {
         }
         a -= 1;
     }
-    let run: Vec<String> = words[a..]
+    let mut run: Vec<String> = words[a..]
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
         .filter(|w| !w.is_empty())
         .map(saywho::index::people::fold)
         .collect();
+    drop_generation(&mut run);
     let titled = a > 0 && is_title_word(words[a - 1]);
     if run.len() == 1 && !titled && !capitalised_mid_sentence(text, words[words.len() - 1]) {
         return vec![];

@@ -55,6 +55,7 @@ struct Words {
     date_openers: Vec<String>,
     kin_counts: Vec<String>,
     quantifiers: Vec<String>,
+    near_adjectives: Vec<String>,
     definite_determiners: Vec<String>,
     agent_plurals: Vec<String>,
     time_deictics: Vec<String>,
@@ -92,6 +93,7 @@ struct People {
     speaker_nouns: Vec<String>,
     surnames_first: Vec<String>,
     stand_ins: Vec<String>,
+    name_suffixes: Vec<String>,
     body_titles: Vec<String>,
     kin: Vec<String>,
 }
@@ -359,6 +361,8 @@ pub struct Lexicon {
     pub kin_counts: FxHashSet<u64>,
     /// Words that pick people out of a group: "one of the players", "some in the community".
     pub quantifiers: FxHashSet<u64>,
+    /// Adjectives that put people near someone: "sources close to the minister".
+    pub near_adjectives: FxHashSet<u64>,
     /// Words no name is usually made of that are surnames too ("Theresa May", "Edward
     /// Said"), by word hash.
     pub surname_words: FxHashSet<u64>,
@@ -374,6 +378,8 @@ pub struct Lexicon {
     pub clause_determiners: FxHashSet<u64>,
     /// People who speak for someone else ("spokeswoman"): never the person named after.
     pub stand_ins: FxHashSet<u64>,
+    /// Generational suffixes that close a full name ("Jr.", "IV").
+    pub name_suffixes: FxHashSet<u64>,
     /// Titles that, capitalised after "the", name a body ("the Scottish Executive").
     pub body_titles: FxHashSet<u64>,
     /// Endings of adjectives and other words that are no first name ("-ent", "-ous").
@@ -637,6 +643,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         date_openers: hashes(&f.words.date_openers),
         kin_counts: hashes(&f.words.kin_counts),
         quantifiers: hashes(&f.words.quantifiers),
+        near_adjectives: hashes(&f.words.near_adjectives),
         surname_words: hashes(&f.words.surname_words),
         definite_determiners: hashes(&w.definite_determiners),
         agent_plurals: w.agent_plurals.clone(),
@@ -644,6 +651,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         subject_pronouns: hashes(&w.subject_pronouns),
         clause_determiners: hashes(&w.clause_determiners),
         stand_ins: hashes(&p.stand_ins),
+        name_suffixes: hashes(&p.name_suffixes),
         body_titles: hashes(&p.body_titles),
         adjective_endings: w.adjective_endings.clone(),
         cue_nouns: hashes(&w.cue_nouns),

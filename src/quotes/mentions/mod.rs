@@ -447,7 +447,26 @@ fn counted_kin(t: &Tokens, of: usize) -> bool {
 /// the players".
 fn outer_description(t: &Tokens, inner: &Mention, lo: usize) -> Option<Mention> {
     let p = inner.start.checked_sub(1).filter(|&p| p > lo)?;
-    if !t.is_word(p) || !LEX.head_prepositions.contains(&word_hash(t.lower(p))) {
+    if !t.is_word(p) {
+        return None;
+    }
+    // "sources close to the minister", "aides loyal to him": the people near someone
+    if matches!(t.lower(p), "to" | "with")
+        && p >= lo + 2
+        && LEX.near_adjectives.contains(&t.toks[p - 1].hash)
+        && t.is_word(p - 2)
+        && let Some(outer) = description_ending_at(t, p - 2, lo)
+        && let MentionKind::Description { head, .. } = outer.kind
+        && (t.stem_has(head, flag::ROLE_NOUN | flag::TITLE | flag::SPEAKER_NOUN)
+            || people_plural(t, head)
+            || LEX.stand_ins.contains(&t.toks[head].hash))
+    {
+        return Some(Mention {
+            end: inner.end,
+            ..outer
+        });
+    }
+    if !LEX.head_prepositions.contains(&word_hash(t.lower(p))) {
         return None;
     }
     let q = p - 1;

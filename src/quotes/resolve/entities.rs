@@ -88,6 +88,17 @@ pub(super) fn fit(a: &[u64], b: &[u64]) -> Option<Fit> {
     if short.is_empty() {
         return None;
     }
+    // the surname `a` alone after the full name `b`: "Kennedy" of "Robert F. Kennedy Jr.",
+    // "Pate" of "Luther Stan Pate IV" ("Donald Trump" is not "Donald Trump Jr.", nor is
+    // the "Mr. Trump" said before)
+    let long = match long.split_last() {
+        Some((last, rest))
+            if rest.len() >= 2 && a.len() == 1 && a.last() != Some(last) && LEX.name_suffixes.contains(last) =>
+        {
+            rest
+        }
+        _ => long,
+    };
     if long.ends_with(short) {
         return Some(Fit::Tail);
     }
