@@ -1092,6 +1092,12 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Mr. Trump spoke first on the convention floor. “It is not a campaign anymore, it is a movement,” said Donald Trump Jr. on Tuesday.",
         &["Donald Trump Jr."],
     ),
+    // a role alone is not the one person the sentence before names as the object of
+    // someone it opens with as a pronoun
+    (
+        "Anna Lindqvist spoke in Halifax on Monday. She attacked Marc Dubois over his record on health care.\n\nThe former premier said the plan would fail within a year.",
+        &["-"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it
@@ -1157,6 +1163,11 @@ const MENTION_CASES: &[(&str, &[&str])] = &[
     (
         "Finance Minister Chrystia Freeland spoke on Monday. Sources close to the minister said the plan was dead. People familiar with her thinking said she would wait.",
         &["Sources close to the minister", "People familiar with her thinking"],
+    ),
+    // a verb after the role ends it: the name after the verb is its object
+    (
+        "Premier Marc Dubois tabled his budget on Monday. The veteran senator mocked Dubois for the deficit, noting that the province had never balanced a budget in his time.",
+        &["The veteran senator"],
     ),
 ];
 

@@ -696,9 +696,12 @@ fn reported_speaker(t: &Tokens, lo: usize, cue: &Cue, earlier: &[Reported]) -> O
 /// phrase before it, or after it when inverted ("…,” said Smith, adding…").
 fn speaker_of_cue_before(t: &Tokens, lo: usize, end: usize) -> Option<Mention> {
     let c = (lo..end).rev().find(|&j| cue_at(t, j, end).is_some())?;
+    // (the name after the cue only when the cue is inverted, after a quote or a comma: not
+    // "The former secretary of state mocked Trump…, noting")
+    let inverted = c == lo || !t.is_word(c - 1);
     let m = speaker_before(t, c, lo)
         .filter(|m| m.end == c || m.is_pronoun() || m.is_name())
-        .or_else(|| mentions::starting_at(t, c + 1, end, lo))?;
+        .or_else(|| inverted.then(|| mentions::starting_at(t, c + 1, end, lo)).flatten())?;
     (m.is_name() || m.is_pronoun()).then_some(m)
 }
 

@@ -840,9 +840,11 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
                 flag::CUE | flag::RELATIVE | flag::PRONOUN | flag::COORDINATOR | flag::BETWEEN,
             ) || (t.has(r, flag::ADJUNCT | flag::DETERMINER) && r > i && !t.word_is(r, "of")));
         // "Lindqvist praised director Anna Berg": a verb after the subject's name ends the
-        // phrase; it is no role's modifier ("Ontario health minister")
+        // phrase; it is no role's modifier ("Ontario health minister"); nor after the role
+        // ("The former secretary of state mocked Trump": "retired" and "elected" modify a
+        // role before it)
         let verb = r > i
-            && t.toks[r - 1].cap
+            && (t.toks[r - 1].cap || role_noun)
             && t.lower_ending(r, "ed")
             && t.lower(r).len() >= 4
             && t.lower(r).chars().all(char::is_alphabetic)

@@ -621,13 +621,22 @@ impl Walk<'_> {
                     return None;
                 }
                 let k = occs.partition_point(|o| o.sentence + 1 < it.sentence);
-                let mut people = occs[k..]
-                    .iter()
-                    .zip(&occ_entity[k..])
-                    .take_while(|(o, _)| o.sentence < it.sentence)
+                let before = || {
+                    occs[k..]
+                        .iter()
+                        .zip(&occ_entity[k..])
+                        .take_while(|(o, _)| o.sentence < it.sentence)
+                };
+                let mut people = before()
                     .filter(|(o, _)| o.entity == EntityType::Person && !o.unnamed && o.pronoun.is_none())
-                    .map(|(_, &e)| e);
-                let first = people.next().filter(|&e| e < ents.all.len())?;
+                    .map(|(o, &e)| (o.subject, e));
+                let (subject, first) = people.next().filter(|&(_, e)| e < ents.all.len())?;
+                let mut people = people.map(|(_, e)| e);
+                // ("She attacked Donald Trump… ¶ The former secretary of state said": not
+                // the person named as the object of someone else the sentence opens with)
+                if !subject && before().any(|(o, _)| o.pronoun.is_some()) {
+                    return None;
+                }
                 // (an age only for someone a first name or an honorific makes a person: not
                 // "Rain Man", "Old Trafford")
                 if age(head) && ents.all[first].gender().is_none() {
