@@ -1098,6 +1098,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Anna Lindqvist spoke in Halifax on Monday. She attacked Marc Dubois over his record on health care.\n\nThe former premier said the plan would fail within a year.",
         &["-"],
     ),
+    // a participle after "while", "before" or "after" goes on with the sentence's subject
+    (
+        "Senator Anna Lindqvist had a comparable assessment of the budget, while saying that the recent speech reassured her that health care would hold a prominent position.",
+        &["Anna Lindqvist"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -807,6 +807,13 @@ pub fn participle_comma(t: &Tokens, c: usize, lo: usize) -> usize {
     while k > lo && skippable(t, k - 1) {
         k -= 1;
     }
+    // ", while saying that", ", before adding": a conjunction the participle follows
+    if k > lo + 1 && t.is_word(k - 1) && !t.toks[k - 1].cap && matches!(t.lower(k - 1), "while" | "before" | "after") {
+        k -= 1;
+        while k > lo && skippable(t, k - 1) {
+            k -= 1;
+        }
+    }
     k.saturating_sub(1)
 }
 
