@@ -1103,6 +1103,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "Senator Anna Lindqvist had a comparable assessment of the budget, while saying that the recent speech reassured her that health care would hold a prominent position.",
         &["Anna Lindqvist"],
     ),
+    // a body named in apposition to a description of a body
+    (
+        "The union, Unifor Local 444, said it would not accept the offer. The firm, Apex Logistics, said talks would resume.",
+        &["Unifor Local 444", "Apex Logistics"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

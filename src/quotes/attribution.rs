@@ -656,6 +656,27 @@ fn appositive_subject(t: &Tokens, k: usize, lo: usize) -> Option<Mention> {
                         ..a
                     }
                 }
+                // ("The union, Unifor Local 444, said": a body named in apposition to a
+                // description of a body, the whole aside its name)
+                (MentionKind::Description { head: h, .. }, _)
+                    if t.stem_has(*h, flag::ORG_HEAD | flag::ORG_NOUN)
+                        && let Some(a) = mentions::starting_at(t, j + 1, k, j + 1)
+                        && a.start == j + 1
+                        && (a.end..k).all(|x| t.is_word(x) && t.number(x))
+                        && let MentionKind::Name { name } | MentionKind::Thing { name, .. } = a.kind
+                        && !(name.0..name.1).any(|x| t.ev(x, ev::FIRST_NAME)) =>
+                {
+                    Mention {
+                        start: a.start,
+                        end: k,
+                        kind: MentionKind::Thing {
+                            name: (name.0, k),
+                            entity: EntityType::Organisation,
+                        },
+                        role: Some((head.start, j)),
+                        gender: None,
+                    }
+                }
                 _ => head,
             });
         }
