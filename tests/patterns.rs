@@ -1108,6 +1108,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "The union, Unifor Local 444, said it would not accept the offer. The firm, Apex Logistics, said talks would resume.",
         &["Unifor Local 444", "Apex Logistics"],
     ),
+    // an age before the name after an inverted cue
+    (
+        "“We have waited fifteen years for the truth about what happened,” said 17-year-old Aisha Khan.",
+        &["Aisha Khan"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -774,11 +774,12 @@ fn role_led_name(t: &Tokens, i: usize, hi: usize, lo: usize) -> Option<Mention> 
     let mut role_noun = false;
     while r < hi && r < i + MAX_ROLE_BEFORE + 2 && t.is_word(r) {
         // "said baker Helen Duarte": one or two lowercase words the lexicon does not know
-        // as roles, before a name a first name confirms
+        // as roles, before a name a first name confirms ("said 17-year-old Aisha Khan": an
+        // age too)
         let plain_role = !role_noun
             && r > i
             && r - i <= MAX_PLAIN_ROLE
-            && (i..r).all(|k| !t.toks[k].cap && t.lower(k).chars().all(|c| c.is_alphabetic() || c == '-'))
+            && (i..r).all(|k| !t.toks[k].cap && t.lower(k).chars().all(|c| c.is_alphanumeric() || c == '-'))
             && t.ev(r, ev::FIRST_NAME)
             && !t.has(r, flag::NOT_NAME);
         if t.toks[r].cap && r > i && (role_noun || plain_role) {
