@@ -1113,6 +1113,11 @@ Asked on Friday whether Mr. Okafor would join the board, Mrs. Lindqvist shook he
         "“We have waited fifteen years for the truth about what happened,” said 17-year-old Aisha Khan.",
         &["Aisha Khan"],
     ),
+    // a statement's words: "the statement read"
+    (
+        "Officers found the vehicle in a ditch, the RCMP said. “The investigation is in its early stages and more information will follow,” the statement read.",
+        &["RCMP", "RCMP"],
+    ),
 ];
 
 /// A listener verb inverted after a quote whose phrase goes on ("warned Ottawa it

@@ -55,6 +55,13 @@ pub fn cue_at(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
 fn cue_from(t: &Tokens, i: usize, hi: usize) -> Option<Cue> {
     if t.has(i, flag::PHRASE_HEAD) {
         for (p, role) in LEX.cue_phrases_at(t.toks[i].hash) {
+            // ("the statement read", never "he read the letter": a document's words)
+            if p.len() == 1
+                && matches!(t.lower(i), "read" | "reads")
+                && !(i > 0 && LEX.issued.contains(&t.toks[i - 1].hash))
+            {
+                continue;
+            }
             if i + p.len() <= hi && t.phrase_at(i, p, false) {
                 return Some(Cue {
                     start: i,
