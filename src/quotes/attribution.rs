@@ -831,16 +831,16 @@ fn cue_noun(t: &Tokens, lo: usize, k: usize) -> bool {
 
 /// The comma before a participle cue, past adverbs: ", recently telling".
 pub fn participle_comma(t: &Tokens, c: usize, lo: usize) -> usize {
-    let mut k = c;
-    while k > lo && skippable(t, k - 1) {
-        k -= 1;
-    }
-    // ", while saying that", ", before adding": a conjunction the participle follows
-    if k > lo + 1 && t.is_word(k - 1) && !t.toks[k - 1].cap && matches!(t.lower(k - 1), "while" | "before" | "after") {
-        k -= 1;
+    let past_skippable = |mut k: usize| {
         while k > lo && skippable(t, k - 1) {
             k -= 1;
         }
+        k
+    };
+    let mut k = past_skippable(c);
+    // ", while saying that", ", before adding": a conjunction the participle follows
+    if k > lo + 1 && t.is_word(k - 1) && !t.toks[k - 1].cap && matches!(t.lower(k - 1), "while" | "before" | "after") {
+        k = past_skippable(k - 1);
     }
     k.saturating_sub(1)
 }
